@@ -1,0 +1,45 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import jsdoc from 'eslint-plugin-jsdoc'
+import globals from 'globals'
+
+const restrictedImports = {
+  patterns: [
+    { group: ['fp-ts/*'], message: "Import fp-ts from the package root: import { either as E } from 'fp-ts' (subpaths break Node ESM or bloat bundles)." },
+    { group: ['io-ts/*'], message: "Import io-ts from the package root: import * as t from 'io-ts' (io-ts/PathReporter breaks Node ESM)." },
+  ],
+}
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  ...tseslint.configs.stylistic,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-imports': ['error', restrictedImports],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'No default exports in packages.' }],
+    },
+  },
+  {
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    plugins: { jsdoc },
+    rules: {
+      'no-console': 'error',
+      'jsdoc/check-tag-names': ['error', { definedTags: ['category', 'since'] }],
+      'jsdoc/require-jsdoc': ['error', { publicOnly: true, require: { FunctionDeclaration: true, ArrowFunctionExpression: false } }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '*.config.ts', 'scripts/**', 'sample/**', '**/rollup.config.mjs', 'eslint.config.mjs'],
+    rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-imports': 'off' },
+  },
+)

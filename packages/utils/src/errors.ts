@@ -1,0 +1,174 @@
+import type { Errors } from 'io-ts'
+
+/**
+ * Input rejected before any I/O. `path` names the offending field (`options.transformation[0].width`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export interface ValidationError {
+  readonly _tag: 'ValidationError'
+  readonly path: string
+  readonly message: string
+}
+
+/** Rate-limit headers ImageKit sends with a 429 (`X-RateLimit-Limit`, `-Reset`, `-Interval`). */
+export interface RateLimit {
+  readonly limit?: number
+  readonly reset?: number
+  readonly interval?: number
+}
+
+/**
+ * A non-2xx reply. `message` and `help` are ImageKit's own error body (the classic SDK's `error`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export interface HttpError {
+  readonly _tag: 'HttpError'
+  readonly status: number
+  readonly message: string
+  readonly help?: string
+  /** The parsed JSON body, or the raw text when the body was not JSON (an HTML page from a proxy). */
+  readonly body: unknown
+  readonly url: string
+  readonly requestId?: string
+  readonly rateLimit?: RateLimit
+}
+
+/**
+ * The request never produced a reply: it timed out, the connection failed, or the caller aborted it.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export interface NetworkError {
+  readonly _tag: 'NetworkError'
+  readonly reason: 'Timeout' | 'Transport' | 'Aborted'
+  readonly message: string
+  readonly cause: unknown
+}
+
+/**
+ * A 2xx body that did not match its io-ts codec (API drift is caught, not passed on).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export interface DecodeError {
+  readonly _tag: 'DecodeError'
+  readonly errors: Errors
+  readonly message: string
+}
+
+/** Why a webhook failed verification. */
+export type WebhookErrorReason =
+  | 'MissingHeader'
+  | 'MalformedHeader'
+  | 'TimestampOutOfRange'
+  | 'InvalidSignature'
+  | 'MalformedBody'
+  | 'InvalidSecret'
+
+/**
+ * A webhook request whose signature, timestamp or body could not be verified.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export interface WebhookError {
+  readonly _tag: 'WebhookError'
+  readonly reason: WebhookErrorReason
+  readonly message: string
+}
+
+/**
+ * Every error any @imagekit-fp function can return. Each function's type names its narrowest subset.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type SdkError = ValidationError | HttpError | NetworkError | DecodeError | WebhookError
+
+/**
+ * @example
+ * validationError('options.path', 'either path or src is required')
+ * // { _tag: 'ValidationError', path: 'options.path', message: 'either path or src is required' }
+ * @since 0.1.0
+ * @category constructors
+ */
+export const validationError = (path: string, message: string): ValidationError => ({
+  _tag: 'ValidationError',
+  path,
+  message,
+})
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const httpError = (fields: Omit<HttpError, '_tag'>): HttpError => ({ _tag: 'HttpError', ...fields })
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const networkError = (reason: NetworkError['reason'], message: string, cause: unknown): NetworkError => ({
+  _tag: 'NetworkError',
+  reason,
+  message,
+  cause,
+})
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const decodeError = (errors: Errors, message: string): DecodeError => ({ _tag: 'DecodeError', errors, message })
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const webhookError = (reason: WebhookErrorReason, message: string): WebhookError => ({
+  _tag: 'WebhookError',
+  reason,
+  message,
+})
+
+const hasTag =
+  <T extends SdkError>(tag: T['_tag']) =>
+  (u: unknown): u is T =>
+    typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === tag
+
+/** @since 0.1.0 @category errors */
+export const isValidationError: (u: unknown) => u is ValidationError = /*#__PURE__*/ hasTag('ValidationError')
+/** @since 0.1.0 @category errors */
+export const isHttpError: (u: unknown) => u is HttpError = /*#__PURE__*/ hasTag('HttpError')
+/** @since 0.1.0 @category errors */
+export const isNetworkError: (u: unknown) => u is NetworkError = /*#__PURE__*/ hasTag('NetworkError')
+/** @since 0.1.0 @category errors */
+export const isDecodeError: (u: unknown) => u is DecodeError = /*#__PURE__*/ hasTag('DecodeError')
+/** @since 0.1.0 @category errors */
+export const isWebhookError: (u: unknown) => u is WebhookError = /*#__PURE__*/ hasTag('WebhookError')
+
+/** One handler per tag of `E`: the matcher is exhaustive at compile time. */
+export type ErrorHandlers<E extends SdkError, R> = { readonly [K in E['_tag']]: (error: Extract<E, { _tag: K }>) => R }
+
+/**
+ * Exhaustive matcher over an error union: the compiler insists on one handler per tag.
+ *
+ * @example
+ * import { matchError, type ValidationError, type HttpError } from '@imagekit-fp/utils'
+ * const describe = matchError<ValidationError | HttpError, string>({
+ *   ValidationError: (e) => `bad ${e.path}`,
+ *   HttpError: (e) => `HTTP ${e.status}`,
+ * })
+ * @since 0.1.0
+ * @category errors
+ */
+export const matchError =
+  <E extends SdkError, R>(handlers: ErrorHandlers<E, R>) =>
+  (error: E): R =>
+    (handlers[error._tag as E['_tag']] as (e: E) => R)(error)

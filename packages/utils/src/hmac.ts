@@ -1,0 +1,40 @@
+import { hmac } from '@noble/hashes/hmac'
+import { sha1 } from '@noble/hashes/legacy'
+import { sha256 } from '@noble/hashes/sha2'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
+
+/** A key or message: a string is taken as its UTF-8 bytes. */
+export type HmacInput = string | Uint8Array
+
+const bytes = (input: HmacInput): Uint8Array => (typeof input === 'string' ? utf8ToBytes(input) : input)
+
+/**
+ * HMAC-SHA1 as lowercase hex, synchronous in every runtime (browsers, edge, Node), from `@noble/hashes`.
+ * Strings are taken as UTF-8.
+ *
+ * @example
+ * hmacSha1Hex('private_key_test', 'your_token1582269249')
+ * // 'e71bcd6031016b060d349d212e23e85c791decdd'
+ * @since 0.1.0
+ * @category signing
+ */
+export const hmacSha1Hex = (key: HmacInput, message: HmacInput): string =>
+  bytesToHex(hmac(sha1, bytes(key), bytes(message)))
+
+/**
+ * HMAC-SHA256 digest bytes, synchronous in every runtime. Strings are taken as UTF-8.
+ *
+ * @example
+ * hmacSha256('secret', 'message').length // 32
+ * @since 0.1.0
+ * @category signing
+ */
+export const hmacSha256 = (key: HmacInput, message: HmacInput): Uint8Array => hmac(sha256, bytes(key), bytes(message))
+
+/**
+ * HMAC-SHA256 as lowercase hex.
+ *
+ * @since 0.1.0
+ * @category signing
+ */
+export const hmacSha256Hex = (key: HmacInput, message: HmacInput): string => bytesToHex(hmacSha256(key, message))

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config'
+import { fileURLToPath } from 'node:url'
+
+const src = (p: string) => fileURLToPath(new URL(`./packages/${p}`, import.meta.url))
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@imagekit-fp\/upload\/node$/, replacement: src('upload/src/node.ts') },
+      { find: /^@imagekit-fp\/(utils|url|upload)$/, replacement: src('$1/src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+})
