@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@imagekit-fp\/upload\/node$/, replacement: src('upload/src/node.ts') },
+      { find: /^@imagekit-fp\/utils\/http$/, replacement: src('utils/src/http.ts') },
       { find: /^@imagekit-fp\/(utils|url|upload)$/, replacement: src('$1/src/index.ts') },
     ],
   },

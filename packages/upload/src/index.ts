@@ -1,1 +1,19 @@
-export {}
+export { upload } from './upload'
+export type { UploadConfig, UploadError } from './upload'
+export { UploadResult } from './model/UploadResult'
+export type {
+  UploadRequest,
+  UploadFile,
+  UploadExtension,
+  RemoveBgExtension,
+  AutoTaggingExtension,
+  AutoDescriptionExtension,
+  AITasksExtension,
+  AITask,
+  AITaskAction,
+  SavedExtensionReference,
+  UploadTransformation,
+  UploadPostTransformation,
+  UploadResponseField,
+} from './model/UploadRequest'
+export type { UploadProgress } from '@imagekit-fp/utils/http'

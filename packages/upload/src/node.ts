@@ -1,1 +1,5 @@
-export {}
+// Entry point `@imagekit-fp/upload/node`: Node-only helpers (they import `node:` modules). Named re-exports only.
+export { nodeFetch } from './nodeFetch'
+export { fileFromPath } from './fileFromPath'
+export { uploadFromPath } from './uploadFromPath'
+export type { UploadFromPathRequest } from './uploadFromPath'

@@ -2,11 +2,28 @@ import { hmac } from '@noble/hashes/hmac'
 import { sha1 } from '@noble/hashes/legacy'
 import { sha256 } from '@noble/hashes/sha2'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
+import { isUint8Array } from './internal/bytes'
 
 /** A key or message: a string is taken as its UTF-8 bytes. */
 export type HmacInput = string | Uint8Array
 
-const bytes = (input: HmacInput): Uint8Array => (typeof input === 'string' ? utf8ToBytes(input) : input)
+// Total for any run-time value (the type says string | Uint8Array, but JavaScript callers may pass anything):
+// other values are hashed as the UTF-8 of their String() form, or of '' when even that throws.
+const text = (u: unknown): string => {
+  try {
+    return String(u)
+  } catch {
+    return ''
+  }
+}
+const bytes = (input: HmacInput): Uint8Array =>
+  typeof input === 'string'
+    ? utf8ToBytes(input)
+    : input instanceof Uint8Array
+      ? input
+      : isUint8Array(input) // from another realm: copy into this one, which noble accepts
+        ? new Uint8Array(input)
+        : utf8ToBytes(text(input))
 
 /**
  * HMAC-SHA1 as lowercase hex, synchronous in every runtime (browsers, edge, Node), from `@noble/hashes`.
@@ -29,7 +46,8 @@ export const hmacSha1Hex = (key: HmacInput, message: HmacInput): string =>
  * @since 0.1.0
  * @category signing
  */
-export const hmacSha256 = (key: HmacInput, message: HmacInput): Uint8Array => hmac(sha256, bytes(key), bytes(message))
+export const hmacSha256 = (key: HmacInput, message: HmacInput): Uint8Array =>
+  hmac(sha256, bytes(key), bytes(message))
 
 /**
  * HMAC-SHA256 as lowercase hex.
@@ -37,4 +55,5 @@ export const hmacSha256 = (key: HmacInput, message: HmacInput): Uint8Array => hm
  * @since 0.1.0
  * @category signing
  */
-export const hmacSha256Hex = (key: HmacInput, message: HmacInput): string => bytesToHex(hmacSha256(key, message))
+export const hmacSha256Hex = (key: HmacInput, message: HmacInput): string =>
+  bytesToHex(hmacSha256(key, message))

@@ -24,3 +24,37 @@ export {
 } from './errors'
 export type { HmacInput } from './hmac'
 export { hmacSha1Hex, hmacSha256, hmacSha256Hex } from './hmac'
+export type {
+  GetAuthenticationParametersConfig,
+  GetAuthenticationParametersOptions,
+  AuthenticationParameters,
+} from './getAuthenticationParameters'
+export { getAuthenticationParameters } from './getAuthenticationParameters'
+export { phashDistance } from './phashDistance'
+export type {
+  VerifyWebhookConfig,
+  VerifyWebhookRequest,
+  VerifyWebhookResult,
+  WebhookHeaders,
+} from './verifyWebhook'
+export { verifyWebhook } from './verifyWebhook'
+export type {
+  WebhookEvent,
+  KnownWebhookEvent,
+  UnknownWebhookEvent,
+  WebhookEventBase,
+  WebhookFile,
+  FileCreatedEvent,
+  FileUpdatedEvent,
+  FileDeletedEvent,
+  FileVersionCreatedEvent,
+  FileVersionDeletedEvent,
+  UploadPreTransformSuccessEvent,
+  UploadPreTransformErrorEvent,
+  UploadPostTransformSuccessEvent,
+  UploadPostTransformErrorEvent,
+  VideoTransformationAcceptedEvent,
+  VideoTransformationReadyEvent,
+  VideoTransformationErrorEvent,
+} from './model/WebhookEvent'
+export { isKnownWebhookEvent } from './isKnownWebhookEvent'

@@ -1,20 +1,33 @@
 // The transport contract shared by @imagekit-fp/upload and @imagekit-fp/media.
 // (Implementation: ./request.ts. This file holds only types so that both sides can build against it.)
 import type { Decoder } from 'io-ts'
+import type { DecodeError, HttpError, NetworkError, ValidationError } from '../errors'
 
 /**
  * Retry policy for requests. Retries use exponential backoff with jitter and honour `Retry-After`
- * and `retry-after-ms`.
+ * and `retry-after-ms` (capped by `maxDelay`).
+ *
+ * @since 0.1.0
+ * @category model
  */
 export interface RetryOptions {
-  /** Attempts after the first one. @default 2 */
+  /**
+   * Attempts after the first one, 0 to 10.
+   * @default 2
+   */
   readonly limit?: number
-  /** Upper bound of one wait, in milliseconds. @default 8000 */
+  /**
+   * Upper bound of one wait between attempts, in milliseconds (a longer `Retry-After` is cut to it).
+   * @default 8000
+   */
   readonly maxDelay?: number
 }
 
 /**
  * What every networked function's config carries (DESIGN §3). `UploadConfig` and `MediaConfig` extend it.
+ *
+ * @since 0.1.0
+ * @category model
  */
 export interface TransportConfig {
   /** Server-side credential; sent as HTTP Basic `base64(privateKey + ":")`, only over https or loopback http. */
@@ -23,42 +36,90 @@ export interface TransportConfig {
   readonly apiBaseUrl?: string
   /** @default 'https://upload.imagekit.io' */
   readonly uploadBaseUrl?: string
-  /** Per-attempt timeout in milliseconds. @default 60000 */
+  /**
+   * Per-attempt timeout in milliseconds (integer, 1 to 2^31 - 1), covering the request body, the reply headers
+   * and the reply body. Raise it for large uploads on slow links.
+   * @default 60000
+   */
   readonly timeout?: number
-  /** Number of retries, or a policy. Idempotent requests only, unless the request opts in. @default 2 */
+  /**
+   * Number of retries (0 to 10), or a policy. Idempotent requests only, unless the request opts in.
+   * @default 2
+   */
   readonly retry?: number | RetryOptions
-  /** Injected `fetch` (tests, Node streaming uploads). @default globalThis.fetch */
+  /**
+   * Injected `fetch` (tests, Node streaming uploads), passed to ky's `fetch` option; called without a receiver.
+   * @default globalThis.fetch
+   */
   readonly fetch?: typeof fetch
-  /** Injected clock, in milliseconds. @default Date.now */
+  /**
+   * Injected clock, in milliseconds (reads a `Retry-After` HTTP date).
+   * @default Date.now
+   */
   readonly now?: () => number
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+/**
+ * The HTTP methods the transport sends.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** Bytes sent so far and the total, when the platform can tell. */
+/**
+ * Bytes sent so far and the total, when the platform can tell.
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface UploadProgress {
+  /** Bytes of the body sent so far. */
   readonly loaded: number
+  /** Size of the whole body (exact for Blob/bytes, estimated for FormData); absent when unknown. */
   readonly total?: number
 }
 
-/** One request, described as data. */
+/**
+ * One request, described as data.
+ *
+ * @since 0.1.0
+ * @category model
+ */
 export interface HttpRequest<A> {
   readonly method: HttpMethod
   /** Which base URL from config the path is resolved against. */
   readonly base: 'api' | 'upload'
-  /** Path below the base URL, e.g. `/v1/files`. */
+  /** Path below the base URL, starting with `/`, without `?` or `#`, e.g. `/v1/files`. Encode ids yourself. */
   readonly path: string
+  /** Query parameters, appended in key order; `undefined` values are skipped. */
   readonly searchParams?: Readonly<Record<string, string | number | boolean | undefined>>
   /** A JSON body (sent with `content-type: application/json`). */
   readonly json?: unknown
-  /** A raw body (multipart `FormData` for uploads). */
+  /** A raw body (multipart `FormData` for uploads, a `Blob`, bytes, or a `ReadableStream`), passed through. */
   readonly body?: BodyInit
   /** `'basic'` sends the private key (required in config); `'none'` sends no Authorization header. */
   readonly auth: 'basic' | 'none'
   /** Codec the 2xx body must satisfy. A 204 or empty body is decoded as `{}`. */
   readonly codec: Decoder<unknown, A>
-  /** GET/PUT/DELETE are idempotent by default; POST and PATCH are not, unless this is `true`. */
+  /**
+   * Whether the request may be retried. GET/HEAD/PUT/DELETE default to `true`, POST/PATCH to `false`.
+   * A `ReadableStream` body can never be replayed, so such a request is sent once whatever this says.
+   */
   readonly idempotent?: boolean
+  /** Aborting it ends the request (and any wait between retries) with `NetworkError` `Aborted`. */
   readonly signal?: AbortSignal
+  /**
+   * Called as the body is sent, where the platform can stream request bodies (Node 20+, Deno, Bun; Chromium
+   * over HTTP/2). Elsewhere it is never called and the request is sent normally. Errors it throws are ignored.
+   */
   readonly onUploadProgress?: (progress: UploadProgress) => void
 }
+
+/**
+ * Every error `request` can return.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type RequestError = ValidationError | HttpError | NetworkError | DecodeError

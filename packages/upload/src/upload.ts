@@ -1,0 +1,108 @@
+import type { taskEither } from 'fp-ts'
+import {
+  networkError,
+  validationError,
+  type DecodeError,
+  type HttpError,
+  type NetworkError,
+  type ValidationError,
+} from '@imagekit-fp/utils'
+import { request as send, type HttpRequest, type TransportConfig } from '@imagekit-fp/utils/http'
+import { left } from './internal/either'
+import { contentType, makeBoundary, multipartBlob, multipartStream } from './internal/multipart'
+import { prepareUpload } from './internal/validate'
+import type { UploadRequest } from './model/UploadRequest'
+import { UploadResult } from './model/UploadResult'
+
+/**
+ * Config for {@link upload}: the transport settings plus upload-only ones.
+ *
+ * Server-side, set `privateKey` (sent as HTTP Basic auth, over https or to a loopback host only).
+ * Client-side (browsers), leave it out and pass `publicKey`, `token`, `signature` and `expire` in the request.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface UploadConfig extends TransportConfig {
+  /** Your public key: used for client-side uploads when the request carries none. */
+  readonly publicKey?: string
+  /**
+   * Retry a failed upload (connection error, timeout, 408, 429, 5xx) with `config.retry`'s policy.
+   * Off by default: a retried upload can store the file twice when the first attempt did reach ImageKit.
+   * An upload from a `ReadableStream` is never retried (a stream cannot be replayed).
+   *
+   * @default false
+   */
+  readonly retryUploads?: boolean
+}
+
+/**
+ * Everything {@link upload} can fail with.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type UploadError = ValidationError | HttpError | NetworkError | DecodeError
+
+const UPLOAD_PATH = '/api/v1/files/upload'
+
+/**
+ * Uploads a file to ImageKit (`POST {uploadBaseUrl}/api/v1/files/upload`, multipart) and decodes the reply.
+ *
+ * Everything is checked before any byte is sent. The body is one `Blob` (Blob, File, bytes and string files;
+ * a disk-backed Blob from `fileFromPath` is streamed from disk by the platform) or a `ReadableStream` (stream
+ * files). On Node, pass `nodeFetch` from `@imagekit-fp/upload/node` as `config.fetch` so that large bodies
+ * really stream (Node's built-in `fetch` keeps a streamed body in memory).
+ *
+ * @param config - `privateKey` (server-side) or `publicKey`, `uploadBaseUrl`, `timeout` (covers the whole
+ *   upload, body included), `retry`, `retryUploads`, `fetch`, `now`.
+ * @param request - the file, its `fileName`, ImageKit's upload options, client-side auth fields,
+ *   `onProgress` and `signal`.
+ * @returns a TaskEither that never rejects: `ValidationError` (bad input, nothing sent), `HttpError`
+ *   (ImageKit's `message`/`help` for a non-2xx reply), `NetworkError` (`Timeout`, `Transport`, `Aborted`) or
+ *   `DecodeError` (a 2xx body that is not an `UploadResult`).
+ * @example
+ * import { upload } from '@imagekit-fp/upload'
+ *
+ * const result = await upload(
+ *   { privateKey: process.env.IMAGEKIT_PRIVATE_KEY ?? '' },
+ *   { file: 'https://example.com/cat.jpg', fileName: 'cat.jpg', tags: ['cat'], useUniqueFileName: false },
+ * )()
+ * if (result._tag === 'Right') console.log(result.right.url)
+ * @since 0.1.0
+ * @category upload
+ */
+export const upload =
+  (config: UploadConfig, request: UploadRequest): taskEither.TaskEither<UploadError, UploadResult> =>
+  () => {
+    try {
+      const prepared = prepareUpload(config, request)
+      if (prepared._tag === 'Left') return Promise.resolve(prepared)
+      const p = prepared.right
+      const boundary = makeBoundary()
+      const common = {
+        method: 'POST',
+        base: 'upload',
+        path: UPLOAD_PATH,
+        auth: p.auth === 'basic' ? 'basic' : 'none',
+        codec: UploadResult,
+        idempotent: p.retry,
+        ...(p.signal === undefined ? {} : { signal: p.signal }),
+        ...(p.onProgress === undefined ? {} : { onUploadProgress: p.onProgress }),
+      } as const
+      const req: HttpRequest<UploadResult> =
+        p.file.kind === 'stream'
+          ? {
+              ...common,
+              body: multipartStream(boundary, p.fields, p.file.stream, p.fileName),
+              // A stream body has no type of its own: the multipart boundary travels in this header.
+              ...{ headers: { 'content-type': contentType(boundary) } },
+            }
+          : { ...common, body: multipartBlob(boundary, p.fields, p.file, p.fileName) }
+      return send(config, req)().catch((e: unknown) =>
+        left(networkError('Transport', 'the upload failed unexpectedly', e)),
+      )
+    } catch {
+      return Promise.resolve(left(validationError('request', 'could not be read (a getter or proxy threw)')))
+    }
+  }

@@ -1,0 +1,60 @@
+import type { taskEither } from 'fp-ts'
+import { validationError } from '@imagekit-fp/utils'
+import { fileFromPath } from './fileFromPath'
+import { left } from './internal/either'
+import { isObject, readProp } from './internal/prop'
+import type { UploadRequest } from './model/UploadRequest'
+import type { UploadResult } from './model/UploadResult'
+import { nodeFetch } from './nodeFetch'
+import { upload, type UploadConfig, type UploadError } from './upload'
+
+/**
+ * The input of {@link uploadFromPath}: an upload request whose file is a path on disk.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type UploadFromPathRequest = Omit<UploadRequest, 'file'> & {
+  /** Path of the file to upload; streamed from disk. */
+  readonly path: string
+}
+
+/**
+ * Uploads a file from disk, streamed (Node only): {@link fileFromPath}, then `upload` with {@link nodeFetch}
+ * unless `config.fetch` is set.
+ *
+ * @param config - as for `upload`.
+ * @param request - as for `upload`, with `path` instead of `file`.
+ * @returns a TaskEither that never rejects: `ValidationError` (bad input or unreadable path, `path` names
+ *   `request.path`), `HttpError`, `NetworkError` or `DecodeError`.
+ * @example
+ * import { uploadFromPath } from '@imagekit-fp/upload/node'
+ *
+ * const result = await uploadFromPath(
+ *   { privateKey: process.env.IMAGEKIT_PRIVATE_KEY ?? '' },
+ *   { path: './video.mp4', fileName: 'video.mp4', folder: '/videos' },
+ * )()
+ * @since 0.1.0
+ * @category upload
+ */
+export const uploadFromPath =
+  (config: UploadConfig, request: UploadFromPathRequest): taskEither.TaskEither<UploadError, UploadResult> =>
+  async () => {
+    try {
+      if (!isObject(request)) return left(validationError('request', 'must be an object'))
+      const path = readProp(request, 'path')
+      if (!path.ok || typeof path.value !== 'string' || path.value === '') {
+        return left(validationError('request.path', 'must be a non-empty string'))
+      }
+      const file = await fileFromPath(path.value)()
+      if (file._tag === 'Left') return left(validationError('request.path', file.left.message))
+      const custom = isObject(config) ? readProp(config, 'fetch') : undefined
+      const withFetch: UploadConfig =
+        custom?.ok === true && custom.value !== undefined ? config : { ...config, fetch: nodeFetch }
+      const rest: Record<string, unknown> = { ...request }
+      delete rest['path']
+      return await upload(withFetch, { ...(rest as Omit<UploadRequest, 'file'>), file: file.right })()
+    } catch {
+      return left(validationError('request', 'could not be read (a getter or proxy threw)'))
+    }
+  }

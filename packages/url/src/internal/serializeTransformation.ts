@@ -1,0 +1,196 @@
+import type { either } from 'fp-ts'
+import type { ValidationError } from '@imagekit-fp/utils'
+import { validationError } from '@imagekit-fp/utils'
+import { left, right } from './either'
+import { CODE_KIND, TRANSFORMATION_MAP } from './transformationMap'
+
+// Internally a bad value throws its ValidationError; `serializeTransformation` catches it once and
+// returns it as a Left (anything else thrown, e.g. by a getter or a proxy, becomes a Left at `path`).
+// That keeps the happy path free of Either plumbing (bundle size and speed), and nothing escapes.
+
+type Obj = Readonly<Record<string, unknown>>
+
+// Overlay inputs that may be emitted as plain `i-…` in `auto` encoding (official grammar).
+const SIMPLE_TEXT = /^[a-zA-Z0-9-._ ]*$/
+const SIMPLE_PATH = /^[a-zA-Z0-9-._/ ]*$/
+const SCALAR = 'must be a string, number or boolean'
+const fail = (path: string, message: string): never => {
+  throw validationError(path, message)
+}
+
+// A plain object: `{}` literal, `Object.create(null)`, or a plain object from another realm.
+const isPlainObject = (v: unknown): v is Obj => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const proto: unknown = Object.getPrototypeOf(v)
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null
+}
+
+// `String(v)` for a string, number, boolean or bigint; `undefined` for anything else.
+const print = (v: unknown): string | undefined => {
+  const t = typeof v
+  return t === 'string' || t === 'number' || t === 'boolean' || t === 'bigint' ? String(v) : undefined
+}
+
+// `aspect_ratio` → `aspectRatio` (a loop: much faster than a regex replace with a callback).
+const camel = (k: string): string => {
+  let out = ''
+  for (let j = 0; j < k.length; j++) {
+    const c = k[j]!
+    out += c === '_' && j + 1 < k.length ? k[++j]!.toUpperCase() : c
+  }
+  return out
+}
+
+// Lookup order: exact key, camelCased snake_case key, lower-cased key; unknown keys pass through.
+const CODES = /*#__PURE__*/ new Map(Object.entries(TRANSFORMATION_MAP))
+const codeOf = (key: string): string =>
+  CODES.get(key) ??
+  (key.includes('_') ? CODES.get(camel(key)) : undefined) ??
+  CODES.get(key.toLowerCase()) ??
+  key
+
+// Strip one leading and one trailing `/`.
+const trimSlash = (s: string): string =>
+  s.slice(s[0] === '/' ? 1 : 0, s.length > 1 && s.endsWith('/') ? -1 : s.length)
+
+/** base64 of the UTF-8 bytes of `s` (btoa over a binary string: safe for any Unicode text). */
+export const base64Utf8 = (s: string): string => {
+  let bin = ''
+  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b)
+  return btoa(bin)
+}
+
+// An optional overlay sub-object (position, timing): `undefined` when absent.
+const sub = (v: unknown, at: string): Obj | undefined =>
+  v == null ? undefined : isPlainObject(v) ? v : fail(at, 'must be an object')
+
+// `,code-value` of a position/timing field; `null`, `undefined`, `''` and `false` are absent, `0` is
+// emitted (`lx-0`: the left edge, not the default centre). `at` is the sub-object's path.
+const layerParam = (code: string, v: unknown, at: string, key: string): string =>
+  v == null || v === '' || v === false ? '' : ',' + code + '-' + (print(v) ?? fail(at + '.' + key, SCALAR))
+
+// One overlay: `l-<type>,i-…|ie-…,[lm-],[position],[timing],[nested],l-end`.
+const overlay = (o: unknown, at: string): string => {
+  if (!isPlainObject(o)) return fail(at, 'must be an overlay object')
+  const type = o['type']
+  const text = type === 'text'
+  const layer =
+    type === 'subtitle' || type === 'subtitles'
+      ? 'subtitles'
+      : text || type === 'image' || type === 'video' || type === 'solidColor'
+        ? (type as string)
+        : fail(at + '.type', "must be 'text', 'image', 'video', 'subtitle' or 'solidColor'")
+  const field = text ? 'text' : layer === 'solidColor' ? 'color' : 'input'
+  const v = o[field]
+  if (!((typeof v === 'string' && v !== '') || typeof v === 'number'))
+    fail(at + '.' + field, v == null || v === '' ? 'is required' : 'must be a non-empty string')
+  let s = String(v)
+  let out: string
+  if (layer === 'solidColor') out = 'l-image,i-ik_canvas,bg-' + s
+  else {
+    const enc = o['encoding'] ?? 'auto'
+    if (enc !== 'auto' && enc !== 'plain' && enc !== 'base64')
+      fail(at + '.encoding', "must be 'auto', 'plain' or 'base64'")
+    if (!text) s = trimSlash(s)
+    out =
+      'l-' +
+      layer +
+      (enc === 'plain' || (enc === 'auto' && (text ? SIMPLE_TEXT : SIMPLE_PATH).test(s))
+        ? ',i-' + (text ? encodeURIComponent(s) : s.replaceAll('/', '@@'))
+        : ',ie-' + encodeURIComponent(base64Utf8(s)))
+  }
+  const mode = o['layerMode']
+  if (mode != null && mode !== '') out += ',lm-' + (print(mode) ?? fail(at + '.layerMode', SCALAR))
+  // Named reads (not a table) keep these property loads monomorphic.
+  const pos = sub(o['position'], at + '.position')
+  if (pos) {
+    const pAt = at + '.position'
+    out +=
+      layerParam('lx', pos['x'], pAt, 'x') +
+      layerParam('ly', pos['y'], pAt, 'y') +
+      layerParam('lxc', pos['xCenter'], pAt, 'xCenter') +
+      layerParam('lyc', pos['yCenter'], pAt, 'yCenter') +
+      layerParam('lap', pos['anchorPoint'], pAt, 'anchorPoint') +
+      layerParam('lfo', pos['focus'], pAt, 'focus')
+  }
+  const timing = sub(o['timing'], at + '.timing')
+  if (timing) {
+    const tAt = at + '.timing'
+    out +=
+      layerParam('lso', timing['start'], tAt, 'start') +
+      layerParam('leo', timing['end'], tAt, 'end') +
+      layerParam('ldu', timing['duration'], tAt, 'duration')
+  }
+  const nested = o['transformation']
+  const r = nested == null ? '' : chain(nested, at + '.transformation')
+  return out + (r === '' ? '' : ',' + r) + ',l-end'
+}
+
+// One `key: value` parameter of step `i` → its string ('' when it emits nothing). The error path
+// is only built on failure.
+const param = (key: string, v: unknown, path: string, i: number): string => {
+  if (key === 'overlay') return overlay(v, path + '[' + i + '].overlay')
+  const code = codeOf(key)
+  if (code !== 'raw') {
+    if (v === '-') return code
+    // Only `e-…` codes have a kind; skipping the lookup for the others is measurably faster.
+    const kind = code.startsWith('e-') ? CODE_KIND[code] : undefined
+    if (kind === 1 || kind === 2) {
+      if (v === true || v === 'true') return code
+      if (v === false || v === 'false') return ''
+      if (typeof v === 'string' && v.trim() === '') return kind === 2 ? code : ''
+    } else if (code === 'sr' && Array.isArray(v)) {
+      let s = 'sr-'
+      for (let j = 0; j < v.length; j++)
+        s += (j ? '_' : '') + (print(v[j]) ?? fail(path + '[' + i + '].' + key + '[' + j + ']', SCALAR))
+      return s
+    }
+  }
+  let s = print(v) ?? fail(path + '[' + i + '].' + key, SCALAR)
+  if (code === 'raw') return s
+  if (code === 'di' || code === 'ff') s = trimSlash(s).replaceAll('/', '@@')
+  else if (code === 't' && s.trim() === '') s = 'true'
+  return code + '-' + s
+}
+
+// Steps → `a,b:c`; null/undefined params and steps, empty keys and empty results are dropped.
+const chain = (t: unknown, path: string): string => {
+  if (!Array.isArray(t)) return fail(path, 'must be an array of transformation steps')
+  let out = ''
+  for (let i = 0; i < t.length; i++) {
+    const step: unknown = t[i]
+    if (step == null) continue
+    if (!isPlainObject(step)) return fail(path + '[' + i + ']', 'must be a plain object')
+    let s = ''
+    for (const key of Object.keys(step)) {
+      const v = step[key]
+      if (v == null || key === '') continue
+      const p = param(key, v, path, i)
+      if (p !== '') s = s === '' ? p : s + ',' + p
+    }
+    if (s !== '') out = out === '' ? s : out + ':' + s
+  }
+  return out
+}
+
+const isOwnError = (e: unknown): e is ValidationError =>
+  typeof e === 'object' && e !== null && (e as ValidationError)._tag === 'ValidationError'
+
+/**
+ * Serialises transformation steps to the ImageKit transformation string (DESIGN §4): `''` when
+ * nothing is emitted. Never throws: a throwing getter or proxy gives a Left at `path`.
+ */
+export const serializeTransformation = (
+  transformation: unknown,
+  path: string,
+): either.Either<ValidationError, string> => {
+  try {
+    return right(transformation === undefined ? '' : chain(transformation, path))
+  } catch (e) {
+    return left(
+      isOwnError(e) && e.path.startsWith(path)
+        ? e
+        : validationError(path, 'could not be read (a getter or proxy threw)'),
+    )
+  }
+}

@@ -1,0 +1,142 @@
+import type { either } from 'fp-ts'
+import { validationError, type ValidationError } from './errors'
+import { hmacSha1Hex } from './hmac'
+import { readNow } from './internal/clock'
+import { left, right } from './internal/either'
+import { isObject, readProp } from './internal/prop'
+import { randomUuidV4 } from './internal/uuid'
+
+/**
+ * Config for {@link getAuthenticationParameters}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface GetAuthenticationParametersConfig {
+  /** Your ImageKit private key. Required; never leaves your server and never appears in an error. */
+  readonly privateKey: string
+  /**
+   * Clock in milliseconds since the Unix epoch.
+   *
+   * @default Date.now
+   */
+  readonly now?: () => number
+}
+
+/**
+ * Options for {@link getAuthenticationParameters}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface GetAuthenticationParametersOptions {
+  /**
+   * A unique, non-empty nonce; ImageKit rejects a token it has already seen.
+   *
+   * @default a random UUID v4 from `globalThis.crypto`
+   */
+  readonly token?: string
+  /**
+   * When the signature expires, as an integer Unix time in seconds, not in the past and at most 3600 s after now.
+   *
+   * @default floor(now() / 1000) + 1800
+   */
+  readonly expire?: number
+}
+
+/**
+ * The three fields a client-side upload sends next to `publicKey`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface AuthenticationParameters {
+  readonly token: string
+  readonly expire: number
+  /** `hex(HMAC-SHA1(privateKey, token + String(expire)))` */
+  readonly signature: string
+}
+
+/** Default lifetime of the parameters, as the official SDKs use (30 minutes). */
+const DEFAULT_LIFETIME_SECONDS = 1800
+/** ImageKit rejects an `expire` more than one hour ahead. */
+const MAX_LIFETIME_SECONDS = 3600
+
+/**
+ * Signs the token and expiry that a browser needs to upload straight to ImageKit, on your server, synchronously
+ * in any runtime.
+ *
+ * @param config - `privateKey` (required) and an optional `now` clock in milliseconds.
+ * @param options - optional `token` (default: a random UUID v4) and `expire` (default: now + 1800 s).
+ * @returns `Right({ token, expire, signature })`, or `Left(ValidationError)` naming the bad field: an empty or
+ *   missing `config.privateKey`, a `config.now` that is not a clock, an empty `options.token`, an
+ *   `options.expire` that is not an integer Unix time in seconds within the next hour, or (at `config`) a
+ *   runtime without `crypto.getRandomValues` when no token was given.
+ * @example
+ * import { getAuthenticationParameters } from '@imagekit-fp/utils'
+ * getAuthenticationParameters(
+ *   { privateKey: 'private_key_test', now: () => 1582268000000 },
+ *   { token: 'your_token', expire: 1582269249 },
+ * )
+ * // { _tag: 'Right', right: { token: 'your_token', expire: 1582269249,
+ * //   signature: 'e71bcd6031016b060d349d212e23e85c791decdd' } }
+ * @since 0.1.0
+ * @category signing
+ */
+export const getAuthenticationParameters = (
+  config: GetAuthenticationParametersConfig,
+  options?: GetAuthenticationParametersOptions,
+): either.Either<ValidationError, AuthenticationParameters> => {
+  if (!isObject(config)) return left(validationError('config', 'config must be an object with a privateKey'))
+  const privateKey = readProp(config, 'privateKey')?.value
+  if (typeof privateKey !== 'string' || privateKey === '')
+    return left(validationError('config.privateKey', 'privateKey must be a non-empty string'))
+
+  const now = readNow(config)
+  if (now._tag === 'Left') return now
+  const nowMs = now.right
+  const nowSeconds = Math.floor(nowMs / 1000)
+
+  if (options !== undefined && !isObject(options))
+    return left(validationError('options', 'options must be an object with optional token and expire'))
+  const tokenField = options === undefined ? { value: undefined } : readProp(options, 'token')
+  if (tokenField === undefined) return left(validationError('options.token', 'reading token threw'))
+  const expireField = options === undefined ? { value: undefined } : readProp(options, 'expire')
+  if (expireField === undefined) return left(validationError('options.expire', 'reading expire threw'))
+  const rawToken = tokenField.value
+  const rawExpire = expireField.value
+
+  let expire: number
+  if (rawExpire === undefined) expire = nowSeconds + DEFAULT_LIFETIME_SECONDS
+  else if (typeof rawExpire !== 'number' || !Number.isSafeInteger(rawExpire))
+    return left(validationError('options.expire', 'expire must be an integer Unix time in seconds'))
+  else if (rawExpire < nowSeconds)
+    return left(
+      validationError('options.expire', `expire ${rawExpire} is in the past (now is ${nowSeconds})`),
+    )
+  else if (rawExpire > nowSeconds + MAX_LIFETIME_SECONDS)
+    return left(
+      validationError(
+        'options.expire',
+        `expire ${rawExpire} is more than ${MAX_LIFETIME_SECONDS} s after now (${nowSeconds}); ImageKit rejects it`,
+      ),
+    )
+  else expire = rawExpire
+
+  let token: string
+  if (rawToken === undefined) {
+    const generated = randomUuidV4((globalThis as { crypto?: unknown }).crypto)
+    if (generated === undefined)
+      return left(
+        validationError(
+          'config',
+          'no secure random source (globalThis.crypto.getRandomValues) to generate a token; pass options.token',
+        ),
+      )
+    token = generated
+  } else if (typeof rawToken !== 'string' || rawToken === '')
+    return left(validationError('options.token', 'token must be a non-empty string'))
+  else token = rawToken
+
+  return right({ token, expire, signature: hmacSha1Hex(privateKey, token + String(expire)) })
+}

@@ -1,0 +1,10 @@
+// Entry point `@imagekit-fp/utils/http`: the transport shared by upload and media. Named re-exports only.
+export type {
+  TransportConfig,
+  RetryOptions,
+  HttpMethod,
+  HttpRequest,
+  UploadProgress,
+  RequestError,
+} from './http/types'
+export { request } from './http/request'

@@ -1,0 +1,26 @@
+import type { KnownWebhookEvent, WebhookEvent } from './model/WebhookEvent'
+import { knownWebhookEventTypes } from './model/WebhookEvent'
+
+/**
+ * Narrows a verified {@link WebhookEvent} to the event types this SDK knows, so that `switch (event.type)` then
+ * narrows `data` too.
+ *
+ * @param event - the `event` from `verifyWebhook`, or any value.
+ * @returns `true` when `event` is an object whose `type` is one of the known event types.
+ * @example
+ * import { isKnownWebhookEvent } from '@imagekit-fp/utils'
+ * const event = { id: 'e1', type: 'file.deleted', created_at: '2025-01-01T00:00:00Z', data: { fileId: 'f1' } }
+ * if (isKnownWebhookEvent(event) && event.type === 'file.deleted') event.data.fileId // 'f1'
+ * @since 0.1.0
+ * @category model
+ */
+export const isKnownWebhookEvent = (event: WebhookEvent | unknown): event is KnownWebhookEvent => {
+  if (typeof event !== 'object' || event === null) return false
+  let type: unknown
+  try {
+    type = (event as { readonly type?: unknown }).type
+  } catch {
+    return false
+  }
+  return typeof type === 'string' && (knownWebhookEventTypes as readonly string[]).includes(type)
+}

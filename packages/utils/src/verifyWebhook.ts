@@ -1,0 +1,251 @@
+import type { either } from 'fp-ts'
+import {
+  validationError,
+  webhookError,
+  type ValidationError,
+  type WebhookError,
+  type WebhookErrorReason,
+} from './errors'
+import { hmacSha256 } from './hmac'
+import { decodeBase64 } from './internal/base64'
+import { concatBytes, constantTimeEqual, isUint8Array, utf8 } from './internal/bytes'
+import { readNow } from './internal/clock'
+import { left, right } from './internal/either'
+import { readHeader } from './internal/headers'
+import { hexToBytes } from './internal/hex'
+import { isObject, readProp } from './internal/prop'
+import type { WebhookEvent } from './model/WebhookEvent'
+
+/**
+ * Config for {@link verifyWebhook}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface VerifyWebhookConfig {
+  /** The endpoint's secret from the ImageKit dashboard (`whsec_…`), used whole, as UTF-8 bytes. */
+  readonly webhookSecret: string
+  /**
+   * Clock in milliseconds since the Unix epoch.
+   *
+   * @default Date.now
+   */
+  readonly now?: () => number
+  /**
+   * How far the signed timestamp may be from `now()`, in seconds, either way (replay protection).
+   * `Infinity` turns the check off.
+   *
+   * @default 300
+   */
+  readonly toleranceSeconds?: number
+}
+
+/**
+ * Request headers: a Fetch `Headers` or a plain record such as Node's `req.headers` (names in any case).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>
+
+/**
+ * The webhook request as your server received it.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface VerifyWebhookRequest {
+  /** The raw body, exactly as received (bytes are hashed as they are; do not re-serialise parsed JSON). */
+  readonly body: string | Uint8Array
+  readonly headers: WebhookHeaders
+}
+
+/**
+ * A verified webhook.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface VerifyWebhookResult {
+  /** The signed timestamp, always in milliseconds since the Unix epoch (both header formats). */
+  readonly timestamp: number
+  /** The parsed JSON body. */
+  readonly event: WebhookEvent
+}
+
+const DEFAULT_TOLERANCE_SECONDS = 300
+const strictUtf8 = /*#__PURE__*/ new TextDecoder('utf-8', { fatal: true })
+
+type Failure = WebhookError | ValidationError
+const fail = (reason: WebhookErrorReason, message: string): either.Either<Failure, never> =>
+  left(webhookError(reason, message))
+
+/** A signed timestamp in ms plus the bytes that precede the body in the signed message, and the candidate MACs. */
+interface Signed {
+  readonly timestampMs: number
+  /** Resolution of the signed timestamp (1000 for seconds): `now` is truncated to it before the window check. */
+  readonly resolutionMs: number
+  readonly prefix: string
+  readonly candidates: readonly Uint8Array[]
+}
+
+/** `webhook-id`, `webhook-timestamp` (seconds), `webhook-signature: v1,<base64> [v1,<base64> …]`. */
+const parseStandard = (headers: object): either.Either<Failure, Signed> => {
+  const values: string[] = []
+  for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) {
+    const h = readHeader(headers, name, name === 'webhook-signature' ? ' ' : ',')
+    if (h._tag === 'Absent') return fail('MissingHeader', `the ${name} header is missing`)
+    if (h._tag === 'Malformed') return fail('MalformedHeader', `the ${name} header is not a string`)
+    values.push(h.value)
+  }
+  const [id = '', ts = '', sig = ''] = values
+  if (id.trim() === '') return fail('MalformedHeader', 'the webhook-id header is empty')
+  const seconds = ts.trim()
+  if (!/^\d{1,12}$/.test(seconds))
+    return fail('MalformedHeader', 'the webhook-timestamp header must be a Unix time in seconds')
+  const tokens = sig.split(/\s+/).filter((t) => t !== '')
+  if (tokens.length === 0) return fail('MalformedHeader', 'the webhook-signature header is empty')
+  const candidates: Uint8Array[] = []
+  for (const token of tokens) {
+    const comma = token.indexOf(',')
+    if (comma < 0 || token.slice(0, comma) !== 'v1') continue
+    // Headers.get joins repeated headers with ", ": drop the trailing comma that leaves on a signature.
+    let end = token.length
+    while (end > comma + 1 && token.charCodeAt(end - 1) === 44) end--
+    const decoded = decodeBase64(token.slice(comma + 1, end))
+    if (decoded !== undefined) candidates.push(decoded)
+  }
+  const t = Number(seconds)
+  return right({ timestampMs: t * 1000, resolutionMs: 1000, prefix: `${id}.${t}.`, candidates })
+}
+
+/** Legacy ImageKit `x-ik-signature: t=<unix ms>,v1=<hex>`. */
+const parseLegacy = (value: string): either.Either<Failure, Signed> => {
+  let t: string | undefined
+  const v1s: string[] = []
+  for (const item of value.split(',')) {
+    const eq = item.indexOf('=')
+    if (eq < 0) continue
+    const key = item.slice(0, eq).trim()
+    const v = item.slice(eq + 1).trim()
+    if (key === 't' && t === undefined) t = v
+    else if (key === 'v1') v1s.push(v)
+  }
+  if (t === undefined) return fail('MalformedHeader', 'the x-ik-signature header has no t= timestamp')
+  if (!/^\d{1,15}$/.test(t))
+    return fail('MalformedHeader', 'the x-ik-signature t= value must be a Unix time in milliseconds')
+  if (v1s.length === 0) return fail('MalformedHeader', 'the x-ik-signature header has no v1= signature')
+  const candidates: Uint8Array[] = []
+  for (const v of v1s) {
+    const decoded = hexToBytes(v)
+    if (decoded === undefined || decoded.length !== 32)
+      return fail('MalformedHeader', 'the x-ik-signature v1= value must be 64 hex digits')
+    candidates.push(decoded)
+  }
+  const ms = Number(t)
+  return right({ timestampMs: ms, resolutionMs: 1, prefix: `${ms}.`, candidates })
+}
+
+/**
+ * Verifies an ImageKit webhook (its HMAC-SHA256 signature and timestamp) and parses its JSON body, synchronously
+ * in any runtime. Both header formats are accepted: Standard Webhooks (`webhook-id`, `webhook-timestamp`,
+ * `webhook-signature`, what `@imagekit/nodejs` v7 checks) and, when none of those is present, the legacy
+ * `x-ik-signature: t=…,v1=…`. The key is the whole secret string as UTF-8 bytes, `whsec_` prefix included,
+ * exactly as ImageKit's SDKs use it.
+ *
+ * @param config - `webhookSecret`, an optional `now` clock (ms) and `toleranceSeconds` (default 300).
+ * @param request - the raw `body` (string or bytes, exactly as received) and the request `headers`.
+ * @returns `Right({ timestamp, event })` with `timestamp` in milliseconds; `Left(WebhookError)` with reason
+ *   `InvalidSecret`, `MissingHeader`, `MalformedHeader`, `TimestampOutOfRange`, `InvalidSignature` or
+ *   `MalformedBody` (not UTF-8, not JSON, or not an object with a string `type`); `Left(ValidationError)` for a
+ *   `config`, `config.now`, `config.toleranceSeconds`, `request`, `request.body` or `request.headers` of the
+ *   wrong type.
+ * @example
+ * import { verifyWebhook, hmacSha256Hex } from '@imagekit-fp/utils'
+ * const body = '{"id":"e1","type":"file.deleted","created_at":"2025-01-01T00:00:00Z","data":{"fileId":"f1"}}'
+ * const t = 1735689600000
+ * const v1 = hmacSha256Hex('whsec_test', `${t}.${body}`)
+ * verifyWebhook({ webhookSecret: 'whsec_test', now: () => t }, { body, headers: { 'x-ik-signature': `t=${t},v1=${v1}` } })
+ * // { _tag: 'Right', right: { timestamp: 1735689600000, event: { id: 'e1', type: 'file.deleted', … } } }
+ * @since 0.1.0
+ * @category signing
+ */
+export const verifyWebhook = (
+  config: VerifyWebhookConfig,
+  request: VerifyWebhookRequest,
+): either.Either<WebhookError | ValidationError, VerifyWebhookResult> => {
+  if (!isObject(config))
+    return left(validationError('config', 'config must be an object with a webhookSecret'))
+  const secret = readProp(config, 'webhookSecret')?.value
+  if (typeof secret !== 'string' || secret === '')
+    return fail(
+      'InvalidSecret',
+      'webhookSecret must be a non-empty string (copy it from the ImageKit dashboard)',
+    )
+
+  const now = readNow(config)
+  if (now._tag === 'Left') return now
+  const nowMs = now.right
+
+  const toleranceField = readProp(config, 'toleranceSeconds')
+  const tolerance = toleranceField === undefined ? null : (toleranceField.value ?? DEFAULT_TOLERANCE_SECONDS)
+  if (typeof tolerance !== 'number' || Number.isNaN(tolerance) || tolerance < 0)
+    return left(
+      validationError('config.toleranceSeconds', 'toleranceSeconds must be a number of seconds, 0 or more'),
+    )
+
+  if (!isObject(request))
+    return left(validationError('request', 'request must be an object with body and headers'))
+  const body = readProp(request, 'body')?.value
+  if (typeof body !== 'string' && !isUint8Array(body))
+    return left(
+      validationError('request.body', 'body must be the raw request body as a string or a Uint8Array'),
+    )
+  const headers = readProp(request, 'headers')?.value
+  if (!isObject(headers))
+    return left(
+      validationError('request.headers', 'headers must be a Headers object or a record of header values'),
+    )
+
+  const standard = ['webhook-id', 'webhook-timestamp', 'webhook-signature'].some(
+    (name) => readHeader(headers, name, ',')._tag !== 'Absent',
+  )
+  let parsed: either.Either<Failure, Signed>
+  if (standard) parsed = parseStandard(headers)
+  else {
+    const legacy = readHeader(headers, 'x-ik-signature', ',')
+    if (legacy._tag === 'Absent')
+      return fail('MissingHeader', 'neither a webhook-signature nor an x-ik-signature header is present')
+    if (legacy._tag === 'Malformed')
+      return fail('MalformedHeader', 'the x-ik-signature header is not a string')
+    parsed = parseLegacy(legacy.value)
+  }
+  if (parsed._tag === 'Left') return parsed
+  const { timestampMs, resolutionMs, prefix, candidates } = parsed.right
+
+  if (Math.abs(Math.floor(nowMs / resolutionMs) * resolutionMs - timestampMs) > tolerance * 1000)
+    return fail(
+      'TimestampOutOfRange',
+      `the webhook timestamp is more than ${tolerance} s away from now; it may be a replay or the clocks disagree`,
+    )
+
+  const bodyBytes = typeof body === 'string' ? utf8(body) : body
+  const expected = hmacSha256(utf8(secret), concatBytes(utf8(prefix), bodyBytes))
+  let matched = false
+  for (const candidate of candidates) matched = constantTimeEqual(candidate, expected) || matched
+  if (!matched) return fail('InvalidSignature', 'no signature in the request matches the body and the secret')
+
+  let event: unknown
+  try {
+    event = JSON.parse(typeof body === 'string' ? body : strictUtf8.decode(body))
+  } catch {
+    return fail('MalformedBody', 'the webhook body is not UTF-8 JSON')
+  }
+  if (
+    !isObject(event) ||
+    Array.isArray(event) ||
+    typeof (event as { readonly type?: unknown }).type !== 'string'
+  )
+    return fail('MalformedBody', 'the webhook body is not an event object with a string type')
+  return right({ timestamp: timestampMs, event: event as WebhookEvent })
+}

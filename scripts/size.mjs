@@ -1,0 +1,323 @@
+#!/usr/bin/env node
+// Size budgets, written as "what a user imports". Each case is an esbuild stdin entry such as
+// `export { buildUrl } from '@imagekit-fp/url'`, bundled with --bundle --minify --format=esm
+// --platform=browser, resolving our packages from their BUILT dist (so `sideEffects` and preserveModules
+// are what is measured) with fp-ts / io-ts / ky / @noble/hashes bundled in unless a case says otherwise.
+// Size = gzip level 9 bytes of the output.
+//
+// Budgets live in size-budgets.json (root): each case has a `ceiling` (fails above it) and a `floor`
+// (fails below it: a broken build that exports nothing gets suspiciously small). Rule: ceiling = the
+// issue's ceiling when the issue gives one, else first measured × 1.1; floor = 50% of first measured.
+// Cases also list packages that must not be in their bundle (checked in esbuild's metafile and by
+// grepping the output for a marker string of each package).
+//
+// Side by side, not budgeted: @imagekit/javascript { buildSrc } and { upload } (default resolution, which
+// picks its `browser` UMD build, and mainFields=module,main), imagekit@6 and @imagekit/nodejs@7 URL
+// builders when they bundle for the browser (n/a otherwise).
+//
+// It also runs the cold-import CHECK (scripts/lib/cold-import.mjs): `import('@imagekit-fp/url')` in a fresh
+// Node process at most 15 ms over an empty Node start, median of 15 alternating runs (--no-cold skips it).
+//
+// Usage: node scripts/size.mjs [--json <file>] [--update-budgets] [--top <n>] [--no-cold]
+//   --json <file>       also write { checks: [...], sizes: [...] } (env IMAGEKIT_FP_CHECKS_JSON works too)
+//   --update-budgets    rewrite size-budgets.json from this run's measurements with the rule above
+//   --top <n>           list the n largest inputs of each of our bundles (default 4)
+import esbuild from 'esbuild'
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { measureColdImports } from './lib/cold-import.mjs'
+import { createReport, fmtInt, parseArgs, root, table } from './lib/report.mjs'
+import { makeUserDir, missingBuilds } from './lib/user-dir.mjs'
+
+const args = parseArgs()
+const report = createReport('size', args)
+const budgetsFile = path.join(root, 'size-budgets.json')
+const top = Number(args.top ?? 4)
+
+/** Marker strings: a package's code is in a bundle if its metafile input is there or a marker is found. */
+const markers = {
+  ky: ['Request timed out'],
+  'io-ts': ['UnknownRecord', 'UnknownArray'],
+  '@noble/hashes': ['Hash#digest() has already been called', 'digestInto() expects output buffer'],
+}
+const noTransport = ['ky', 'io-ts']
+const pureUrl = ['ky', 'io-ts', '@noble/hashes']
+
+/** Our cases. `issueCeiling` comes from the issues (issue 2 item 6, issue 3 item 4). */
+const ours = [
+  {
+    name: '{ buildUrl }',
+    code: `export { buildUrl } from '@imagekit-fp/url'`,
+    issueCeiling: 1500,
+    forbid: pureUrl,
+  },
+  {
+    name: '{ signUrl }',
+    code: `export { signUrl } from '@imagekit-fp/url'`,
+    issueCeiling: 3500,
+    forbid: noTransport,
+  },
+  { name: '{ upload }', code: `export { upload } from '@imagekit-fp/upload'`, issueCeiling: 10240 },
+  {
+    name: '{ upload } (fp-ts, io-ts external)',
+    code: `export { upload } from '@imagekit-fp/upload'`,
+    external: ['fp-ts', 'io-ts'],
+  },
+  {
+    name: '{ buildTransformationString }',
+    code: `export { buildTransformationString } from '@imagekit-fp/url'`,
+    forbid: pureUrl,
+  },
+  {
+    name: '{ getResponsiveImageAttributes }',
+    code: `export { getResponsiveImageAttributes } from '@imagekit-fp/url'`,
+    forbid: pureUrl,
+  },
+  {
+    name: '{ getAuthenticationParameters }',
+    code: `export { getAuthenticationParameters } from '@imagekit-fp/utils'`,
+    forbid: noTransport,
+  },
+  { name: '{ phashDistance }', code: `export { phashDistance } from '@imagekit-fp/utils'`, forbid: pureUrl },
+  {
+    name: '{ verifyWebhook }',
+    code: `export { verifyWebhook } from '@imagekit-fp/utils'`,
+    forbid: noTransport,
+  },
+  {
+    name: '{ validationError }',
+    code: `export { validationError } from '@imagekit-fp/utils'`,
+    forbid: pureUrl,
+  },
+  { name: 'whole @imagekit-fp/url', code: `export * from '@imagekit-fp/url'`, forbid: ['ky'] },
+]
+
+/** Official SDKs, measured side by side (no budget). */
+const theirs = [
+  {
+    name: 'js5 { buildSrc } (default: browser UMD)',
+    code: `export { buildSrc } from '@imagekit/javascript'`,
+  },
+  {
+    name: 'js5 { buildSrc } (mainFields=module,main)',
+    code: `export { buildSrc } from '@imagekit/javascript'`,
+    mainFields: ['module', 'main'],
+  },
+  { name: 'js5 { upload } (default: browser UMD)', code: `export { upload } from '@imagekit/javascript'` },
+  {
+    name: 'js5 { upload } (mainFields=module,main)',
+    code: `export { upload } from '@imagekit/javascript'`,
+    mainFields: ['module', 'main'],
+  },
+  {
+    name: 'imagekit@6 url()',
+    code: `import ImageKit from 'imagekit'\nexport const url = (c, o) => new ImageKit(c).url(o)`,
+  },
+  {
+    name: 'nodejs@7 helper.buildSrc',
+    code: `import ImageKit from '@imagekit/nodejs'\nexport const buildSrc = (c, o) => new ImageKit(c).helper.buildSrc(o)`,
+  },
+  {
+    name: 'nodejs@7 helper.buildSrc (crypto external)',
+    code: `import ImageKit from '@imagekit/nodejs'\nexport const buildSrc = (c, o) => new ImageKit(c).helper.buildSrc(o)`,
+    external: ['crypto', 'node:crypto'],
+  },
+]
+
+/** Which package a metafile input belongs to (`node_modules/<pkg>/…`, or `packages/<ours>/…`). */
+const packageOf = (input) => {
+  const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/)
+  if (m) return m[1]
+  const o = input.match(/packages\/([^/]+)\//)
+  return o ? `@imagekit-fp/${o[1]}` : input
+}
+
+const userDir = makeUserDir()
+const bundle = async (c) => {
+  const result = await esbuild.build({
+    stdin: { contents: c.code, resolveDir: userDir, sourcefile: 'entry.js', loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: root,
+    ...(c.external ? { external: c.external } : {}),
+    ...(c.mainFields ? { mainFields: c.mainFields } : {}),
+  })
+  const text = result.outputFiles[0].text
+  const bytes = Buffer.byteLength(text)
+  const gz = zlib.gzipSync(text, { level: 9 }).length
+  const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
+    .map(([file, v]) => ({ file: path.relative(root, path.resolve(root, file)), bytes: v.bytesInOutput }))
+    .filter((i) => i.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes)
+  const byPackage = {}
+  for (const i of inputs) byPackage[packageOf(i.file)] = (byPackage[packageOf(i.file)] ?? 0) + i.bytes
+  return {
+    text,
+    bytes,
+    gz,
+    inputs,
+    byPackage,
+    exportsCount: Object.values(result.metafile.outputs)[0].exports.length,
+  }
+}
+
+const missing = missingBuilds()
+if (missing.length) console.log(`warning: not built: ${missing.join(', ')} (run the root build first)\n`)
+
+/** @type {{cases?: Record<string, {ceiling:number, floor:number, firstMeasured:number, source:string}>}} */
+const budgets = fs.existsSync(budgetsFile) ? JSON.parse(fs.readFileSync(budgetsFile, 'utf8')) : {}
+const measured = {}
+const rows = []
+const details = []
+for (const c of ours) {
+  let r
+  try {
+    r = await bundle(c)
+  } catch (e) {
+    const msg = (e.errors ?? []).map((x) => x.text).join('; ') || String(e.message ?? e)
+    report.check(`size ${c.name}: bundles`, false, msg)
+    rows.push([c.name, 'ERROR', '', '', '', msg.slice(0, 60)])
+    continue
+  }
+  measured[c.name] = r
+  const b = budgets.cases?.[c.name]
+  const within = b ? r.gz <= b.ceiling && r.gz >= b.floor && r.exportsCount > 0 : false
+  rows.push([
+    c.name,
+    fmtInt(r.bytes),
+    fmtInt(r.gz),
+    b ? fmtInt(b.floor) : '-',
+    b ? fmtInt(b.ceiling) : '-',
+    within ? 'ok' : 'FAIL',
+  ])
+  report.check(
+    `size ${c.name}: ${b ? `${fmtInt(b.floor)} ≤ gz ≤ ${fmtInt(b.ceiling)}` : 'has a budget'}`,
+    within,
+    b
+      ? `${fmtInt(r.gz)} B gz (${fmtInt(r.bytes)} B min), ${r.exportsCount} export(s)${r.gz > b.ceiling ? ' OVER ceiling' : ''}${r.gz < b.floor ? ' UNDER floor (broken build?)' : ''}${r.exportsCount === 0 ? ' NO exports' : ''}`
+      : `no budget for this case in size-budgets.json (run with --update-budgets); measured ${fmtInt(r.gz)} B gz`,
+  )
+  if (c.forbid) {
+    const found = c.forbid.flatMap((p) => {
+      const hits = []
+      if (r.byPackage[p]) hits.push(`${p} (${fmtInt(r.byPackage[p])} B in metafile)`)
+      const mk = markers[p].find((m) => r.text.includes(m))
+      if (mk) hits.push(`${p} marker "${mk}"`)
+      return hits
+    })
+    report.check(
+      `size ${c.name}: no ${c.forbid.join(' / ')} code`,
+      found.length === 0,
+      found.join(', ') || 'none found',
+    )
+  }
+  details.push(
+    `${c.name}: ${Object.entries(r.byPackage)
+      .sort((a, b) => b[1] - a[1])
+      .map(([p, n]) => `${p} ${fmtInt(n)}`)
+      .join(', ')} (min bytes by package)\n    top inputs: ${r.inputs
+      .slice(0, top)
+      .map((i) => `${i.file} ${fmtInt(i.bytes)}`)
+      .join(', ')}`,
+  )
+}
+
+console.log('Our bundles (esbuild --bundle --minify --format=esm --platform=browser; gzip -9)')
+console.log(table(['case', 'min B', 'gz B', 'floor', 'ceiling', 'result'], rows))
+console.log(`\nWhat is in them (minified bytes by package, largest inputs):\n  ${details.join('\n  ')}`)
+
+// ---------------------------------------------------------------- official SDKs, side by side
+const theirRows = []
+const theirSizes = {}
+for (const c of theirs) {
+  try {
+    const r = await bundle(c)
+    theirSizes[c.name] = r
+    theirRows.push([c.name, fmtInt(r.bytes), fmtInt(r.gz), ''])
+  } catch (e) {
+    const first = (e.errors ?? [])[0]
+    const why = first
+      ? `${first.text}${first.location ? ` (${first.location.file})` : ''}`
+      : String(e.message ?? e)
+    theirRows.push([c.name, 'n/a', 'n/a', `does not bundle for the browser: ${why.slice(0, 110)}`])
+  }
+}
+console.log('\nOfficial SDKs, same settings (not budgeted)')
+console.log(table(['case', 'min B', 'gz B', 'note'], theirRows))
+
+const ratio = (a, b) => {
+  const x = measured[a]?.gz
+  const y = theirSizes[b]?.gz
+  return x && y ? [a, b, fmtInt(x), fmtInt(y), `${(x / y).toFixed(2)}x`] : [a, b, fmtInt(x), fmtInt(y), 'n/a']
+}
+const ratios = [
+  ratio('{ buildUrl }', 'js5 { buildSrc } (default: browser UMD)'),
+  ratio('{ buildUrl }', 'js5 { buildSrc } (mainFields=module,main)'),
+  ratio('{ signUrl }', 'nodejs@7 helper.buildSrc'),
+  ratio('{ signUrl }', 'nodejs@7 helper.buildSrc (crypto external)'),
+  ratio('{ upload }', 'js5 { upload } (default: browser UMD)'),
+  ratio('{ upload }', 'js5 { upload } (mainFields=module,main)'),
+]
+console.log('\nRatios (ours / theirs, gz bytes; < 1 means ours is smaller)')
+console.log(table(['ours', 'theirs', 'ours gz', 'theirs gz', 'ratio'], ratios))
+
+report.extra.sizes = [
+  ...Object.entries(measured).map(([name, r]) => ({
+    name,
+    min: r.bytes,
+    gz: r.gz,
+    budget: budgets.cases?.[name] ?? null,
+  })),
+  ...Object.entries(theirSizes).map(([name, r]) => ({ name, min: r.bytes, gz: r.gz, official: true })),
+]
+
+if (args['update-budgets']) {
+  const cases = {}
+  for (const c of ours) {
+    const r = measured[c.name]
+    if (!r) continue
+    cases[c.name] = {
+      import: c.code,
+      ...(c.external ? { external: c.external } : {}),
+      firstMeasured: r.gz,
+      ceiling: c.issueCeiling ?? Math.ceil(r.gz * 1.1),
+      floor: Math.floor(r.gz * 0.5),
+      source: c.issueCeiling ? 'issue ceiling' : 'first measured × 1.1',
+    }
+  }
+  const out = {
+    $comment:
+      'gzip -9 bytes of esbuild --bundle --minify --format=esm --platform=browser, one case per "what a user imports". ' +
+      "ceiling = the issue's ceiling when it gives one, else first measured × 1.1; floor = 50% of first measured. " +
+      'Checked by scripts/size.mjs; regenerate with `node scripts/size.mjs --update-budgets`.',
+    measuredOn: new Date().toISOString().slice(0, 10),
+    cases,
+  }
+  fs.writeFileSync(budgetsFile, JSON.stringify(out, null, 2) + '\n')
+  console.log(`\nwrote ${path.relative(root, budgetsFile)} (${Object.keys(cases).length} cases)`)
+}
+
+if (!args['no-cold']) {
+  const [r] = measureColdImports(['@imagekit-fp/url'], { runs: 15 })
+  if (r.ok) {
+    console.log(
+      `\nCold import('@imagekit-fp/url'): median ${r.medianMs.toFixed(1)} ms vs empty node ${r.emptyMedianMs.toFixed(1)} ms ` +
+        `→ ${r.overEmptyMs.toFixed(1)} ms over empty (import() itself ${r.inProcessMedianMs.toFixed(1)} ms in-process)`,
+    )
+  }
+  report.check(
+    'cold import @imagekit-fp/url ≤ 15 ms over an empty node start',
+    r.ok && r.overEmptyMs <= 15,
+    r.ok ? `${r.overEmptyMs.toFixed(1)} ms over empty (median of ${r.runs} alternating runs)` : r.error,
+  )
+}
+
+console.log('')
+report.printChecks()
+report.finish()
