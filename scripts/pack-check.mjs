@@ -121,6 +121,7 @@ for (const dir of packageDirs) {
     })
     for (const m of messages)
       console.log(`  publint ${m.type}: ${formatMessage(m, lintedPkg, { color: false })}`)
+    if (messages.length === 0) console.log('publint: no errors, warnings or suggestions')
     const bad = messages.filter((m) => m.type !== 'suggestion')
     report.check(
       `${name}: publint (no errors or warnings)`,

@@ -27,7 +27,8 @@ const PRISM_BIN = path.resolve(repoRoot, 'node_modules/.bin/prism')
 
 /** The spec's path when both it and the Prism binary are present; otherwise why the contract suite skips. */
 export const imagekitSpec = (): { readonly path?: string; readonly reason?: string } => {
-  if (!existsSync(SPEC_PATH)) return { reason: `ImageKit OpenAPI spec not found at ${SPEC_PATH}: contract tests skipped` }
+  if (!existsSync(SPEC_PATH))
+    return { reason: `ImageKit OpenAPI spec not found at ${SPEC_PATH}: contract tests skipped` }
   if (!existsSync(PRISM_BIN)) return { reason: `Prism not installed at ${PRISM_BIN}: contract tests skipped` }
   return { path: SPEC_PATH }
 }

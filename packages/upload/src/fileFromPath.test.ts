@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { validationError } from '@imagekit-fp/utils'
+import { validationError, type ValidationError } from '@imagekit-fp/utils'
 import { fileFromPath } from '@imagekit-fp/upload/node'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ikfp-file-'))
@@ -20,12 +20,17 @@ describe('fileFromPath', () => {
     }
   })
 
-  it.each([
-    ['a missing file', () => path.join(dir, 'missing.jpg'), validationError('path', 'cannot be opened (ENOENT)')],
+  const cases: readonly (readonly [string, () => string, ValidationError])[] = [
+    [
+      'a missing file',
+      () => path.join(dir, 'missing.jpg'),
+      validationError('path', 'cannot be opened (ENOENT)'),
+    ],
     ['a directory', () => dir, validationError('path', 'is not a regular file')],
     ['an empty path', () => '', validationError('path', 'must be a non-empty string')],
     ['a non-string', () => 42 as unknown as string, validationError('path', 'must be a non-empty string')],
-  ] as const)('is a ValidationError for %s', async (_title, p, expected) => {
+  ]
+  it.each(cases)('is a ValidationError for %s', async (_title, p, expected) => {
     expect(await fileFromPath(p())()).toStrictEqual({ _tag: 'Left', left: expected })
   })
 })

@@ -29,7 +29,8 @@ const reason = (e: unknown): string => {
 export const fileFromPath =
   (path: string): taskEither.TaskEither<ValidationError, Blob> =>
   async () => {
-    if (typeof path !== 'string' || path === '') return left(validationError('path', 'must be a non-empty string'))
+    if (typeof path !== 'string' || path === '')
+      return left(validationError('path', 'must be a non-empty string'))
     try {
       const info = await stat(path)
       if (!info.isFile()) return left(validationError('path', 'is not a regular file'))

@@ -93,7 +93,10 @@ describe('nodeFetch', () => {
   it('streams an 8 MiB Blob body with every byte intact', async () => {
     const { url, received } = await start()
     const body = pattern(8 * 1024 * 1024)
-    const response = await nodeFetch(url, { method: 'POST', body: new Blob([body as Uint8Array<ArrayBuffer>]) })
+    const response = await nodeFetch(url, {
+      method: 'POST',
+      body: new Blob([body as Uint8Array<ArrayBuffer>]),
+    })
     expect(await response.text()).toBe('ok')
     expect(received[0]).toMatchObject({ method: 'POST', length: body.length, sha256: sha256(body) })
   })
@@ -111,7 +114,15 @@ describe('nodeFetch', () => {
   it('sends a content-length header when the request has one', async () => {
     const { url, received } = await start()
     const body = pattern(1000)
-    await (await nodeFetch(new Request(url, { method: 'POST', body: body as Uint8Array<ArrayBuffer>, headers: { 'content-length': '1000' } }))).text()
+    await (
+      await nodeFetch(
+        new Request(url, {
+          method: 'POST',
+          body: body as Uint8Array<ArrayBuffer>,
+          headers: { 'content-length': '1000' },
+        }),
+      )
+    ).text()
     expect(received[0]!.headers['content-length']).toBe('1000')
     expect(received[0]!.length).toBe(1000)
   })
@@ -147,16 +158,33 @@ describe('nodeFetch', () => {
 
   it('rejects at once when the signal is already aborted', async () => {
     const { url, received } = await start()
-    await expect(nodeFetch(url, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(nodeFetch(url, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    })
     expect(received).toHaveLength(0)
   })
 
   it('rejects with TypeError fetch failed when nothing listens', async () => {
-    await expect(nodeFetch('http://127.0.0.1:1/')).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed' })
+    await expect(nodeFetch('http://127.0.0.1:1/')).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+    })
   })
 
   it('rejects a protocol other than http and https', async () => {
     await expect(nodeFetch('ftp://127.0.0.1/')).rejects.toMatchObject({ name: 'TypeError' })
+  })
+
+  it("returns a redirect as it is, and rejects it with redirect: 'error'", async () => {
+    const { url } = await start((res) => {
+      res.writeHead(307, { location: 'http://example.com/' })
+      res.end()
+    })
+    expect((await nodeFetch(url)).status).toBe(307)
+    await expect(nodeFetch(url, { redirect: 'error' })).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+    })
   })
 
   it('decodes a gzip response as fetch does', async () => {

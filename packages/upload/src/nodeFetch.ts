@@ -4,6 +4,7 @@ import { Readable } from 'node:stream'
 import * as zlib from 'node:zlib'
 
 const NULL_BODY_STATUS: readonly number[] = [101, 204, 205, 304]
+const REDIRECT_STATUS: readonly number[] = [301, 302, 303, 307, 308]
 
 const abortError = (signal: AbortSignal): unknown =>
   signal.reason ?? new DOMException('This operation was aborted', 'AbortError')
@@ -48,8 +49,8 @@ const decoded = (res: http.IncomingMessage): Readable => {
  * transport's `onUploadProgress`) follows the bytes actually handed to the socket. Pass it as
  * `config.fetch` to `upload`.
  *
- * Differences from the platform `fetch`: http and https URLs only; redirects are not followed (a 3xx is
- * returned as it is); no cookies or cache. A body without a `content-length` header is sent chunked.
+ * Differences from the platform `fetch`: http and https URLs only; redirects are never followed (a 3xx is
+ * returned as it is, or rejected with `redirect: 'error'`); no cookies or cache. A body without a `content-length` header is sent chunked.
  * The `signal` aborts the request and the response body (rejecting with the signal's reason, an
  * `AbortError` by default). Connection failures reject with `TypeError('fetch failed', { cause })`.
  *
@@ -110,7 +111,9 @@ export const nodeFetch: typeof fetch = (input, init) =>
     const onAbort = () => {
       const reason = abortError(signal)
       stopUpload(reason)
-      req.destroy(reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError'))
+      req.destroy(
+        reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError'),
+      )
       if (!settled) {
         settled = true
         reject(reason)
@@ -129,6 +132,17 @@ export const nodeFetch: typeof fetch = (input, init) =>
 
     req.on('response', (res) => {
       const status = res.statusCode ?? 0
+      if (request.redirect === 'error' && REDIRECT_STATUS.includes(status)) {
+        res.resume()
+        stopUpload(new Error('redirect'))
+        req.destroy()
+        if (!settled) {
+          settled = true
+          signal.removeEventListener('abort', onAbort)
+          reject(fetchFailed(new Error(`unexpected redirect (status ${status}) with redirect: 'error'`)))
+        }
+        return
+      }
       const stream = decoded(res)
       const nullBody = NULL_BODY_STATUS.includes(status) || request.method === 'HEAD'
       const done = () => {

@@ -13,9 +13,16 @@ import { RESULT } from './test-support/capture'
 
 const KEY = 'private_fault_key_0123456789'
 const FAST_RETRY = { limit: 3, maxDelay: 20 }
-const IK_401 = { message: 'Your account cannot be authenticated.', help: 'For support kindly contact us at support@imagekit.io .' }
-const IK_403 = { message: 'Your request is not allowed.', help: 'For support kindly contact us at support@imagekit.io .' }
-const HTML_502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>'
+const IK_401 = {
+  message: 'Your account cannot be authenticated.',
+  help: 'For support kindly contact us at support@imagekit.io .',
+}
+const IK_403 = {
+  message: 'Your request is not allowed.',
+  help: 'For support kindly contact us at support@imagekit.io .',
+}
+const HTML_502 =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>'
 
 let server: LoopbackServer | undefined
 afterEach(async () => {
@@ -29,10 +36,21 @@ const fetches: readonly (readonly [string, typeof fetch | undefined])[] = [
 ]
 
 describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
-  const run = async (script: Script, config: Partial<UploadConfig> = {}, request: Partial<UploadRequest> = {}) => {
+  const run = async (
+    script: Script,
+    config: Partial<UploadConfig> = {},
+    request: Partial<UploadRequest> = {},
+  ) => {
     server = await startLoopbackServer(script)
     const result = await upload(
-      { privateKey: KEY, uploadBaseUrl: server.url, timeout: 5_000, retry: FAST_RETRY, ...(customFetch === undefined ? {} : { fetch: customFetch }), ...config },
+      {
+        privateKey: KEY,
+        uploadBaseUrl: server.url,
+        timeout: 5_000,
+        retry: FAST_RETRY,
+        ...(customFetch === undefined ? {} : { fetch: customFetch }),
+        ...config,
+      },
       { file: new TextEncoder().encode('file bytes'), fileName: 'a.jpg', ...request },
     )()
     expectNoSecret(result, KEY)
@@ -40,13 +58,25 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
   }
 
   it.each([500, 502, 503])('is an HttpError %i after one attempt without retryUploads', async (status) => {
-    const { result, requests } = await run([{ status, json: { message: `status ${status}` } }, { json: RESULT }])
-    expect(result._tag === 'Left' && result.left).toMatchObject({ _tag: 'HttpError', status, message: `status ${status}` })
+    const { result, requests } = await run([
+      { status, json: { message: `status ${status}` } },
+      { json: RESULT },
+    ])
+    expect(result._tag === 'Left' && result.left).toMatchObject({
+      _tag: 'HttpError',
+      status,
+      message: `status ${status}`,
+    })
     expect(requests).toHaveLength(1)
   })
 
   it('retries 500, 502 and 503 to success with retryUploads', async () => {
-    const script: Script = [{ status: 500, json: {} }, { status: 502, json: {} }, { status: 503, json: {} }, { json: RESULT }]
+    const script: Script = [
+      { status: 500, json: {} },
+      { status: 502, json: {} },
+      { status: 503, json: {} },
+      { json: RESULT },
+    ]
     const { result, requests } = await run(script, { retryUploads: true })
     expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
     expect(requests).toHaveLength(4)
@@ -55,20 +85,39 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
   })
 
   it('gives up with the last HttpError when retries run out', async () => {
-    const script: Script = [{ status: 503, json: {} }, { status: 503, json: {} }, { status: 503, json: {} }, { status: 503, json: { message: 'still busy' } }]
+    const script: Script = [
+      { status: 503, json: {} },
+      { status: 503, json: {} },
+      { status: 503, json: {} },
+      { status: 503, json: { message: 'still busy' } },
+    ]
     const { result, requests } = await run(script, { retryUploads: true })
-    expect(result._tag === 'Left' && result.left).toMatchObject({ _tag: 'HttpError', status: 503, message: 'still busy' })
+    expect(result._tag === 'Left' && result.left).toMatchObject({
+      _tag: 'HttpError',
+      status: 503,
+      message: 'still busy',
+    })
     expect(requests).toHaveLength(4)
   })
 
   it('never retries a streamed upload, even with retryUploads', async () => {
-    const { result, requests } = await run([{ status: 503, json: {} }, { json: RESULT }], { retryUploads: true }, { file: new Blob(['streamed']).stream() })
+    const { result, requests } = await run(
+      [{ status: 503, json: {} }, { json: RESULT }],
+      { retryUploads: true },
+      { file: new Blob(['streamed']).stream() },
+    )
     expect(result._tag === 'Left' && result.left._tag).toBe('HttpError')
     expect(requests).toHaveLength(1)
   })
 
   it('is an HttpError 429 with the rate-limit headers without retryUploads', async () => {
-    const headers = { 'retry-after': '1', 'x-ratelimit-limit': '100', 'x-ratelimit-reset': '1000', 'x-ratelimit-interval': '60000', 'x-request-id': 'rid-429' }
+    const headers = {
+      'retry-after': '1',
+      'x-ratelimit-limit': '100',
+      'x-ratelimit-reset': '1000',
+      'x-ratelimit-interval': '60000',
+      'x-request-id': 'rid-429',
+    }
     const { result, requests } = await run([{ status: 429, headers, json: { message: 'Too many requests' } }])
     expect(result._tag === 'Left' && result.left).toMatchObject({
       _tag: 'HttpError',
@@ -81,33 +130,46 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
   })
 
   it('waits for Retry-After on 429 and succeeds with retryUploads', async () => {
-    const { result, requests } = await run([{ status: 429, headers: { 'retry-after': '0' }, json: { message: 'slow down' } }, { json: RESULT }], { retryUploads: true })
+    const { result, requests } = await run(
+      [{ status: 429, headers: { 'retry-after': '0' }, json: { message: 'slow down' } }, { json: RESULT }],
+      { retryUploads: true },
+    )
     expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
     expect(requests).toHaveLength(2)
   })
 
   it('is a NetworkError Timeout when the server hangs past the timeout', async () => {
     const { result } = await run([{ hang: true }], { timeout: 300 })
-    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe('Timeout')
+    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe(
+      'Timeout',
+    )
   })
 
   it('is a NetworkError Timeout when the body stalls past the timeout', async () => {
     const { result } = await run([{ json: RESULT, stallAfterBytes: 5 }], { timeout: 300 })
-    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe('Timeout')
+    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe(
+      'Timeout',
+    )
   })
 
   it('is a NetworkError Transport when the connection is reset mid-body', async () => {
     const { result } = await run([{ json: RESULT, resetAfterBytes: 10 }])
-    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe('Transport')
+    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe(
+      'Transport',
+    )
   })
 
   it('is a NetworkError Transport when the body is shorter than its Content-Length', async () => {
     const { result } = await run([{ json: RESULT, truncateAfterBytes: 10 }])
-    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe('Transport')
+    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe(
+      'Transport',
+    )
   })
 
   it('is a DecodeError for a complete but truncated JSON body', async () => {
-    const { result } = await run([{ body: '{"fileId":"abc","name":', headers: { 'content-type': 'application/json' } }])
+    const { result } = await run([
+      { body: '{"fileId":"abc","name":', headers: { 'content-type': 'application/json' } },
+    ])
     expect(result._tag === 'Left' && result.left._tag).toBe('DecodeError')
   })
 
@@ -132,7 +194,13 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
     [403, IK_403],
   ] as const)("is an HttpError %i with ImageKit's message and help", async (status, body) => {
     const { result, requests } = await run([{ status, json: body }], { retryUploads: true })
-    expect(result._tag === 'Left' && result.left).toMatchObject({ _tag: 'HttpError', status, message: body.message, help: body.help, body })
+    expect(result._tag === 'Left' && result.left).toMatchObject({
+      _tag: 'HttpError',
+      status,
+      message: body.message,
+      help: body.help,
+      body,
+    })
     expect(requests).toHaveLength(1)
   })
 
@@ -140,15 +208,23 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 100)
     const { result } = await run([{ hang: true }], { timeout: 5_000 }, { signal: controller.signal })
-    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe('Aborted')
+    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe(
+      'Aborted',
+    )
   })
 
   it('is a NetworkError Transport when nothing listens', async () => {
     const result = await upload(
-      { privateKey: KEY, uploadBaseUrl: 'http://127.0.0.1:1', ...(customFetch === undefined ? {} : { fetch: customFetch }) },
+      {
+        privateKey: KEY,
+        uploadBaseUrl: 'http://127.0.0.1:1',
+        ...(customFetch === undefined ? {} : { fetch: customFetch }),
+      },
       { file: 'https://example.com/a.jpg', fileName: 'a.jpg' },
     )()
-    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe('Transport')
+    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe(
+      'Transport',
+    )
     expectNoSecret(result, KEY)
   })
 })

@@ -7,8 +7,27 @@ const NOW = 1_700_000_000_000
 
 /** Anything at all, plus the values that tend to break validators. */
 const weird = fc.oneof(
-  fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true }),
-  fc.constantFrom<unknown>(Symbol('s'), () => 1, NaN, -0, Infinity, '', '__proto__', new Blob(['x']), new Uint8Array(2), new ArrayBuffer(3)),
+  fc.anything({
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withTypedArray: true,
+    withSparseArray: true,
+  }),
+  fc.constantFrom<unknown>(
+    Symbol('s'),
+    () => 1,
+    NaN,
+    -0,
+    Infinity,
+    '',
+    '__proto__',
+    new Blob(['x']),
+    new Uint8Array(2),
+    new ArrayBuffer(3),
+  ),
   fc.string({ maxLength: 2_000 }),
 )
 
@@ -23,9 +42,40 @@ const request = fc.record(
     isPrivateFile: fc.oneof(weird, fc.boolean()),
     customCoordinates: fc.oneof(weird, fc.constant('1,2,3,4')),
     responseFields: fc.oneof(weird, fc.array(fc.constantFrom('tags', 'metadata', 'bogus'))),
-    extensions: fc.oneof(weird, fc.array(fc.record({ name: fc.constantFrom('remove-bg', 'ai-tasks', 'saved-extension', 'x'), id: weird, tasks: weird, options: weird }, { requiredKeys: ['name'] }))),
+    extensions: fc.oneof(
+      weird,
+      fc.array(
+        fc.record(
+          {
+            name: fc.constantFrom('remove-bg', 'ai-tasks', 'saved-extension', 'x'),
+            id: weird,
+            tasks: weird,
+            options: weird,
+          },
+          { requiredKeys: ['name'] },
+        ),
+      ),
+    ),
     customMetadata: weird,
-    transformation: fc.oneof(weird, fc.record({ pre: weird, post: fc.oneof(weird, fc.array(fc.record({ type: fc.constantFrom('transformation', 'abs', 'thumbnail', 'nope'), value: weird, protocol: weird }))) }, { requiredKeys: [] })),
+    transformation: fc.oneof(
+      weird,
+      fc.record(
+        {
+          pre: weird,
+          post: fc.oneof(
+            weird,
+            fc.array(
+              fc.record({
+                type: fc.constantFrom('transformation', 'abs', 'thumbnail', 'nope'),
+                value: weird,
+                protocol: weird,
+              }),
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     webhookUrl: weird,
     publicKey: weird,
     token: weird,
@@ -40,7 +90,13 @@ const request = fc.record(
 const config = fc.oneof(
   weird,
   fc.record(
-    { privateKey: fc.oneof(weird, fc.constant('private_k')), retryUploads: weird, uploadBaseUrl: weird, timeout: weird, publicKey: weird },
+    {
+      privateKey: fc.oneof(weird, fc.constant('private_k')),
+      retryUploads: weird,
+      uploadBaseUrl: weird,
+      timeout: weird,
+      publicKey: weird,
+    },
     { requiredKeys: [] },
   ),
 )
@@ -50,7 +106,10 @@ describe('upload (properties)', () => {
     await fc.assert(
       fc.asyncProperty(config, fc.oneof(weird, request), async (cfg, req) => {
         const { fetch, calls } = captureFetch()
-        const withFetch = typeof cfg === 'object' && cfg !== null && !Array.isArray(cfg) ? { ...cfg, fetch, now: () => NOW } : cfg
+        const withFetch =
+          typeof cfg === 'object' && cfg !== null && !Array.isArray(cfg)
+            ? { ...cfg, fetch, now: () => NOW }
+            : cfg
         let task: (() => Promise<unknown>) | undefined
         expect(() => {
           task = upload(withFetch as UploadConfig, req as UploadRequest)
@@ -84,7 +143,10 @@ describe('upload (properties)', () => {
     await fc.assert(
       fc.asyncProperty(valid, fc.string({ minLength: 1 }), async (options, fileName) => {
         const { fetch, calls } = captureFetch()
-        const result = await upload({ privateKey: 'private_k', fetch }, { ...options, file: new Uint8Array([1]), fileName })()
+        const result = await upload(
+          { privateKey: 'private_k', fetch },
+          { ...options, file: new Uint8Array([1]), fileName },
+        )()
         expect(result._tag).toBe('Right')
         expect(calls[0]!.form.get('fileName')).toBe(fileName)
       }),

@@ -90,15 +90,24 @@ export const upload =
         ...(p.signal === undefined ? {} : { signal: p.signal }),
         ...(p.onProgress === undefined ? {} : { onUploadProgress: p.onProgress }),
       } as const
+      // The boundary travels in Content-Type. A Blob body also gets its exact Content-Length, so that a
+      // fetch that sees only a stream (nodeFetch) need not fall back to chunked encoding; browsers compute
+      // it themselves and drop this header.
       const req: HttpRequest<UploadResult> =
         p.file.kind === 'stream'
           ? {
               ...common,
               body: multipartStream(boundary, p.fields, p.file.stream, p.fileName),
-              // A stream body has no type of its own: the multipart boundary travels in this header.
-              ...{ headers: { 'content-type': contentType(boundary) } },
+              headers: { 'content-type': contentType(boundary) },
             }
-          : { ...common, body: multipartBlob(boundary, p.fields, p.file, p.fileName) }
+          : (() => {
+              const body = multipartBlob(boundary, p.fields, p.file, p.fileName)
+              return {
+                ...common,
+                body,
+                headers: { 'content-type': contentType(boundary), 'content-length': String(body.size) },
+              }
+            })()
       return send(config, req)().catch((e: unknown) =>
         left(networkError('Transport', 'the upload failed unexpectedly', e)),
       )

@@ -88,9 +88,10 @@ const j5Param: fc.Arbitrary<readonly [string, unknown]> = fc.oneof(
     fc.oneof(fc.array(fc.constantFrom('240', '360', 480, '1080')), fc.constant('240_360')),
   ),
   fc.tuple(fc.constant('trim'), fc.oneof(fc.constantFrom('', ' ', true), fc.integer({ min: 1, max: 99 }))),
+  // J5 drops a whitespace-only nested overlay transformation (`raw: ' '`); we keep raw verbatim.
   fc.tuple(
     fc.constant('raw'),
-    text.filter((s) => s !== ''),
+    text.filter((s) => s.trim() !== ''),
   ),
 )
 
@@ -297,6 +298,13 @@ describe('buildTransformationString (differential)', () => {
     ],
     ['trim "" is t-true (as J5)', [{ trim: '' }], 't-true', 't-true', 't-'],
     ['raw "-" stays verbatim', [{ raw: '-' }], '-', '-', 'raw'],
+    [
+      'a blank raw in a nested overlay transformation stays verbatim',
+      [{ overlay: { type: 'text', text: 'a', transformation: [{ raw: ' ' }] } }],
+      'l-text,i-a, ,l-end',
+      'l-text,i-a,l-end',
+      'overlay-[object Object]',
+    ],
     ['an empty raw is dropped', [{ width: 1, raw: '' }], 'w-1', 'w-1,', 'w-1,'],
     ['an empty key is dropped (as J5)', [{ '': 'x', width: 1 }], 'w-1', 'w-1', '-x,w-1'],
     [
@@ -328,7 +336,7 @@ describe('buildTransformationString (differential)', () => {
       'a missing overlay text is a Left (J5 drops the overlay)',
       [{ width: 1, overlay: { type: 'text' } }],
       'transformation[0].overlay.text',
-      'is required',
+      'is required (a non-empty string)',
       'w-1',
       'w-1,overlay-[object Object]',
     ],
@@ -336,7 +344,7 @@ describe('buildTransformationString (differential)', () => {
       'a missing overlay input is a Left',
       [{ overlay: { type: 'image', input: '' } }],
       'transformation[0].overlay.input',
-      'is required',
+      'is required (a non-empty string)',
       '',
       'overlay-[object Object]',
     ],
@@ -344,7 +352,7 @@ describe('buildTransformationString (differential)', () => {
       'a missing solid colour is a Left',
       [{ overlay: { type: 'solidColor' } }],
       'transformation[0].overlay.color',
-      'is required',
+      'is required (a non-empty string)',
       '',
       'overlay-[object Object]',
     ],
@@ -352,7 +360,7 @@ describe('buildTransformationString (differential)', () => {
       'an unknown overlay type is a Left',
       [{ overlay: { type: 'gif', input: 'a' } }],
       'transformation[0].overlay.type',
-      "must be 'text', 'image', 'video', 'subtitle' or 'solidColor'",
+      'must be text, image, video, subtitle or solidColor',
       'l-end',
       'overlay-[object Object]',
     ],

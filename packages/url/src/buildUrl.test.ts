@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validationError } from '@imagekit-fp/utils'
+import { serializeTransformation } from './internal/serializeTransformation'
 import { buildUrl, type BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
 
@@ -7,6 +8,8 @@ const E = 'https://ik.imagekit.io/your_imagekit_id/endpoint/'
 const D = 'https://ik.imagekit.io/demo'
 const right = (url: string) => ({ _tag: 'Right', right: url })
 const left = (path: string, message: string) => ({ _tag: 'Left', left: validationError(path, message) })
+// The serializer's own error, passed through unchanged (its messages belong to buildTransformationString).
+const trError = (t: unknown) => serializeTransformation(t, 'options.transformation')
 
 type Case = readonly [title: string, config: UrlConfig, options: BuildUrlOptions, expected: string]
 
@@ -39,7 +42,10 @@ describe('buildUrl', () => {
       [
         'maps the classic effect names',
         { urlEndpoint: E },
-        { src, transformation: [{ format: 'jpg', progressive: 'true', effectSharpen: '-', effectContrast: '1' }] },
+        {
+          src,
+          transformation: [{ format: 'jpg', progressive: 'true', effectSharpen: '-', effectContrast: '1' }],
+        },
         'https://ik.imagekit.io/your_imagekit_id/endpoint/default-image.jpg?tr=f-jpg%2Cpr-true%2Ce-sharpen%2Ce-contrast-1',
       ],
     ]
@@ -51,15 +57,30 @@ describe('buildUrl', () => {
   describe('path joining and encoding', () => {
     const cases: readonly Case[] = [
       ['adds the slash between endpoint and path', { urlEndpoint: D }, { path: 'a.jpg' }, `${D}/a.jpg`],
-      ['does not double the slash of an endpoint ending in /', { urlEndpoint: E }, { path: '/a.jpg' }, `${E}a.jpg`],
-      ['collapses duplicate slashes in the path', { urlEndpoint: D }, { path: '///a//b.jpg' }, `${D}/a/b.jpg`],
+      [
+        'does not double the slash of an endpoint ending in /',
+        { urlEndpoint: E },
+        { path: '/a.jpg' },
+        `${E}a.jpg`,
+      ],
+      [
+        'collapses duplicate slashes in the path',
+        { urlEndpoint: D },
+        { path: '///a//b.jpg' },
+        `${D}/a/b.jpg`,
+      ],
       [
         'collapses duplicate slashes in the endpoint',
         { urlEndpoint: 'https://ik.imagekit.io//demo//' },
         { path: '/a.jpg' },
         `${D}/a.jpg`,
       ],
-      ['joins a root endpoint', { urlEndpoint: 'https://ik.imagekit.io' }, { path: '/a.jpg' }, 'https://ik.imagekit.io/a.jpg'],
+      [
+        'joins a root endpoint',
+        { urlEndpoint: 'https://ik.imagekit.io' },
+        { path: '/a.jpg' },
+        'https://ik.imagekit.io/a.jpg',
+      ],
       ['keeps a path of /', { urlEndpoint: D }, { path: '/' }, `${D}/`],
       ['keeps a trailing slash', { urlEndpoint: D }, { path: '/folder/' }, `${D}/folder/`],
       [
@@ -68,12 +89,37 @@ describe('buildUrl', () => {
         { path: "/my folder/it's #1/é%20x.jpg" },
         `${D}/my%20folder/it's%20%231/%C3%A9%20x.jpg`,
       ],
-      ['encodes the characters a WHATWG pathname encodes', { urlEndpoint: D }, { path: '/a"<>{}`.jpg' }, `${D}/a%22%3C%3E%7B%7D%60.jpg`],
-      ['resolves dot segments like a WHATWG pathname', { urlEndpoint: D }, { path: '/a/./b/../c.jpg' }, `${D}/a/c.jpg`],
-      ['resolves encoded dot segments', { urlEndpoint: D }, { path: '/%2e%2E/a.jpg' }, 'https://ik.imagekit.io/a.jpg'],
-      ['keeps a file name starting with a dot', { urlEndpoint: D }, { path: '/.well/a.jpg' }, `${D}/.well/a.jpg`],
+      [
+        'encodes the characters a WHATWG pathname encodes',
+        { urlEndpoint: D },
+        { path: '/a"<>{}`.jpg' },
+        `${D}/a%22%3C%3E%7B%7D%60.jpg`,
+      ],
+      [
+        'resolves dot segments like a WHATWG pathname',
+        { urlEndpoint: D },
+        { path: '/a/./b/../c.jpg' },
+        `${D}/a/c.jpg`,
+      ],
+      [
+        'resolves encoded dot segments',
+        { urlEndpoint: D },
+        { path: '/%2e%2E/a.jpg' },
+        'https://ik.imagekit.io/a.jpg',
+      ],
+      [
+        'keeps a file name starting with a dot',
+        { urlEndpoint: D },
+        { path: '/.well/a.jpg' },
+        `${D}/.well/a.jpg`,
+      ],
       ['reads a backslash as a slash', { urlEndpoint: D }, { path: '/a\\b.jpg' }, `${D}/a/b.jpg`],
-      ['encodes a lone surrogate as U+FFFD', { urlEndpoint: D }, { path: '/a\uD800.jpg' }, `${D}/a%EF%BF%BD.jpg`],
+      [
+        'encodes a lone surrogate as U+FFFD',
+        { urlEndpoint: D },
+        { path: '/a\uD800.jpg' },
+        `${D}/a%EF%BF%BD.jpg`,
+      ],
       [
         'encodes the transformation string in the path',
         { urlEndpoint: D },
@@ -86,7 +132,12 @@ describe('buildUrl', () => {
         { path: '/a.jpg', transformation: [{}, { width: null }] },
         `${D}/a.jpg`,
       ],
-      ['accepts a null transformation', { urlEndpoint: D }, { path: '/a.jpg', transformation: null as never }, `${D}/a.jpg`],
+      [
+        'accepts a null transformation',
+        { urlEndpoint: D },
+        { path: '/a.jpg', transformation: null as never },
+        `${D}/a.jpg`,
+      ],
       [
         'drops empty steps of a chain',
         { urlEndpoint: D },
@@ -96,7 +147,10 @@ describe('buildUrl', () => {
       [
         'emits the bare code for a true flag',
         { urlEndpoint: D },
-        { path: '/a.jpg', transformation: [{ grayscale: true, aspect_ratio: '4-3', defaultImage: '/f/d.jpg' } as never] },
+        {
+          path: '/a.jpg',
+          transformation: [{ grayscale: true, aspect_ratio: '4-3', defaultImage: '/f/d.jpg' } as never],
+        },
         `${D}/tr:e-grayscale,ar-4-3,di-f@@d.jpg/a.jpg`,
       ],
     ]
@@ -107,11 +161,21 @@ describe('buildUrl', () => {
 
   describe('queries', () => {
     const cases: readonly Case[] = [
-      ['makes a ? in the path a real query', { urlEndpoint: D }, { path: '/a.jpg?client=123' }, `${D}/a.jpg?client=123`],
+      [
+        'makes a ? in the path a real query',
+        { urlEndpoint: D },
+        { path: '/a.jpg?client=123' },
+        `${D}/a.jpg?client=123`,
+      ],
       [
         'keeps the path query before queryParameters and tr',
         { urlEndpoint: D },
-        { path: '/a.jpg?client=123', transformation: [{ width: 100 }], transformationPosition: 'query', queryParameters: { v: 1 } },
+        {
+          path: '/a.jpg?client=123',
+          transformation: [{ width: 100 }],
+          transformationPosition: 'query',
+          queryParameters: { v: 1 },
+        },
         `${D}/a.jpg?client=123&v=1&tr=w-100`,
       ],
       [
@@ -132,7 +196,15 @@ describe('buildUrl', () => {
         { urlEndpoint: D },
         {
           path: '/a.jpg',
-          queryParameters: { q: 'a b&c', n: 1, t: true, skip: null, u: undefined, 'k y': 'é', s: "!'()~*-._" },
+          queryParameters: {
+            q: 'a b&c',
+            n: 1,
+            t: true,
+            skip: null,
+            u: undefined,
+            'k y': 'é',
+            s: "!'()~*-._",
+          },
         },
         `${D}/a.jpg?q=a+b%26c&n=1&t=true&k+y=%C3%A9&s=%21%27%28%29%7E*-._`,
       ],
@@ -149,13 +221,23 @@ describe('buildUrl', () => {
       [
         'puts tr after a queryParameters entry named tr',
         { urlEndpoint: D },
-        { path: '/a.jpg', transformation: [{ width: 1 }], transformationPosition: 'query', queryParameters: { tr: 'x' } },
+        {
+          path: '/a.jpg',
+          transformation: [{ width: 1 }],
+          transformationPosition: 'query',
+          queryParameters: { tr: 'x' },
+        },
         `${D}/a.jpg?tr=x&tr=w-1`,
       ],
       [
         'keeps the endpoint query first',
         { urlEndpoint: `${D}?v=1` },
-        { path: '/a.jpg', queryParameters: { b: 2 }, transformation: [{ width: 1 }], transformationPosition: 'query' },
+        {
+          path: '/a.jpg',
+          queryParameters: { b: 2 },
+          transformation: [{ width: 1 }],
+          transformationPosition: 'query',
+        },
         `${D}/a.jpg?v=1&b=2&tr=w-1`,
       ],
     ]
@@ -178,8 +260,18 @@ describe('buildUrl', () => {
         { src: `${D}/a.jpg`, transformation: [{ width: 100 }], transformationPosition: 'path' },
         `${D}/a.jpg?tr=w-100`,
       ],
-      ['normalises the src like a WHATWG URL', { urlEndpoint: D }, { src: 'HTTPS://IK.imagekit.io:443/demo/a b.jpg' }, `${D}/a%20b.jpg`],
-      ['accepts a src on another host', { urlEndpoint: D }, { src: 'http://cdn.example.com/a.jpg' }, 'http://cdn.example.com/a.jpg'],
+      [
+        'normalises the src like a WHATWG URL',
+        { urlEndpoint: D },
+        { src: 'HTTPS://IK.imagekit.io:443/demo/a b.jpg' },
+        `${D}/a%20b.jpg`,
+      ],
+      [
+        'accepts a src on another host',
+        { urlEndpoint: D },
+        { src: 'http://cdn.example.com/a.jpg' },
+        'http://cdn.example.com/a.jpg',
+      ],
       [
         'keeps a src query as it is written',
         { urlEndpoint: D },
@@ -192,8 +284,18 @@ describe('buildUrl', () => {
         { src: '/a.jpg?x=1', transformation: [{ width: 100 }] },
         `${D}/tr:w-100/a.jpg?x=1`,
       ],
-      ['prefers path over src', { urlEndpoint: D }, { path: '/p.jpg', src: 'https://x.io/s.jpg' }, `${D}/p.jpg`],
-      ['uses src when path is empty', { urlEndpoint: D }, { path: '', src: 'https://x.io/s.jpg' }, 'https://x.io/s.jpg'],
+      [
+        'prefers path over src',
+        { urlEndpoint: D },
+        { path: '/p.jpg', src: 'https://x.io/s.jpg' },
+        `${D}/p.jpg`,
+      ],
+      [
+        'uses src when path is empty',
+        { urlEndpoint: D },
+        { path: '', src: 'https://x.io/s.jpg' },
+        'https://x.io/s.jpg',
+      ],
     ]
     it.each(cases)('%s', (_, config, options, expected) => {
       expect(buildUrl(config, options)).toStrictEqual(right(expected))
@@ -226,10 +328,30 @@ describe('buildUrl', () => {
         { path: '/a.jpg' },
         'https://ik.imagekit.io/Demo/a.jpg',
       ],
-      ['keeps a non-default port', { urlEndpoint: 'http://localhost:8080/x' }, { path: '/a.jpg' }, 'http://localhost:8080/x/a.jpg'],
-      ['writes an IDN host as punycode', { urlEndpoint: 'https://bücher.example/' }, { path: '/a.jpg' }, 'https://xn--bcher-kva.example/a.jpg'],
-      ['accepts an IPv4 endpoint', { urlEndpoint: 'http://127.0.0.1:3000' }, { path: '/a.jpg' }, 'http://127.0.0.1:3000/a.jpg'],
-      ['encodes the endpoint path', { urlEndpoint: 'https://ik.imagekit.io/my demo' }, { path: '/a.jpg' }, 'https://ik.imagekit.io/my%20demo/a.jpg'],
+      [
+        'keeps a non-default port',
+        { urlEndpoint: 'http://localhost:8080/x' },
+        { path: '/a.jpg' },
+        'http://localhost:8080/x/a.jpg',
+      ],
+      [
+        'writes an IDN host as punycode',
+        { urlEndpoint: 'https://bücher.example/' },
+        { path: '/a.jpg' },
+        'https://xn--bcher-kva.example/a.jpg',
+      ],
+      [
+        'accepts an IPv4 endpoint',
+        { urlEndpoint: 'http://127.0.0.1:3000' },
+        { path: '/a.jpg' },
+        'http://127.0.0.1:3000/a.jpg',
+      ],
+      [
+        'encodes the endpoint path',
+        { urlEndpoint: 'https://ik.imagekit.io/my demo' },
+        { path: '/a.jpg' },
+        'https://ik.imagekit.io/my%20demo/a.jpg',
+      ],
       [
         'accepts signed: false and expireSeconds: 0',
         { urlEndpoint: D },
@@ -255,35 +377,137 @@ describe('buildUrl', () => {
       },
     })
     const unreadable = 'could not be read (a getter or proxy threw)'
-    const cases: readonly (readonly [string, unknown, unknown, ReturnType<typeof left>])[] = [
+    const cases: readonly (readonly [string, unknown, unknown, unknown])[] = [
       ['a null config', null, { path: '/a.jpg' }, left('config', 'must be an object')],
       ['a string options', { urlEndpoint: D }, 'x', left('options', 'must be an object')],
       ['a missing endpoint', {}, { path: '/a.jpg' }, left('config.urlEndpoint', 'is required')],
-      ['a number endpoint', { urlEndpoint: 42 }, { path: '/a.jpg' }, left('config.urlEndpoint', 'must be a string')],
-      ['a relative endpoint', { urlEndpoint: 'ik.imagekit.io/demo' }, { path: '/a.jpg' }, left('config.urlEndpoint', 'must be an absolute http(s) URL')],
-      ['an empty endpoint', { urlEndpoint: '' }, { path: '/a.jpg' }, left('config.urlEndpoint', 'must be an absolute http(s) URL')],
-      ['an ftp endpoint', { urlEndpoint: 'ftp://x.io/a' }, { path: '/a.jpg' }, left('config.urlEndpoint', 'must be an http(s) URL')],
-      ['an endpoint with credentials', { urlEndpoint: 'https://u:p@x.io/' }, { path: '/a.jpg' }, left('config.urlEndpoint', 'must not contain credentials')],
-      ['an endpoint with a fragment', { urlEndpoint: 'https://x.io/a#' }, { path: '/a.jpg' }, left('config.urlEndpoint', 'must not contain a fragment (#)')],
-      ['a bad options.urlEndpoint', { urlEndpoint: D }, { path: '/a.jpg', urlEndpoint: 'nope' }, left('options.urlEndpoint', 'must be an absolute http(s) URL')],
-      ['an unknown config position', { urlEndpoint: D, transformationPosition: 'middle' }, { path: '/a.jpg' }, left('config.transformationPosition', "must be 'path' or 'query'")],
-      ['an unknown options position', { urlEndpoint: D }, { path: '/a.jpg', transformationPosition: 'QUERY' }, left('options.transformationPosition', "must be 'path' or 'query'")],
-      ['neither path nor src', { urlEndpoint: D }, {}, left('options.path', 'either path or src is required')],
-      ['an empty path and src', { urlEndpoint: D }, { path: '', src: '' }, left('options.path', 'either path or src is required')],
+      [
+        'a number endpoint',
+        { urlEndpoint: 42 },
+        { path: '/a.jpg' },
+        left('config.urlEndpoint', 'must be a string'),
+      ],
+      [
+        'a relative endpoint',
+        { urlEndpoint: 'ik.imagekit.io/demo' },
+        { path: '/a.jpg' },
+        left('config.urlEndpoint', 'must be an absolute http(s) URL without credentials or fragment'),
+      ],
+      [
+        'an empty endpoint',
+        { urlEndpoint: '' },
+        { path: '/a.jpg' },
+        left('config.urlEndpoint', 'must be an absolute http(s) URL without credentials or fragment'),
+      ],
+      [
+        'an ftp endpoint',
+        { urlEndpoint: 'ftp://x.io/a' },
+        { path: '/a.jpg' },
+        left('config.urlEndpoint', 'must be an absolute http(s) URL without credentials or fragment'),
+      ],
+      [
+        'an endpoint with credentials',
+        { urlEndpoint: 'https://u:p@x.io/' },
+        { path: '/a.jpg' },
+        left('config.urlEndpoint', 'must be an absolute http(s) URL without credentials or fragment'),
+      ],
+      [
+        'an endpoint with a fragment',
+        { urlEndpoint: 'https://x.io/a#' },
+        { path: '/a.jpg' },
+        left('config.urlEndpoint', 'must be an absolute http(s) URL without credentials or fragment'),
+      ],
+      [
+        'a bad options.urlEndpoint',
+        { urlEndpoint: D },
+        { path: '/a.jpg', urlEndpoint: 'nope' },
+        left('options.urlEndpoint', 'must be an absolute http(s) URL without credentials or fragment'),
+      ],
+      [
+        'an unknown config position',
+        { urlEndpoint: D, transformationPosition: 'middle' },
+        { path: '/a.jpg' },
+        left('config.transformationPosition', "must be 'path' or 'query'"),
+      ],
+      [
+        'an unknown options position',
+        { urlEndpoint: D },
+        { path: '/a.jpg', transformationPosition: 'QUERY' },
+        left('options.transformationPosition', "must be 'path' or 'query'"),
+      ],
+      [
+        'neither path nor src',
+        { urlEndpoint: D },
+        {},
+        left('options.path', 'either path or src is required'),
+      ],
+      [
+        'an empty path and src',
+        { urlEndpoint: D },
+        { path: '', src: '' },
+        left('options.path', 'either path or src is required'),
+      ],
       ['a number path', { urlEndpoint: D }, { path: 5 }, left('options.path', 'must be a string')],
       ['an object src', { urlEndpoint: D }, { src: {} }, left('options.src', 'must be a string')],
-      ['an unparsable src', { urlEndpoint: D }, { src: 'https://' }, left('options.src', 'must be a valid URL')],
-      ['a src with a fragment', { urlEndpoint: D }, { src: `${D}/a.jpg#x` }, left('options.src', 'must not contain a fragment (#)')],
-      ['an array of queryParameters', { urlEndpoint: D }, { path: '/a', queryParameters: [] }, left('options.queryParameters', 'must be an object of string, number or boolean values')],
-      ['an object query value', { urlEndpoint: D }, { path: '/a', queryParameters: { a: {} } }, left('options.queryParameters.a', 'must be a string, number or boolean')],
-      ['a string transformation', { urlEndpoint: D }, { path: '/a', transformation: 'w-100' }, left('options.transformation', 'must be an array of transformation steps')],
-      ['an object transformation value', { urlEndpoint: D }, { path: '/a', transformation: [{ width: {} }] }, left('options.transformation[0].width', 'must be a string, number or boolean')],
-      ['signed: true', { urlEndpoint: D }, { path: '/a', signed: true }, left('options.signed', 'only signUrl signs: use signUrl to build a signed URL')],
-      ['expireSeconds', { urlEndpoint: D }, { path: '/a', expireSeconds: 300 }, left('options.expireSeconds', 'only signUrl signs: use signUrl to build a URL that expires')],
+      [
+        'an unparsable src',
+        { urlEndpoint: D },
+        { src: 'https://' },
+        left('options.src', 'must be an absolute http(s) URL without credentials or fragment'),
+      ],
+      [
+        'a src with credentials',
+        { urlEndpoint: D },
+        { src: 'https://u:p@x.io/a.jpg' },
+        left('options.src', 'must be an absolute http(s) URL without credentials or fragment'),
+      ],
+      [
+        'a src with a fragment',
+        { urlEndpoint: D },
+        { src: `${D}/a.jpg#x` },
+        left('options.src', 'must be an absolute http(s) URL without credentials or fragment'),
+      ],
+      [
+        'an array of queryParameters',
+        { urlEndpoint: D },
+        { path: '/a', queryParameters: [] },
+        left('options.queryParameters', 'must be an object'),
+      ],
+      [
+        'an object query value',
+        { urlEndpoint: D },
+        { path: '/a', queryParameters: { a: {} } },
+        left('options.queryParameters.a', 'must be a string, number or boolean'),
+      ],
+      [
+        'a string transformation',
+        { urlEndpoint: D },
+        { path: '/a', transformation: 'w-100' },
+        trError('w-100'),
+      ],
+      [
+        'an object transformation value',
+        { urlEndpoint: D },
+        { path: '/a', transformation: [{ width: {} }] },
+        trError([{ width: {} }]),
+      ],
+      [
+        'signed: true',
+        { urlEndpoint: D },
+        { path: '/a', signed: true },
+        left('options.signed', 'is only accepted by signUrl'),
+      ],
+      [
+        'expireSeconds',
+        { urlEndpoint: D },
+        { path: '/a', expireSeconds: 300 },
+        left('options.expireSeconds', 'is only accepted by signUrl'),
+      ],
       ['a throwing options getter', { urlEndpoint: D }, throwing, left('options', unreadable)],
       ['a throwing config getter', throwingConfig, { path: '/a' }, left('config', unreadable)],
     ]
     it.each(cases)('returns a ValidationError for %s', (_, config, options, expected) => {
+      expect(expected).toMatchObject({ _tag: 'Left', left: { _tag: 'ValidationError' } })
       expect(buildUrl(config as UrlConfig, options as BuildUrlOptions)).toStrictEqual(expected)
     })
   })

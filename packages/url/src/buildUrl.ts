@@ -60,7 +60,10 @@ export interface BuildUrlOptions {
  * @since 0.1.0
  * @category url
  */
-export const buildUrl = (config: UrlConfig, options: BuildUrlOptions): either.Either<ValidationError, string> => {
+export const buildUrl = (
+  config: UrlConfig,
+  options: BuildUrlOptions,
+): either.Either<ValidationError, string> => {
   const r = resolveTarget(config, options, false)
   return r._tag === 'Left' ? r : right(emitUrl(r.right, r.right.tr))
 }

@@ -8,12 +8,15 @@ import { CLASSIC_KEYS, plainPath, queryParameters, transformation } from './test
 // breakpoints are not de-duplicated, so the generated lists have distinct widths.
 
 const KEYS = CLASSIC_KEYS.slice(0, 24).filter((k) => k !== 'rotate' && k !== 'defaultImage')
-const rawTr = (url: string) => url.replace(/([?&]tr=)([^&\s]*)/g, (_, p: string, v: string) => p + decodeURIComponent(v))
+const rawTr = (url: string) =>
+  url.replace(/([?&]tr=)([^&\s]*)/g, (_, p: string, v: string) => p + decodeURIComponent(v))
 const widths = fc.uniqueArray(fc.integer({ min: 1, max: 5000 }), { maxLength: 6 })
 const sizes = fc.oneof(
   fc.constant(undefined),
   fc.constantFrom('100vw', '(min-width: 768px) 50vw, 33vw', '(max-width: 600px) 600px', 'calc(5vw + 1px)'),
-  fc.tuple(fc.integer({ min: 1, max: 199 }), fc.integer({ min: 1, max: 199 })).map(([a, b]) => `(min-width: 900px) ${a}vw, ${b}vw`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 199 }), fc.integer({ min: 1, max: 199 }))
+    .map(([a, b]) => `(min-width: 900px) ${a}vw, ${b}vw`),
 )
 
 describe('getResponsiveImageAttributes against @imagekit/javascript', () => {
@@ -27,7 +30,10 @@ describe('getResponsiveImageAttributes against @imagekit/javascript', () => {
         fc.constantFrom('path' as const, 'query' as const),
         sizes,
         fc.option(fc.integer({ min: 1, max: 4000 }), { nil: undefined }),
-        fc.option(widths.filter((w) => w.length > 0), { nil: undefined }),
+        fc.option(
+          widths.filter((w) => w.length > 0),
+          { nil: undefined },
+        ),
         fc.option(widths, { nil: undefined }),
         (urlEndpoint, src, t, q, pos, s, width, device, image) => {
           const common = {
@@ -39,14 +45,21 @@ describe('getResponsiveImageAttributes against @imagekit/javascript', () => {
             ...(device === undefined ? {} : { deviceBreakpoints: device }),
             ...(image === undefined ? {} : { imageBreakpoints: image }),
           }
-          const theirs = j5({ urlEndpoint, src, ...common })
+          const theirs = j5({ urlEndpoint, src, ...common } as Parameters<typeof j5>[0])
           // Distinct lists only (J5 repeats a width present in both), and a non-empty srcSet (see below).
-          const all = [...(device ?? [640, 750, 828, 1080, 1200, 1920, 2048, 3840]), ...(image ?? [16, 32, 48, 64, 96, 128, 256, 384])]
+          const all = [
+            ...(device ?? [640, 750, 828, 1080, 1200, 1920, 2048, 3840]),
+            ...(image ?? [16, 32, 48, 64, 96, 128, 256, 384]),
+          ]
           fc.pre(new Set(all).size === all.length && theirs.srcSet !== undefined)
           const ours = getResponsiveImageAttributes({ urlEndpoint }, { path: src, ...common })
           expect(ours._tag).toBe('Right')
           if (ours._tag !== 'Right') return
-          expect({ ...ours.right, src: rawTr(ours.right.src), srcSet: rawTr(ours.right.srcSet) }).toStrictEqual(theirs)
+          expect({
+            ...ours.right,
+            src: rawTr(ours.right.src),
+            srcSet: rawTr(ours.right.srcSet),
+          }).toStrictEqual(theirs)
         },
       ),
       { numRuns: 300 },
@@ -59,7 +72,11 @@ describe('getResponsiveImageAttributes against @imagekit/javascript', () => {
       const opts = { sizes: '150vw', deviceBreakpoints: [640], transformationPosition: 'path' as const }
       expect(getResponsiveImageAttributes({ urlEndpoint: D }, { path: '/a.jpg', ...opts })).toStrictEqual({
         _tag: 'Right',
-        right: { src: `${D}/tr:w-640,c-at_max/a.jpg`, srcSet: `${D}/tr:w-640,c-at_max/a.jpg 640w`, sizes: '150vw' },
+        right: {
+          src: `${D}/tr:w-640,c-at_max/a.jpg`,
+          srcSet: `${D}/tr:w-640,c-at_max/a.jpg 640w`,
+          sizes: '150vw',
+        },
       })
       expect(j5({ urlEndpoint: D, src: '/a.jpg', ...opts })).toStrictEqual({
         src: `${D}/tr:c-at_max/a.jpg`,
@@ -69,10 +86,18 @@ describe('getResponsiveImageAttributes against @imagekit/javascript', () => {
     })
 
     it('de-duplicates breakpoints', () => {
-      const opts = { deviceBreakpoints: [100, 100], imageBreakpoints: [], transformationPosition: 'path' as const }
+      const opts = {
+        deviceBreakpoints: [100, 100],
+        imageBreakpoints: [],
+        transformationPosition: 'path' as const,
+      }
       expect(getResponsiveImageAttributes({ urlEndpoint: D }, { path: '/a.jpg', ...opts })).toStrictEqual({
         _tag: 'Right',
-        right: { src: `${D}/tr:w-100,c-at_max/a.jpg`, srcSet: `${D}/tr:w-100,c-at_max/a.jpg 100w`, sizes: '100vw' },
+        right: {
+          src: `${D}/tr:w-100,c-at_max/a.jpg`,
+          srcSet: `${D}/tr:w-100,c-at_max/a.jpg 100w`,
+          sizes: '100vw',
+        },
       })
       expect(j5({ urlEndpoint: D, src: '/a.jpg', ...opts }).srcSet).toBe(
         `${D}/tr:w-100,c-at_max/a.jpg 100w, ${D}/tr:w-100,c-at_max/a.jpg 100w`,
@@ -83,7 +108,11 @@ describe('getResponsiveImageAttributes against @imagekit/javascript', () => {
       const ours = getResponsiveImageAttributes({ urlEndpoint: D }, { path: '/a.jpg', width: 2000 })
       expect(ours).toStrictEqual({
         _tag: 'Right',
-        right: { src: `${D}/tr:w-3840,c-at_max/a.jpg`, srcSet: `${D}/tr:w-2048,c-at_max/a.jpg 1x, ${D}/tr:w-3840,c-at_max/a.jpg 2x`, width: 2000 },
+        right: {
+          src: `${D}/tr:w-3840,c-at_max/a.jpg`,
+          srcSet: `${D}/tr:w-2048,c-at_max/a.jpg 1x, ${D}/tr:w-3840,c-at_max/a.jpg 2x`,
+          width: 2000,
+        },
       })
       expect(j5({ urlEndpoint: D, src: '/a.jpg', width: 2000 }).src).toBe(`${D}/a.jpg?tr=w-3840,c-at_max`)
     })

@@ -71,7 +71,10 @@ const breakpoints = (
 ): number[] | ValidationError => {
   if (v === undefined || v === null) return sortedUnique(fallback)
   if (!Array.isArray(v) || (nonEmpty && v.length === 0))
-    return validationError(at, nonEmpty ? 'must be a non-empty array of widths' : 'must be an array of widths')
+    return validationError(
+      at,
+      nonEmpty ? 'must be a non-empty array of widths' : 'must be an array of widths',
+    )
   for (let i = 0; i < v.length; i++) {
     const w: unknown = v[i]
     if (typeof w !== 'number' || !Number.isSafeInteger(w) || w < 1)
@@ -128,7 +131,11 @@ export const getResponsiveImageAttributes = (
   }
   if (sizes !== undefined && sizes !== null && typeof sizes !== 'string')
     return left(validationError('options.sizes', 'must be a string'))
-  if (width !== undefined && width !== null && (typeof width !== 'number' || !(width > 0) || width === Infinity))
+  if (
+    width !== undefined &&
+    width !== null &&
+    (typeof width !== 'number' || !(width > 0) || width === Infinity)
+  )
     return left(validationError('options.width', 'must be a number above 0'))
   if (!Array.isArray(device)) return left(device)
   if (!Array.isArray(all)) return left(all)

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { validationError } from '@imagekit-fp/utils'
+import { serializeTransformation } from './internal/serializeTransformation'
 import { signUrl, type SignUrlConfig, type SignUrlOptions } from './signUrl'
 
 const D = 'https://ik.imagekit.io/demo'
@@ -9,6 +10,8 @@ const hmac = (msg: string, key = KEY) => createHmac('sha1', key).update(msg).dig
 const right = (url: string) => ({ _tag: 'Right', right: url })
 const left = (path: string, message: string) => ({ _tag: 'Left', left: validationError(path, message) })
 const now = () => 1_700_000_000_000
+// The serializer's own error, passed through unchanged (its messages belong to buildTransformationString).
+const trError = (t: unknown) => serializeTransformation(t, 'options.transformation')
 
 describe('signUrl', () => {
   afterEach(() => {
@@ -30,7 +33,9 @@ describe('signUrl', () => {
     const t = 1_600_000_000 + 300
     const sig = hmac(`tr:h-300,w-400/default-image.jpg?v=123${t}`)
     expect(r).toStrictEqual(
-      right(`https://ik.imagekit.io/your_imagekit_id/tr:h-300,w-400/default-image.jpg?v=123&ik-t=${t}&ik-s=${sig}`),
+      right(
+        `https://ik.imagekit.io/your_imagekit_id/tr:h-300,w-400/default-image.jpg?v=123&ik-t=${t}&ik-s=${sig}`,
+      ),
     )
     expect(sig).toMatch(/^[0-9a-f]{40}$/)
   })
@@ -55,24 +60,54 @@ describe('signUrl', () => {
 
   it('matches the official vector with an expiry', () => {
     expect(
-      signUrl({ urlEndpoint: D, privateKey: KEY, now }, { path: '/sdk-testing-files/future-search.png', expireSeconds: 3600 }),
+      signUrl(
+        { urlEndpoint: D, privateKey: KEY, now },
+        { path: '/sdk-testing-files/future-search.png', expireSeconds: 3600 },
+      ),
     ).toStrictEqual(
-      right(`${D}/sdk-testing-files/future-search.png?ik-t=1700003600&ik-s=02b18bdf67868ccda662ddedda61defd75e97e49`),
+      right(
+        `${D}/sdk-testing-files/future-search.png?ik-t=1700003600&ik-s=02b18bdf67868ccda662ddedda61defd75e97e49`,
+      ),
     )
   })
 
   it('uses Date.now when no clock is given', () => {
     vi.useFakeTimers()
     vi.setSystemTime(1_700_000_000_999)
-    expect(signUrl({ urlEndpoint: D, privateKey: KEY }, { path: '/sdk-testing-files/future-search.png', expireSeconds: 3600 })).toStrictEqual(
-      right(`${D}/sdk-testing-files/future-search.png?ik-t=1700003600&ik-s=02b18bdf67868ccda662ddedda61defd75e97e49`),
+    expect(
+      signUrl(
+        { urlEndpoint: D, privateKey: KEY },
+        { path: '/sdk-testing-files/future-search.png', expireSeconds: 3600 },
+      ),
+    ).toStrictEqual(
+      right(
+        `${D}/sdk-testing-files/future-search.png?ik-t=1700003600&ik-s=02b18bdf67868ccda662ddedda61defd75e97e49`,
+      ),
     )
   })
 
-  type Case = readonly [title: string, config: SignUrlConfig, options: SignUrlOptions, unsigned: string, message: string]
+  type Case = readonly [
+    title: string,
+    config: SignUrlConfig,
+    options: SignUrlOptions,
+    unsigned: string,
+    message: string,
+  ]
   const cases: readonly Case[] = [
-    ['signs even without signed: true', { urlEndpoint: D, privateKey: KEY }, { path: '/a.jpg' }, `${D}/a.jpg`, 'a.jpg9999999999'],
-    ['signs with signed: false too', { urlEndpoint: D, privateKey: KEY }, { path: '/a.jpg', signed: false }, `${D}/a.jpg`, 'a.jpg9999999999'],
+    [
+      'signs even without signed: true',
+      { urlEndpoint: D, privateKey: KEY },
+      { path: '/a.jpg' },
+      `${D}/a.jpg`,
+      'a.jpg9999999999',
+    ],
+    [
+      'signs with signed: false too',
+      { urlEndpoint: D, privateKey: KEY },
+      { path: '/a.jpg', signed: false },
+      `${D}/a.jpg`,
+      'a.jpg9999999999',
+    ],
     [
       'signs the query tr as emitted',
       { urlEndpoint: D, privateKey: KEY },
@@ -138,7 +173,13 @@ describe('signUrl', () => {
   it('puts ik-t then ik-s after every other query parameter', () => {
     const r = signUrl(
       { urlEndpoint: D, privateKey: KEY, now },
-      { path: '/a.jpg?x=1', queryParameters: { y: 2 }, transformation: [{ width: 1 }], transformationPosition: 'query', expireSeconds: 10 },
+      {
+        path: '/a.jpg?x=1',
+        queryParameters: { y: 2 },
+        transformation: [{ width: 1 }],
+        transformationPosition: 'query',
+        expireSeconds: 10,
+      },
     )
     expect(r).toStrictEqual(
       right(`${D}/a.jpg?x=1&y=2&tr=w-1&ik-t=1700000010&ik-s=${hmac('a.jpg?x=1&y=2&tr=w-11700000010')}`),
@@ -146,7 +187,10 @@ describe('signUrl', () => {
   })
 
   it('floors the clock to whole seconds', () => {
-    const r = signUrl({ urlEndpoint: D, privateKey: KEY, now: () => 1999.999 }, { path: '/a.jpg', expireSeconds: 1 })
+    const r = signUrl(
+      { urlEndpoint: D, privateKey: KEY, now: () => 1999.999 },
+      { path: '/a.jpg', expireSeconds: 1 },
+    )
     expect(r).toStrictEqual(right(`${D}/a.jpg?ik-t=2&ik-s=${hmac('a.jpg2')}`))
   })
 
@@ -159,27 +203,113 @@ describe('signUrl', () => {
   const throwingClock = () => {
     throw new Error(KEY)
   }
-  const errors: readonly (readonly [string, unknown, unknown, ReturnType<typeof left>])[] = [
-    ['a missing private key', { urlEndpoint: D }, { path: '/a.jpg' }, left('config.privateKey', 'is required to sign a URL')],
-    ['an empty private key', { urlEndpoint: D, privateKey: '' }, { path: '/a.jpg' }, left('config.privateKey', 'is required to sign a URL')],
-    ['a number private key', { urlEndpoint: D, privateKey: 1 }, { path: '/a.jpg' }, left('config.privateKey', 'must be a string')],
-    ['a src on another host', { urlEndpoint: D, privateKey: KEY }, { src: 'https://x.io/demo/a.jpg' }, left('options.src', `is not under the URL endpoint ${D}/`)],
-    ['a src beside the endpoint path', { urlEndpoint: D, privateKey: KEY }, { src: 'https://ik.imagekit.io/demo2/a.jpg' }, left('options.src', `is not under the URL endpoint ${D}/`)],
-    ['a path climbing out of the endpoint', { urlEndpoint: D, privateKey: KEY }, { path: '/../a.jpg' }, left('options.path', `is not under the URL endpoint ${D}/`)],
-    ['a relative src climbing out of the endpoint', { urlEndpoint: D, privateKey: KEY }, { src: '../a.jpg' }, left('options.src', `is not under the URL endpoint ${D}/`)],
-    ['a negative expireSeconds', { urlEndpoint: D, privateKey: KEY }, { path: '/a', expireSeconds: -1 }, left('options.expireSeconds', 'must be a whole number of seconds, 0 or more')],
-    ['a fractional expireSeconds', { urlEndpoint: D, privateKey: KEY }, { path: '/a', expireSeconds: 1.5 }, left('options.expireSeconds', 'must be a whole number of seconds, 0 or more')],
-    ['a string expireSeconds', { urlEndpoint: D, privateKey: KEY }, { path: '/a', expireSeconds: '300' }, left('options.expireSeconds', 'must be a whole number of seconds, 0 or more')],
-    ['a NaN expireSeconds', { urlEndpoint: D, privateKey: KEY }, { path: '/a', expireSeconds: NaN }, left('options.expireSeconds', 'must be a whole number of seconds, 0 or more')],
-    ['a string signed', { urlEndpoint: D, privateKey: KEY }, { path: '/a', signed: 'yes' }, left('options.signed', 'must be a boolean')],
-    ['a clock that is not a function', { urlEndpoint: D, privateKey: KEY, now: 5 }, { path: '/a' }, left('config.now', 'must be a function returning milliseconds')],
-    ['a clock that throws', { urlEndpoint: D, privateKey: KEY, now: throwingClock }, { path: '/a', expireSeconds: 1 }, left('config.now', 'threw')],
-    ['a clock returning NaN', { urlEndpoint: D, privateKey: KEY, now: () => NaN }, { path: '/a', expireSeconds: 1 }, left('config.now', 'must return a finite number of milliseconds')],
+  const errors: readonly (readonly [string, unknown, unknown, unknown])[] = [
+    [
+      'a missing private key',
+      { urlEndpoint: D },
+      { path: '/a.jpg' },
+      left('config.privateKey', 'is required to sign a URL'),
+    ],
+    [
+      'an empty private key',
+      { urlEndpoint: D, privateKey: '' },
+      { path: '/a.jpg' },
+      left('config.privateKey', 'is required to sign a URL'),
+    ],
+    [
+      'a number private key',
+      { urlEndpoint: D, privateKey: 1 },
+      { path: '/a.jpg' },
+      left('config.privateKey', 'must be a string'),
+    ],
+    [
+      'a src on another host',
+      { urlEndpoint: D, privateKey: KEY },
+      { src: 'https://x.io/demo/a.jpg' },
+      left('options.src', `is not under the URL endpoint ${D}/`),
+    ],
+    [
+      'a src beside the endpoint path',
+      { urlEndpoint: D, privateKey: KEY },
+      { src: 'https://ik.imagekit.io/demo2/a.jpg' },
+      left('options.src', `is not under the URL endpoint ${D}/`),
+    ],
+    [
+      'a path climbing out of the endpoint',
+      { urlEndpoint: D, privateKey: KEY },
+      { path: '/../a.jpg' },
+      left('options.path', `is not under the URL endpoint ${D}/`),
+    ],
+    [
+      'a relative src climbing out of the endpoint',
+      { urlEndpoint: D, privateKey: KEY },
+      { src: '../a.jpg' },
+      left('options.src', `is not under the URL endpoint ${D}/`),
+    ],
+    [
+      'a negative expireSeconds',
+      { urlEndpoint: D, privateKey: KEY },
+      { path: '/a', expireSeconds: -1 },
+      left('options.expireSeconds', 'must be a whole number of seconds, 0 or more'),
+    ],
+    [
+      'a fractional expireSeconds',
+      { urlEndpoint: D, privateKey: KEY },
+      { path: '/a', expireSeconds: 1.5 },
+      left('options.expireSeconds', 'must be a whole number of seconds, 0 or more'),
+    ],
+    [
+      'a string expireSeconds',
+      { urlEndpoint: D, privateKey: KEY },
+      { path: '/a', expireSeconds: '300' },
+      left('options.expireSeconds', 'must be a whole number of seconds, 0 or more'),
+    ],
+    [
+      'a NaN expireSeconds',
+      { urlEndpoint: D, privateKey: KEY },
+      { path: '/a', expireSeconds: NaN },
+      left('options.expireSeconds', 'must be a whole number of seconds, 0 or more'),
+    ],
+    [
+      'a string signed',
+      { urlEndpoint: D, privateKey: KEY },
+      { path: '/a', signed: 'yes' },
+      left('options.signed', 'must be a boolean'),
+    ],
+    [
+      'a clock that is not a function',
+      { urlEndpoint: D, privateKey: KEY, now: 5 },
+      { path: '/a' },
+      left('config.now', 'must be a function returning milliseconds'),
+    ],
+    [
+      'a clock that throws',
+      { urlEndpoint: D, privateKey: KEY, now: throwingClock },
+      { path: '/a', expireSeconds: 1 },
+      left('config.now', 'threw'),
+    ],
+    [
+      'a clock returning NaN',
+      { urlEndpoint: D, privateKey: KEY, now: () => NaN },
+      { path: '/a', expireSeconds: 1 },
+      left('config.now', 'must return a finite number of milliseconds'),
+    ],
     ['a missing endpoint', { privateKey: KEY }, { path: '/a' }, left('config.urlEndpoint', 'is required')],
-    ['neither path nor src', { urlEndpoint: D, privateKey: KEY }, {}, left('options.path', 'either path or src is required')],
-    ['a bad transformation', { urlEndpoint: D, privateKey: KEY }, { path: '/a', transformation: [1] }, left('options.transformation[0]', 'must be a plain object')],
+    [
+      'neither path nor src',
+      { urlEndpoint: D, privateKey: KEY },
+      {},
+      left('options.path', 'either path or src is required'),
+    ],
+    [
+      'a bad transformation',
+      { urlEndpoint: D, privateKey: KEY },
+      { path: '/a', transformation: [1] },
+      trError([1]),
+    ],
   ]
   it.each(errors)('returns a ValidationError for %s', (_, config, options, expected) => {
+    expect(expected).toMatchObject({ _tag: 'Left', left: { _tag: 'ValidationError' } })
     const r = signUrl(config as SignUrlConfig, options as SignUrlOptions)
     expect(r).toStrictEqual(expected)
   })
@@ -187,10 +317,19 @@ describe('signUrl', () => {
   it('never puts the private key in a URL or an error', () => {
     const key = 'private_SECRET_key/é'
     const inputs: readonly (readonly [unknown, unknown])[] = [
-      [{ urlEndpoint: D, privateKey: key }, { path: '/a.jpg', expireSeconds: 5 }],
+      [
+        { urlEndpoint: D, privateKey: key },
+        { path: '/a.jpg', expireSeconds: 5 },
+      ],
       [{ urlEndpoint: D, privateKey: key }, { src: 'https://x.io/a.jpg' }],
-      [{ urlEndpoint: D, privateKey: key }, { path: '/a', expireSeconds: -1 }],
-      [{ urlEndpoint: D, privateKey: key, now: throwingClock }, { path: '/a', expireSeconds: 1 }],
+      [
+        { urlEndpoint: D, privateKey: key },
+        { path: '/a', expireSeconds: -1 },
+      ],
+      [
+        { urlEndpoint: D, privateKey: key, now: throwingClock },
+        { path: '/a', expireSeconds: 1 },
+      ],
       [{ urlEndpoint: 'bad', privateKey: key }, { path: '/a' }],
       [{ urlEndpoint: D, privateKey: [key] }, { path: '/a' }],
     ]

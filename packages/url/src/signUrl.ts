@@ -67,18 +67,34 @@ const NEVER = 9999999999
  * @since 0.1.0
  * @category signing
  */
-export const signUrl = (config: SignUrlConfig, options: SignUrlOptions): either.Either<ValidationError, string> => {
+export const signUrl = (
+  config: SignUrlConfig,
+  options: SignUrlOptions,
+): either.Either<ValidationError, string> => {
   const r = resolveTarget(config, options, true)
   if (r._tag === 'Left') return r
   const target = r.right
   let key: unknown
   let now: unknown
+  let signed: unknown
+  let exp: unknown
   try {
     key = config.privateKey
     now = config.now
   } catch {
     return left(validationError('config', UNREADABLE))
   }
+  try {
+    signed = options.signed
+    exp = options.expireSeconds
+  } catch {
+    return left(validationError('options', UNREADABLE))
+  }
+  if (signed !== undefined && signed !== null && typeof signed !== 'boolean')
+    return left(validationError('options.signed', 'must be a boolean'))
+  if (exp === null) exp = undefined
+  if (exp !== undefined && (typeof exp !== 'number' || !Number.isSafeInteger(exp) || exp < 0))
+    return left(validationError('options.expireSeconds', 'must be a whole number of seconds, 0 or more'))
   if (typeof key !== 'string' || key === '')
     return left(
       validationError(
@@ -88,14 +104,14 @@ export const signUrl = (config: SignUrlConfig, options: SignUrlOptions): either.
           : 'must be a string',
       ),
     )
+  if (now !== undefined && now !== null && typeof now !== 'function')
+    return left(validationError('config.now', 'must be a function returning milliseconds'))
   const url = emitUrl(target, target.tr)
   if (!url.startsWith(target.prefix))
     return left(validationError(target.field, 'is not under the URL endpoint ' + target.prefix))
-  if (now !== undefined && now !== null && typeof now !== 'function')
-    return left(validationError('config.now', 'must be a function returning milliseconds'))
-  const expires = target.expireSeconds > 0
+  const seconds = exp ?? 0
   let expiry = NEVER
-  if (expires) {
+  if (seconds > 0) {
     let ms: unknown
     try {
       ms = typeof now === 'function' ? (now as () => unknown)() : Date.now()
@@ -104,9 +120,9 @@ export const signUrl = (config: SignUrlConfig, options: SignUrlOptions): either.
     }
     if (typeof ms !== 'number' || !Number.isFinite(ms))
       return left(validationError('config.now', 'must return a finite number of milliseconds'))
-    expiry = Math.floor(ms / 1000) + target.expireSeconds
+    expiry = Math.floor(ms / 1000) + seconds
   }
   const sig = hmacSha1Hex(key, url.slice(target.prefix.length) + expiry)
   const sep = url.includes('?') ? '&' : '?'
-  return right(!expires ? url + sep + 'ik-s=' + sig : url + sep + 'ik-t=' + expiry + '&ik-s=' + sig)
+  return right(seconds > 0 ? url + sep + 'ik-t=' + expiry + '&ik-s=' + sig : url + sep + 'ik-s=' + sig)
 }

@@ -34,10 +34,17 @@ const configArb = fc.oneof(
   weird,
   fc.record(
     {
-      urlEndpoint: field(fc.constantFrom('https://ik.imagekit.io/demo', 'https://IK.imagekit.io/demo/', 'nope', '')),
+      urlEndpoint: field(
+        fc.constantFrom('https://ik.imagekit.io/demo', 'https://IK.imagekit.io/demo/', 'nope', ''),
+      ),
       transformationPosition: field(fc.constantFrom('path', 'query', 'middle')),
       privateKey: field(fc.constantFrom(KEY, '')),
-      now: field(fc.constantFrom(() => 1e12, () => NaN)),
+      now: field(
+        fc.constantFrom(
+          () => 1e12,
+          () => NaN,
+        ),
+      ),
     },
     { requiredKeys: [] },
   ),
@@ -47,9 +54,13 @@ const optionsArb = fc.oneof(
   fc.record(
     {
       path: field(fc.constantFrom('/a.jpg', '/a b?x=1#y', '', '/../x', '\uD800')),
-      src: field(fc.constantFrom('https://ik.imagekit.io/demo/a.jpg', 'https://', '/a.jpg', 'https://x.io/a#b')),
+      src: field(
+        fc.constantFrom('https://ik.imagekit.io/demo/a.jpg', 'https://', '/a.jpg', 'https://x.io/a#b'),
+      ),
       urlEndpoint: field(fc.constant('https://cdn.example.com')),
-      transformation: field(fc.array(fc.dictionary(fc.constantFrom('width', 'overlay', 'raw', '__proto__'), weird))),
+      transformation: field(
+        fc.array(fc.dictionary(fc.constantFrom('width', 'overlay', 'raw', '__proto__'), weird)),
+      ),
       transformationPosition: field(fc.constantFrom('path', 'query')),
       queryParameters: field(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), weird))),
       signed: field(fc.boolean()),
@@ -103,7 +114,11 @@ describe('URL functions on any input', () => {
       [ok, { path: '/a', queryParameters: trap }],
       [ok, { path: '/a', transformation: [trap] }],
     ] as const) {
-      for (const r of [buildUrl(c as never, o as never), signUrl(c as never, o as never), getResponsiveImageAttributes(c as never, o as never)]) {
+      for (const r of [
+        buildUrl(c as never, o as never),
+        signUrl(c as never, o as never),
+        getResponsiveImageAttributes(c as never, o as never),
+      ]) {
         expect(r._tag).toBe('Left')
         checkLeft(r)
         expect(JSON.stringify(r)).not.toContain(KEY)
@@ -136,7 +151,10 @@ describe('endpoint parsing', () => {
       fc.array(fc.stringMatching(/^[a-zA-Z0-9._~%é \-!$&'()*+,;=:@]{0,5}$/), { maxLength: 3 }),
       fc.constantFrom('', '/', '?v=1', '#f'),
     )
-    .map(([scheme, labels, port, segs, tail]) => scheme + labels.join('.') + port + (segs.length ? '/' + segs.join('/') : '') + tail)
+    .map(
+      ([scheme, labels, port, segs, tail]) =>
+        scheme + labels.join('.') + port + (segs.length ? '/' + segs.join('/') : '') + tail,
+    )
 
   it('normalises an endpoint exactly as WHATWG URL parsing does (oracle: @imagekit/nodejs 7)', () => {
     fc.assert(

@@ -36,7 +36,8 @@ const frame = (
   type: string,
 ): { readonly head: string; readonly tail: string } => {
   const head = fields.map(([name, value]) => textPart(boundary, name, value)).join('')
-  if (file.kind === 'text') return { head: head + textPart(boundary, 'file', file.value), tail: `--${boundary}--${CRLF}` }
+  if (file.kind === 'text')
+    return { head: head + textPart(boundary, 'file', file.value), tail: `--${boundary}--${CRLF}` }
   return { head: head + fileHeader(boundary, fileName, type), tail: closing(boundary) }
 }
 

@@ -4,7 +4,10 @@
 export const isObject = (u: unknown): u is object => typeof u === 'object' && u !== null
 
 /** `o[key]`, or `undefined` in `ok: false` when a getter or proxy trap threw. */
-export const readProp = (o: object, key: string | number): { readonly ok: true; readonly value: unknown } | { readonly ok: false } => {
+export const readProp = (
+  o: object,
+  key: string | number,
+): { readonly ok: true; readonly value: unknown } | { readonly ok: false } => {
   try {
     return { ok: true, value: (o as Readonly<Record<string | number, unknown>>)[key] }
   } catch {

@@ -45,15 +45,14 @@ const EXTENSION_NAMES: readonly string[] = [
 ]
 const POST_TYPES: readonly string[] = ['transformation', 'gif-to-video', 'thumbnail', 'abs']
 const TASK_TYPES: readonly string[] = ['select_tags', 'select_metadata', 'yes_no']
-const BOOLEAN_FIELDS = [
-  'useUniqueFileName',
-  'isPrivateFile',
-  'isPublished',
-  'overwriteFile',
-  'overwriteAITags',
-  'overwriteTags',
-  'overwriteCustomMetadata',
-] as const
+type BooleanField =
+  | 'useUniqueFileName'
+  | 'isPrivateFile'
+  | 'isPublished'
+  | 'overwriteFile'
+  | 'overwriteAITags'
+  | 'overwriteTags'
+  | 'overwriteCustomMetadata'
 const CLIENT_FIELDS = ['publicKey', 'token', 'signature', 'expire'] as const
 
 const FILE_KINDS = 'a Blob, File, Uint8Array, ArrayBuffer, ReadableStream or string (URL, data URL or base64)'
@@ -87,7 +86,9 @@ const onlyKeys = (o: object, allowed: readonly string[], path: string): Check<vo
   const keys = keysOf(o)
   if (keys === undefined) return unreadable(path)
   const extra = keys.find((k) => !allowed.includes(k))
-  return extra === undefined ? right(undefined) : fail(`${path}.${extra}`, `is not a known key (allowed: ${allowed.join(', ')})`)
+  return extra === undefined
+    ? right(undefined)
+    : fail(`${path}.${extra}`, `is not a known key (allowed: ${allowed.join(', ')})`)
 }
 
 /** Elements of an array, read safely. */
@@ -173,7 +174,9 @@ const checkFile = (u: unknown): Check<FilePart> => {
     } catch {
       return unreadable(path)
     }
-    return locked === true ? fail(path, 'is a ReadableStream that is already locked (being read)') : right({ kind: 'stream', stream: u })
+    return locked === true
+      ? fail(path, 'is a ReadableStream that is already locked (being read)')
+      : right({ kind: 'stream', stream: u })
   }
   if (isObject(u)) {
     const pipe = readProp(u, 'pipe')
@@ -195,7 +198,8 @@ interface Auth {
 }
 
 const MISSING_CLIENT: Readonly<Record<(typeof CLIENT_FIELDS)[number], string>> = {
-  publicKey: 'Missing public key for upload (client-side uploads need publicKey, token, signature and expire)',
+  publicKey:
+    'Missing public key for upload (client-side uploads need publicKey, token, signature and expire)',
   token: 'Missing token for upload. The SDK expects token, signature and expire for authentication.',
   signature: 'Missing signature for upload. The SDK expects token, signature and expire for authentication.',
   expire: 'Missing expire for upload. The SDK expects token, signature and expire for authentication.',
@@ -244,7 +248,8 @@ const checkAuth = (config: object, request: object): Check<Auth> => {
     if (!isNonEmptyString(values[name])) return fail(`request.${name}`, 'must be a non-empty string')
   }
   const expire = values.expire
-  if (!isInteger(expire) || expire <= 0) return fail('request.expire', 'must be an integer Unix time in seconds')
+  if (!isInteger(expire) || expire <= 0)
+    return fail('request.expire', 'must be an integer Unix time in seconds')
   const nowField = field(config, 'now', 'config.now')
   if (nowField._tag === 'Left') return nowField
   const clock = nowField.right ?? Date.now
@@ -255,7 +260,8 @@ const checkAuth = (config: object, request: object): Check<Auth> => {
   } catch {
     return fail('config.now', 'threw')
   }
-  if (typeof now !== 'number' || !Number.isFinite(now)) return fail('config.now', 'must return a finite number of milliseconds')
+  if (typeof now !== 'number' || !Number.isFinite(now))
+    return fail('config.now', 'must return a finite number of milliseconds')
   const nowSeconds = Math.floor(now / 1000)
   if (expire <= nowSeconds) {
     return fail(
@@ -282,7 +288,8 @@ const checkTags = (u: unknown): Check<string> => {
   if (tags._tag === 'Left') return tags
   for (const [i, tag] of tags.right.entries()) {
     if (tag === '') return fail(`${path}[${i}]`, 'must not be empty')
-    if (tag.includes(',')) return fail(`${path}[${i}]`, 'must not contain a comma (tags are sent comma-joined)')
+    if (tag.includes(','))
+      return fail(`${path}[${i}]`, 'must not contain a comma (tags are sent comma-joined)')
     if (tag.includes('%')) return fail(`${path}[${i}]`, 'must not contain % (ImageKit rejects it)')
   }
   return right(tags.right.join(','))
@@ -293,10 +300,18 @@ const checkResponseFields = (u: unknown): Check<string> => {
   const names = stringArray(u, path)
   if (names._tag === 'Left') return names
   const bad = names.right.findIndex((n) => !RESPONSE_FIELDS.includes(n))
-  return bad === -1 ? right(names.right.join(',')) : fail(`${path}[${bad}]`, `must be one of ${RESPONSE_FIELDS.join(', ')}`)
+  return bad === -1
+    ? right(names.right.join(','))
+    : fail(`${path}[${bad}]`, `must be one of ${RESPONSE_FIELDS.join(', ')}`)
 }
 
-const optional = (o: object, key: string, path: string, ok: (u: unknown) => boolean, message: string): Check<void> => {
+const optional = (
+  o: object,
+  key: string,
+  path: string,
+  ok: (u: unknown) => boolean,
+  message: string,
+): Check<void> => {
   const v = field(o, key, `${path}.${key}`)
   if (v._tag === 'Left') return v
   return v.right === undefined || ok(v.right) ? right(undefined) : fail(`${path}.${key}`, message)
@@ -388,7 +403,8 @@ const checkExtension = (u: unknown, path: string): Check<void> => {
       for (const key of ['maxTags', 'minConfidence']) {
         const v = field(u, key, `${path}.${key}`)
         if (v._tag === 'Left') return v
-        if (!isInteger(v.right) || v.right < 0) return fail(`${path}.${key}`, 'must be a non-negative integer')
+        if (!isInteger(v.right) || v.right < 0)
+          return fail(`${path}.${key}`, 'must be a non-negative integer')
         if (key === 'minConfidence' && v.right > 100) return fail(`${path}.${key}`, 'must be from 0 to 100')
       }
       return right(undefined)
@@ -399,7 +415,8 @@ const checkExtension = (u: unknown, path: string): Check<void> => {
       if (!isArray(tasks.right)) return fail(`${path}.tasks`, 'must be an array of 1 to 10 tasks')
       const items = elements(tasks.right, `${path}.tasks`)
       if (items._tag === 'Left') return items
-      if (items.right.length < 1 || items.right.length > 10) return fail(`${path}.tasks`, 'must hold 1 to 10 tasks')
+      if (items.right.length < 1 || items.right.length > 10)
+        return fail(`${path}.tasks`, 'must hold 1 to 10 tasks')
       for (const [i, task] of items.right.entries()) {
         const r = checkTask(task, `${path}.tasks[${i}]`)
         if (r._tag === 'Left') return r
@@ -435,7 +452,8 @@ const checkCustomMetadata = (u: unknown): Check<string> => {
 }
 
 const checkPostStep = (u: unknown, path: string): Check<Readonly<Record<string, string>>> => {
-  if (!isObject(u) || isArray(u)) return fail(path, `${POST_MESSAGE} Each step must be an object with a type.`)
+  if (!isObject(u) || isArray(u))
+    return fail(path, `${POST_MESSAGE} Each step must be an object with a type.`)
   const type = field(u, 'type', `${path}.type`)
   if (type._tag === 'Left') return type
   if (typeof type.right !== 'string' || !POST_TYPES.includes(type.right)) {
@@ -467,7 +485,8 @@ const checkPostStep = (u: unknown, path: string): Check<Readonly<Record<string, 
 
 const checkTransformation = (u: unknown): Check<string> => {
   const path = 'request.transformation'
-  if (!isObject(u) || isArray(u)) return fail(path, 'Invalid transformation parameter. It must be an object with pre, post, or both.')
+  if (!isObject(u) || isArray(u))
+    return fail(path, 'Invalid transformation parameter. It must be an object with pre, post, or both.')
   const keys = onlyKeys(u, ['pre', 'post'], path)
   if (keys._tag === 'Left') return keys
   const pre = field(u, 'pre', `${path}.pre`)
@@ -479,7 +498,8 @@ const checkTransformation = (u: unknown): Check<string> => {
   }
   const out: { pre?: string; post?: readonly Readonly<Record<string, string>>[] } = {}
   if (pre.right !== undefined) {
-    if (!isNonEmptyString(pre.right)) return fail(`${path}.pre`, `${PRE_MESSAGE} pre must be a non-empty transformation string.`)
+    if (!isNonEmptyString(pre.right))
+      return fail(`${path}.pre`, `${PRE_MESSAGE} pre must be a non-empty transformation string.`)
     out.pre = pre.right
   }
   if (post.right !== undefined) {
@@ -500,30 +520,37 @@ const checkTransformation = (u: unknown): Check<string> => {
 const checkCoordinates = (u: unknown): Check<string> =>
   typeof u === 'string' && /^\d+,\d+,\d+,\d+$/.test(u)
     ? right(u)
-    : fail('request.customCoordinates', 'must be "x,y,width,height" in non-negative integers, e.g. "10,10,100,100"')
+    : fail(
+        'request.customCoordinates',
+        'must be "x,y,width,height" in non-negative integers, e.g. "10,10,100,100"',
+      )
 
 const checkWebhookUrl = (u: unknown): Check<string> => {
   const path = 'request.webhookUrl'
   if (typeof u !== 'string') return fail(path, 'must be an absolute http(s) URL')
   try {
     const url = new URL(u)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? right(u) : fail(path, 'must be an absolute http(s) URL')
+    return url.protocol === 'https:' || url.protocol === 'http:'
+      ? right(u)
+      : fail(path, 'must be an absolute http(s) URL')
   } catch {
     return fail(path, 'must be an absolute http(s) URL')
   }
 }
 
-const plainString = (name: string) => (u: unknown): Check<string> =>
-  typeof u === 'string' ? right(u) : fail(`request.${name}`, 'must be a string')
+const plainString =
+  (name: string) =>
+  (u: unknown): Check<string> =>
+    typeof u === 'string' ? right(u) : fail(`request.${name}`, 'must be a string')
 
-const bool = (name: (typeof BOOLEAN_FIELDS)[number], u: unknown): Check<string> =>
+const bool = (name: BooleanField, u: unknown): Check<string> =>
   typeof u === 'boolean' ? right(u ? 'true' : 'false') : fail(`request.${name}`, 'must be a boolean')
 
 /** Optional fields in wire order, each with its check-and-encode. */
 const OPTIONAL_FIELDS: readonly (readonly [string, (u: unknown) => Check<string>])[] = [
   ['useUniqueFileName', (u) => bool('useUniqueFileName', u)],
   ['tags', checkTags],
-  ['folder', plainString('folder')],
+  ['folder', /*#__PURE__*/ plainString('folder')],
   ['isPrivateFile', (u) => bool('isPrivateFile', u)],
   ['isPublished', (u) => bool('isPublished', u)],
   ['customCoordinates', checkCoordinates],
@@ -536,8 +563,8 @@ const OPTIONAL_FIELDS: readonly (readonly [string, (u: unknown) => Check<string>
   ['overwriteCustomMetadata', (u) => bool('overwriteCustomMetadata', u)],
   ['customMetadata', checkCustomMetadata],
   ['transformation', checkTransformation],
-  ['checks', plainString('checks')],
-  ['description', plainString('description')],
+  ['checks', /*#__PURE__*/ plainString('checks')],
+  ['description', /*#__PURE__*/ plainString('description')],
 ]
 
 /** Validates `config` and `request` and encodes the form fields; nothing is sent. */
@@ -578,7 +605,8 @@ export const prepareUpload = (config: unknown, request: unknown): Check<Prepared
 
   const onProgress = field(request, 'onProgress', 'request.onProgress')
   if (onProgress._tag === 'Left') return onProgress
-  if (onProgress.right !== undefined && !isFunction(onProgress.right)) return fail('request.onProgress', 'must be a function')
+  if (onProgress.right !== undefined && !isFunction(onProgress.right))
+    return fail('request.onProgress', 'must be a function')
   const signal = field(request, 'signal', 'request.signal')
   if (signal._tag === 'Left') return signal
   const s = signal.right

@@ -103,38 +103,41 @@ const SelectedField = /*#__PURE__*/ t.intersection([
  * @since 0.1.0
  * @category codecs
  */
-export const UploadResult = /*#__PURE__*/ t.intersection([
-  /*#__PURE__*/ t.type({
-    fileId: t.string,
-    name: t.string,
-    filePath: t.string,
-    url: t.string,
-  }),
-  /*#__PURE__*/ t.partial({
-    thumbnailUrl: t.string,
-    height: t.number,
-    width: t.number,
-    size: t.number,
-    fileType: t.string,
-    orientation: t.number,
-    bitRate: t.number,
-    duration: t.number,
-    audioCodec: t.string,
-    videoCodec: t.string,
-    tags: /*#__PURE__*/ nullable(/*#__PURE__*/ t.array(t.string)),
-    AITags: /*#__PURE__*/ nullable(/*#__PURE__*/ t.array(AITag)),
-    versionInfo: VersionInfo,
-    isPrivateFile: t.boolean,
-    isPublished: t.boolean,
-    customCoordinates: /*#__PURE__*/ nullable(t.string),
-    customMetadata: t.UnknownRecord,
-    embeddedMetadata: t.UnknownRecord,
-    selectedFieldsSchema: /*#__PURE__*/ t.record(t.string, SelectedField),
-    extensionStatus: ExtensionStatus,
-    metadata: Metadata,
-    description: t.string,
-  }),
-])
+export const UploadResult = /*#__PURE__*/ t.intersection(
+  [
+    /*#__PURE__*/ t.type({
+      fileId: t.string,
+      name: t.string,
+      filePath: t.string,
+      url: t.string,
+    }),
+    /*#__PURE__*/ t.partial({
+      thumbnailUrl: t.string,
+      height: t.number,
+      width: t.number,
+      size: t.number,
+      fileType: t.string,
+      orientation: t.number,
+      bitRate: t.number,
+      duration: t.number,
+      audioCodec: t.string,
+      videoCodec: t.string,
+      tags: /*#__PURE__*/ nullable(/*#__PURE__*/ t.array(t.string)),
+      AITags: /*#__PURE__*/ nullable(/*#__PURE__*/ t.array(AITag)),
+      versionInfo: VersionInfo,
+      isPrivateFile: t.boolean,
+      isPublished: t.boolean,
+      customCoordinates: /*#__PURE__*/ nullable(t.string),
+      customMetadata: t.UnknownRecord,
+      embeddedMetadata: t.UnknownRecord,
+      selectedFieldsSchema: /*#__PURE__*/ t.record(t.string, SelectedField),
+      extensionStatus: ExtensionStatus,
+      metadata: Metadata,
+      description: t.string,
+    }),
+  ],
+  'UploadResult',
+)
 
 /**
  * A successful upload, derived from the {@link UploadResult} codec.

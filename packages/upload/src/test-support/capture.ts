@@ -58,20 +58,3 @@ export const entries = async (
   }
   return out
 }
-
-/**
- * Whether the transport passes `HttpRequest.headers` on (needed to send a streamed multipart body, whose
- * boundary only travels in the Content-Type header). Probed, not assumed, so that tests that need it say
- * why they skip and turn on by themselves once the transport supports it.
- */
-export const transportSendsHeaders = async (): Promise<boolean> => {
-  const { request } = await import('@imagekit-fp/utils/http')
-  let seen = false
-  const probe = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    seen = new Request(input, init).headers.get('x-probe') === '1'
-    return new Response('{}', { status: 200 })
-  }) as typeof fetch
-  const req = { method: 'GET', base: 'api', path: '/probe', auth: 'none', codec: { decode: (u: unknown) => ({ _tag: 'Right', right: u }) }, headers: { 'x-probe': '1' } }
-  await request({ fetch: probe }, req as never)()
-  return seen
-}

@@ -6,7 +6,7 @@ const chars = (s: string) => fc.constantFrom(...s.split(''))
 
 /** A path segment the official SDKs and buildUrl treat alike (no dot segment, `%`, `?`, `\`). */
 export const segment = fc
-  .string({ unit: chars("abcXYZ019-_~!$&'()*+,;=:@ é#\"<>{}`"), minLength: 1, maxLength: 8 })
+  .string({ unit: chars('abcXYZ019-_~!$&\'()*+,;=:@ é#"<>{}`'), minLength: 1, maxLength: 8 })
   .filter((s) => s !== '.' && s !== '..')
 
 /** A path starting with `/`, without empty segments, maybe with a trailing `/`. */
@@ -16,7 +16,10 @@ export const path = fc
 
 /** A path made of characters every SDK leaves unencoded. */
 export const plainPath = fc
-  .array(fc.string({ unit: chars('abcXYZ019-_~'), minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 })
+  .array(fc.string({ unit: chars('abcXYZ019-_~'), minLength: 1, maxLength: 8 }), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((segs) => '/' + segs.join('/'))
 
 /** Keys that `imagekit` 6 maps as buildUrl does, for values that are not flags. */
@@ -86,11 +89,7 @@ export const queryParameters = fc
   .uniqueArray(
     fc.tuple(
       fc.string({ unit: chars('abkqvz'), minLength: 1, maxLength: 4 }),
-      fc.oneof(
-        fc.string({ unit: chars('ab1 &=+%é?#/~!*'), maxLength: 6 }),
-        fc.integer(),
-        fc.boolean(),
-      ),
+      fc.oneof(fc.string({ unit: chars('ab1 &=+%é?#/~!*'), maxLength: 6 }), fc.integer(), fc.boolean()),
     ),
     { maxLength: 3, selector: (t) => t[0] },
   )

@@ -149,6 +149,68 @@ describe('request', () => {
     })
   })
 
+  describe('body', () => {
+    it('sends extra headers, letting them replace accept and content-type', async () => {
+      const { fetch, calls, bodies } = stub(() => json({ ok: true }))
+      const body = new ReadableStream<Uint8Array>({
+        start: (c) => {
+          c.enqueue(new TextEncoder().encode('--b\r\n'))
+          c.close()
+        },
+      })
+      await run(
+        { privateKey: KEY, fetch },
+        {
+          ...get,
+          method: 'POST',
+          body,
+          headers: { 'Content-Type': 'multipart/form-data; boundary=b', accept: '*/*', 'x-extra': '1' },
+        },
+      )
+      expect(calls[0]?.headers.get('content-type')).toBe('multipart/form-data; boundary=b')
+      expect(calls[0]?.headers.get('accept')).toBe('*/*')
+      expect(calls[0]?.headers.get('x-extra')).toBe('1')
+      expect(bodies).toStrictEqual(['--b\r\n'])
+    })
+
+    it('sends the same Blob body again on a retry', async () => {
+      const { fetch, bodies } = stub((_r, n) => (n === 0 ? json({}, { status: 503 }) : json({ ok: true })))
+      const result = await run(
+        { privateKey: KEY, fetch, retry: { limit: 1, maxDelay: 0 } },
+        { ...get, method: 'PUT', body: new Blob(['abc'], { type: 'text/plain' }) },
+      )
+      expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+      expect(bodies).toStrictEqual(['abc', 'abc'])
+    })
+
+    it('reports progress as fetch reads the body', async () => {
+      const { fetch } = stub(() => json({ ok: true }))
+      const seen: unknown[] = []
+      await run(
+        { privateKey: KEY, fetch },
+        { ...get, method: 'POST', body: new Uint8Array(10), onUploadProgress: (p) => seen.push(p) },
+      )
+      expect(seen).toStrictEqual([{ loaded: 10, total: 10 }])
+    })
+
+    it('reports progress without a total for a stream', async () => {
+      const { fetch } = stub(() => json({ ok: true }))
+      const seen: unknown[] = []
+      const body = new ReadableStream<Uint8Array>({
+        start: (c) => {
+          c.enqueue(new Uint8Array(3))
+          c.enqueue(new Uint8Array(4))
+          c.close()
+        },
+      })
+      await run(
+        { privateKey: KEY, fetch },
+        { ...get, method: 'POST', body, onUploadProgress: (p) => seen.push(p) },
+      )
+      expect(seen).toStrictEqual([{ loaded: 3 }, { loaded: 7 }])
+    })
+  })
+
   describe('private key transport', () => {
     it.each([
       'https://example.com',
@@ -367,6 +429,13 @@ describe('request', () => {
         'must be a boolean',
       ],
       [
+        'a look-alike signal',
+        { privateKey: KEY },
+        { ...get, signal: { aborted: false, addEventListener: () => undefined } },
+        'request.signal',
+        'must be an AbortSignal',
+      ],
+      [
         'a signal that is not one',
         { privateKey: KEY },
         { ...get, signal: {} },
@@ -400,6 +469,41 @@ describe('request', () => {
         { ...get, searchParams: { q: NaN } },
         'request.searchParams.q',
         'must be a string, a finite number or a boolean',
+      ],
+      [
+        'headers as an array',
+        { privateKey: KEY },
+        { ...get, headers: [] },
+        'request.headers',
+        'must be an object',
+      ],
+      [
+        'a numeric header',
+        { privateKey: KEY },
+        { ...get, headers: { 'x-a': 1 } },
+        'request.headers.x-a',
+        'must be a string',
+      ],
+      [
+        'an Authorization header',
+        { privateKey: KEY },
+        { ...get, headers: { Authorization: 'Basic x' } },
+        'request.headers.Authorization',
+        'is set by auth, not by headers',
+      ],
+      [
+        'an invalid header name',
+        { privateKey: KEY },
+        { ...get, headers: { 'a b': 'x' } },
+        'request.headers.a b',
+        'is not a valid header name and value',
+      ],
+      [
+        'a header value with a newline',
+        { privateKey: KEY },
+        { ...get, headers: { 'x-a': 'a\nb' } },
+        'request.headers.x-a',
+        'is not a valid header name and value',
       ],
       [
         'both json and body',
@@ -576,6 +680,25 @@ describe('request', () => {
     })
   })
 
+  it('returns a DecodeError when the codec returns something other than an Either', async () => {
+    const { fetch } = stub(() => json({}))
+    const Odd = { name: 'Odd', decode: () => 42 } as unknown as t.Decoder<unknown, never>
+    expect(await run({ privateKey: KEY, fetch }, { ...get, codec: Odd })).toStrictEqual({
+      _tag: 'Left',
+      left: {
+        _tag: 'DecodeError',
+        errors: [
+          {
+            value: {},
+            context: [{ key: '', type: Odd, actual: {} }],
+            message: 'the codec returned no Either',
+          },
+        ],
+        message: 'the codec for GET https://api.imagekit.io/v1/files returned no Either',
+      },
+    })
+  })
+
   describe('failures from fetch', () => {
     it.each([
       [
@@ -704,6 +827,24 @@ describe('request', () => {
       expect(calls).toHaveLength(2)
     })
 
+    it('falls back to backoff when the injected clock throws', async () => {
+      const { fetch, calls } = stub((_r, n) =>
+        n === 0
+          ? json({}, { status: 503, headers: { 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT' } })
+          : json({ ok: true }),
+      )
+      const now = () => {
+        throw new Error('no clock')
+      }
+      expect(await run({ privateKey: KEY, fetch, now, retry: { limit: 1, maxDelay: 0 } }, get)).toStrictEqual(
+        {
+          _tag: 'Right',
+          right: { ok: true },
+        },
+      )
+      expect(calls).toHaveLength(2)
+    })
+
     it('uses the injected clock for an HTTP-date Retry-After', async () => {
       const { fetch, calls } = stub((_r, n) =>
         n === 0
@@ -723,6 +864,8 @@ describe('request', () => {
       fc.record({ kind: fc.constant('throw' as const), value: fc.anything() }),
       fc.record({ kind: fc.constant('reject' as const), value: fc.anything() }),
       fc.record({ kind: fc.constant('value' as const), value: fc.anything() }),
+      fc.record({ kind: fc.constant('hang' as const) }),
+      fc.record({ kind: fc.constant('hangingBody' as const), status: fc.integer({ min: 200, max: 599 }) }),
       fc.record({
         kind: fc.constant('response' as const),
         status: fc.integer({ min: 0, max: 700 }),
@@ -748,6 +891,11 @@ describe('request', () => {
         if (r.kind === 'throw') throw r.value
         if (r.kind === 'reject') return Promise.reject(r.value)
         if (r.kind === 'value') return Promise.resolve(r.value)
+        if (r.kind === 'hang') return new Promise<Response>(() => undefined)
+        if (r.kind === 'hangingBody') {
+          const body = new ReadableStream({ pull: () => new Promise<void>(() => undefined) })
+          return Promise.resolve(new Response(body, { status: r.status }))
+        }
         return Promise.resolve(new Response(r.body, { status: r.status, headers: r.headers }))
       }) as typeof fetch
     }
@@ -794,7 +942,7 @@ describe('request', () => {
           fc.integer({ min: 0, max: 3 }),
           async (replies, r, limit) => {
             await settles(
-              { privateKey: KEY, fetch: fetchFrom(replies), timeout: 50, retry: { limit, maxDelay: 0 } },
+              { privateKey: KEY, fetch: fetchFrom(replies), timeout: 10, retry: { limit, maxDelay: 0 } },
               r,
             )
           },

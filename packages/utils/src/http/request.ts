@@ -3,6 +3,7 @@ import type { either, taskEither } from 'fp-ts'
 import type { ValidationError as IoValidationError } from 'io-ts'
 import { decodeError, networkError } from '../errors'
 import { left, right } from '../internal/either'
+import { fetchWithBody } from './internal/body'
 import { formatErrors } from './internal/formatErrors'
 import { makePlan, type Plan } from './internal/plan'
 import { redact } from './internal/redact'
@@ -15,7 +16,7 @@ import {
 } from './internal/response'
 import { isRetryable, retryAfterMs, retryDelay } from './internal/retryPolicy'
 import { anySignal, raceSignal, sleep } from './internal/signals'
-import type { HttpRequest, RequestError, TransportConfig, UploadProgress } from './types'
+import type { HttpRequest, RequestError, TransportConfig } from './types'
 
 type Result<A> = either.Either<RequestError, A>
 
@@ -24,51 +25,6 @@ interface AttemptOutcome<A> {
   /** The wait the server asked for (`Retry-After`, `retry-after-ms`), in ms. */
   readonly retryAfter?: number
 }
-
-// Same detection as ky's: can a Request carry a streamed body? (Not in Firefox/Safari.) Computed per call,
-// only when a progress callback is given, so that the module keeps no state.
-const requestStreamsSupported = (): boolean => {
-  try {
-    let duplexAccessed = false
-    const hasContentType = new Request('https://example.invalid', {
-      body: new ReadableStream(),
-      method: 'POST',
-      get duplex() {
-        duplexAccessed = true
-        return 'half'
-      },
-    } as RequestInit).headers.has('content-type')
-    return duplexAccessed && !hasContentType
-  } catch {
-    return false
-  }
-}
-
-const progressOption = (
-  onProgress: ((progress: UploadProgress) => void) | undefined,
-  hasBody: boolean,
-): { onUploadProgress?: (p: { transferredBytes: number; totalBytes: number }) => void } =>
-  onProgress === undefined || !hasBody || !requestStreamsSupported()
-    ? {}
-    : {
-        onUploadProgress: (p) => {
-          try {
-            onProgress(
-              p.totalBytes > 0
-                ? { loaded: p.transferredBytes, total: p.totalBytes }
-                : { loaded: p.transferredBytes },
-            )
-          } catch {
-            // A failing progress callback must not fail the upload.
-          }
-        },
-      }
-
-// ky calls `options.fetch(…)` as a method; a bare `window.fetch` must not receive ky's options as `this`.
-const callWithoutReceiver =
-  (f: typeof fetch): typeof fetch =>
-  (input, init) =>
-    Reflect.apply(f, undefined, [input, init]) as Promise<Response>
 
 const decodeBody = <A>(plan: Plan<A>, what: string, status: number, text: string): Result<A> => {
   let data: unknown = {}
@@ -100,6 +56,16 @@ const decodeBody = <A>(plan: Plan<A>, what: string, status: number, text: string
     )
   }
   if (decoded._tag === 'Right') return right(decoded.right)
+  if (decoded._tag !== 'Left' || !Array.isArray(decoded.left)) {
+    const errors: IoValidationError[] = [
+      {
+        value: data,
+        context: [{ key: '', type: plan.codec, actual: data }],
+        message: 'the codec returned no Either',
+      },
+    ]
+    return left(decodeError(errors, `the codec for ${what} returned no Either`))
+  }
   const name = typeof plan.codec.name === 'string' ? plan.codec.name : 'its codec'
   return left(
     decodeError(
@@ -118,23 +84,22 @@ const attempt = async <A>(plan: Plan<A>): Promise<AttemptOutcome<A>> => {
     timedOut = true
     controller.abort()
   }, plan.timeout)
-  const signal = plan.signal === undefined ? controller.signal : anySignal([plan.signal, controller.signal])
   const flags = () => ({ timedOut, aborted: plan.signal?.aborted === true, timeout: plan.timeout })
   try {
+    const signal = plan.signal === undefined ? controller.signal : anySignal([plan.signal, controller.signal])
     let response: Response
     try {
       response = await ky(plan.url, {
         method: plan.method,
         headers: plan.headers,
-        ...(plan.body === undefined ? {} : { body: plan.body }),
         timeout: plan.timeout,
         retry: 0,
         throwHttpErrors: true,
         signal,
         // Never follow a redirect with the private key attached (even a same-origin https → http one).
         ...(plan.headers['authorization'] === undefined ? {} : { redirect: 'error' as const }),
-        ...(plan.fetch === undefined ? {} : { fetch: callWithoutReceiver(plan.fetch) }),
-        ...progressOption(plan.onUploadProgress, plan.body !== undefined),
+        // The body goes in at the fetch step (see internal/body.ts: ky's clone would keep a copy of it).
+        fetch: fetchWithBody(plan.fetch, plan.body, plan.onUploadProgress),
       })
     } catch (e) {
       if (!isHTTPError(e)) return { result: left(toNetworkError(e, what, flags())) }

@@ -98,6 +98,11 @@ export interface HttpRequest<A> {
   readonly json?: unknown
   /** A raw body (multipart `FormData` for uploads, a `Blob`, bytes, or a `ReadableStream`), passed through. */
   readonly body?: BodyInit
+  /**
+   * Extra request headers (e.g. the multipart `content-type` of a streamed body). They may replace `accept` and
+   * `content-type`; `authorization` cannot be set here (it comes from `auth`).
+   */
+  readonly headers?: Readonly<Record<string, string>>
   /** `'basic'` sends the private key (required in config); `'none'` sends no Authorization header. */
   readonly auth: 'basic' | 'none'
   /** Codec the 2xx body must satisfy. A 204 or empty body is decoded as `{}`. */

@@ -116,6 +116,37 @@ const searchParams = (value: unknown): Result<readonly (readonly [string, string
   return right(out)
 }
 
+const extraHeaders = (value: unknown): Result<Readonly<Record<string, string>>> => {
+  if (value === undefined) return right({})
+  if (!isObject(value) || Array.isArray(value))
+    return left(validationError('request.headers', 'must be an object'))
+  const out: Record<string, string> = {}
+  for (const name of Object.keys(value)) {
+    const v = value[name]
+    const path = `request.headers.${name}`
+    if (typeof v !== 'string') return left(validationError(path, 'must be a string'))
+    if (name.toLowerCase() === 'authorization')
+      return left(validationError(path, 'is set by auth, not by headers'))
+    try {
+      new Headers([[name, v]])
+    } catch {
+      return left(validationError(path, 'is not a valid header name and value'))
+    }
+    out[name.toLowerCase()] = v
+  }
+  return right(out)
+}
+
+/** An injected clock that cannot throw: a failing or non-numeric clock reads as NaN (Retry-After dates are then ignored). */
+const guardedClock = (clock: () => unknown) => (): number => {
+  try {
+    const t = clock()
+    return typeof t === 'number' ? t : Number.NaN
+  } catch {
+    return Number.NaN
+  }
+}
+
 const isReadableStream = (u: unknown): boolean =>
   isObject(u) && isFunction(u['getReader']) && isFunction(u['pipeThrough'])
 
@@ -157,10 +188,7 @@ const planUnsafe = <A>(
     return left(validationError('request.idempotent', 'must be a boolean'))
   }
   const signal = field(rq, 'signal', 'request.signal')
-  if (
-    signal !== undefined &&
-    !(isObject(signal) && typeof signal['aborted'] === 'boolean' && isFunction(signal['addEventListener']))
-  ) {
+  if (signal !== undefined && Object.prototype.toString.call(signal) !== '[object AbortSignal]') {
     return left(validationError('request.signal', 'must be an AbortSignal'))
   }
   const onUploadProgress = field(rq, 'onUploadProgress', 'request.onUploadProgress')
@@ -185,6 +213,8 @@ const planUnsafe = <A>(
   }
   let body: BodyInit | undefined
   const headers: Record<string, string> = { accept: 'application/json' }
+  const extra = extraHeaders(field(rq, 'headers', 'request.headers'))
+  if (extra._tag === 'Left') return extra
   if (json !== undefined) {
     let text: string | undefined
     try {
@@ -203,6 +233,7 @@ const planUnsafe = <A>(
     }
     body = rawBody as BodyInit
   }
+  Object.assign(headers, extra.right)
 
   const secrets: string[] = []
   if (auth === 'basic') {
@@ -260,7 +291,7 @@ const planUnsafe = <A>(
     retryLimit: retriable ? retry.right.limit : 0,
     maxDelay: retry.right.maxDelay,
     fetch: customFetch as typeof fetch | undefined,
-    now: (now as (() => number) | undefined) ?? Date.now,
+    now: now === undefined ? Date.now : guardedClock(now as () => unknown),
     signal: signal as AbortSignal | undefined,
     onUploadProgress: onUploadProgress as ((progress: UploadProgress) => void) | undefined,
     codec: codec as unknown as Decoder<unknown, A>,

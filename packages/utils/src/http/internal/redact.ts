@@ -43,6 +43,15 @@ export const mentionsSecret = (value: unknown, secrets: readonly string[]): bool
     seen.add(v)
     // Too deep or too large to inspect: treat it as unsafe.
     if (depth > 8 || ++visited > 2000) return true
+    // Their contents live in internal slots that no property walk reaches; a Request or Headers object may
+    // carry the Authorization header, so it is never let through.
+    const kind = Object.prototype.toString.call(v)
+    if (kind === '[object Request]' || kind === '[object Headers]') return true
+    if (v instanceof Map || v instanceof Set) {
+      for (const entry of v instanceof Map ? [...v.keys(), ...v.values()] : [...v.values()]) {
+        stack.push({ v: entry, depth: depth + 1 })
+      }
+    }
     let keys: (string | symbol)[]
     try {
       keys = Reflect.ownKeys(v)

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { bodySize, requestStreamsSupported } from './body'
+
+describe('bodySize', () => {
+  const form = new FormData()
+  form.set('fileName', 'a.jpg')
+  form.set('file', new Blob([new Uint8Array(1000)]), 'a.jpg')
+  it.each([
+    ['a string (UTF-8 bytes)', 'héllo', 6],
+    ['a Blob', new Blob([new Uint8Array(42)]), 42],
+    ['an ArrayBuffer', new ArrayBuffer(7), 7],
+    ['a Uint8Array view', new Uint8Array(16).subarray(4), 12],
+    ['URLSearchParams', new URLSearchParams({ a: 'b c' }), 5],
+    ['a FormData (estimated)', form, 120 + 8 + 5 + 120 + 4 + 1000 + 5],
+    ['a ReadableStream (unknown)', new ReadableStream(), undefined],
+  ] as const)('measures %s', (_name, body, expected) => {
+    expect(bodySize(body)).toBe(expected)
+  })
+})
+
+describe('requestStreamsSupported', () => {
+  it('is true on Node 20', () => {
+    expect(requestStreamsSupported()).toBe(true)
+  })
+})

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { networkError, httpError } from '../../errors'
+import { mentionsSecret, redact } from './redact'
+
+const SECRETS = ['private_k', 'cHJpdmF0ZV9rOg==']
+
+describe('mentionsSecret', () => {
+  const cyclic: Record<string, unknown> = { a: 'x' }
+  cyclic['self'] = cyclic
+  const deep = (n: number): unknown => (n === 0 ? 'private_k' : { next: deep(n - 1) })
+  const withCause = new Error('outer', { cause: new Error('inner private_k') })
+  const hidden = new Error('plain')
+  Object.defineProperty(hidden, 'detail', { value: 'Basic cHJpdmF0ZV9rOg==', enumerable: false })
+  it.each([
+    ['a plain string without it', 'hello', false],
+    ['a string with it', 'key=private_k', true],
+    ['a cyclic object without it', cyclic, false],
+    ['an Error whose cause mentions it', withCause, true],
+    ['a non-enumerable property with the header', hidden, true],
+    ['a Request (headers unreachable)', new Request('https://x.invalid'), true],
+    ['a Headers object', new Headers({ a: 'b' }), true],
+    ['a Map holding it', new Map([['k', 'private_k']]), true],
+    ['a value nested beyond the depth limit', deep(20), true],
+    ['a number', 42, false],
+    ['null', null, false],
+  ])('says %s: %s', (_name, value, expected) => {
+    expect(mentionsSecret(value, SECRETS)).toBe(expected)
+  })
+})
+
+describe('redact', () => {
+  it('replaces secrets in message, help, url and body but leaves tags and status', () => {
+    const e = httpError({
+      status: 400,
+      message: 'bad private_k',
+      help: 'cHJpdmF0ZV9rOg== rejected',
+      body: { message: 'bad private_k', nested: ['private_k'] },
+      url: 'https://x.invalid/',
+    })
+    expect(redact(e, SECRETS)).toStrictEqual({
+      _tag: 'HttpError',
+      status: 400,
+      message: 'bad [redacted]',
+      help: '[redacted] rejected',
+      body: { message: 'bad [redacted]', nested: ['[redacted]'] },
+      url: 'https://x.invalid/',
+    })
+  })
+
+  it('redacts a secret that JSON escapes inside a body', () => {
+    const secrets = ['a"b\\c']
+    const e = httpError({ status: 400, message: 'x', body: { echoed: 'a"b\\c' }, url: 'https://x.invalid/' })
+    expect(redact(e, secrets)).toStrictEqual({ ...e, body: { echoed: '[redacted]' } })
+  })
+
+  it('withholds a cause that mentions a secret and keeps one that does not', () => {
+    const bad = networkError('Transport', 'failed', new TypeError('private_k'))
+    const good = networkError('Transport', 'failed', new TypeError('fetch failed'))
+    expect(redact(bad, SECRETS)).toStrictEqual({
+      ...bad,
+      cause: { name: 'TypeError', message: 'the original error mentioned the credentials and was withheld' },
+    })
+    expect(redact(good, SECRETS).cause).toBe(good.cause)
+  })
+
+  it('returns the error unchanged when no key was sent', () => {
+    const e = networkError('Timeout', 'private_k', null)
+    expect(redact(e, [])).toBe(e)
+  })
+})
