@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
+import https from 'node:https'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -203,5 +208,82 @@ describe('nodeFetch', () => {
     const response = await nodeFetch(url, { method: 'DELETE' })
     expect(response.status).toBe(204)
     expect(response.body).toBeNull()
+  })
+
+  describe('over https', () => {
+    /** A self-signed certificate for 127.0.0.1, made with the openssl CLI (skipped where there is none). */
+    const selfSigned = (): { key: Buffer; cert: Buffer } | undefined => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'ikfp-tls-'))
+      try {
+        const key = path.join(dir, 'key.pem')
+        const cert = path.join(dir, 'cert.pem')
+        execFileSync(
+          'openssl',
+          [
+            'req',
+            '-x509',
+            '-newkey',
+            'rsa:2048',
+            '-nodes',
+            '-keyout',
+            key,
+            '-out',
+            cert,
+            '-days',
+            '1',
+            '-subj',
+            '/CN=127.0.0.1',
+            '-addext',
+            'subjectAltName=IP:127.0.0.1',
+          ],
+          { stdio: 'ignore' },
+        )
+        return { key: readFileSync(key), cert: readFileSync(cert) }
+      } catch {
+        return undefined
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+    const tls = selfSigned()
+
+    const startTls = async () => {
+      const server = https.createServer({ key: tls!.key, cert: tls!.cert }, (req, res) => {
+        let n = 0
+        req.on('data', (c: Buffer) => (n += c.length))
+        req.on('end', () => res.end(String(n)))
+      })
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      close = () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        })
+      return `https://127.0.0.1:${(server.address() as AddressInfo).port}`
+    }
+
+    it.skipIf(tls === undefined)(
+      'verifies the server certificate: a self-signed one fails the request',
+      async () => {
+        const url = await startTls()
+        await expect(nodeFetch(url)).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed' })
+      },
+    )
+
+    it.skipIf(tls === undefined)('streams a body over https to a trusted server', async () => {
+      const url = await startTls()
+      const agentOptions = https.globalAgent.options
+      const before = agentOptions.ca
+      agentOptions.ca = tls!.cert
+      try {
+        const response = await nodeFetch(url, {
+          method: 'POST',
+          body: new Blob([pattern(3_000_000) as Uint8Array<ArrayBuffer>]),
+        })
+        expect(await response.text()).toBe('3000000')
+      } finally {
+        agentOptions.ca = before
+      }
+    })
   })
 })

@@ -58,6 +58,13 @@ describe('upload', () => {
       })
     })
 
+    it('ignores a lone publicKey in a server-side request (it is not sent)', async () => {
+      const { fetch, calls } = captureFetch()
+      const result = await send(server(fetch), { file: bytes('a'), fileName: 'a', publicKey: 'public_test' })
+      expect(result._tag).toBe('Right')
+      expect(calls[0]!.form.has('publicKey')).toBe(false)
+    })
+
     it('takes the public key from config.publicKey when the client-side request has none', async () => {
       const { fetch, calls } = captureFetch()
       const { token, signature, expire } = CLIENT_AUTH

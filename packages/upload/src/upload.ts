@@ -9,7 +9,7 @@ import {
 } from '@imagekit-fp/utils'
 import { request as send, type HttpRequest, type TransportConfig } from '@imagekit-fp/utils/http'
 import { left } from './internal/either'
-import { contentType, makeBoundary, multipartBlob, multipartStream } from './internal/multipart'
+import { encodeMultipart } from './internal/multipart'
 import { prepareUpload } from './internal/validate'
 import type { UploadRequest } from './model/UploadRequest'
 import { UploadResult } from './model/UploadResult'
@@ -79,35 +79,17 @@ export const upload =
       const prepared = prepareUpload(config, request)
       if (prepared._tag === 'Left') return Promise.resolve(prepared)
       const p = prepared.right
-      const boundary = makeBoundary()
-      const common = {
+      const req: HttpRequest<UploadResult> = {
         method: 'POST',
         base: 'upload',
         path: UPLOAD_PATH,
-        auth: p.auth === 'basic' ? 'basic' : 'none',
+        auth: p.auth,
         codec: UploadResult,
         idempotent: p.retry,
+        ...encodeMultipart(p.fields, p.file, p.fileName),
         ...(p.signal === undefined ? {} : { signal: p.signal }),
         ...(p.onProgress === undefined ? {} : { onUploadProgress: p.onProgress }),
-      } as const
-      // The boundary travels in Content-Type. A Blob body also gets its exact Content-Length, so that a
-      // fetch that sees only a stream (nodeFetch) need not fall back to chunked encoding; browsers compute
-      // it themselves and drop this header.
-      const req: HttpRequest<UploadResult> =
-        p.file.kind === 'stream'
-          ? {
-              ...common,
-              body: multipartStream(boundary, p.fields, p.file.stream, p.fileName),
-              headers: { 'content-type': contentType(boundary) },
-            }
-          : (() => {
-              const body = multipartBlob(boundary, p.fields, p.file, p.fileName)
-              return {
-                ...common,
-                body,
-                headers: { 'content-type': contentType(boundary), 'content-length': String(body.size) },
-              }
-            })()
+      }
       return send(config, req)().catch((e: unknown) =>
         left(networkError('Transport', 'the upload failed unexpectedly', e)),
       )

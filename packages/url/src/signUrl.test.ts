@@ -308,6 +308,34 @@ describe('signUrl', () => {
       trError([1]),
     ],
   ]
+  it('returns a ValidationError when reading the private key throws', () => {
+    const config = Object.defineProperty({ urlEndpoint: D }, 'privateKey', {
+      get() {
+        throw new Error(KEY)
+      },
+    })
+    expect(signUrl(config as SignUrlConfig, { path: '/a.jpg' })).toStrictEqual(
+      left('config', 'could not be read (a getter or proxy threw)'),
+    )
+  })
+
+  it('returns a ValidationError when reading expireSeconds throws', () => {
+    const options = Object.defineProperty({ path: '/a.jpg' }, 'expireSeconds', {
+      get() {
+        throw new Error(KEY)
+      },
+    })
+    expect(signUrl({ urlEndpoint: D, privateKey: KEY }, options)).toStrictEqual(
+      left('options', 'could not be read (a getter or proxy threw)'),
+    )
+  })
+
+  it('accepts a null expireSeconds as no expiry', () => {
+    expect(
+      signUrl({ urlEndpoint: D, privateKey: KEY }, { path: '/a.jpg', expireSeconds: null as never }),
+    ).toStrictEqual(right(`${D}/a.jpg?ik-s=${hmac('a.jpg9999999999')}`))
+  })
+
   it.each(errors)('returns a ValidationError for %s', (_, config, options, expected) => {
     expect(expected).toMatchObject({ _tag: 'Left', left: { _tag: 'ValidationError' } })
     const r = signUrl(config as SignUrlConfig, options as SignUrlOptions)

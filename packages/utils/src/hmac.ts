@@ -25,9 +25,24 @@ const bytes = (input: HmacInput): Uint8Array =>
         ? new Uint8Array(input)
         : utf8ToBytes(text(input))
 
+// Where the runtime has Node's crypto (Node, Bun, Deno, Workers with nodejs_compat), reach it through
+// `process.getBuiltinModule` (no `node:` import, so bundles for browsers stay clean): OpenSSL signs about 3x
+// faster than the pure-JS hash. Everywhere else, @noble/hashes gives the same bytes.
+interface NativeHmac {
+  createHmac(algorithm: string, key: Uint8Array): { update(data: Uint8Array): { digest(encoding: 'hex'): string } }
+}
+const nativeCrypto = (): NativeHmac | undefined => {
+  try {
+    const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    return typeof p?.getBuiltinModule === 'function' ? (p.getBuiltinModule('node:crypto') as NativeHmac) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * HMAC-SHA1 as lowercase hex, synchronous in every runtime (browsers, edge, Node), from `@noble/hashes`.
- * Strings are taken as UTF-8.
+ * HMAC-SHA1 as lowercase hex, synchronous in every runtime (browsers, edge, Node): Node's crypto where the
+ * runtime has it, `@noble/hashes` elsewhere. Strings are taken as UTF-8.
  *
  * @example
  * hmacSha1Hex('private_key_test', 'your_token1582269249')
@@ -35,8 +50,19 @@ const bytes = (input: HmacInput): Uint8Array =>
  * @since 0.1.0
  * @category signing
  */
-export const hmacSha1Hex = (key: HmacInput, message: HmacInput): string =>
-  bytesToHex(hmac(sha1, bytes(key), bytes(message)))
+export const hmacSha1Hex = (key: HmacInput, message: HmacInput): string => {
+  const k = bytes(key)
+  const m = bytes(message)
+  const native = nativeCrypto()
+  if (native) {
+    try {
+      return native.createHmac('sha1', k).update(m).digest('hex')
+    } catch {
+      // fall through to the portable implementation
+    }
+  }
+  return bytesToHex(hmac(sha1, k, m))
+}
 
 /**
  * HMAC-SHA256 digest bytes, synchronous in every runtime. Strings are taken as UTF-8.

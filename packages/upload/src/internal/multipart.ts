@@ -101,3 +101,24 @@ export const multipartStream = (
     },
   })
 }
+
+/**
+ * The request body and the headers that describe it. The boundary travels in Content-Type; a Blob body also
+ * gets its exact Content-Length, so that a fetch that only sees a stream (nodeFetch) need not fall back to
+ * chunked encoding (browsers compute it themselves and drop this header).
+ */
+export const encodeMultipart = (
+  fields: readonly (readonly [string, string])[],
+  file: FilePart,
+  fileName: string,
+): { readonly body: BodyInit; readonly headers: Readonly<Record<string, string>> } => {
+  const boundary = makeBoundary()
+  if (file.kind === 'stream') {
+    return {
+      body: multipartStream(boundary, fields, file.stream, fileName),
+      headers: { 'content-type': contentType(boundary) },
+    }
+  }
+  const body = multipartBlob(boundary, fields, file, fileName)
+  return { body, headers: { 'content-type': contentType(boundary), 'content-length': String(body.size) } }
+}

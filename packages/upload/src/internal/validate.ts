@@ -219,7 +219,9 @@ const checkAuth = (config: object, request: object): Check<Auth> => {
   const present = CLIENT_FIELDS.filter((n) => n in given)
 
   if (key !== undefined && key !== '') {
-    const first = present[0]
+    // A public key alone is harmless next to the private key (it is simply not sent); a token, signature or
+    // expire means the caller meant a client-side upload.
+    const first = present.find((n) => n !== 'publicKey')
     return first === undefined
       ? right({ mode: 'basic', fields: [] })
       : fail(

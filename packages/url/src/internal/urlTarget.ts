@@ -46,7 +46,7 @@ const BAD_URL = 'must be an absolute http(s) URL without credentials or fragment
 
 // A lowercase http(s) origin that WHATWG parsing provably leaves unchanged: a DNS name whose last label
 // starts with a letter (so never an IPv4 number), no port or userinfo. Anything else goes to `URL`.
-const FAST_ORIGIN = /^https?:\/\/(?:[a-z\d-]+\.)*[a-z][a-z\d-]*(?=\/|$)/
+const FAST_ORIGIN = /^https?:\/\/(?:[a-z\d-]+\.)*[a-z][a-z\d-]*$/
 
 const fail = (path: string, message: string): either.Either<ValidationError, never> =>
   left(validationError(path, message))
@@ -84,13 +84,16 @@ const resolve = (
   const epAt = absent(oEndpoint) ? 'config.urlEndpoint' : 'options.urlEndpoint'
   const ep = absent(oEndpoint) ? cEndpoint : oEndpoint
   if (typeof ep !== 'string') return fail(epAt, absent(ep) ? 'is required' : NOT_STRING)
-  let origin: string
   let head: string | undefined
   let query = ''
-  const m = FAST_ORIGIN.exec(ep)
-  if (m !== null && !m[0].includes('xn--') && !pathNeedsWork(ep.slice(m[0].length + 1))) {
-    origin = m[0]
-    head = ep.slice(origin.length)
+  const slash = ep.indexOf('/', 8)
+  let origin = slash < 0 ? ep : ep.slice(0, slash)
+  if (
+    FAST_ORIGIN.test(origin) &&
+    !origin.includes('xn--') &&
+    (slash < 0 || !pathNeedsWork(ep.slice(slash + 1)))
+  ) {
+    head = slash < 0 ? '' : ep.slice(slash)
   } else {
     const u = parseHttp(ep)
     if (u === undefined) return fail(epAt, BAD_URL)
