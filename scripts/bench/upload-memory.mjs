@@ -2,7 +2,8 @@
 // Memory benchmark (not a test; run by `pnpm bench`): peak RSS growth while uploading a 1 GiB file from disk
 // to a loopback server that reads and discards the body.
 //
-//   node scripts/bench/upload-memory.mjs            (IKFP_BENCH_MB=256 for a quicker, smaller run)
+//   node scripts/bench/upload-memory.mjs [--json <file>] [--mb <size>]
+//   (--mb 256, or IKFP_BENCH_MB=256, for a quicker run; default 1024 MiB)
 //
 // Each upload runs in its own child process (a fresh heap), side by side:
 //   ours         @imagekit-fp/upload `upload` + `fileFromPath` + `nodeFetch` (from @imagekit-fp/upload/node),
@@ -25,10 +26,13 @@ import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createReport, parseArgs } from '../lib/report.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const MB = 1024 * 1024
-const SIZE = Number(process.env.IKFP_BENCH_MB ?? 1024) * MB
+const isChild = process.argv[2] === 'child'
+const args = isChild ? {} : parseArgs()
+const SIZE = Number(args.mb ?? process.env.IKFP_BENCH_MB ?? 1024) * MB
 
 // ------------------------------------------------------------------------------------------ child side
 const peakRss = () => {
@@ -212,10 +216,16 @@ const parent = async () => {
         `  built-in fetch, client-side / ours: ${(builtin.growth / ours.growth).toFixed(1)}x\n`,
       )
     }
-    if (!ours.error) {
-      const target = 100 * MB
-      process.stdout.write(`  target: ours under 100 MiB: ${ours.growth < target ? 'met' : 'NOT met'}\n`)
-    }
+    const report = createReport('bench upload-memory', args)
+    const mib = (row) => (row.error ? row.error.slice(0, 120) : `${(row.growth / MB).toFixed(1)} MiB`)
+    report.check(
+      `upload ${SIZE / MB} MiB from disk: ours (upload + fileFromPath + nodeFetch) peak RSS growth < 100 MiB`,
+      !ours.error && ours.growth < 100 * MB && ours.size >= SIZE,
+      `ours ${mib(ours)}, imagekit@6 ${mib(official)}, built-in fetch client-side ${mib(builtin)}`,
+    )
+    report.extra.measurements = rows
+    report.printChecks()
+    report.finish({ exitOnFail: false })
   } finally {
     server.close()
     server.closeAllConnections()
@@ -223,7 +233,7 @@ const parent = async () => {
   }
 }
 
-if (process.argv[2] === 'child') {
+if (isChild) {
   const [, , , mode, url, file, bundle] = process.argv
   child(mode, url, file, bundle).catch((e) => {
     process.stderr.write(String(e?.stack ?? e))

@@ -2,7 +2,7 @@ import type { either } from 'fp-ts'
 import type { ValidationError } from '@imagekit-fp/utils'
 import { validationError } from '@imagekit-fp/utils'
 import { left, right } from './either'
-import { CODE_KIND, TRANSFORMATION_MAP } from './transformationMap'
+import { TABLES } from './transformationMap'
 
 // Internally a bad value throws its ValidationError; `serializeTransformation` catches it once and
 // returns it as a Left (anything else thrown, e.g. by a getter or a proxy, becomes a Left at `path`).
@@ -45,7 +45,7 @@ const camel = (k: string): string => {
 }
 
 // Lookup order: exact key, camelCased snake_case key, lower-cased key; unknown keys pass through.
-const CODES = /*#__PURE__*/ new Map(Object.entries(TRANSFORMATION_MAP))
+const [CODES, KINDS] = TABLES
 const codeOf = (key: string): string =>
   CODES.get(key) ??
   (key.includes('_') ? CODES.get(camel(key)) : undefined) ??
@@ -137,7 +137,7 @@ const param = (key: string, v: unknown, path: string, i: number): string => {
   if (code !== 'raw') {
     if (v === '-') return code
     // Only `e-…` codes have a kind; skipping the lookup for the others is measurably faster.
-    const kind = code.startsWith('e-') ? CODE_KIND[code] : undefined
+    const kind = code.startsWith('e-') ? KINDS.get(code) : undefined
     if (kind === 1 || kind === 2) {
       if (v === true || v === 'true') return code
       if (v === false || v === 'false') return ''

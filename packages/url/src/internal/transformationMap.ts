@@ -1,102 +1,54 @@
 // Transformation key -> URL code: the current official map (`@imagekit/javascript` 5.5.1
 // `supportedTransforms`), plus `color` (subtitle text colour, as node 7 / python 5 map it) and the
-// classic names of `imagekit` 6 / python 4 (`rotate`, `effect*`). One object literal, no module-level
-// calls. Lookups must check `typeof code === 'string'`: inherited names (`constructor`, `__proto__`)
-// resolve to Object.prototype members, never to a code.
-export const TRANSFORMATION_MAP: Readonly<Record<string, string | undefined>> = {
-  width: 'w',
-  height: 'h',
-  aspectRatio: 'ar',
-  background: 'bg',
-  border: 'b',
-  crop: 'c',
-  cropMode: 'cm',
-  dpr: 'dpr',
-  focus: 'fo',
-  quality: 'q',
-  x: 'x',
-  xCenter: 'xc',
-  y: 'y',
-  yCenter: 'yc',
-  format: 'f',
-  videoCodec: 'vc',
-  audioCodec: 'ac',
-  radius: 'r',
-  rotation: 'rt',
-  rotate: 'rt',
-  blur: 'bl',
-  named: 'n',
-  defaultImage: 'di',
-  flip: 'fl',
-  original: 'orig',
-  startOffset: 'so',
-  endOffset: 'eo',
-  duration: 'du',
-  streamingResolutions: 'sr',
-  grayscale: 'e-grayscale',
-  aiUpscale: 'e-upscale',
-  aiRetouch: 'e-retouch',
-  aiVariation: 'e-genvar',
-  aiDropShadow: 'e-dropshadow',
-  aiChangeBackground: 'e-changebg',
-  aiEdit: 'e-edit',
-  aiRemoveBackground: 'e-bgremove',
-  aiRemoveBackgroundExternal: 'e-removedotbg',
-  contrastStretch: 'e-contrast',
-  shadow: 'e-shadow',
-  sharpen: 'e-sharpen',
-  unsharpMask: 'e-usm',
-  gradient: 'e-gradient',
-  colorReplace: 'cr',
-  distort: 'e-distort',
-  colorize: 'e-colorize',
-  progressive: 'pr',
-  lossless: 'lo',
-  colorProfile: 'cp',
-  metadata: 'md',
-  density: 'dn',
-  opacity: 'o',
-  trim: 't',
-  zoom: 'z',
-  page: 'pg',
-  layerMode: 'lm',
-  fontSize: 'fs',
-  fontFamily: 'ff',
-  fontColor: 'co',
-  innerAlignment: 'ia',
-  padding: 'pa',
-  alpha: 'al',
-  typography: 'tg',
-  lineHeight: 'lh',
-  fontOutline: 'fol',
-  fontShadow: 'fsh',
-  color: 'co',
-  effectSharpen: 'e-sharpen',
-  effectUSM: 'e-usm',
-  effectUsm: 'e-usm',
-  effectContrast: 'e-contrast',
-  effectGray: 'e-grayscale',
-  effectShadow: 'e-shadow',
-  effectGradient: 'e-gradient',
-  raw: 'raw',
+// classic names of `imagekit` 6 / python 4 (`rotate`, `effect*`).
+//
+// One compact string, parsed once (bundle size: it is ~half the size of the equivalent object
+// literal after gzip). Space-separated entries:
+// - `key`: the code is the key's initials, lower-cased (`aspectRatio` → `ar`, `width` → `w`);
+// - `key:code`: the code as written;
+// - `key:<digit>name`: the effect code `e-name`, with its kind (see `KINDS`; `0`: none).
+// internal/transformationMap.test.ts pins the parsed result to the full table, entry by entry.
+const SPEC =
+  'width height aspectRatio background:bg border crop cropMode dpr:dpr focus:fo quality x xCenter y yCenter ' +
+  'format videoCodec audioCodec radius rotation:rt rotate:rt blur:bl named defaultImage:di flip:fl ' +
+  'original:orig startOffset endOffset duration:du streamingResolutions:sr grayscale:1grayscale ' +
+  'aiUpscale:1upscale aiRetouch:1retouch aiVariation:1genvar aiDropShadow:2dropshadow ' +
+  'aiChangeBackground:0changebg aiEdit:0edit aiRemoveBackground:1bgremove ' +
+  'aiRemoveBackgroundExternal:1removedotbg contrastStretch:1contrast shadow:2shadow sharpen:2sharpen ' +
+  'unsharpMask:2usm gradient:2gradient colorReplace distort:0distort colorize:0colorize progressive:pr ' +
+  'lossless:lo colorProfile metadata:md density:dn opacity trim zoom page:pg layerMode fontSize ' +
+  'fontFamily fontColor:co innerAlignment padding:pa alpha:al typography:tg lineHeight fontOutline:fol ' +
+  'fontShadow:fsh color:co effectSharpen:2sharpen effectUSM:2usm effectUsm:2usm effectContrast:1contrast ' +
+  'effectGray:1grayscale effectShadow:2shadow effectGradient:2gradient raw:raw'
+
+/**
+ * Parses {@link SPEC}: `[key → code, code → kind]`. Kinds: 1, flag (`true`/`"true"`/`"-"` → bare code;
+ * `false`/`"false"`/blank → nothing); 2, optional-value effect (`true`/`"true"`/`"-"`/blank → bare code;
+ * `false`/`"false"` → nothing). Anything else on either kind emits `code-value`.
+ */
+const parse = (): readonly [ReadonlyMap<string, string>, ReadonlyMap<string, number>] => {
+  const codes = new Map<string, string>()
+  const kinds = new Map<string, number>()
+  for (const entry of SPEC.split(' ')) {
+    const [key = '', given] = entry.split(':')
+    let code = given ?? (key[0] + key.replace(/[^A-Z]/g, '')).toLowerCase()
+    const kind = +code[0]!
+    if (kind >= 0) {
+      code = 'e-' + code.slice(1)
+      if (kind) kinds.set(code, kind)
+    }
+    codes.set(key, code)
+  }
+  return [codes, kinds]
 }
 
 /**
- * Codes with special value rules. 1: flag (`true`/`"true"`/`"-"` → bare code; `false`/`"false"`/blank →
- * nothing). 2: optional-value effect (`true`/`"true"`/`"-"`/blank → bare code; `false`/`"false"` → nothing).
- * Anything else on either kind emits `code-value`.
+ * `[CODES, KINDS]`. Lookups in CODES use `Map#get`, so inherited names (`constructor`, `__proto__`)
+ * are never codes.
  */
-export const CODE_KIND: Readonly<Record<string, 1 | 2 | undefined>> = {
-  'e-grayscale': 1,
-  'e-contrast': 1,
-  'e-removedotbg': 1,
-  'e-bgremove': 1,
-  'e-upscale': 1,
-  'e-retouch': 1,
-  'e-genvar': 1,
-  'e-sharpen': 2,
-  'e-shadow': 2,
-  'e-gradient': 2,
-  'e-usm': 2,
-  'e-dropshadow': 2,
-}
+export const TABLES = /*#__PURE__*/ parse()
+
+const toObject = (): Readonly<Record<string, string>> => Object.fromEntries(parse()[0])
+
+/** The same table as a plain object (for tests and tooling; tree-shaken from bundles). */
+export const TRANSFORMATION_MAP = /*#__PURE__*/ toObject()

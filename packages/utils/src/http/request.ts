@@ -1,72 +1,50 @@
-import ky, { isHTTPError } from 'ky'
+import ky, { isTimeoutError } from 'ky'
 import type { either, taskEither } from 'fp-ts'
-import type { ValidationError as IoValidationError } from 'io-ts'
-import { decodeError, networkError } from '../errors'
+import type { Decoder, ValidationError as IoValidationError } from 'io-ts'
+import { decodeError, networkError, type NetworkError } from '../errors'
 import { left, right } from '../internal/either'
 import { fetchWithBody } from './internal/body'
 import { formatErrors } from './internal/formatErrors'
-import { makePlan, type Plan } from './internal/plan'
+import { makePlan } from './internal/plan'
 import { redact } from './internal/redact'
-import {
-  MAX_ERROR_BODY_BYTES,
-  readBounded,
-  safeCause,
-  toHttpError,
-  toNetworkError,
-} from './internal/response'
-import { isRetryable, retryAfterMs, retryDelay } from './internal/retryPolicy'
-import { anySignal, raceSignal, sleep } from './internal/signals'
+import { cut, describe, readBounded, safeCause, toHttpError } from './internal/response'
+import { isRetryableStatus, retryAfterMs, retryDelay } from './internal/retryPolicy'
 import type { HttpRequest, RequestError, TransportConfig } from './types'
 
 type Result<A> = either.Either<RequestError, A>
 
-interface AttemptOutcome<A> {
-  readonly result: Result<A>
-  /** The wait the server asked for (`Retry-After`, `retry-after-ms`), in ms. */
-  readonly retryAfter?: number
-}
-
-const decodeBody = <A>(plan: Plan<A>, what: string, status: number, text: string): Result<A> => {
+/** A 2xx body: JSON (a 204 or blank body is `{}`) that the codec accepts, else a DecodeError. */
+const decodeBody = <A>(codec: Decoder<unknown, A>, what: string, status: number, text: string): Result<A> => {
+  const fail = (value: unknown, message: string, summary: string) =>
+    left(decodeError([{ value, context: [{ key: '', type: codec, actual: value }], message }], summary))
   let data: unknown = {}
   if (status !== 204 && text.trim() !== '') {
     try {
       data = JSON.parse(text)
     } catch (e) {
-      const value = text.length > 200 ? `${text.slice(0, 200)}…` : text
       const reason = e instanceof Error ? e.message : 'unparsable'
-      const errors: IoValidationError[] = [
-        {
-          value,
-          context: [{ key: '', type: plan.codec, actual: value }],
-          message: `not valid JSON (${reason})`,
-        },
-      ]
-      return left(decodeError(errors, `the response to ${what} is not valid JSON: ${reason}`))
+      return fail(
+        cut(text, 200),
+        `not valid JSON (${reason})`,
+        `the response to ${what} is not valid JSON: ${reason}`,
+      )
     }
   }
-  let decoded: either.Either<IoValidationError[], A>
+  let decoded: either.Either<IoValidationError[], A> | undefined
   try {
-    decoded = plan.codec.decode(data)
+    decoded = codec.decode(data)
   } catch (e) {
-    const errors: IoValidationError[] = [
-      { value: data, context: [{ key: '', type: plan.codec, actual: data }], message: 'the codec threw' },
-    ]
-    return left(
-      decodeError(errors, `the codec for ${what} threw: ${e instanceof Error ? e.message : String(e)}`),
+    return fail(
+      data,
+      'the codec threw',
+      `the codec for ${what} threw: ${e instanceof Error ? e.message : String(e)}`,
     )
   }
-  if (decoded._tag === 'Right') return right(decoded.right)
-  if (decoded._tag !== 'Left' || !Array.isArray(decoded.left)) {
-    const errors: IoValidationError[] = [
-      {
-        value: data,
-        context: [{ key: '', type: plan.codec, actual: data }],
-        message: 'the codec returned no Either',
-      },
-    ]
-    return left(decodeError(errors, `the codec for ${what} returned no Either`))
+  if (decoded?._tag === 'Right') return right(decoded.right)
+  if (decoded?._tag !== 'Left' || !Array.isArray(decoded.left)) {
+    return fail(data, 'the codec returned no Either', `the codec for ${what} returned no Either`)
   }
-  const name = typeof plan.codec.name === 'string' ? plan.codec.name : 'its codec'
+  const name = typeof codec.name === 'string' ? codec.name : 'its codec'
   return left(
     decodeError(
       decoded.left,
@@ -75,83 +53,109 @@ const decodeBody = <A>(plan: Plan<A>, what: string, status: number, text: string
   )
 }
 
-/** One attempt: send, read the body (within the same per-attempt timeout), and classify the outcome. */
-const attempt = async <A>(plan: Plan<A>): Promise<AttemptOutcome<A>> => {
-  const what = `${plan.method} ${plan.url}`
-  const controller = new AbortController()
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, plan.timeout)
-  const flags = () => ({ timedOut, aborted: plan.signal?.aborted === true, timeout: plan.timeout })
-  try {
-    const signal = plan.signal === undefined ? controller.signal : anySignal([plan.signal, controller.signal])
-    let response: Response
-    try {
-      response = await ky(plan.url, {
-        method: plan.method,
-        headers: plan.headers,
-        timeout: plan.timeout,
-        retry: 0,
-        throwHttpErrors: true,
-        signal,
-        // Never follow a redirect with the private key attached (even a same-origin https → http one).
-        ...(plan.headers['authorization'] === undefined ? {} : { redirect: 'error' as const }),
-        // The body goes in at the fetch step (see internal/body.ts: ky's clone would keep a copy of it).
-        fetch: fetchWithBody(plan.fetch, plan.body, plan.onUploadProgress),
-      })
-    } catch (e) {
-      if (!isHTTPError(e)) return { result: left(toNetworkError(e, what, flags())) }
-      const failed: unknown = e.response
-      const status = (failed as { status?: unknown } | null)?.status
-      if (typeof status !== 'number' || !Number.isInteger(status)) {
-        return { result: left(networkError('Transport', `${what} failed: invalid response`, safeCause(e))) }
-      }
-      const res = failed as Response
-      let text = ''
-      try {
-        text = await raceSignal(readBounded(res, MAX_ERROR_BODY_BYTES), signal)
-      } catch {
-        // The status is what matters; an unreadable error body leaves `body` empty.
-      }
-      const hint = retryAfterMs(res.headers, plan.now())
-      return {
-        result: left(toHttpError(status, res.headers, text, plan.url)),
-        ...(hint === undefined ? {} : { retryAfter: hint }),
-      }
-    }
-    let text: string
-    try {
-      text = await raceSignal(response.text(), signal)
-    } catch (e) {
-      return { result: left(toNetworkError(e, what, flags())) }
-    }
-    return { result: decodeBody(plan, what, response.status, text) }
-  } catch (e) {
-    return { result: left(toNetworkError(e, what, flags())) }
-  } finally {
-    clearTimeout(timer)
-  }
-}
+/**
+ * `promise`, or a rejection with `signal.reason` as soon as `signal` aborts (so that a body that ignores the
+ * signal cannot make the caller wait forever).
+ */
+const race = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const stop = () => reject(signal.reason)
+    if (signal.aborted) stop()
+    signal.addEventListener('abort', stop)
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop))
+  })
 
 const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Result<A>> => {
   const planned = makePlan(config, req)
   if (planned._tag === 'Left') return planned
-  const plan = planned.right
-  const what = `${plan.method} ${plan.url}`
+  const {
+    method,
+    url,
+    headers,
+    body,
+    timeout,
+    retryLimit,
+    maxDelay,
+    fetch,
+    now,
+    signal: caller,
+    onUploadProgress,
+    codec,
+    secrets,
+  } = planned.right
+  const what = `${method} ${url}`
+
+  /** Maps anything thrown while sending or reading to a NetworkError. */
+  const network = (e: unknown, timedOut = false): NetworkError => {
+    const cause = safeCause(e)
+    return caller?.aborted
+      ? networkError('Aborted', `${what} was aborted`, cause)
+      : timedOut || isTimeoutError(e)
+        ? networkError('Timeout', `${what} timed out after ${timeout} ms`, cause)
+        : networkError('Transport', `${what} failed: ${describe(e)}`, cause)
+  }
+
+  /**
+   * One attempt: send, read the body (within the same per-attempt timeout), and classify the outcome, with the
+   * wait the server asked for (`Retry-After`, `retry-after-ms`) in ms.
+   */
+  const attempt = async (): Promise<readonly [Result<A>, (number | undefined)?]> => {
+    // One signal for ky, fetch and the body read: aborted by the timeout or by the caller's signal.
+    const controller = new AbortController()
+    const signal = controller.signal
+    const abort = () => controller.abort(caller?.reason)
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, timeout)
+    caller?.addEventListener('abort', abort)
+    try {
+      const res = await ky(url, {
+        method,
+        headers,
+        timeout,
+        retry: 0,
+        throwHttpErrors: false,
+        signal,
+        // Never follow a redirect with the private key attached (even a same-origin https → http one).
+        ...(secrets.length > 0 ? { redirect: 'error' as const } : {}),
+        // The body goes in at the fetch step (see internal/body.ts: ky's clone would keep a copy of it).
+        fetch: fetchWithBody(fetch, body, onUploadProgress),
+      })
+      // An injected fetch may resolve to anything.
+      if (!Number.isInteger((res as { status?: unknown }).status)) throw new TypeError('invalid response')
+      if (res.ok) return [decodeBody(codec, what, res.status, await race(res.text(), signal))]
+      // The status is what matters; an unreadable error body leaves `body` empty.
+      const text = await race(readBounded(res), signal).catch(() => '')
+      return [left(toHttpError(res.status, res.headers, text, url)), retryAfterMs(res.headers, now())]
+    } catch (e) {
+      return [left(network(e, timedOut))]
+    } finally {
+      clearTimeout(timer)
+      caller?.removeEventListener('abort', abort)
+    }
+  }
+
   for (let n = 0; ; n++) {
-    if (plan.signal?.aborted === true) {
-      return left(redact(networkError('Aborted', `${what} was aborted`, plan.signal.reason), plan.secrets))
-    }
-    const outcome = await attempt(plan)
-    const result = outcome.result
+    const [result, hint] = caller?.aborted ? [left(network(caller.reason))] : await attempt()
     if (result._tag === 'Right') return result
-    if (n >= plan.retryLimit || !isRetryable(result.left)) return left(redact(result.left, plan.secrets))
-    const wait = retryDelay(n + 1, plan.maxDelay, outcome.retryAfter, Math.random())
-    if (!(await sleep(wait, plan.signal))) {
-      return left(redact(networkError('Aborted', `${what} was aborted`, plan.signal?.reason), plan.secrets))
-    }
+    const e = result.left
+    const retryable =
+      e._tag === 'HttpError'
+        ? isRetryableStatus(e.status)
+        : e._tag === 'NetworkError' && e.reason !== 'Aborted'
+    if (n >= retryLimit || !retryable) return left(redact(e, secrets))
+    // Wait, or stop waiting as soon as the caller aborts (the next turn then ends with Aborted).
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        caller?.removeEventListener('abort', done)
+        resolve()
+      }
+      const timer = setTimeout(done, caller?.aborted ? 0 : retryDelay(n + 1, maxDelay, hint, Math.random()))
+      caller?.addEventListener('abort', done)
+    })
   }
 }
 
@@ -183,12 +187,7 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
  */
 export const request =
   <A>(config: TransportConfig, req: HttpRequest<A>): taskEither.TaskEither<RequestError, A> =>
-  () => {
-    try {
-      return run(config, req).catch((e: unknown) =>
-        left(networkError('Transport', 'the request failed unexpectedly', safeCause(e))),
-      )
-    } catch (e) {
-      return Promise.resolve(left(networkError('Transport', 'the request failed unexpectedly', safeCause(e))))
-    }
-  }
+  () =>
+    run(config, req).catch((e: unknown) =>
+      left(networkError('Transport', 'the request failed unexpectedly', safeCause(e))),
+    )

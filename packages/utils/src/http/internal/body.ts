@@ -5,69 +5,49 @@
 import { utf8 } from '../../internal/bytes'
 import type { UploadProgress } from '../types'
 
-// Per multipart entry: boundary line, Content-Disposition and Content-Type lines, blank lines (an estimate).
-const MULTIPART_ENTRY_OVERHEAD = 120
+const size = (s: string): number => utf8(s).length
 
-/** The body size in bytes, exact where the type tells it, estimated for FormData, unknown for streams. */
-export const bodySize = (body: BodyInit): number | undefined => {
-  if (typeof body === 'string') return utf8(body).length
-  if (body instanceof Blob) return body.size
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return body.byteLength
-  if (body instanceof URLSearchParams) return utf8(body.toString()).length
-  if (typeof FormData === 'function' && body instanceof FormData) {
-    let size = 0
-    for (const [name, value] of body) {
-      size += MULTIPART_ENTRY_OVERHEAD + utf8(name).length
-      size += typeof value === 'string' ? utf8(value).length : value.size + utf8(value.name).length
-    }
-    return size
-  }
-  return undefined
-}
+/**
+ * The body size in bytes, exact where the type tells it, estimated for FormData (120 bytes of multipart
+ * framing per entry), unknown for streams.
+ */
+export const bodySize = (body: BodyInit): number | undefined =>
+  typeof body === 'string' || body instanceof URLSearchParams
+    ? size(String(body))
+    : body instanceof Blob
+      ? body.size
+      : body instanceof ArrayBuffer || ArrayBuffer.isView(body)
+        ? body.byteLength
+        : body instanceof FormData
+          ? [...body].reduce(
+              (n, [name, v]) =>
+                n + 120 + size(name) + (typeof v === 'string' ? size(v) : v.size + size(v.name)),
+              0,
+            )
+          : undefined
 
 /** Can a Request carry a streamed body here? (Not in Firefox or Safari.) Checked per call: no module state. */
 export const requestStreamsSupported = (): boolean => {
+  let duplexRead = false
   try {
-    let duplexAccessed = false
-    const hasContentType = new Request('https://example.invalid', {
+    const init = {
       body: new ReadableStream(),
       method: 'POST',
       get duplex() {
-        duplexAccessed = true
+        duplexRead = true
         return 'half'
       },
-    } as RequestInit).headers.has('content-type')
-    return duplexAccessed && !hasContentType
+    }
+    return !new Request('https://a.invalid', init as RequestInit).headers.has('content-type') && duplexRead
   } catch {
     return false
   }
 }
 
-/** `stream`, reporting the bytes that pass through it; errors thrown by `onProgress` are ignored. */
-const counted = (
-  stream: ReadableStream<Uint8Array>,
-  total: number | undefined,
-  onProgress: (progress: UploadProgress) => void,
-): ReadableStream<Uint8Array> => {
-  let loaded = 0
-  return stream.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        controller.enqueue(chunk)
-        loaded += chunk.byteLength
-        try {
-          onProgress(total === undefined ? { loaded } : { loaded, total: Math.max(total, loaded) })
-        } catch {
-          // A failing progress callback must not fail the upload.
-        }
-      },
-    }),
-  )
-}
-
 /**
- * The `fetch` given to ky: it attaches `body` (and the progress counter) to the body-less Request ky built,
- * then calls the injected or global fetch without a receiver (a bare `window.fetch` needs that).
+ * The `fetch` given to ky: it attaches `body` (and a progress counter, where request streams work; errors
+ * thrown by `onProgress` are ignored) to the body-less Request ky built, then calls the injected or global
+ * fetch without a receiver (a bare `window.fetch` needs that).
  */
 export const fetchWithBody =
   (
@@ -76,16 +56,29 @@ export const fetchWithBody =
     onProgress: ((progress: UploadProgress) => void) | undefined,
   ): typeof fetch =>
   (input, init) => {
-    const f = fetchImpl ?? globalThis.fetch
     let req = input as Request
+    const attach = (b: BodyInit) => (req = new Request(req, { body: b, duplex: 'half' } as RequestInit))
     if (body !== undefined) {
-      req = new Request(req, { body, duplex: 'half' } as RequestInit)
-      if (onProgress !== undefined && req.body !== null && requestStreamsSupported()) {
-        req = new Request(req, {
-          body: counted(req.body, bodySize(body), onProgress),
-          duplex: 'half',
-        } as RequestInit)
+      attach(body)
+      if (onProgress && req.body && requestStreamsSupported()) {
+        const total = bodySize(body)
+        let loaded = 0
+        attach(
+          req.body.pipeThrough(
+            new TransformStream<Uint8Array, Uint8Array>({
+              transform(chunk, controller) {
+                controller.enqueue(chunk)
+                loaded += chunk.byteLength
+                try {
+                  onProgress(total === undefined ? { loaded } : { loaded, total: Math.max(total, loaded) })
+                } catch {
+                  // A failing progress callback must not fail the upload.
+                }
+              },
+            }),
+          ),
+        )
       }
     }
-    return Reflect.apply(f, undefined, [req, init]) as Promise<Response>
+    return (fetchImpl ?? globalThis.fetch)(req, init)
   }
