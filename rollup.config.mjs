@@ -5,6 +5,7 @@ import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
+import { existsSync } from 'node:fs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
@@ -20,24 +21,68 @@ const tsPlugin = (packageDir) =>
   })
 
 /**
- * @param {string} packageDir absolute path of the package
- * @param {Record<string, string>} [entries] entry name -> source file (default `{ index: 'src/index.ts' }`)
+ * Swaps `<name>.ts` for `<name>.node.ts` wherever a `.node.ts` twin exists: the Node build (export condition
+ * `node`) uses Node's own modules where the portable build carries pure-JS fallbacks.
  */
-export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }) => {
-  const input = Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.join(packageDir, file)]))
-  const dir = path.join(packageDir, 'dist')
+const nodeTwins = () => ({
+  name: 'node-twins',
+  async resolveId(source, importer, options) {
+    if (!importer || !source.startsWith('.')) return null
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
+    if (!resolved || !resolved.id.endsWith('.ts')) return null
+    const twin = resolved.id.replace(/\.ts$/, '.node.ts')
+    return existsSync(twin) ? twin : null
+  },
+})
+
+const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false } = {}) => {
   const common = { input, external, treeshake: { moduleSideEffects: false } }
+  const preserve = singleFile
+    ? {}
+    : { preserveModules: true, preserveModulesRoot: path.join(packageDir, 'src') }
   return [
     {
       ...common,
-      plugins: [tsPlugin(packageDir)],
-      output: { dir, format: 'es', preserveModules: true, preserveModulesRoot: path.join(packageDir, 'src'), entryFileNames: '[name].js' },
+      plugins: [...extraPlugins, tsPlugin(packageDir)],
+      output: { dir, format: 'es', ...preserve, entryFileNames: '[name].js' },
     },
     {
       ...common,
-      plugins: [tsPlugin(packageDir)],
-      output: { dir, format: 'cjs', preserveModules: true, preserveModulesRoot: path.join(packageDir, 'src'), entryFileNames: '[name].cjs', exports: 'named', interop: 'auto' },
+      plugins: [...extraPlugins, tsPlugin(packageDir)],
+      output: {
+        dir,
+        format: 'cjs',
+        ...preserve,
+        entryFileNames: '[name].cjs',
+        exports: 'named',
+        interop: 'auto',
+      },
     },
+  ]
+}
+
+/**
+ * @param {string} packageDir absolute path of the package
+ * @param {Record<string, string>} [entries] entry name -> source file (default `{ index: 'src/index.ts' }`)
+ * @param {{ nodeBuild?: Record<string, string> }} [options] `nodeBuild`: entries also built into `dist/node/`, one
+ *   file per entry (Node does not tree-shake, and every extra module costs it start-up time), with every
+ *   `*.node.ts` twin swapped in; served to Node through the `node` export condition
+ */
+export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, options = {}) => {
+  const input = Object.fromEntries(
+    Object.entries(entries).map(([name, file]) => [name, path.join(packageDir, file)]),
+  )
+  const dir = path.join(packageDir, 'dist')
+  const nodeInput =
+    options.nodeBuild &&
+    Object.fromEntries(
+      Object.entries(options.nodeBuild).map(([name, file]) => [name, path.join(packageDir, file)]),
+    )
+  return [
+    ...jsOutputs(packageDir, input, dir, []),
+    ...(nodeInput
+      ? jsOutputs(packageDir, nodeInput, path.join(dir, 'node'), [nodeTwins()], { singleFile: true })
+      : []),
     ...['d.ts', 'd.cts'].map((ext) => ({
       input,
       external,

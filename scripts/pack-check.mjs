@@ -234,6 +234,14 @@ const graphs = {
 }
 for (const [label, g] of Object.entries(graphs)) {
   const offenders = g.bare.filter(([, s]) => isNodeImport(s))
+  // Not imports, so not failures, but worth seeing: run-time lookups such as process.getBuiltinModule('node:crypto').
+  const lookups = g.files.filter(
+    (f) => /\.c?js$/.test(f) && /['"]node:[a-z_/]+['"]/.test(fs.readFileSync(f, 'utf8')),
+  )
+  if (lookups.length)
+    console.log(
+      `${label}: note: 'node:…' string (run-time lookup, not an import) in ${lookups.map((f) => path.relative(root, f)).join(', ')}`,
+    )
   report.check(
     `${label}: no node: / Node built-in import`,
     g.files.length > 0 && offenders.length === 0,

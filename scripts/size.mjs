@@ -232,7 +232,7 @@ for (const c of ours) {
       .map(([p, n]) => `${p} ${fmtInt(n)}`)
       .join(', ')} (min bytes by package)\n    top inputs: ${r.inputs
       .slice(0, top)
-      .map((i) => `${i.file} ${fmtInt(i.bytes)}`)
+      .map((i) => `${i.file.replace(/^.*node_modules\//, '')} ${fmtInt(i.bytes)}`)
       .join(', ')}`,
   )
 }

@@ -48,7 +48,7 @@ describe('sample/fakeImagekitServer', () => {
       { privateKey: fake.privateKey, uploadBaseUrl: fake.url },
       { file: 'aGVsbG8=', fileName: 'h.txt' },
     )()
-    expect(result._tag === 'Right' && result.right.size).toBe(5)
+    expect(result._tag === 'Right' && 'fileId' in result.right && result.right.size).toBe(5)
   })
 
   it("is a 401 with ImageKit's error body for a wrong private key", async () => {
@@ -70,7 +70,7 @@ describe('sample/fakeImagekitServer', () => {
     if (auth._tag === 'Left') throw new Error(auth.left.message)
     const request = { file: new Blob(['hi']), fileName: 'c.txt', publicKey: fake.publicKey, ...auth.right }
     const first = await upload({ uploadBaseUrl: fake.url }, request)()
-    expect(first._tag === 'Right' && first.right.size).toBe(2)
+    expect(first._tag === 'Right' && 'fileId' in first.right && first.right.size).toBe(2)
     const again = await upload({ uploadBaseUrl: fake.url }, request)()
     expect(again._tag === 'Left' && again.left).toMatchObject({ _tag: 'HttpError', status: 400 })
   })

@@ -1,5 +1,11 @@
 import { packageConfig } from '../../rollup.config.mjs'
 
 // Two entries: the light core (errors, HMAC, auth parameters, pHash, webhooks) and the HTTP transport
-// (ky + io-ts), so that `@imagekit-fp/url` loads no transport code at import time.
-export default packageConfig(import.meta.dirname, { index: 'src/index.ts', http: 'src/http.ts' })
+// (ky + io-ts), so that `@imagekit-fp/url` loads no transport code at import time. The core is built twice:
+// portable (browsers, edge: HMAC from @noble/hashes) and for Node (`dist/node/`, export condition `node`:
+// HMAC from Node's crypto, which keeps @noble/hashes out of Node's start-up).
+export default packageConfig(
+  import.meta.dirname,
+  { index: 'src/index.ts', http: 'src/http.ts' },
+  { nodeBuild: { index: 'src/index.ts' } },
+)

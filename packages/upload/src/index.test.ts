@@ -7,8 +7,8 @@ import * as nodeEntry from '@imagekit-fp/upload/node'
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 
 describe('entry points', () => {
-  it('the browser entry exports upload and the UploadResult codec only', () => {
-    expect(Object.keys(browserEntry).sort()).toStrictEqual(['UploadResult', 'upload'])
+  it('the browser entry exports upload and the UploadResult and UploadAccepted codecs only', () => {
+    expect(Object.keys(browserEntry).sort()).toStrictEqual(['UploadAccepted', 'UploadResult', 'upload'])
   })
 
   it('the node entry exports nodeFetch, fileFromPath and uploadFromPath', () => {

@@ -1,6 +1,7 @@
 export { upload } from './upload'
 export type { UploadConfig, UploadError } from './upload'
 export { UploadResult } from './model/UploadResult'
+export { UploadAccepted } from './model/UploadAccepted'
 export type {
   UploadRequest,
   UploadFile,

@@ -299,13 +299,13 @@ describe('upload', () => {
         'file is missing',
         { privateKey: KEY },
         { fileName: 'a' },
-        { path: 'request.file', message: 'Missing file parameter for upload' },
+        { path: 'request.file', message: 'is required' },
       ],
       [
         'file is an empty string',
         { privateKey: KEY },
         { file: '', fileName: 'a' },
-        { path: 'request.file', message: 'Missing file parameter for upload' },
+        { path: 'request.file', message: 'is required' },
       ],
       [
         'file is a number',
@@ -314,7 +314,7 @@ describe('upload', () => {
         {
           path: 'request.file',
           message:
-            'must be a Blob, File, Uint8Array, ArrayBuffer, ReadableStream or string (URL, data URL or base64)',
+            'must be a Blob, Uint8Array, ArrayBuffer, ReadableStream, http(s) URL, base64 data URL or base64 (on Node, see fileFromPath and Readable.toWeb)',
         },
       ],
       [
@@ -324,7 +324,7 @@ describe('upload', () => {
         {
           path: 'request.file',
           message:
-            'must be a Blob, File, Uint8Array, ArrayBuffer, ReadableStream or string (URL, data URL or base64); a Node Readable is not a web ReadableStream: use Readable.toWeb(stream), or fileFromPath from @imagekit-fp/upload/node',
+            'must be a Blob, Uint8Array, ArrayBuffer, ReadableStream, http(s) URL, base64 data URL or base64 (on Node, see fileFromPath and Readable.toWeb)',
         },
       ],
       [
@@ -334,32 +334,40 @@ describe('upload', () => {
         {
           path: 'request.file',
           message:
-            'a string file must be an http(s) URL, a data URL or base64; to upload a file from disk on Node, use fileFromPath from @imagekit-fp/upload/node',
+            'must be a Blob, Uint8Array, ArrayBuffer, ReadableStream, http(s) URL, base64 data URL or base64 (on Node, see fileFromPath and Readable.toWeb)',
         },
       ],
       [
         'file is a data URL without base64',
         { privateKey: KEY },
         { file: 'data:text/plain,hello', fileName: 'a' },
-        { path: 'request.file', message: 'a data URL must be base64-encoded (data:<type>;base64,<data>)' },
+        {
+          path: 'request.file',
+          message:
+            'must be a Blob, Uint8Array, ArrayBuffer, ReadableStream, http(s) URL, base64 data URL or base64 (on Node, see fileFromPath and Readable.toWeb)',
+        },
       ],
       [
         'file is a broken URL',
         { privateKey: KEY },
         { file: 'https://exa mple.com/', fileName: 'a' },
-        { path: 'request.file', message: 'is not a valid http(s) URL' },
+        {
+          path: 'request.file',
+          message:
+            'must be a Blob, Uint8Array, ArrayBuffer, ReadableStream, http(s) URL, base64 data URL or base64 (on Node, see fileFromPath and Readable.toWeb)',
+        },
       ],
       [
         'fileName is missing',
         { privateKey: KEY },
         { file: 'abc=' },
-        { path: 'request.fileName', message: 'Missing fileName parameter for upload' },
+        { path: 'request.fileName', message: 'is required' },
       ],
       [
         'fileName is empty',
         { privateKey: KEY },
         { file: 'abc=', fileName: '' },
-        { path: 'request.fileName', message: 'Missing fileName parameter for upload' },
+        { path: 'request.fileName', message: 'is required' },
       ],
       [
         'fileName is not a string',
@@ -373,8 +381,7 @@ describe('upload', () => {
         base,
         {
           path: 'config.privateKey',
-          message:
-            'Missing authentication: set config.privateKey for a server-side upload, or pass publicKey, token, signature and expire (from getAuthenticationParameters on your server) for a client-side upload',
+          message: 'is required (or pass publicKey, token, signature and expire for a client-side upload)',
         },
       ],
       [
@@ -383,8 +390,7 @@ describe('upload', () => {
         { ...base, token: 't' },
         {
           path: 'request.token',
-          message:
-            'use either config.privateKey (server-side upload) or publicKey, token, signature and expire (client-side upload), not both',
+          message: 'use config.privateKey or publicKey, token, signature and expire, not both',
         },
       ],
       [
@@ -405,8 +411,7 @@ describe('upload', () => {
         { ...base, token: 't', signature: 's', expire: EXPIRE },
         {
           path: 'request.publicKey',
-          message:
-            'Missing public key for upload (client-side uploads need publicKey, token, signature and expire)',
+          message: 'is required for a client-side upload',
         },
       ],
       [
@@ -415,8 +420,7 @@ describe('upload', () => {
         { ...base, publicKey: 'p', signature: 's', expire: EXPIRE },
         {
           path: 'request.token',
-          message:
-            'Missing token for upload. The SDK expects token, signature and expire for authentication.',
+          message: 'is required for a client-side upload',
         },
       ],
       [
@@ -425,8 +429,7 @@ describe('upload', () => {
         { ...base, publicKey: 'p', token: 't', expire: EXPIRE },
         {
           path: 'request.signature',
-          message:
-            'Missing signature for upload. The SDK expects token, signature and expire for authentication.',
+          message: 'is required for a client-side upload',
         },
       ],
       [
@@ -435,8 +438,7 @@ describe('upload', () => {
         { ...base, publicKey: 'p', token: 't', signature: 's' },
         {
           path: 'request.expire',
-          message:
-            'Missing expire for upload. The SDK expects token, signature and expire for authentication.',
+          message: 'is required for a client-side upload',
         },
       ],
       [
@@ -457,8 +459,7 @@ describe('upload', () => {
         { ...base, ...CLIENT_AUTH, expire: 1_700_000_000 },
         {
           path: 'request.expire',
-          message:
-            'has passed (expire 1700000000, now 1700000000): get fresh authentication parameters from your server',
+          message: 'has passed (now 1700000000)',
         },
       ],
       [
@@ -489,7 +490,7 @@ describe('upload', () => {
         'tags is a string',
         { privateKey: KEY },
         { ...base, tags: 'a,b' },
-        { path: 'request.tags', message: 'must be an array of strings' },
+        { path: 'request.tags', message: 'must be an array' },
       ],
       [
         'a tag is not a string',
@@ -501,19 +502,19 @@ describe('upload', () => {
         'a tag contains a comma',
         { privateKey: KEY },
         { ...base, tags: ['a', 'b,c'] },
-        { path: 'request.tags[1]', message: 'must not contain a comma (tags are sent comma-joined)' },
+        { path: 'request.tags[1]', message: 'must be non-empty, without a comma or %' },
       ],
       [
         'a tag contains %',
         { privateKey: KEY },
         { ...base, tags: ['50%'] },
-        { path: 'request.tags[0]', message: 'must not contain % (ImageKit rejects it)' },
+        { path: 'request.tags[0]', message: 'must be non-empty, without a comma or %' },
       ],
       [
         'a tag is empty',
         { privateKey: KEY },
         { ...base, tags: [''] },
-        { path: 'request.tags[0]', message: 'must not be empty' },
+        { path: 'request.tags[0]', message: 'must be non-empty, without a comma or %' },
       ],
       [
         'folder is not a string',
@@ -527,7 +528,7 @@ describe('upload', () => {
         { ...base, customCoordinates: '1,2,3' },
         {
           path: 'request.customCoordinates',
-          message: 'must be "x,y,width,height" in non-negative integers, e.g. "10,10,100,100"',
+          message: 'must be "x,y,width,height"',
         },
       ],
       [
@@ -544,7 +545,7 @@ describe('upload', () => {
         'extensions is an object',
         { privateKey: KEY },
         { ...base, extensions: { name: 'remove-bg' } },
-        { path: 'request.extensions', message: 'must be an array of extensions' },
+        { path: 'request.extensions', message: 'must be an array' },
       ],
       [
         'an extension name is unknown',
@@ -566,7 +567,7 @@ describe('upload', () => {
         'auto-tagging confidence is above 100',
         { privateKey: KEY },
         { ...base, extensions: [{ name: 'google-auto-tagging', maxTags: 5, minConfidence: 101 }] },
-        { path: 'request.extensions[0].minConfidence', message: 'must be from 0 to 100' },
+        { path: 'request.extensions[0].minConfidence', message: 'must be an integer from 0 to 100' },
       ],
       [
         'remove-bg has both backgrounds',
@@ -590,7 +591,7 @@ describe('upload', () => {
         'ai-tasks has no tasks',
         { privateKey: KEY },
         { ...base, extensions: [{ name: 'ai-tasks', tasks: [] }] },
-        { path: 'request.extensions[0].tasks', message: 'must hold 1 to 10 tasks' },
+        { path: 'request.extensions[0].tasks', message: 'must be an array of 1 to 10 tasks' },
       ],
       [
         'an ai task has no instruction',
@@ -608,7 +609,7 @@ describe('upload', () => {
           ...base,
           extensions: [{ name: 'ai-tasks', tasks: [{ type: 'select_metadata', instruction: 'x' }] }],
         },
-        { path: 'request.extensions[0].tasks[0].field', message: 'is required for a select_metadata task' },
+        { path: 'request.extensions[0].tasks[0].field', message: 'must be a non-empty string' },
       ],
       [
         'a saved extension has no id',
@@ -620,13 +621,13 @@ describe('upload', () => {
         'webhookUrl is relative',
         { privateKey: KEY },
         { ...base, webhookUrl: '/hook' },
-        { path: 'request.webhookUrl', message: 'must be an absolute http(s) URL' },
+        { path: 'request.webhookUrl', message: 'must be an http(s) URL' },
       ],
       [
         'customMetadata is an array',
         { privateKey: KEY },
         { ...base, customMetadata: ['a'] },
-        { path: 'request.customMetadata', message: 'must be an object of field name to value' },
+        { path: 'request.customMetadata', message: 'must be an object' },
       ],
       [
         'customMetadata holds a bigint',
@@ -643,7 +644,7 @@ describe('upload', () => {
         { ...base, transformation: {} },
         {
           path: 'request.transformation',
-          message: 'Invalid transformation parameter. Please include at least pre, post, or both.',
+          message: 'must have pre, post or both',
         },
       ],
       [
@@ -658,7 +659,7 @@ describe('upload', () => {
         { ...base, transformation: { pre: '' } },
         {
           path: 'request.transformation.pre',
-          message: 'Invalid pre transformation parameter. pre must be a non-empty transformation string.',
+          message: 'must be a non-empty string',
         },
       ],
       [
@@ -667,7 +668,7 @@ describe('upload', () => {
         { ...base, transformation: { post: { type: 'thumbnail' } } },
         {
           path: 'request.transformation.post',
-          message: 'Invalid post transformation parameter. post must be an array of steps.',
+          message: 'must be an array',
         },
       ],
       [
@@ -676,8 +677,7 @@ describe('upload', () => {
         { ...base, transformation: { post: [{ type: 'resize', value: 'w-1' }] } },
         {
           path: 'request.transformation.post[0].type',
-          message:
-            'Invalid post transformation parameter. type must be one of transformation, gif-to-video, thumbnail, abs.',
+          message: 'must be one of transformation, gif-to-video, thumbnail, abs',
         },
       ],
       [
@@ -686,7 +686,7 @@ describe('upload', () => {
         { ...base, transformation: { post: [{ type: 'thumbnail' }, { type: 'transformation' }] } },
         {
           path: 'request.transformation.post[1].value',
-          message: 'Invalid post transformation parameter. A transformation step needs a value.',
+          message: 'must be a non-empty string',
         },
       ],
       [
@@ -695,7 +695,7 @@ describe('upload', () => {
         { ...base, transformation: { post: [{ type: 'abs', value: 'sr-240' }] } },
         {
           path: 'request.transformation.post[0].protocol',
-          message: "Invalid post transformation parameter. An abs step needs protocol 'hls' or 'dash'.",
+          message: 'must be hls or dash',
         },
       ],
       [
@@ -732,6 +732,145 @@ describe('upload', () => {
         { path: 'request.signal', message: 'must be an AbortSignal' },
       ],
       [
+        'config.now throws',
+        {
+          now: () => {
+            throw new Error('no clock')
+          },
+        },
+        { ...base, ...CLIENT_AUTH },
+        { path: 'config.now', message: 'must return a finite number of milliseconds' },
+      ],
+      [
+        'client-side expire is negative',
+        { now: () => NOW },
+        { ...base, ...CLIENT_AUTH, expire: -5 },
+        { path: 'request.expire', message: 'must be an integer Unix time in seconds' },
+      ],
+      [
+        'an extension is not an object',
+        { privateKey: KEY },
+        { ...base, extensions: ['remove-bg'] },
+        { path: 'request.extensions[0]', message: 'must be an object' },
+      ],
+      [
+        'remove-bg options is an array',
+        { privateKey: KEY },
+        { ...base, extensions: [{ name: 'remove-bg', options: [] }] },
+        { path: 'request.extensions[0].options', message: 'must be an object' },
+      ],
+      [
+        'an ai task type is unknown',
+        { privateKey: KEY },
+        { ...base, extensions: [{ name: 'ai-tasks', tasks: [{ type: 'guess', instruction: 'x' }] }] },
+        {
+          path: 'request.extensions[0].tasks[0].type',
+          message: 'must be one of select_tags, select_metadata, yes_no',
+        },
+      ],
+      [
+        'an ai task instruction is too long',
+        { privateKey: KEY },
+        {
+          ...base,
+          extensions: [{ name: 'ai-tasks', tasks: [{ type: 'select_tags', instruction: 'x'.repeat(2001) }] }],
+        },
+        {
+          path: 'request.extensions[0].tasks[0].instruction',
+          message: 'must be a string of 1 to 2000 characters',
+        },
+      ],
+      [
+        'ai-tasks has eleven tasks',
+        { privateKey: KEY },
+        {
+          ...base,
+          extensions: [
+            {
+              name: 'ai-tasks',
+              tasks: Array.from({ length: 11 }, () => ({ type: 'select_tags', instruction: 'x' })),
+            },
+          ],
+        },
+        { path: 'request.extensions[0].tasks', message: 'must be an array of 1 to 10 tasks' },
+      ],
+      [
+        'a yes_no action sets metadata with an object',
+        { privateKey: KEY },
+        {
+          ...base,
+          extensions: [
+            {
+              name: 'ai-tasks',
+              tasks: [{ type: 'yes_no', instruction: 'x', on_no: { set_metadata: { field: 'a' } } }],
+            },
+          ],
+        },
+        { path: 'request.extensions[0].tasks[0].on_no.set_metadata', message: 'must be an array' },
+      ],
+      [
+        'a task has negative min_selections',
+        { privateKey: KEY },
+        {
+          ...base,
+          extensions: [
+            { name: 'ai-tasks', tasks: [{ type: 'select_tags', instruction: 'x', min_selections: -1 }] },
+          ],
+        },
+        { path: 'request.extensions[0].tasks[0].min_selections', message: 'must be a non-negative integer' },
+      ],
+      [
+        'a gif-to-video step has an empty value',
+        { privateKey: KEY },
+        { ...base, transformation: { post: [{ type: 'gif-to-video', value: '' }] } },
+        { path: 'request.transformation.post[0].value', message: 'must be a non-empty string' },
+      ],
+      [
+        'customMetadata cannot be turned into JSON',
+        { privateKey: KEY },
+        {
+          ...base,
+          customMetadata: {
+            toJSON: () => {
+              throw new Error('boom')
+            },
+          },
+        },
+        { path: 'request.customMetadata', message: 'must be serialisable as JSON (boom)' },
+      ],
+      [
+        'a nested getter throws',
+        { privateKey: KEY },
+        {
+          ...base,
+          extensions: [
+            {
+              name: 'remove-bg',
+              get options(): object {
+                throw new Error('boom')
+              },
+            },
+          ],
+        },
+        { path: 'request.extensions[0].options', message: 'could not be read' },
+      ],
+      [
+        'a proxy hides the keys of transformation',
+        { privateKey: KEY },
+        {
+          ...base,
+          transformation: new Proxy(
+            {},
+            {
+              ownKeys: () => {
+                throw new Error('boom')
+              },
+            },
+          ),
+        },
+        { path: 'request.transformation', message: 'could not be read' },
+      ],
+      [
         'a getter throws',
         { privateKey: KEY },
         {
@@ -740,7 +879,7 @@ describe('upload', () => {
             throw new Error('boom')
           },
         },
-        { path: 'request.folder', message: 'could not be read (a getter or proxy threw)' },
+        { path: 'request.folder', message: 'could not be read' },
       ],
     ]
     it.each(cases)(
@@ -761,13 +900,24 @@ describe('upload', () => {
       expect(calls).toHaveLength(0)
     })
 
+    it('is a ValidationError for a detached ArrayBuffer', async () => {
+      const buffer = new ArrayBuffer(4)
+      structuredClone(buffer, { transfer: [buffer] })
+      const { fetch, calls } = captureFetch()
+      expect(await send(server(fetch), { file: buffer, fileName: 'a' })).toStrictEqual({
+        _tag: 'Left',
+        left: validationError('request.file', 'could not be read'),
+      })
+      expect(calls).toHaveLength(0)
+    })
+
     it('is a ValidationError for a locked stream', async () => {
       const stream = new Blob(['a']).stream()
       stream.getReader()
       const { fetch } = captureFetch()
       expect(await send(server(fetch), { file: stream, fileName: 'a' })).toStrictEqual({
         _tag: 'Left',
-        left: validationError('request.file', 'is a ReadableStream that is already locked (being read)'),
+        left: validationError('request.file', 'is a locked ReadableStream'),
       })
     })
   })
@@ -811,11 +961,52 @@ describe('upload', () => {
 
   describe('replies', () => {
     it('is a DecodeError when a 2xx body is not an upload result', async () => {
-      const { fetch } = captureFetch(
-        () => new Response(JSON.stringify({ message: 'queued' }), { status: 202 }),
-      )
+      const { fetch } = captureFetch(() => new Response(JSON.stringify({ queued: true }), { status: 202 }))
       const result = await send(server(fetch), { file: bytes('a'), fileName: 'a' })
       expect(result._tag === 'Left' && result.left._tag).toBe('DecodeError')
+    })
+
+    it('is an UploadAccepted (no fileId) when ImageKit queued a video pre-transformation (202)', async () => {
+      const body = { message: 'Your request has been accepted. It will be processed shortly.' }
+      const { fetch } = captureFetch(() => new Response(JSON.stringify(body), { status: 202 }))
+      const result = await send(server(fetch), {
+        file: bytes('a'),
+        fileName: 'a.mp4',
+        transformation: { pre: 'w-300' },
+      })
+      expect(result).toStrictEqual({ _tag: 'Right', right: body })
+      const accepted =
+        result._tag === 'Right' && !('fileId' in result.right) ? result.right.message : undefined
+      expect(accepted).toBe(body.message)
+    })
+
+    it('is a DecodeError when a body has a message and a fileId but is no upload result', async () => {
+      const { fetch } = captureFetch(() => Response.json({ message: 'queued', fileId: 7 }, { status: 202 }))
+      const result = await send(server(fetch), { file: bytes('a'), fileName: 'a' })
+      expect(result._tag === 'Left' && result.left._tag === 'DecodeError' && result.left.message).toBe(
+        'the response to POST https://upload.imagekit.io/api/v1/files/upload does not match UploadResult: ' +
+          'fileId: expected string, got 7; name: expected string, got undefined; ' +
+          'filePath: expected string, got undefined; url: expected string, got undefined',
+      )
+    })
+
+    it('keeps an upload result that also carries a message as an UploadResult', async () => {
+      const body = { ...RESULT, message: 'ok' }
+      const { fetch } = captureFetch(() => Response.json(body))
+      const result = await send(server(fetch), { file: bytes('a'), fileName: 'a' })
+      expect(result).toStrictEqual({ _tag: 'Right', right: body })
+      expect(result._tag === 'Right' && 'fileId' in result.right && result.right.url).toBe(RESULT.url)
+    })
+
+    it('is a DecodeError naming every failing field when a 2xx body has wrong types', async () => {
+      const body = { ...RESULT, tags: ['a', 2], AITags: [{ confidence: 'high' }], versionInfo: { id: 7 } }
+      const { fetch } = captureFetch(() => Response.json(body))
+      const result = await send(server(fetch), { file: bytes('a'), fileName: 'a' })
+      expect(result._tag === 'Left' && result.left._tag === 'DecodeError' && result.left.message).toBe(
+        'the response to POST https://upload.imagekit.io/api/v1/files/upload does not match UploadResult: ' +
+          'tags[1]: expected string, got 2; AITags[0].confidence: expected number, got "high"; ' +
+          'versionInfo.id: expected string, got 7',
+      )
     })
 
     it("is an HttpError carrying ImageKit's message and help", async () => {

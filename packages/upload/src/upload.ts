@@ -8,10 +8,12 @@ import {
   type ValidationError,
 } from '@imagekit-fp/utils'
 import { request as send, type HttpRequest, type TransportConfig } from '@imagekit-fp/utils/http'
+import { codec, problemsOf } from './internal/codec'
 import { left } from './internal/either'
 import { encodeMultipart } from './internal/multipart'
 import { prepareUpload } from './internal/validate'
 import type { UploadRequest } from './model/UploadRequest'
+import { UploadAccepted } from './model/UploadAccepted'
 import { UploadResult } from './model/UploadResult'
 
 /**
@@ -47,6 +49,15 @@ export type UploadError = ValidationError | HttpError | NetworkError | DecodeErr
 const UPLOAD_PATH = '/api/v1/files/upload'
 
 /**
+ * A reply body: an `UploadResult`, or an `UploadAccepted` (`{ message }` and no `fileId`: ImageKit's `202`).
+ * Anything else fails with `UploadResult`'s own problems, the ones worth reading.
+ */
+const UploadReply = /*#__PURE__*/ codec<UploadResult | UploadAccepted>('UploadResult', (u, c) => {
+  const problems = problemsOf(UploadResult, u, c)
+  return problems.length === 0 || (UploadAccepted.is(u) && !('fileId' in u)) ? [] : problems
+})
+
+/**
  * Uploads a file to ImageKit (`POST {uploadBaseUrl}/api/v1/files/upload`, multipart) and decodes the reply.
  *
  * Everything is checked before any byte is sent. The body is one `Blob` (Blob, File, bytes and string files;
@@ -58,9 +69,11 @@ const UPLOAD_PATH = '/api/v1/files/upload'
  *   upload, body included), `retry`, `retryUploads`, `fetch`, `now`.
  * @param request - the file, its `fileName`, ImageKit's upload options, client-side auth fields,
  *   `onProgress` and `signal`.
- * @returns a TaskEither that never rejects: `ValidationError` (bad input, nothing sent), `HttpError`
+ * @returns a TaskEither that never rejects. Its `Right` is the `UploadResult`, or an `UploadAccepted`
+ *   (`{ message }`, no `fileId`) when ImageKit queued the upload's video pre-transformation (`202`) and
+ *   reports the result by webhook. Its `Left` is a `ValidationError` (bad input, nothing sent), `HttpError`
  *   (ImageKit's `message`/`help` for a non-2xx reply), `NetworkError` (`Timeout`, `Transport`, `Aborted`) or
- *   `DecodeError` (a 2xx body that is not an `UploadResult`).
+ *   `DecodeError` (a 2xx body that is neither).
  * @example
  * import { upload } from '@imagekit-fp/upload'
  *
@@ -68,23 +81,26 @@ const UPLOAD_PATH = '/api/v1/files/upload'
  *   { privateKey: process.env.IMAGEKIT_PRIVATE_KEY ?? '' },
  *   { file: 'https://example.com/cat.jpg', fileName: 'cat.jpg', tags: ['cat'], useUniqueFileName: false },
  * )()
- * if (result._tag === 'Right') console.log(result.right.url)
+ * if (result._tag === 'Right' && 'fileId' in result.right) console.log(result.right.url)
  * @since 0.1.0
  * @category upload
  */
 export const upload =
-  (config: UploadConfig, request: UploadRequest): taskEither.TaskEither<UploadError, UploadResult> =>
+  (
+    config: UploadConfig,
+    request: UploadRequest,
+  ): taskEither.TaskEither<UploadError, UploadResult | UploadAccepted> =>
   () => {
     try {
       const prepared = prepareUpload(config, request)
       if (prepared._tag === 'Left') return Promise.resolve(prepared)
       const p = prepared.right
-      const req: HttpRequest<UploadResult> = {
+      const req: HttpRequest<UploadResult | UploadAccepted> = {
         method: 'POST',
         base: 'upload',
         path: UPLOAD_PATH,
         auth: p.auth,
-        codec: UploadResult,
+        codec: UploadReply,
         idempotent: p.retry,
         ...encodeMultipart(p.fields, p.file, p.fileName),
         ...(p.signal === undefined ? {} : { signal: p.signal }),
@@ -94,6 +110,6 @@ export const upload =
         left(networkError('Transport', 'the upload failed unexpectedly', e)),
       )
     } catch {
-      return Promise.resolve(left(validationError('request', 'could not be read (a getter or proxy threw)')))
+      return Promise.resolve(left(validationError('request', 'could not be read')))
     }
   }

@@ -4,6 +4,7 @@ import { fileFromPath } from './fileFromPath'
 import { left } from './internal/either'
 import { isObject, readProp } from './internal/prop'
 import type { UploadRequest } from './model/UploadRequest'
+import type { UploadAccepted } from './model/UploadAccepted'
 import type { UploadResult } from './model/UploadResult'
 import { nodeFetch } from './nodeFetch'
 import { upload, type UploadConfig, type UploadError } from './upload'
@@ -38,7 +39,10 @@ export type UploadFromPathRequest = Omit<UploadRequest, 'file'> & {
  * @category upload
  */
 export const uploadFromPath =
-  (config: UploadConfig, request: UploadFromPathRequest): taskEither.TaskEither<UploadError, UploadResult> =>
+  (
+    config: UploadConfig,
+    request: UploadFromPathRequest,
+  ): taskEither.TaskEither<UploadError, UploadResult | UploadAccepted> =>
   async () => {
     try {
       if (!isObject(request)) return left(validationError('request', 'must be an object'))
@@ -55,6 +59,6 @@ export const uploadFromPath =
       delete rest['path']
       return await upload(withFetch, { ...(rest as Omit<UploadRequest, 'file'>), file: file.right })()
     } catch {
-      return left(validationError('request', 'could not be read (a getter or proxy threw)'))
+      return left(validationError('request', 'could not be read'))
     }
   }

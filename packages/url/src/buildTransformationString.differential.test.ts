@@ -19,9 +19,7 @@ const j5s = (t: readonly object[]): string => j5(t as never)
 
 const ours = (t: readonly object[]) => buildTransformationString(t as readonly Transformation[])
 const expected = (oracle: string) =>
-  oracle === ''
-    ? left(validationError('transformation', 'produces an empty transformation string'))
-    : right(oracle)
+  oracle === '' ? left(validationError('transformation', 'produces an empty string')) : right(oracle)
 
 const J5_FLAGS = [
   'grayscale',
@@ -328,7 +326,7 @@ describe('buildTransformationString (differential)', () => {
       'an empty result is a Left',
       [{}, { width: null }],
       'transformation',
-      'produces an empty transformation string',
+      'produces an empty string',
       '',
       ':',
     ],
@@ -336,7 +334,7 @@ describe('buildTransformationString (differential)', () => {
       'a missing overlay text is a Left (J5 drops the overlay)',
       [{ width: 1, overlay: { type: 'text' } }],
       'transformation[0].overlay.text',
-      'is required (a non-empty string)',
+      'must be a non-empty string',
       'w-1',
       'w-1,overlay-[object Object]',
     ],
@@ -344,7 +342,7 @@ describe('buildTransformationString (differential)', () => {
       'a missing overlay input is a Left',
       [{ overlay: { type: 'image', input: '' } }],
       'transformation[0].overlay.input',
-      'is required (a non-empty string)',
+      'must be a non-empty string',
       '',
       'overlay-[object Object]',
     ],
@@ -352,7 +350,7 @@ describe('buildTransformationString (differential)', () => {
       'a missing solid colour is a Left',
       [{ overlay: { type: 'solidColor' } }],
       'transformation[0].overlay.color',
-      'is required (a non-empty string)',
+      'must be a non-empty string',
       '',
       'overlay-[object Object]',
     ],

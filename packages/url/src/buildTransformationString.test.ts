@@ -315,9 +315,9 @@ describe('buildTransformationString', () => {
   describe('errors', () => {
     it(
       'is a Left for an empty result',
-      bad([{}, { width: null }], 'transformation', 'produces an empty transformation string'),
+      bad([{}, { width: null }], 'transformation', 'produces an empty string'),
     )
-    it('is a Left for no steps', bad([], 'transformation', 'produces an empty transformation string'))
+    it('is a Left for no steps', bad([], 'transformation', 'produces an empty string'))
     it('is a Left when the input is not an array', () =>
       expect(buildTransformationString({ width: 1 } as unknown as readonly Transformation[])).toStrictEqual(
         left(validationError('transformation', 'must be an array')),
@@ -380,7 +380,7 @@ describe('buildTransformationString', () => {
       bad(
         [{ width: 1, overlay: { type: 'text' } }],
         'transformation[0].overlay.text',
-        'is required (a non-empty string)',
+        'must be a non-empty string',
       ),
     )
     it(
@@ -388,7 +388,7 @@ describe('buildTransformationString', () => {
       bad(
         [{ overlay: { type: 'text', text: '' } }],
         'transformation[0].overlay.text',
-        'is required (a non-empty string)',
+        'must be a non-empty string',
       ),
     )
     it(
@@ -396,23 +396,19 @@ describe('buildTransformationString', () => {
       bad(
         [{ overlay: { type: 'text', text: {} } }],
         'transformation[0].overlay.text',
-        'is required (a non-empty string)',
+        'must be a non-empty string',
       ),
     )
     it(
       'is a Left for a missing input',
-      bad(
-        [{ overlay: { type: 'image' } }],
-        'transformation[0].overlay.input',
-        'is required (a non-empty string)',
-      ),
+      bad([{ overlay: { type: 'image' } }], 'transformation[0].overlay.input', 'must be a non-empty string'),
     )
     it(
       'is a Left for a missing color',
       bad(
         [{ overlay: { type: 'solidColor' } }],
         'transformation[0].overlay.color',
-        'is required (a non-empty string)',
+        'must be a non-empty string',
       ),
     )
     it(

@@ -23,6 +23,6 @@ export const buildTransformationString = (
 ): either.Either<ValidationError, string> => {
   const r = serializeTransformation(transformation, 'transformation')
   return r._tag === 'Right' && r.right === ''
-    ? left(validationError('transformation', 'produces an empty transformation string'))
+    ? left(validationError('transformation', 'produces an empty string'))
     : r
 }

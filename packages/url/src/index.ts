@@ -18,5 +18,8 @@ export type { BuildUrlOptions } from './buildUrl'
 export { buildUrl } from './buildUrl'
 export type { SignUrlConfig, SignUrlOptions } from './signUrl'
 export { signUrl } from './signUrl'
-export type { GetResponsiveImageAttributesOptions, ResponsiveImageAttributes } from './getResponsiveImageAttributes'
+export type {
+  GetResponsiveImageAttributesOptions,
+  ResponsiveImageAttributes,
+} from './getResponsiveImageAttributes'
 export { getResponsiveImageAttributes } from './getResponsiveImageAttributes'

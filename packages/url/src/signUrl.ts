@@ -1,10 +1,11 @@
 import type { either } from 'fp-ts'
 import type { ValidationError } from '@imagekit-fp/utils'
-import { hmacSha1Hex, validationError } from '@imagekit-fp/utils'
+import { hmacSha1Hex } from '@imagekit-fp/utils'
 import type { BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
 import { left, right } from './internal/either'
-import { UNREADABLE, emitUrl, resolveTarget } from './internal/urlTarget'
+import { caught, fail } from './internal/serializeTransformation'
+import { emitUrl, resolveTarget } from './internal/urlTarget'
 
 /**
  * Configuration of {@link signUrl}: the URL config plus the private key and an optional clock.
@@ -74,55 +75,43 @@ export const signUrl = (
   const r = resolveTarget(config, options, true)
   if (r._tag === 'Left') return r
   const target = r.right
-  let key: unknown
-  let now: unknown
-  let signed: unknown
-  let exp: unknown
+  const prefix = target.prefix
+  // Where a throwing getter was met (errors from `fail` carry their own path).
+  let at = 'config'
   try {
-    key = config.privateKey
-    now = config.now
-  } catch {
-    return left(validationError('config', UNREADABLE))
-  }
-  try {
-    signed = options.signed
-    exp = options.expireSeconds
-  } catch {
-    return left(validationError('options', UNREADABLE))
-  }
-  if (signed !== undefined && signed !== null && typeof signed !== 'boolean')
-    return left(validationError('options.signed', 'must be a boolean'))
-  if (exp === null) exp = undefined
-  if (exp !== undefined && (typeof exp !== 'number' || !Number.isSafeInteger(exp) || exp < 0))
-    return left(validationError('options.expireSeconds', 'must be a whole number of seconds, 0 or more'))
-  if (typeof key !== 'string' || key === '')
-    return left(
-      validationError(
-        'config.privateKey',
-        typeof key === 'string' || key === undefined || key === null
-          ? 'is required to sign a URL'
-          : 'must be a string',
-      ),
-    )
-  if (now !== undefined && now !== null && typeof now !== 'function')
-    return left(validationError('config.now', 'must be a function returning milliseconds'))
-  const url = emitUrl(target, target.tr)
-  if (!url.startsWith(target.prefix))
-    return left(validationError(target.field, 'is not under the URL endpoint ' + target.prefix))
-  const seconds = exp ?? 0
-  let expiry = NEVER
-  if (seconds > 0) {
-    let ms: unknown
-    try {
-      ms = typeof now === 'function' ? (now as () => unknown)() : Date.now()
-    } catch {
-      return left(validationError('config.now', 'threw'))
+    const key = config.privateKey
+    const now: unknown = config.now
+    at = 'options'
+    const signed = options.signed
+    const exp = options.expireSeconds ?? 0
+    at = 'config'
+    if (signed != null && typeof signed !== 'boolean') fail('options.signed', 'must be a boolean')
+    if (typeof exp !== 'number' || !Number.isSafeInteger(exp) || exp < 0)
+      fail('options.expireSeconds', 'must be a whole number of seconds, 0 or more')
+    if (typeof key !== 'string' || key === '')
+      fail('config.privateKey', key == null || key === '' ? 'is required to sign a URL' : 'must be a string')
+    if (now != null && typeof now !== 'function')
+      fail('config.now', 'must be a function returning milliseconds')
+    const url = emitUrl(target, target.tr)
+    if (!url.startsWith(prefix)) fail(target.field, 'is not under the URL endpoint ' + prefix)
+    let expiry = NEVER
+    if (exp > 0) {
+      at = 'config.now'
+      let ms: unknown
+      try {
+        ms = typeof now === 'function' ? (now as () => unknown)() : Date.now()
+      } catch {
+        fail(at, 'threw')
+      }
+      if (typeof ms !== 'number' || !Number.isFinite(ms))
+        fail(at, 'must return a finite number of milliseconds')
+      expiry = Math.floor(ms / 1000) + exp
     }
-    if (typeof ms !== 'number' || !Number.isFinite(ms))
-      return left(validationError('config.now', 'must return a finite number of milliseconds'))
-    expiry = Math.floor(ms / 1000) + seconds
+    const sig = hmacSha1Hex(key, url.slice(prefix.length) + expiry)
+    return right(
+      url + (url.includes('?') ? '&' : '?') + (exp > 0 ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig,
+    )
+  } catch (e) {
+    return left(caught(e, at))
   }
-  const sig = hmacSha1Hex(key, url.slice(target.prefix.length) + expiry)
-  const sep = url.includes('?') ? '&' : '?'
-  return right(seconds > 0 ? url + sep + 'ik-t=' + expiry + '&ik-s=' + sig : url + sep + 'ik-s=' + sig)
 }

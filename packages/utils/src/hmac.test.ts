@@ -8,7 +8,9 @@ import { hmacSha1Hex, hmacSha256Hex } from './hmac'
 
 describe('hmacSha1Hex', () => {
   it('gives the classic authentication-parameter vector', () => {
-    expect(hmacSha1Hex('private_key_test', 'your_token1582269249')).toBe('e71bcd6031016b060d349d212e23e85c791decdd')
+    expect(hmacSha1Hex('private_key_test', 'your_token1582269249')).toBe(
+      'e71bcd6031016b060d349d212e23e85c791decdd',
+    )
   })
 
   it('gives the same bytes on the native path (Node crypto) as the portable @noble/hashes path', () => {
@@ -33,6 +35,23 @@ describe('hmacSha256Hex', () => {
       fc.property(fc.string(), fc.string(), (key, message) => {
         expect(hmacSha256Hex(key, message)).toBe(createHmac('sha256', key).update(message).digest('hex'))
       }),
+    )
+  })
+})
+
+describe('the Node build HMAC engine (export condition node)', () => {
+  it('gives the same digests as the portable engine', async () => {
+    const portable = await import('./internal/hmacEngine')
+    const node = await import('./internal/hmacEngine.node')
+    fc.assert(
+      fc.property(
+        fc.constantFrom('sha1' as const, 'sha256' as const),
+        fc.uint8Array(),
+        fc.uint8Array(),
+        (alg, key, message) => {
+          expect(node.hmacBytes(alg, key, message)).toStrictEqual(portable.hmacBytes(alg, key, message))
+        },
+      ),
     )
   })
 })

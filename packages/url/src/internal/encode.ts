@@ -10,7 +10,7 @@ const QUERY_SAFE = /^[!$-&(-;=?-~]*$/
 const FORM_SAFE = /^[\w*\-.]*$/
 // What encodeURIComponent keeps but the form encoder does not, and the encoded space.
 const FORM_FIX = /[!'()~]|%20/g
-const ESCAPE = /(%[\dA-Fa-f]{2})/
+const NOT_ESCAPE = /[^%]+|%(?![\dA-Fa-f]{2})/g
 
 const fixForm = (c: string): string => (c === '%20' ? '+' : '%' + c.charCodeAt(0).toString(16).toUpperCase())
 
@@ -20,13 +20,19 @@ const viaSetter = (key: 'pathname' | 'search', value: string): string => {
   return u[key]
 }
 
-/** `new URL(s)`, or `undefined` when `s` does not parse. */
-export const parseUrl = (s: string): URL | undefined => {
+/**
+ * An absolute http(s) URL without credentials or fragment, parsed by WHATWG rules:
+ * `[scheme://host[:port], pathname, query without ?]`; `undefined` for anything else.
+ */
+export const parseHttp = (s: string): readonly [string, string, string] | undefined => {
   try {
-    return new URL(s)
+    const u = new URL(s)
+    if (/^https?:$/.test(u.protocol) && !u.username && !u.password && !u.href.includes('#'))
+      return [u.origin, u.pathname, u.search.slice(1)]
   } catch {
-    return undefined
+    // not a URL
   }
+  return undefined
 }
 
 // What makes the WHATWG pathname setter (special scheme) change a path segment text, or what needs
@@ -60,9 +66,5 @@ export const formEncode = (s: string): string => {
 
 /** {@link formEncode}, except that `%XX` escapes already in `s` are kept as they are. */
 export const formEncodeKeepingEscapes = (s: string): string =>
-  FORM_SAFE.test(s)
-    ? s
-    : s
-        .split(ESCAPE)
-        .map((p, i) => (i & 1 ? p : formEncode(p)))
-        .join('')
+  // Every run without `%`, and every `%` that starts no escape, is form-encoded; escapes are not matched.
+  FORM_SAFE.test(s) ? s : s.replace(NOT_ESCAPE, formEncode)

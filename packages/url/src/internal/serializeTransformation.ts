@@ -4,26 +4,35 @@ import { validationError } from '@imagekit-fp/utils'
 import { left, right } from './either'
 import { TABLES } from './transformationMap'
 
-// Internally a bad value throws its ValidationError; `serializeTransformation` catches it once and
-// returns it as a Left (anything else thrown, e.g. by a getter or a proxy, becomes a Left at `path`).
+// Internally a bad value throws its ValidationError (`fail`); the caller catches once and turns it into
+// a Left with `caught` (anything else thrown, e.g. by a getter or a proxy, becomes a Left at `path`).
 // That keeps the happy path free of Either plumbing (bundle size and speed), and nothing escapes.
+// urlTarget uses the same pair for the whole of buildUrl's validation.
 
 type Obj = Readonly<Record<string, unknown>>
 
-// Overlay inputs that may be emitted as plain `i-…` in `auto` encoding (official grammar).
-const SIMPLE_TEXT = /^[a-zA-Z0-9-._ ]*$/
-const SIMPLE_PATH = /^[a-zA-Z0-9-._/ ]*$/
-const SCALAR = 'must be a string, number or boolean'
+// Overlay inputs that may be emitted as plain `i-…` in `auto` encoding (official grammar: ASCII
+// letters, digits, `-._ `, and `/` in paths).
+const SIMPLE = /^[\w\-. /]*$/
+export const SCALAR = 'must be a string, number or boolean'
 const PLAIN = 'must be a plain object'
 const hasOwn = Object.prototype.hasOwnProperty
 
-const fail = (path: string, message: string): never => {
-  throw validationError(path, message)
+// `fail` throws `[OURS, error]`. No other code can hold the token, so a thrown value is never taken
+// for ours (a getter may throw anything, a lookalike ValidationError or a proxy included).
+const OURS: unique symbol = /*#__PURE__*/ Symbol()
+
+/**
+ * Throws the ValidationError `path: message` for {@link caught}. (Typed on the name, so that a call
+ * narrows types like a `throw` does.)
+ */
+export const fail: (path: string, message: string) => never = (path, message) => {
+  throw [OURS, validationError(path, message)]
 }
 
 // A plain object: `{}` literal, `Object.create(null)`, or a plain object from another realm.
 const isPlainObject = (v: unknown): v is Obj => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  if (typeof v !== 'object' || v === null) return false
   const proto: unknown = Object.getPrototypeOf(v)
   return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null
 }
@@ -52,9 +61,8 @@ const codeOf = (key: string): string =>
   CODES.get(key.toLowerCase()) ??
   key
 
-// Strip one leading and one trailing `/`.
-const trimSlash = (s: string): string =>
-  s.slice(s[0] === '/' ? 1 : 0, s.length > 1 && s.endsWith('/') ? -1 : s.length)
+// Strip one leading and one trailing `/` (a lone `/` becomes `''`).
+const trimSlash = (s: string): string => s.replace(/^\/|\/$/g, '')
 
 /** base64 of the UTF-8 bytes of `s` (btoa over a binary string: safe for any Unicode text). */
 export const base64Utf8 = (s: string): string => {
@@ -77,19 +85,20 @@ const overlay = (o: unknown, at: string): string => {
   if (!isPlainObject(o)) return fail(at, PLAIN)
   const type = o['type']
   const text = type === 'text'
+  const solid = type === 'solidColor'
   const layer =
     type === 'subtitle' || type === 'subtitles'
       ? 'subtitles'
-      : text || type === 'image' || type === 'video' || type === 'solidColor'
-        ? (type as string)
+      : text || solid || type === 'image' || type === 'video'
+        ? type
         : fail(at + '.type', 'must be text, image, video, subtitle or solidColor')
-  const field = text ? 'text' : layer === 'solidColor' ? 'color' : 'input'
+  const field = text ? 'text' : solid ? 'color' : 'input'
   const v = o[field]
   if (!((typeof v === 'string' && v !== '') || typeof v === 'number'))
-    fail(at + '.' + field, 'is required (a non-empty string)')
+    fail(at + '.' + field, 'must be a non-empty string')
   let s = String(v)
   let out: string
-  if (layer === 'solidColor') out = 'l-image,i-ik_canvas,bg-' + s
+  if (solid) out = 'l-image,i-ik_canvas,bg-' + s
   else {
     const enc = o['encoding'] ?? 'auto'
     if (enc !== 'auto' && enc !== 'plain' && enc !== 'base64')
@@ -98,16 +107,16 @@ const overlay = (o: unknown, at: string): string => {
     out =
       'l-' +
       layer +
-      (enc === 'plain' || (enc === 'auto' && (text ? SIMPLE_TEXT : SIMPLE_PATH).test(s))
+      (enc === 'plain' || (enc === 'auto' && SIMPLE.test(s) && !(text && s.includes('/')))
         ? ',i-' + (text ? encodeURIComponent(s) : s.replaceAll('/', '@@'))
         : ',ie-' + encodeURIComponent(base64Utf8(s)))
   }
   const mode = o['layerMode']
   if (mode != null && mode !== '') out += ',lm-' + (print(mode) ?? fail(at + '.layerMode', SCALAR))
-  // Named reads (not a table) keep these property loads monomorphic.
-  const pos = sub(o['position'], at + '.position')
-  if (pos) {
-    const pAt = at + '.position'
+  // Named reads (not a table) keep these property loads monomorphic: measurably faster.
+  const pAt = at + '.position'
+  const pos = sub(o['position'], pAt)
+  if (pos)
     out +=
       layerParam('lx', pos['x'], pAt, 'x') +
       layerParam('ly', pos['y'], pAt, 'y') +
@@ -115,15 +124,13 @@ const overlay = (o: unknown, at: string): string => {
       layerParam('lyc', pos['yCenter'], pAt, 'yCenter') +
       layerParam('lap', pos['anchorPoint'], pAt, 'anchorPoint') +
       layerParam('lfo', pos['focus'], pAt, 'focus')
-  }
-  const timing = sub(o['timing'], at + '.timing')
-  if (timing) {
-    const tAt = at + '.timing'
+  const tAt = at + '.timing'
+  const timing = sub(o['timing'], tAt)
+  if (timing)
     out +=
       layerParam('lso', timing['start'], tAt, 'start') +
       layerParam('leo', timing['end'], tAt, 'end') +
       layerParam('ldu', timing['duration'], tAt, 'duration')
-  }
   const nested = o['transformation']
   const r = nested == null ? '' : chain(nested, at + '.transformation')
   return out + (r === '' ? '' : ',' + r) + ',l-end'
@@ -138,7 +145,7 @@ const param = (key: string, v: unknown, path: string, i: number): string => {
     if (v === '-') return code
     // Only `e-…` codes have a kind; skipping the lookup for the others is measurably faster.
     const kind = code.startsWith('e-') ? KINDS.get(code) : undefined
-    if (kind === 1 || kind === 2) {
+    if (kind) {
       if (v === true || v === 'true') return code
       if (v === false || v === 'false') return ''
       if (typeof v === 'string' && v.trim() === '') return kind === 2 ? code : ''
@@ -149,6 +156,7 @@ const param = (key: string, v: unknown, path: string, i: number): string => {
       return s
     }
   }
+  // The error path is only built on failure (this is the hot path).
   let s = print(v) ?? fail(path + '[' + i + '].' + key, SCALAR)
   if (code === 'raw') return s
   if (code === 'di' || code === 'ff') s = trimSlash(s).replaceAll('/', '@@')
@@ -156,8 +164,8 @@ const param = (key: string, v: unknown, path: string, i: number): string => {
   return code + '-' + s
 }
 
-// Steps → `a,b:c`; null/undefined params and steps, empty keys and empty results are dropped.
-const chain = (t: unknown, path: string): string => {
+/** Steps → `a,b:c`; null/undefined params and steps, empty keys and empty results are dropped. Throws (see `fail`). */
+export const chain = (t: unknown, path: string): string => {
   if (!Array.isArray(t)) return fail(path, 'must be an array')
   let out = ''
   for (let i = 0; i < t.length; i++) {
@@ -178,21 +186,16 @@ const chain = (t: unknown, path: string): string => {
   return out
 }
 
-// The Left for a caught value: our own ValidationError (rebuilt from its two strings), or a generic
-// one when something else was thrown (a getter, a proxy trap, a stack overflow on a cyclic overlay).
-// Reading a hostile thrown value may throw again, hence the inner try.
-const caught = (e: unknown, path: string): ValidationError => {
+/**
+ * The error for a caught value: the one {@link fail} threw, or `path: could not be read` for anything
+ * else (a getter, a proxy trap, a stack overflow on a cyclic overlay). Reading a hostile value may
+ * throw again, hence the try.
+ */
+export const caught = (e: unknown, path: string): ValidationError => {
   try {
-    const { _tag, path: p, message } = e as ValidationError
-    if (
-      _tag === 'ValidationError' &&
-      typeof p === 'string' &&
-      p.startsWith(path) &&
-      typeof message === 'string'
-    )
-      return validationError(p, message)
+    if ((e as readonly unknown[])[0] === OURS) return (e as readonly [symbol, ValidationError])[1]
   } catch {
-    // fall through to the generic error
+    // not ours
   }
   return validationError(path, 'could not be read')
 }

@@ -699,6 +699,25 @@ describe('request', () => {
     })
   })
 
+  it('returns a DecodeError when the codec returns null', async () => {
+    const { fetch } = stub(() => json({}))
+    const Null = { name: 'Null', decode: () => null } as unknown as t.Decoder<unknown, never>
+    expect(await run({ privateKey: KEY, fetch }, { ...get, codec: Null })).toStrictEqual({
+      _tag: 'Left',
+      left: {
+        _tag: 'DecodeError',
+        errors: [
+          {
+            value: {},
+            context: [{ key: '', type: Null, actual: {} }],
+            message: 'the codec returned no Either',
+          },
+        ],
+        message: 'the codec for GET https://api.imagekit.io/v1/files returned no Either',
+      },
+    })
+  })
+
   describe('failures from fetch', () => {
     it.each([
       [

@@ -1,4 +1,9 @@
-import ky, { isTimeoutError } from 'ky'
+// The transport: `makePlan` checks config and request, then each attempt goes through ky with the body
+// attached in the fetch step (internal/body.ts). ky's own retry and timeout are off: the loop below retries
+// (honouring Retry-After / retry-after-ms with the injected clock) and one timer per attempt covers the reply
+// body too. Errors leave through `redact`, so the private key never appears in them. Kept small on purpose:
+// it ships in every browser bundle that uploads (see .size-limit budgets).
+import ky from 'ky'
 import type { either, taskEither } from 'fp-ts'
 import type { Decoder, ValidationError as IoValidationError } from 'io-ts'
 import { decodeError, networkError, type NetworkError } from '../errors'
@@ -7,7 +12,7 @@ import { fetchWithBody } from './internal/body'
 import { formatErrors } from './internal/formatErrors'
 import { makePlan } from './internal/plan'
 import { redact } from './internal/redact'
-import { cut, describe, readBounded, safeCause, toHttpError } from './internal/response'
+import { cut, describe, readBounded, toHttpError } from './internal/response'
 import { isRetryableStatus, retryAfterMs, retryDelay } from './internal/retryPolicy'
 import type { HttpRequest, RequestError, TransportConfig } from './types'
 
@@ -22,7 +27,7 @@ const decodeBody = <A>(codec: Decoder<unknown, A>, what: string, status: number,
     try {
       data = JSON.parse(text)
     } catch (e) {
-      const reason = e instanceof Error ? e.message : 'unparsable'
+      const reason = (e as SyntaxError).message
       return fail(
         cut(text, 200),
         `not valid JSON (${reason})`,
@@ -59,10 +64,11 @@ const decodeBody = <A>(codec: Decoder<unknown, A>, what: string, status: number,
  */
 const race = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
   new Promise((resolve, reject) => {
+    // No removeEventListener: `signal` belongs to one attempt and is dropped with it.
     const stop = () => reject(signal.reason)
     if (signal.aborted) stop()
     signal.addEventListener('abort', stop)
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop))
+    promise.then(resolve, reject)
   })
 
 const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Result<A>> => {
@@ -86,14 +92,12 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
   const what = `${method} ${url}`
 
   /** Maps anything thrown while sending or reading to a NetworkError. */
-  const network = (e: unknown, timedOut = false): NetworkError => {
-    const cause = safeCause(e)
-    return caller?.aborted
-      ? networkError('Aborted', `${what} was aborted`, cause)
-      : timedOut || isTimeoutError(e)
-        ? networkError('Timeout', `${what} timed out after ${timeout} ms`, cause)
-        : networkError('Transport', `${what} failed: ${describe(e)}`, cause)
-  }
+  const network = (e: unknown, timedOut = false): NetworkError =>
+    caller?.aborted
+      ? networkError('Aborted', `${what} was aborted`, e)
+      : timedOut
+        ? networkError('Timeout', `${what} timed out after ${timeout} ms`, e)
+        : networkError('Transport', `${what} failed: ${describe(e)}`, e)
 
   /**
    * One attempt: send, read the body (within the same per-attempt timeout), and classify the outcome, with the
@@ -111,18 +115,23 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
     }, timeout)
     caller?.addEventListener('abort', abort)
     try {
-      const res = await ky(url, {
-        method,
-        headers,
-        timeout,
-        retry: 0,
-        throwHttpErrors: false,
+      // ky's own timeout is off: the timer above covers the whole attempt, and ky's TimeoutError would carry
+      // the Request (with its Authorization header). `race` ends a fetch that ignores the signal.
+      const res = await race(
+        ky(url, {
+          method,
+          headers,
+          timeout: false,
+          retry: 0,
+          throwHttpErrors: false,
+          signal,
+          // Never follow a redirect with the private key attached (even a same-origin https → http one).
+          ...(secrets.length > 0 ? { redirect: 'error' as const } : {}),
+          // The body goes in at the fetch step (see internal/body.ts: ky's clone would keep a copy of it).
+          fetch: fetchWithBody(fetch, body, onUploadProgress),
+        }),
         signal,
-        // Never follow a redirect with the private key attached (even a same-origin https → http one).
-        ...(secrets.length > 0 ? { redirect: 'error' as const } : {}),
-        // The body goes in at the fetch step (see internal/body.ts: ky's clone would keep a copy of it).
-        fetch: fetchWithBody(fetch, body, onUploadProgress),
-      })
+      )
       // An injected fetch may resolve to anything.
       if (!Number.isInteger((res as { status?: unknown }).status)) throw new TypeError('invalid response')
       if (res.ok) return [decodeBody(codec, what, res.status, await race(res.text(), signal))]
@@ -189,5 +198,5 @@ export const request =
   <A>(config: TransportConfig, req: HttpRequest<A>): taskEither.TaskEither<RequestError, A> =>
   () =>
     run(config, req).catch((e: unknown) =>
-      left(networkError('Transport', 'the request failed unexpectedly', safeCause(e))),
+      left(networkError('Transport', 'the request failed unexpectedly', e)),
     )

@@ -5,7 +5,6 @@ import type { either } from 'fp-ts'
 import type { Decoder } from 'io-ts'
 import { validationError, type ValidationError } from '../../errors'
 import { left, right } from '../../internal/either'
-import { encodeBase64 } from '../../internal/base64'
 import { utf8 } from '../../internal/bytes'
 import type { HttpMethod, HttpRequest, TransportConfig, UploadProgress } from '../types'
 
@@ -41,7 +40,12 @@ const OBJECT = 'must be an object'
 const isObject = (u: unknown): u is Rec => typeof u === 'object' && u !== null
 const isRecord = (u: unknown): u is Rec => isObject(u) && !Array.isArray(u)
 const isFunction = (u: unknown): u is (...args: never[]) => unknown => typeof u === 'function'
-const optionalFunction = (u: unknown): boolean => u === undefined || isFunction(u)
+/** Standard base64 of the UTF-8 bytes of `s`. */
+const base64 = (s: string): string => {
+  let binary = ''
+  for (const b of utf8(s)) binary += String.fromCharCode(b)
+  return btoa(binary)
+}
 const isInt = (u: unknown, min: number, max: number): u is number =>
   Number.isInteger(u) && (u as number) >= min && (u as number) <= max
 
@@ -83,28 +87,42 @@ export const makePlan = <A>(
     need(!/[?#]/.test(path), 'must not contain ? or # (use searchParams)')
     const codec = r('codec') as Decoder<unknown, A>
     need(isObject(codec) && isFunction(codec.decode), 'must be an io-ts decoder')
-    const idempotent = r('idempotent')
-    need(idempotent === undefined || typeof idempotent === 'boolean', 'must be a boolean')
-    const signal = r('signal') as AbortSignal | undefined
-    need(
-      signal === undefined || Object.prototype.toString.call(signal) === '[object AbortSignal]',
+    /** An optional field: absent, or passing `ok`. */
+    const optional = (value: unknown, ok: (u: unknown) => boolean, message: string): unknown => {
+      need(value === undefined || ok(value), message)
+      return value
+    }
+    const idempotent = optional(r('idempotent'), (u) => typeof u === 'boolean', 'must be a boolean')
+    const signal = optional(
+      r('signal'),
+      (u) => Object.prototype.toString.call(u) === '[object AbortSignal]',
       'must be an AbortSignal',
-    )
-    const onUploadProgress = r('onUploadProgress') as Plan<A>['onUploadProgress']
-    need(optionalFunction(onUploadProgress), 'must be a function')
-    const params = new URLSearchParams()
-    const search = r('searchParams')
-    if (search !== undefined) {
-      need(isRecord(search), OBJECT)
-      for (const key of Object.keys(search)) {
-        const v = search[key]
-        if (v === undefined) continue
-        if (typeof v !== 'string' && typeof v !== 'boolean' && !Number.isFinite(v)) {
-          fail(`${at}.${key}`, 'must be a string, a finite number or a boolean')
-        }
-        params.append(key, String(v))
+    ) as AbortSignal | undefined
+    const onUploadProgress = optional(
+      r('onUploadProgress'),
+      isFunction,
+      'must be a function',
+    ) as Plan<A>['onUploadProgress']
+    /** Checks each entry of the optional record `key`, with `at` naming the entry. */
+    const each = (key: string, visit: (name: string, value: unknown) => void) => {
+      const record = r(key)
+      if (record === undefined) return
+      need(isRecord(record), OBJECT)
+      const prefix = at
+      for (const [name, value] of Object.entries(record)) {
+        at = `${prefix}.${name}`
+        visit(name, value)
       }
     }
+    const params = new URLSearchParams()
+    each('searchParams', (name, v) => {
+      if (v === undefined) return
+      need(
+        typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
+        'must be a string, a finite number or a boolean',
+      )
+      params.append(name, String(v))
+    })
 
     const json = r('json')
     let body = r('body')
@@ -114,23 +132,17 @@ export const makePlan = <A>(
     }
     const extra: Record<string, string> = {}
     const headers: Record<string, string> = { accept: 'application/json' }
-    const given = r('headers')
-    if (given !== undefined) {
-      need(isRecord(given), OBJECT)
-      for (const name of Object.keys(given)) {
-        const v = given[name]
-        at = `request.headers.${name}`
-        need(typeof v === 'string', 'must be a string')
-        const lower = name.toLowerCase()
-        need(lower !== 'authorization', 'is set by auth, not by headers')
-        try {
-          new Headers([[name, v]])
-        } catch {
-          fail(at, 'is not a valid header name and value')
-        }
-        extra[lower] = v
+    each('headers', (name, v) => {
+      need(typeof v === 'string', 'must be a string')
+      const lower = name.toLowerCase()
+      need(lower !== 'authorization', 'is set by auth, not by headers')
+      try {
+        new Headers([[name, v]])
+      } catch {
+        fail(at, 'is not a valid header name and value')
       }
-    }
+      extra[lower] = v
+    })
     if (json !== undefined) {
       at = 'request.json'
       try {
@@ -149,9 +161,9 @@ export const makePlan = <A>(
     if (auth === 'basic') {
       const key = c('privateKey')
       need(typeof key === 'string' && key !== '', 'is required for this request (server-side only)')
-      const encoded = encodeBase64(utf8(`${key}:`))
+      const encoded = base64(`${key}:`)
       headers['authorization'] = `Basic ${encoded}`
-      secrets.push(key, encoded, encodeBase64(utf8(key)))
+      secrets.push(key, encoded, base64(key))
     }
 
     const configured = c(`${base}BaseUrl`)
@@ -188,10 +200,9 @@ export const makePlan = <A>(
     need(isInt(limit, 0, 10), 'must be an integer from 0 to 10')
     at = 'config.retry.maxDelay'
     need(isInt(maxDelay, 0, MAX_TIMER), `must be an integer from 0 to ${MAX_TIMER}`)
-    const customFetch = c('fetch') as typeof fetch | undefined
-    need(optionalFunction(customFetch), 'must be a fetch function')
-    const clock = c('now') as (() => unknown) | undefined
-    need(optionalFunction(clock), 'must be a function')
+    const customFetch = optional(c('fetch'), isFunction, 'must be a fetch function') as
+      typeof fetch | undefined
+    const clock = optional(c('now'), isFunction, 'must be a function') as (() => unknown) | undefined
 
     // A ReadableStream body can be sent once only.
     const replayable = !(isObject(body) && isFunction(body['getReader']) && isFunction(body['pipeThrough']))

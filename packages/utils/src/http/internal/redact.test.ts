@@ -53,6 +53,12 @@ describe('redact', () => {
     expect(redact(e, secrets)).toStrictEqual({ ...e, body: { echoed: '[redacted]' } })
   })
 
+  it('redacts a secret with quotes and backslashes inside a message', () => {
+    const secrets = ['a"b\\c']
+    const e = networkError('Transport', 'x \\a"b\\c y', null)
+    expect(redact(e, secrets)).toStrictEqual({ ...e, message: 'x \\[redacted] y' })
+  })
+
   it('withholds a cause that mentions a secret and keeps one that does not', () => {
     const bad = networkError('Transport', 'failed', new TypeError('private_k'))
     const good = networkError('Transport', 'failed', new TypeError('fetch failed'))

@@ -3,18 +3,15 @@ import type { RequestError } from '../types'
 
 const REDACTED = '[redacted]'
 
-const scrub = (s: string, secrets: readonly string[]): string =>
-  secrets.reduce((acc, secret) => acc.split(secret).join(REDACTED), s)
-
-/** JSON data (a parsed body) with every secret replaced, including secrets that JSON escapes. */
-const scrubData = (value: unknown, secrets: readonly string[]): unknown => {
+/**
+ * JSON data (a string, a parsed body) with every secret replaced, matched in JSON-escaped form so that a
+ * secret with quotes or backslashes is found too; data that cannot round-trip is withheld whole.
+ */
+const scrub = (value: unknown, secrets: readonly string[]): unknown => {
   try {
     const text = JSON.stringify(value) as string | undefined
     if (text === undefined) return value
-    const out = scrub(
-      text,
-      secrets.map((s) => JSON.stringify(s).slice(1, -1)),
-    )
+    const out = secrets.reduce((acc, s) => acc.split(JSON.stringify(s).slice(1, -1)).join(REDACTED), text)
     return out === text ? value : (JSON.parse(out) as unknown)
   } catch {
     return REDACTED
@@ -54,11 +51,8 @@ export const mentionsSecret = (value: unknown, secrets: readonly string[]): bool
 export const redact = <E extends RequestError>(error: E, secrets: readonly string[]): E => {
   if (secrets.length === 0) return error
   const out: Record<string, unknown> = { ...error }
-  for (const k of ['message', 'help', 'url', 'requestId']) {
-    const v = out[k]
-    if (typeof v === 'string') out[k] = scrub(v, secrets)
-  }
-  if ('body' in out) out['body'] = scrubData(out['body'], secrets)
+  for (const k of ['message', 'help', 'body', 'url', 'requestId'])
+    if (k in out) out[k] = scrub(out[k], secrets)
   if (mentionsSecret(out['cause'], secrets)) {
     let name = 'Error'
     try {

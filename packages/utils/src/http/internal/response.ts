@@ -1,5 +1,4 @@
 // Turns what came back (a Response, or what was thrown instead) into the error union.
-import { isTimeoutError } from 'ky'
 import { httpError, type HttpError, type RateLimit } from '../../errors'
 
 /** `s`, cut to `n` characters with an ellipsis. */
@@ -23,10 +22,6 @@ export const readBounded = async (response: Response, maxBytes = 65_536): Promis
   }
   return text + decoder.decode()
 }
-
-/** A ky TimeoutError carries the Request (with its Authorization header): keep only its name and message. */
-export const safeCause = (e: unknown): unknown =>
-  isTimeoutError(e) ? Object.assign(new Error(e.message), { name: e.name }) : e
 
 /** A thrown value in words: its message, with the code or message of its cause. */
 export const describe = (e: unknown): string => {

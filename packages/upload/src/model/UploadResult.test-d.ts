@@ -1,0 +1,36 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import { upload } from '../upload'
+import type { UploadAccepted } from './UploadAccepted'
+import type { UploadResult } from './UploadResult'
+
+describe('UploadResult', () => {
+  it('requires fileId, name, filePath and url, and types the optional fields', () => {
+    expectTypeOf<UploadResult['fileId']>().toEqualTypeOf<string>()
+    expectTypeOf<UploadResult['size']>().toEqualTypeOf<number | undefined>()
+    expectTypeOf<UploadResult['tags']>().toEqualTypeOf<string[] | null | undefined>()
+    expectTypeOf<NonNullable<UploadResult['AITags']>[number]>().toEqualTypeOf<{
+      name?: string
+      confidence?: number
+      source?: string
+    }>()
+    expectTypeOf<UploadResult['versionInfo']>().toEqualTypeOf<{ id?: string; name?: string } | undefined>()
+    expectTypeOf<UploadResult['metadata']>().toEqualTypeOf<Record<string, unknown> | undefined>()
+    // @ts-expect-error fileId is required
+    const missing: UploadResult = { name: 'a', filePath: '/a', url: 'u' }
+    // @ts-expect-error exactOptionalPropertyTypes: an optional field is absent, not undefined
+    const undef: UploadResult = { fileId: 'f', name: 'a', filePath: '/a', url: 'u', size: undefined }
+    expectTypeOf(missing).toEqualTypeOf(undef)
+  })
+})
+
+describe('upload', () => {
+  it("gives an UploadResult or an UploadAccepted, told apart with 'fileId' in", async () => {
+    const result = await upload({ privateKey: 'k' }, { file: 'aGVsbG8=', fileName: 'a' })()
+    if (result._tag === 'Right') {
+      expectTypeOf(result.right).toEqualTypeOf<UploadResult | UploadAccepted>()
+      if ('fileId' in result.right) expectTypeOf(result.right).toEqualTypeOf<UploadResult>()
+      else expectTypeOf(result.right).toEqualTypeOf<UploadAccepted>()
+    }
+    expectTypeOf<UploadAccepted>().toEqualTypeOf<{ message: string }>()
+  })
+})
