@@ -5,8 +5,16 @@ import globals from 'globals'
 
 const restrictedImports = {
   patterns: [
-    { group: ['fp-ts/*'], message: "Import fp-ts from the package root: import { either as E } from 'fp-ts' (subpaths break Node ESM or bloat bundles)." },
-    { group: ['io-ts/*'], message: "Import io-ts from the package root: import * as t from 'io-ts' (io-ts/PathReporter breaks Node ESM)." },
+    {
+      group: ['fp-ts/*'],
+      message:
+        "Import fp-ts from the package root: import { either as E } from 'fp-ts' (subpaths break Node ESM or bloat bundles).",
+    },
+    {
+      group: ['io-ts/*'],
+      message:
+        "Import io-ts from the package root: import * as t from 'io-ts' (io-ts/PathReporter breaks Node ESM).",
+    },
   ],
 }
 
@@ -21,7 +29,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-imports': ['error', restrictedImports],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'No default exports in packages.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'No default exports in packages.' },
+      ],
     },
   },
   {
@@ -31,11 +42,21 @@ export default tseslint.config(
     rules: {
       'no-console': 'error',
       'jsdoc/check-tag-names': ['error', { definedTags: ['category', 'since'] }],
-      'jsdoc/require-jsdoc': ['error', { publicOnly: true, require: { FunctionDeclaration: true, ArrowFunctionExpression: false } }],
+      'jsdoc/require-jsdoc': [
+        'error',
+        { publicOnly: true, require: { FunctionDeclaration: true, ArrowFunctionExpression: false } },
+      ],
     },
   },
   {
-    files: ['**/*.mjs', '*.config.ts', 'scripts/**', 'sample/**', '**/rollup.config.mjs', 'eslint.config.mjs'],
+    files: [
+      '**/*.mjs',
+      '*.config.ts',
+      'scripts/**',
+      'sample/**',
+      '**/rollup.config.mjs',
+      'eslint.config.mjs',
+    ],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -46,7 +46,9 @@ const show = (title, result, expected) => {
 
 const section = (title) => console.log(`\n━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}`)
 
-console.log(`imagekit-fp sample: ${live ? `LIVE against ${env.IMAGEKIT_URL_ENDPOINT}` : 'offline (set IMAGEKIT_PRIVATE_KEY, IMAGEKIT_PUBLIC_KEY, IMAGEKIT_URL_ENDPOINT to use your account)'}`)
+console.log(
+  `imagekit-fp sample: ${live ? `LIVE against ${env.IMAGEKIT_URL_ENDPOINT}` : 'offline (set IMAGEKIT_PRIVATE_KEY, IMAGEKIT_PUBLIC_KEY, IMAGEKIT_URL_ENDPOINT to use your account)'}`,
+)
 
 // ── URLs: the classic README's examples ─────────────────────────────────────────────────────────────────
 section('URL generation (@imagekit-fp/url)')
@@ -107,12 +109,19 @@ if (signed) {
   const unsigned = signed.slice(0, signed.indexOf('&ik-t='))
   const message = unsigned.slice(urlEndpoint.replace(/\/$/, '').length + 1) + expire
   const expected = createHmac('sha1', privateKey).update(message).digest('hex')
-  show('  … its ik-s equals an independent HMAC-SHA1', E.right(u.searchParams.get('ik-s') === expected ? 'yes' : 'NO'), 'yes')
+  show(
+    '  … its ik-s equals an independent HMAC-SHA1',
+    E.right(u.searchParams.get('ik-s') === expected ? 'yes' : 'NO'),
+    'yes',
+  )
 }
 show(
   'text overlay, UTF-8 safe',
   buildTransformationString([
-    { width: 400, overlay: { type: 'text', text: 'हिन्दी', transformation: [{ fontSize: 30, fontColor: 'FF0000' }] } },
+    {
+      width: 400,
+      overlay: { type: 'text', text: 'हिन्दी', transformation: [{ fontSize: 30, fontColor: 'FF0000' }] },
+    },
   ]),
 )
 show(
@@ -131,13 +140,21 @@ show(
   ),
   (p) => p.signature === 'e71bcd6031016b060d349d212e23e85c791decdd',
 )
-const authParams = show('fresh authentication parameters for a client-side upload', getAuthenticationParameters({ privateKey }))
+const authParams = show(
+  'fresh authentication parameters for a client-side upload',
+  getAuthenticationParameters({ privateKey }),
+)
 show('pHash distance (same)', phashDistance('f06830ca9f1e3e90', 'f06830ca9f1e3e90'), '0')
 show('pHash distance', phashDistance('2d5ad3936d2e015b', '2d6ed293db36a4fb'), '17')
 show('pHash distance', phashDistance('a4a65595ac94518b', '7838873e791f8400'), '37')
 
 const webhookSecret = 'whsec_sample_secret'
-const body = JSON.stringify({ type: 'file.created', id: 'evt_1', created_at: new Date().toISOString(), data: { fileId: 'f1' } })
+const body = JSON.stringify({
+  type: 'file.created',
+  id: 'evt_1',
+  created_at: new Date().toISOString(),
+  data: { fileId: 'f1' },
+})
 const t = Date.now()
 const legacySig = createHmac('sha256', webhookSecret).update(`${t}.${body}`).digest('hex')
 show(
@@ -152,13 +169,19 @@ show(
   'webhook verification (Standard Webhooks headers)',
   verifyWebhook(
     { webhookSecret },
-    { body, headers: { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': `v1,${stdSig}` } },
+    {
+      body,
+      headers: { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': `v1,${stdSig}` },
+    },
   ),
   (r) => r.event.type === 'file.created',
 )
 show(
   'a tampered webhook body is rejected',
-  verifyWebhook({ webhookSecret }, { body: body.replace('f1', 'f2'), headers: { 'x-ik-signature': `t=${t},v1=${legacySig}` } }),
+  verifyWebhook(
+    { webhookSecret },
+    { body: body.replace('f1', 'f2'), headers: { 'x-ik-signature': `t=${t},v1=${legacySig}` } },
+  ),
   'Left',
 )
 
@@ -170,7 +193,10 @@ const dir = await mkdtemp(path.join(tmpdir(), 'imagekit-fp-sample-'))
 try {
   // A 1×1 PNG, so a real account accepts it as an image.
   const png = Uint8Array.from(
-    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    ),
   )
   const uploaded = show(
     'server-side upload of bytes (private key, tags, folder, custom coordinates)',
@@ -227,18 +253,29 @@ try {
     )
   }
   show(
-    'a wrong private key comes back as ImageKit\'s own error',
-    await upload(live ? { privateKey: 'private_wrong' } : { privateKey: 'private_wrong', uploadBaseUrl: fake.url }, {
-      file: png,
-      fileName: 'nope.png',
-    })(),
+    "a wrong private key comes back as ImageKit's own error",
+    await upload(
+      live ? { privateKey: 'private_wrong' } : { privateKey: 'private_wrong', uploadBaseUrl: fake.url },
+      {
+        file: png,
+        fileName: 'nope.png',
+      },
+    )(),
     'Left',
   )
-  show('a missing fileName is refused before any request', await upload(uploadConfig, { file: png })(), 'Left')
+  show(
+    'a missing fileName is refused before any request',
+    await upload(uploadConfig, { file: png })(),
+    'Left',
+  )
 } finally {
   await rm(dir, { recursive: true, force: true })
   await fake?.close()
 }
 
-console.log(failures === 0 ? '\nAll sample steps behaved as expected.' : `\n${failures} sample step(s) did not behave as expected.`)
+console.log(
+  failures === 0
+    ? '\nAll sample steps behaved as expected.'
+    : `\n${failures} sample step(s) did not behave as expected.`,
+)
 process.exit(failures === 0 ? 0 : 1)

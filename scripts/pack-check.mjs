@@ -5,7 +5,9 @@
 //   3. attw on the tarball: every entry point under the node16 profile (node16-cjs, node16-esm, bundler),
 //      plus node10 for the root entry `.` (see ATTW_NOTE);
 //   4. a smoke test: the packed utils/url/upload tarballs + fp-ts + io-ts installed with npm into a temp
-//      folder, then `node smoke.mjs` (import) and `node smoke.cjs` (require), one real call per entry point;
+//      folder, then `node smoke.mjs` (import) and `node smoke.cjs` (require), one real call per entry point
+//      (Node resolves the `node` export condition where a package has one), and the same calls bundled by
+//      esbuild for the browser (the bundler build) and run with node;
 //   5. the import graph of packages/url/dist and packages/utils/dist/index.* holds no `node:` (or bare
 //      Node built-in) import, and no package's dist imports an `fp-ts/…` or `io-ts/…` subpath.
 //
@@ -20,6 +22,7 @@ import fs from 'node:fs'
 import { builtinModules } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import esbuild from 'esbuild'
 import { publint } from 'publint'
 import ts from 'typescript'
 import { formatMessage } from 'publint/utils'
@@ -100,11 +103,10 @@ for (const dir of packageDirs) {
     workspaceRanges.length === 0,
     workspaceRanges.join(', ') || `deps: ${JSON.stringify(manifest.dependencies ?? {})}`,
   )
-  const targets = Object.values(manifest.exports ?? {}).flatMap((c) =>
-    typeof c === 'string'
-      ? [c]
-      : [c?.import?.types, c?.import?.default, c?.require?.types, c?.require?.default].filter(Boolean),
-  )
+  // Every string leaf of the exports map, whatever the nesting of conditions (node / import / require / types).
+  const leaves = (c) =>
+    typeof c === 'string' ? [c] : c && typeof c === 'object' ? Object.values(c).flatMap(leaves) : []
+  const targets = [...new Set(leaves(manifest.exports ?? {}))]
   const missing = targets.filter((t) => !listing.includes(path.posix.join('package', t)))
   report.check(
     `${name}: every exports target is in the tarball`,
@@ -228,8 +230,10 @@ const urlDist = path.join(root, 'packages/url/dist')
 const utilsDist = path.join(root, 'packages/utils/dist')
 const graphs = {
   'packages/url/dist (every file)': importGraph(distFiles(urlDist)),
-  'packages/utils/dist/index.* (import graph)': importGraph(
-    ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts'].map((f) => path.join(utilsDist, f)),
+  'packages/utils/dist/{,node/}index.* (import graph)': importGraph(
+    ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'node/index.js', 'node/index.cjs'].map((f) =>
+      path.join(utilsDist, f),
+    ),
   ),
 }
 for (const [label, g] of Object.entries(graphs)) {
@@ -318,6 +322,7 @@ const eq = (actual, expected) => {
   if (show(actual) !== show(expected)) throw new Error('expected ' + show(expected) + ', got ' + show(actual))
 }
 const test = async (name, fn) => {
+  if ((globalThis.__smokeSkip || []).includes(name)) return
   try { results.push({ name, ok: true, detail: String((await fn()) ?? '') }) }
   catch (e) { results.push({ name, ok: false, detail: String(e && e.message ? e.message : e) }) }
 }
@@ -370,7 +375,46 @@ fs.writeFileSync(
   path.join(smokeDir, 'smoke.cjs'),
   `'use strict'\n${smokeBody}\nmain(async (s) => require(s), (s) => 'resolved ' + require.resolve(s).replace(/^.*node_modules\\//, ''))\n`,
 )
-for (const file of ['smoke.mjs', 'smoke.cjs']) {
+// The bundler build (no `node` condition): the same calls bundled by esbuild for the browser, then run.
+// Node-only entries are left out (they are not meant for browsers), and Node's crypto is hidden first
+// (process.getBuiltinModule removed) so the HMACs take the pure-JS path a browser takes.
+fs.writeFileSync(
+  path.join(smokeDir, 'no-native-crypto.mjs'),
+  `try { Object.defineProperty(process, 'getBuiltinModule', { value: undefined, configurable: true }) } catch {}\n`,
+)
+fs.writeFileSync(
+  path.join(smokeDir, 'smoke-browser.mjs'),
+  `import './no-native-crypto.mjs'
+import * as url from '@imagekit-fp/url'
+import * as utils from '@imagekit-fp/utils'
+import * as http from '@imagekit-fp/utils/http'
+import * as up from '@imagekit-fp/upload'
+const mods = { '@imagekit-fp/url': url, '@imagekit-fp/utils': utils, '@imagekit-fp/utils/http': http, '@imagekit-fp/upload': up }
+globalThis.__smokeSkip = ['@imagekit-fp/upload/node fileFromPath, nodeFetch']
+${smokeBody}
+await main(async (s) => mods[s], () => 'esbuild --platform=browser bundle')
+`,
+)
+if (installed) {
+  try {
+    await esbuild.build({
+      entryPoints: [path.join(smokeDir, 'smoke-browser.mjs')],
+      outfile: path.join(smokeDir, 'smoke-browser.bundle.mjs'),
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      logLevel: 'silent',
+    })
+  } catch (e) {
+    report.check(
+      'smoke: esbuild --platform=browser bundle of the packed packages',
+      false,
+      (e.errors ?? []).map((x) => x.text).join('; ') || String(e.message ?? e),
+    )
+  }
+}
+for (const file of ['smoke.mjs', 'smoke.cjs', 'smoke-browser.bundle.mjs']) {
+  if (file === 'smoke-browser.bundle.mjs' && installed && !fs.existsSync(path.join(smokeDir, file))) continue
   if (!installed) {
     report.check(`smoke: node ${file}`, false, 'install failed')
     continue

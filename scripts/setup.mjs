@@ -9,7 +9,11 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 
 export const pnpm = (args, options = {}) =>
-  spawnSync('npx', ['-y', 'pnpm@10', ...args], { stdio: 'inherit', shell: process.platform === 'win32', ...options })
+  spawnSync('npx', ['-y', 'pnpm@10', ...args], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    ...options,
+  })
 
 const frozen = process.env.CI ? ['--frozen-lockfile'] : ['--prefer-offline']
 const result = pnpm(['install', ...frozen, '--reporter=append-only'])

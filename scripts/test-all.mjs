@@ -47,7 +47,12 @@ check('lint', run('lint', bin('eslint'), ['.', '--max-warnings=0']))
 check('format', run('format', bin('prettier'), ['--check', '.', '--log-level=warn']))
 
 const vitestJson = path.join(tmp, 'vitest.json')
-const vitestOk = run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
+const vitestOk = run('vitest', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+])
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8'))
   for (const file of report.testResults) {
@@ -60,10 +65,14 @@ if (existsSync(vitestJson)) {
     }
     // A file that failed to load has no assertion results but a failure message.
     if (file.status === 'failed' && file.assertionResults.length === 0) {
-      check(`${path.relative(root, file.name)} (failed to run: ${String(file.message).split('\n')[0]})`, false)
+      check(
+        `${path.relative(root, file.name)} (failed to run: ${String(file.message).split('\n')[0]})`,
+        false,
+      )
     }
   }
-  if (!vitestOk && report.numFailedTests === 0 && report.numFailedTestSuites === 0) check('vitest (exited non-zero)', false)
+  if (!vitestOk && report.numFailedTests === 0 && report.numFailedTestSuites === 0)
+    check('vitest (exited non-zero)', false)
 } else check('vitest (no report)', false)
 
 checksFrom('pack-check', 'scripts/pack-check.mjs')
@@ -73,5 +82,7 @@ if (failures.length) {
   console.log('\nFailed:')
   for (const f of failures) console.log(`  ✘ ${f}`)
 }
-console.log(`\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`)
+console.log(
+  `\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`,
+)
 process.exit(tally.failed === 0 && tally.passed > 0 ? 0 : 1)

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// URL building throughput, side by side in one run (tinybench): ours from the BUILT dist (ESM) vs
+// URL building throughput, side by side in one run (tinybench): ours from the BUILT dist, ESM, resolved as a
+// Node user's `import '@imagekit-fp/url'` is (export conditions node + import), vs
 // imagekit@6 (`new ImageKit(...).url`), @imagekit/nodejs@7 (`client.helper.buildSrc`) and
 // @imagekit/javascript@5 (`buildSrc`; it cannot sign: n/a).
 //
@@ -10,16 +11,16 @@
 //             `expiresIn` in nodejs@7).
 // Targets (issue 2 item 6): ours ≥ 4x the fastest official SDK for plain and chained, ≥ 1.5x for signed.
 // Each tinybench iteration runs BATCH calls (timer resolution), warmup 300 ms, 1 s per task.
+// Two rounds (task order reversed in the second); each task reports its better round. Every task has its own
+// loop function, so no SDK's call site is shared (megamorphic) with another's.
 // Exits 0 whatever the numbers (benchmarks inform); prints PASS/MISS per target.
-//
-// Two rounds (task order reversed in the second); each task reports its better round.
 //
 // Usage: node scripts/bench/url.mjs [--json <file>] [--time <ms per task, 1000>] [--rounds <n, 2>]
 import { Bench } from 'tinybench'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createRequire } from 'node:module'
 import { createReport, fmtInt, parseArgs, root, table } from '../lib/report.mjs'
+import { importAsUser } from '../lib/user-dir.mjs'
 
 const args = parseArgs()
 const report = createReport('bench url', args)
@@ -28,7 +29,10 @@ const rounds = Number(args.rounds ?? 2)
 const BATCH = 50
 
 const require = createRequire(path.join(root, 'package.json'))
-const ours = await import(pathToFileURL(path.join(root, 'packages/url/dist/index.js')).href)
+// Ours resolved as a Node user's import would be (export conditions node + import: dist/node/index.js
+// where the package has a Node build, else dist/index.js).
+const ours = await importAsUser('@imagekit-fp/url')
+console.log(`ours: ${ours.__resolved.replace(/^.*\/packages\//, 'packages/')}`)
 const ImageKit6 = require('imagekit')
 const { default: ImageKit7 } = await import('@imagekit/nodejs')
 const js5 = require('@imagekit/javascript')

@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { root } from './report.mjs'
 
 export const ourPackages = ['utils', 'url', 'upload']
@@ -50,4 +51,18 @@ export const missingBuilds = () => {
     }
   }
   return missing
+}
+
+/**
+ * `import(spec)` resolved from the user folder, as a Node user's code would (export conditions
+ * `node` + `import`): a one-line re-exporting module is written there and imported.
+ */
+export const importAsUser = async (spec) => {
+  const dir = makeUserDir()
+  const file = path.join(dir, `import-${spec.replace(/[^a-z0-9]+/gi, '_')}.mjs`)
+  fs.writeFileSync(
+    file,
+    `export * from ${JSON.stringify(spec)}\nexport const __resolved = import.meta.resolve(${JSON.stringify(spec)})\n`,
+  )
+  return import(pathToFileURL(file).href)
 }

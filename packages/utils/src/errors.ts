@@ -114,7 +114,11 @@ export const httpError = (fields: Omit<HttpError, '_tag'>): HttpError => ({ _tag
  * @since 0.1.0
  * @category constructors
  */
-export const networkError = (reason: NetworkError['reason'], message: string, cause: unknown): NetworkError => ({
+export const networkError = (
+  reason: NetworkError['reason'],
+  message: string,
+  cause: unknown,
+): NetworkError => ({
   _tag: 'NetworkError',
   reason,
   message,
@@ -125,7 +129,11 @@ export const networkError = (reason: NetworkError['reason'], message: string, ca
  * @since 0.1.0
  * @category constructors
  */
-export const decodeError = (errors: Errors, message: string): DecodeError => ({ _tag: 'DecodeError', errors, message })
+export const decodeError = (errors: Errors, message: string): DecodeError => ({
+  _tag: 'DecodeError',
+  errors,
+  message,
+})
 
 /**
  * @since 0.1.0
@@ -154,7 +162,9 @@ export const isDecodeError: (u: unknown) => u is DecodeError = /*#__PURE__*/ has
 export const isWebhookError: (u: unknown) => u is WebhookError = /*#__PURE__*/ hasTag('WebhookError')
 
 /** One handler per tag of `E`: the matcher is exhaustive at compile time. */
-export type ErrorHandlers<E extends SdkError, R> = { readonly [K in E['_tag']]: (error: Extract<E, { _tag: K }>) => R }
+export type ErrorHandlers<E extends SdkError, R> = {
+  readonly [K in E['_tag']]: (error: Extract<E, { _tag: K }>) => R
+}
 
 /**
  * Exhaustive matcher over an error union: the compiler insists on one handler per tag.
