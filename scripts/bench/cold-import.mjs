@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Cold import time in a fresh Node process, over an empty Node start (median of N alternating runs each):
 // ours (built dist, resolved like a user's install) and the official SDKs side by side.
-// Target (issue 2 item 6): `import('@imagekit-fp/url')` at most 15 ms over an empty Node start.
+// Target (issue 2 item 6): `import('@imagekit-fp/url')` at most 15 ms over an empty Node start, judged on the
+// median of the per-round (paired) differences; the difference of the two medians is printed beside it.
 // Exits 0 whatever the numbers; the same target is a CHECK in scripts/cold-import-check.mjs.
 //
 // Usage: node scripts/bench/cold-import.mjs [--json <file>] [--runs <n, default 15>]
@@ -35,7 +36,7 @@ console.log(
             f(r.overEmptyMs),
             f(r.pairedMedianMs),
             f(r.inProcessMedianMs),
-            r.spec === '@imagekit-fp/url' ? (r.overEmptyMs <= 15 ? '≤15 PASS' : '≤15 MISS') : '',
+            r.spec === '@imagekit-fp/url' ? (r.pairedMedianMs <= 15 ? '≤15 PASS' : '≤15 MISS') : '',
           ]
         : [r.spec, 'n/a', '', '', '', r.error.slice(0, 80)],
     ),
@@ -44,8 +45,8 @@ console.log(
 const url = results.find((r) => r.spec === '@imagekit-fp/url')
 report.check(
   'cold import @imagekit-fp/url ≤ 15 ms over empty',
-  url.ok && url.overEmptyMs <= 15,
-  url.ok ? `${f(url.overEmptyMs)} ms` : url.error,
+  url.ok && url.pairedMedianMs <= 15,
+  url.ok ? `${f(url.pairedMedianMs)} ms (median of paired differences)` : url.error,
 )
 report.extra.measurements = results
 report.finish({ exitOnFail: false })

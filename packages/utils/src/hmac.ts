@@ -1,6 +1,6 @@
-import { isUint8Array, utf8 } from './internal/bytes'
+import { isUint8Array } from './internal/bytes'
 import { bytesToHex } from './internal/hex'
-import { hmacBytes } from './internal/hmacEngine'
+import { hmacSha1HexOf, hmacSha256Of } from './internal/hmacEngine'
 
 /** A key or message: a string is taken as its UTF-8 bytes. */
 export type HmacInput = string | Uint8Array
@@ -14,14 +14,12 @@ const text = (u: unknown): string => {
     return ''
   }
 }
-const bytes = (input: HmacInput): Uint8Array =>
-  typeof input === 'string'
-    ? utf8(input)
-    : input instanceof Uint8Array
-      ? input
-      : isUint8Array(input) // from another realm: copy into this one, which noble accepts
-        ? new Uint8Array(input)
-        : utf8(text(input))
+const normalize = (input: HmacInput): HmacInput =>
+  typeof input === 'string' || input instanceof Uint8Array
+    ? input
+    : isUint8Array(input) // from another realm: copy into this one, which noble accepts
+      ? new Uint8Array(input)
+      : text(input)
 
 /**
  * HMAC-SHA1 as lowercase hex, synchronous in every runtime (browsers, edge, Node): Node's crypto where the
@@ -34,7 +32,7 @@ const bytes = (input: HmacInput): Uint8Array =>
  * @category signing
  */
 export const hmacSha1Hex = (key: HmacInput, message: HmacInput): string =>
-  bytesToHex(hmacBytes('sha1', bytes(key), bytes(message)))
+  hmacSha1HexOf(normalize(key), normalize(message))
 
 /**
  * HMAC-SHA256 digest bytes, synchronous in every runtime. Strings are taken as UTF-8.
@@ -45,7 +43,7 @@ export const hmacSha1Hex = (key: HmacInput, message: HmacInput): string =>
  * @category signing
  */
 export const hmacSha256 = (key: HmacInput, message: HmacInput): Uint8Array =>
-  hmacBytes('sha256', bytes(key), bytes(message))
+  hmacSha256Of(normalize(key), normalize(message))
 
 /**
  * HMAC-SHA256 as lowercase hex.

@@ -417,6 +417,15 @@ describe('request (loopback faults)', () => {
     expect(s.requests.map((r) => r.url)).toStrictEqual(['/v1/files'])
   })
 
+  it('refuses to follow a redirect of a request with a body, even without the key', async () => {
+    const s = await serve([{ status: 307, headers: { location: '/elsewhere' } }, { json: { ok: true } }])
+    const left = leftOf(
+      await run(config(s.url, { retry: 0 }), { ...get, method: 'POST', auth: 'none', body: 'payload' }),
+    )
+    expect(left).toMatchObject({ _tag: 'NetworkError', reason: 'Transport' })
+    expect(s.requests.map((r) => r.url)).toStrictEqual(['/v1/files'])
+  })
+
   it('follows a redirect when no key is sent', async () => {
     const s = await serve([{ status: 302, headers: { location: '/elsewhere' } }, { json: { ok: true } }])
     const result = await run(config(s.url), { ...get, auth: 'none' })

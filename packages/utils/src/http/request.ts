@@ -125,8 +125,10 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
           retry: 0,
           throwHttpErrors: false,
           signal,
-          // Never follow a redirect with the private key attached (even a same-origin https → http one).
-          ...(secrets.length > 0 ? { redirect: 'error' as const } : {}),
+          // Never follow a redirect with the private key attached (even a same-origin https → http one), nor
+          // with a body: Node's fetch tees a body it may have to replay on a redirect, and the unread branch
+          // keeps every byte sent (a 1 GiB client-side upload grew RSS by 1 GB; undici issue #4058).
+          ...(secrets.length > 0 || body !== undefined ? { redirect: 'error' as const } : {}),
           // The body goes in at the fetch step (see internal/body.ts: ky's clone would keep a copy of it).
           fetch: fetchWithBody(fetch, body, onUploadProgress),
         }),

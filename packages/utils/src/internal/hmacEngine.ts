@@ -2,11 +2,20 @@
 // no `node:` import, so browser bundles stay clean; OpenSSL signs about 3x faster), @noble/hashes everywhere else
 // (browsers, Workers without nodejs_compat). The package's `node` export condition swaps this file for
 // `hmacEngine.node.ts`, which never loads @noble/hashes (its import alone costs Node ~15 ms at start-up).
+// One function per hash, so that a bundle that only signs with SHA-1 carries no SHA-256 code.
 import { hmac } from '@noble/hashes/hmac'
 import { sha1 } from '@noble/hashes/legacy'
 import { sha256 } from '@noble/hashes/sha2'
+import { utf8 } from './bytes'
+import { bytesToHex } from './hex'
 import { nativeHmac } from './nativeHmac'
 
-/** HMAC digest bytes of `message` under `key`. */
-export const hmacBytes = (algorithm: 'sha1' | 'sha256', key: Uint8Array, message: Uint8Array): Uint8Array =>
-  nativeHmac(algorithm, key, message) ?? hmac(algorithm === 'sha1' ? sha1 : sha256, key, message)
+const bytes = (x: string | Uint8Array): Uint8Array => (typeof x === 'string' ? utf8(x) : x)
+
+/** HMAC-SHA1 as lowercase hex; strings are taken as UTF-8. */
+export const hmacSha1HexOf = (key: string | Uint8Array, message: string | Uint8Array): string =>
+  nativeHmac('sha1', key, message, 'hex') ?? bytesToHex(hmac(sha1, bytes(key), bytes(message)))
+
+/** HMAC-SHA256 digest bytes; strings are taken as UTF-8. */
+export const hmacSha256Of = (key: string | Uint8Array, message: string | Uint8Array): Uint8Array =>
+  nativeHmac('sha256', key, message) ?? hmac(sha256, bytes(key), bytes(message))
