@@ -321,7 +321,7 @@ if (args['update-budgets']) {
 }
 
 if (!args['no-cold']) {
-  const [r] = measureColdImports(['@imagekit-fp/url'], { runs: 15 })
+  const [r] = measureColdImports(['@imagekit-fp/url'], { runs: 31 })
   if (r.ok) {
     console.log(
       `\nCold import('@imagekit-fp/url'): median ${r.medianMs.toFixed(1)} ms vs empty node ${r.emptyMedianMs.toFixed(1)} ms ` +
