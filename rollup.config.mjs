@@ -35,20 +35,30 @@ const nodeTwins = () => ({
   },
 })
 
-const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false } = {}) => {
-  const common = { input, external, treeshake: { moduleSideEffects: false } }
+/** Resolves the given bare imports to built files, so that they are bundled in rather than left external. */
+const inlineImports = (inline) => ({
+  name: 'inline-imports',
+  resolveId: (source) => inline[source] ?? null,
+})
+
+const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false, inline = {} } = {}) => {
+  const common = {
+    input,
+    external: (id) => !(id in inline) && external(id),
+    treeshake: { moduleSideEffects: false },
+  }
   const preserve = singleFile
     ? {}
     : { preserveModules: true, preserveModulesRoot: path.join(packageDir, 'src') }
   return [
     {
       ...common,
-      plugins: [...extraPlugins, tsPlugin(packageDir)],
+      plugins: [inlineImports(inline), ...extraPlugins, tsPlugin(packageDir)],
       output: { dir, format: 'es', ...preserve, entryFileNames: '[name].js' },
     },
     {
       ...common,
-      plugins: [...extraPlugins, tsPlugin(packageDir)],
+      plugins: [inlineImports(inline), ...extraPlugins, tsPlugin(packageDir)],
       output: {
         dir,
         format: 'cjs',
@@ -64,9 +74,12 @@ const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false } 
 /**
  * @param {string} packageDir absolute path of the package
  * @param {Record<string, string>} [entries] entry name -> source file (default `{ index: 'src/index.ts' }`)
- * @param {{ nodeBuild?: Record<string, string> }} [options] `nodeBuild`: entries also built into `dist/node/`, one
- *   file per entry (Node does not tree-shake, and every extra module costs it start-up time), with every
- *   `*.node.ts` twin swapped in; served to Node through the `node` export condition
+ * @param {{ nodeBuild?: Record<string, string>, nodeInline?: Record<string, string> }} [options]
+ *   `nodeBuild`: entries also built into `dist/node/`, one file per entry (Node does not tree-shake, and every
+ *   extra module and package resolution costs it start-up time), with every `*.node.ts` twin swapped in; served
+ *   to Node through the `node` export condition. `nodeInline`: bare imports (package name → built JS
+ *   file, relative to the package) bundled into that build instead of imported, e.g. the few utils functions
+ *   url uses (pnpm builds utils first: url depends on it)
  */
 export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, options = {}) => {
   const input = Object.fromEntries(
@@ -81,7 +94,15 @@ export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, o
   return [
     ...jsOutputs(packageDir, input, dir, []),
     ...(nodeInput
-      ? jsOutputs(packageDir, nodeInput, path.join(dir, 'node'), [nodeTwins()], { singleFile: true })
+      ? jsOutputs(packageDir, nodeInput, path.join(dir, 'node'), [nodeTwins()], {
+          singleFile: true,
+          inline: Object.fromEntries(
+            Object.entries(options.nodeInline ?? {}).map(([name, file]) => [
+              name,
+              path.join(packageDir, file),
+            ]),
+          ),
+        })
       : []),
     ...['d.ts', 'd.cts'].map((ext) => ({
       input,
