@@ -108,6 +108,8 @@ export const signUrl = (
       expiry = Math.floor(ms / 1000) + exp
     }
     const sig = hmacSha1Hex(key, url.slice(prefix.length) + expiry)
+    // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
+    if (sig.length !== 40) fail('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)')
     return right(
       url + (url.includes('?') ? '&' : '?') + (exp > 0 ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig,
     )

@@ -138,5 +138,9 @@ export const getAuthenticationParameters = (
     return left(validationError('options.token', 'token must be a non-empty string'))
   else token = rawToken
 
-  return right({ token, expire, signature: hmacSha1Hex(privateKey, token + String(expire)) })
+  const signature = hmacSha1Hex(privateKey, token + String(expire))
+  // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
+  if (signature.length !== 40)
+    return left(validationError('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)'))
+  return right({ token, expire, signature })
 }
