@@ -4,7 +4,7 @@ import { hmacSha1Hex } from '@imagekit-fp/utils'
 import type { BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
 import { left, right } from './internal/either'
-import { caught, fail } from './internal/serializeTransformation'
+import { caught, fail } from './internal/fail'
 import { emitUrl, resolveTarget } from './internal/urlTarget'
 
 /**

@@ -9,6 +9,7 @@ import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
 import type { UploadProgress } from '@imagekit-fp/utils/http'
 import { left, right } from './either'
+import { isArray, isFunction, isInstance, isObject } from './prop'
 
 /** The file, classified. Bytes become a Blob (one copy, made once, reusable for retries). */
 export type FilePart =
@@ -82,29 +83,10 @@ const get = (o: unknown, key: string | number, path?: string): unknown => {
   }
 }
 
-/** `u instanceof ctor`; false when the global is missing or a proxy trap throws. */
-const is = (u: unknown, ctor: unknown): boolean => {
-  try {
-    return u instanceof (ctor as typeof Object)
-  } catch {
-    return false
-  }
-}
-
-/** `Array.isArray` that does not throw on a revoked proxy. */
-const isArray = (u: unknown): u is readonly unknown[] => {
-  try {
-    return Array.isArray(u)
-  } catch {
-    return false
-  }
-}
-const isObject = (u: unknown): u is object => typeof u === 'object' && u !== null
 const isRecord = (u: unknown): u is object => isObject(u) && !isArray(u)
 const isText = (u: unknown): u is string => typeof u === 'string' && u !== ''
 const isString = (u: unknown): u is string => typeof u === 'string'
 const isBoolean = (u: unknown): u is boolean => typeof u === 'boolean'
-const isFunction = (u: unknown): boolean => typeof u === 'function'
 const isCount = (u: unknown): u is number => Number.isInteger(u) && (u as number) >= 0
 const isGiven = (u: unknown): boolean => u !== undefined && u !== null && u !== ''
 
@@ -174,15 +156,15 @@ const protocol = (u: string): string => {
 
 const checkFile = (u: unknown, path: string): FilePart => {
   need(isGiven(u), path, REQUIRED)
-  if (is(u, globalThis.Blob)) return { kind: 'blob', blob: u as Blob }
-  if (is(u, globalThis.ArrayBuffer) || ArrayBuffer.isView(u)) {
+  if (isInstance(u, globalThis.Blob)) return { kind: 'blob', blob: u as Blob }
+  if (isInstance(u, globalThis.ArrayBuffer) || ArrayBuffer.isView(u)) {
     try {
       return { kind: 'blob', blob: new Blob([u as ArrayBuffer]) }
     } catch {
       fail(path, UNREADABLE) // a detached buffer
     }
   }
-  if (is(u, globalThis.ReadableStream)) {
+  if (isInstance(u, globalThis.ReadableStream)) {
     need(get(u, 'locked', path) !== true, path, 'is a locked ReadableStream')
     return { kind: 'stream', stream: u as ReadableStream<Uint8Array> }
   }

@@ -10,7 +10,8 @@ import {
   parseHttp,
   pathNeedsWork,
 } from './encode'
-import { SCALAR, caught, chain, fail } from './serializeTransformation'
+import { caught, fail } from './fail'
+import { SCALAR, chain } from './serializeTransformation'
 
 // The one URL builder behind buildUrl, signUrl and getResponsiveImageAttributes (DESIGN §4):
 // `resolveTarget` validates config + options once, `emitUrl` writes the URL for a transformation string.
