@@ -105,12 +105,20 @@ export const validationError = (path: string, message: string): ValidationError 
 })
 
 /**
+ * Builds an `HttpError` (a non-2xx reply) from its fields.
+ *
+ * @example
+ * httpError({ status: 404, message: 'The requested file does not exist.', body: {}, url: 'https://api.imagekit.io/v1/files/x/details' })
  * @since 0.1.0
  * @category constructors
  */
 export const httpError = (fields: Omit<HttpError, '_tag'>): HttpError => ({ _tag: 'HttpError', ...fields })
 
 /**
+ * Builds a `NetworkError`: no reply, because of a timeout, a transport failure or an abort.
+ *
+ * @example
+ * networkError('Timeout', 'no reply within 60000 ms', undefined)
  * @since 0.1.0
  * @category constructors
  */
@@ -126,6 +134,10 @@ export const networkError = (
 })
 
 /**
+ * Builds a `DecodeError` from io-ts validation errors and a readable summary.
+ *
+ * @example
+ * decodeError([], 'fileId: expected string, got 42')
  * @since 0.1.0
  * @category constructors
  */
@@ -136,6 +148,10 @@ export const decodeError = (errors: Errors, message: string): DecodeError => ({
 })
 
 /**
+ * Builds a `WebhookError`.
+ *
+ * @example
+ * webhookError('InvalidSignature', 'no signature in the request matches the body and the secret')
  * @since 0.1.0
  * @category constructors
  */
@@ -150,7 +166,15 @@ const hasTag =
   (u: unknown): u is T =>
     typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === tag
 
-/** @since 0.1.0 @category errors */
+/**
+ * Guards: true when a value is an error of that tag (any plain object with that `_tag`).
+ *
+ * @example
+ * isValidationError(validationError('path', 'is required')) // true
+ * isHttpError(validationError('path', 'is required')) // false
+ * @since 0.1.0
+ * @category errors
+ */
 export const isValidationError: (u: unknown) => u is ValidationError = /*#__PURE__*/ hasTag('ValidationError')
 /** @since 0.1.0 @category errors */
 export const isHttpError: (u: unknown) => u is HttpError = /*#__PURE__*/ hasTag('HttpError')
