@@ -1,6 +1,11 @@
 // Installs everything the project needs on a fresh machine that has only Node (20.19+) and npm:
-// pnpm 10 through npx, then the locked workspace dependencies. Idempotent and quick when already done.
+// pnpm 10 through npx, then the locked workspace dependencies (Deno, Bun and workerd for the runtime tests
+// come from the npm registry with them). Idempotent and quick when already done.
+//   --build     also build the packages (the sample runs the built dist)
+//   --browser   also install Debian's Chromium for the browser tests (test/browser) when it is missing and
+//               this is a Debian-like machine where we are root; otherwise say that those tests will skip
 import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 
 const [major, minor] = process.versions.node.split('.').map(Number)
 if (major < 20 || (major === 20 && minor < 19)) {
@@ -27,5 +32,26 @@ if (process.argv.includes('--build')) {
   if (build.status !== 0) {
     console.error('setup: build failed')
     process.exit(build.status ?? 1)
+  }
+}
+
+if (process.argv.includes('--browser')) {
+  const chromium = '/usr/bin/chromium'
+  const apt = (args) =>
+    spawnSync('apt-get', args, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }).status === 0
+  if (!existsSync(chromium)) {
+    if (process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+      console.log("setup: installing Debian's chromium for the browser tests")
+      const install = ['install', '-y', '--no-install-recommends', 'chromium']
+      if (!apt(install)) {
+        apt(['update'])
+        apt(install)
+      }
+    }
+    if (!existsSync(chromium))
+      console.log(`setup: ${chromium} is missing: the browser tests (test/browser) will be skipped`)
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { networkError, httpError } from '../../errors'
+import * as t from 'io-ts'
+import { decodeError, httpError, networkError } from '../../errors'
 import { mentionsSecret, redact } from './redact'
 
 const SECRETS = ['private_k', 'cHJpdmF0ZV9rOg==']
@@ -72,5 +73,30 @@ describe('redact', () => {
   it('returns the error unchanged when no key was sent', () => {
     const e = networkError('Timeout', 'private_k', null)
     expect(redact(e, [])).toBe(e)
+  })
+
+  it('redacts secrets in the values a DecodeError carries and keeps its codecs', () => {
+    const codec = t.type({ name: t.string })
+    const body = { name: 42, echoed: 'private_k' }
+    const decoded = codec.decode(body)
+    if (decoded._tag === 'Right') throw new Error('expected the codec to fail')
+    const e = decodeError(decoded.left, 'does not match')
+    const out = redact(e, SECRETS)
+    const scrubbed = { name: 42, echoed: '[redacted]' }
+    expect(out).toStrictEqual({
+      ...e,
+      errors: [
+        {
+          value: 42,
+          context: [
+            { key: '', type: codec, actual: scrubbed },
+            { key: 'name', type: codec.props.name, actual: 42 },
+          ],
+          message: undefined,
+        },
+      ],
+    })
+    expect(out.errors[0]?.context[0]?.type).toBe(codec)
+    expect(JSON.stringify(out)).not.toContain('private_k')
   })
 })

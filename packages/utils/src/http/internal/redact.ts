@@ -1,4 +1,5 @@
 // Keeps the private key (and the base64 forms it travels in) out of every error value.
+import type { Errors } from 'io-ts'
 import type { RequestError } from '../types'
 
 const REDACTED = '[redacted]'
@@ -47,12 +48,25 @@ export const mentionsSecret = (value: unknown, secrets: readonly string[]): bool
   return walk(value, 0)
 }
 
-/** The error with every secret removed from its messages, body and cause. */
+/**
+ * io-ts errors with every secret removed from the values they carry (`value`, each context entry's `actual`);
+ * the codecs in `context[].type` are kept as they are.
+ */
+const scrubErrors = (errors: Errors, secrets: readonly string[]): Errors =>
+  errors.map((e) => ({
+    ...e,
+    value: scrub(e.value, secrets),
+    context: e.context.map((c) => ('actual' in c ? { ...c, actual: scrub(c.actual, secrets) } : c)),
+    ...(e.message === undefined ? {} : { message: scrub(e.message, secrets) as string }),
+  }))
+
+/** The error with every secret removed from its messages, body, decode errors and cause. */
 export const redact = <E extends RequestError>(error: E, secrets: readonly string[]): E => {
   if (secrets.length === 0) return error
   const out: Record<string, unknown> = { ...error }
   for (const k of ['message', 'help', 'body', 'url', 'requestId'])
     if (k in out) out[k] = scrub(out[k], secrets)
+  if (error._tag === 'DecodeError') out['errors'] = scrubErrors(error.errors, secrets)
   if (mentionsSecret(out['cause'], secrets)) {
     let name = 'Error'
     try {
