@@ -5,6 +5,8 @@
 // With no keys in the environment it runs offline: URLs and signatures are computed locally and uploads go to a
 // loopback server that answers like ImageKit's upload API. With IMAGEKIT_PRIVATE_KEY, IMAGEKIT_PUBLIC_KEY and
 // IMAGEKIT_URL_ENDPOINT set, the same steps run against your real ImageKit account (uploads land in /imagekit-fp-sample).
+// IMAGEKIT_UPLOAD_BASE_URL (optional, live mode only) sends the uploads elsewhere: the tests use it to run the live
+// path against the loopback stand-in (test/sample.test.ts).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -188,7 +190,9 @@ show(
 // ── Upload ───────────────────────────────────────────────────────────────────────────────────────────────
 section(`Upload (@imagekit-fp/upload) ${live ? 'to your account' : 'to a loopback stand-in of ImageKit'}`)
 const fake = live ? undefined : await startFakeImagekit({ privateKey, publicKey })
-const uploadConfig = live ? { privateKey } : { privateKey, uploadBaseUrl: fake.url }
+const uploadBaseUrl = live ? env.IMAGEKIT_UPLOAD_BASE_URL || undefined : fake.url
+const at = uploadBaseUrl === undefined ? {} : { uploadBaseUrl }
+const uploadConfig = { privateKey, ...at }
 const dir = await mkdtemp(path.join(tmpdir(), 'imagekit-fp-sample-'))
 try {
   // A 1×1 PNG, so a real account accepts it as an image.
@@ -237,7 +241,7 @@ try {
   } else show('fileFromPath', streamed)
 
   if (authParams) {
-    const clientConfig = live ? {} : { uploadBaseUrl: fake.url }
+    const clientConfig = at
     show(
       'client-side upload (publicKey + token/expire/signature, no private key in the request)',
       await upload(clientConfig, {
@@ -255,7 +259,7 @@ try {
   show(
     "a wrong private key comes back as ImageKit's own error",
     await upload(
-      live ? { privateKey: 'private_wrong' } : { privateKey: 'private_wrong', uploadBaseUrl: fake.url },
+      { privateKey: 'private_wrong', ...at },
       {
         file: png,
         fileName: 'nope.png',
