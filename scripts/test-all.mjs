@@ -63,8 +63,9 @@ if (existsSync(vitestJson)) {
         failures.push(`${path.relative(root, file.name)} > ${t.fullName}`)
       } else tally.skipped++
     }
-    // A file that failed to load has no assertion results but a failure message.
-    if (file.status === 'failed' && file.assertionResults.length === 0) {
+    // A file that failed to load has no assertion results but a failure message; one whose beforeAll threw
+    // reports its tests as skipped. Either way the file itself counts as a failure.
+    if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) {
       check(
         `${path.relative(root, file.name)} (failed to run: ${String(file.message).split('\n')[0]})`,
         false,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as t from 'io-ts'
 import { request } from './request'
 import type { HttpRequest, TransportConfig } from './types'
@@ -424,6 +424,29 @@ describe('request (loopback faults)', () => {
     )
     expect(left).toMatchObject({ _tag: 'NetworkError', reason: 'Transport' })
     expect(s.requests.map((r) => r.url)).toStrictEqual(['/v1/files'])
+  })
+
+  it("refuses a redirect where Request has no redirect: 'error' (workerd): it asks for 'manual'", async () => {
+    // workerd's Request throws on redirect: 'error' ("use 'manual' and check the response status code").
+    class WorkerdRequest extends Request {
+      constructor(input: RequestInfo | URL, init?: RequestInit) {
+        if (init?.redirect === 'error') throw new TypeError('Invalid redirect value')
+        super(input, init)
+      }
+    }
+    vi.stubGlobal('Request', WorkerdRequest)
+    try {
+      const s = await serve([{ status: 302, headers: { location: '/elsewhere' } }, { json: { ok: true } }])
+      const left = leftOf(await run(config(s.url, { retry: 0 }), get))
+      expect(left).toMatchObject({
+        _tag: 'NetworkError',
+        reason: 'Transport',
+        message: `GET ${s.url}/v1/files failed: redirect (HTTP 302) not followed: the request carries credentials or a body`,
+      })
+      expect(s.requests.map((r) => r.url)).toStrictEqual(['/v1/files'])
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('follows a redirect when no key is sent', async () => {

@@ -209,6 +209,71 @@ describe('request', () => {
       )
       expect(seen).toStrictEqual([{ loaded: 3 }, { loaded: 7 }])
     })
+
+    // Chromium sends a streamed body over HTTP/2 and HTTP/3 only (over HTTP/1.1 fetch rejects with
+    // "TypeError: Failed to fetch" before reading a byte); Safari refuses streamed bodies outright.
+    it('resends the body unstreamed when the platform refuses the progress stream before reading it', async () => {
+      const calls: Request[] = []
+      const bodies: string[] = []
+      const fetch = (async (input: RequestInfo | URL) => {
+        const req = input as Request
+        calls.push(req)
+        // The progress stream is the only body here that is not a Blob: refuse it unread.
+        if (calls.length === 1) throw new TypeError('Failed to fetch')
+        bodies.push(await req.text())
+        return json({ ok: true })
+      }) as typeof globalThis.fetch
+      const seen: unknown[] = []
+      const result = await run(
+        { privateKey: KEY, fetch },
+        { ...get, method: 'POST', body: new Blob(['abcdef']), onUploadProgress: (p) => seen.push(p) },
+      )
+      expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+      expect(calls.length).toBe(2)
+      expect(bodies).toStrictEqual(['abcdef'])
+      expect(seen).toStrictEqual([{ loaded: 6, total: 6 }])
+    })
+
+    it('does not resend once the platform has started reading the progress stream', async () => {
+      let calls = 0
+      const fetch = (async (input: RequestInfo | URL) => {
+        calls++
+        await (input as Request).body?.getReader().read()
+        throw new TypeError('connection reset')
+      }) as typeof globalThis.fetch
+      const seen: unknown[] = []
+      const result = await run(
+        { privateKey: KEY, fetch, retry: { limit: 0 } },
+        { ...get, method: 'POST', body: new Uint8Array(4), onUploadProgress: (p) => seen.push(p) },
+      )
+      expect(result).toMatchObject({ _tag: 'Left', left: { _tag: 'NetworkError', reason: 'Transport' } })
+      expect(calls).toBe(1)
+      expect(seen).toStrictEqual([{ loaded: 4, total: 4 }])
+    })
+
+    it('accepts a signal by its shape (Vercel Edge tags its signals [object EventTarget])', async () => {
+      const { fetch } = stub(() => json({ ok: true }))
+      const signal = new EventTarget() as EventTarget & { aborted: boolean }
+      signal.aborted = false
+      expect(Object.prototype.toString.call(signal)).toBe('[object EventTarget]')
+      const result = await run({ privateKey: KEY, fetch }, { ...get, signal: signal as AbortSignal })
+      expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+    })
+
+    it('does not resend a ReadableStream body (it cannot be replayed)', async () => {
+      let calls = 0
+      const fetch = (() => {
+        calls++
+        return Promise.reject(new TypeError('Failed to fetch'))
+      }) as typeof globalThis.fetch
+      const body = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new Uint8Array(2)) })
+      const result = await run(
+        { privateKey: KEY, fetch, retry: { limit: 0 } },
+        { ...get, method: 'POST', body, onUploadProgress: () => undefined },
+      )
+      expect(result).toMatchObject({ _tag: 'Left', left: { _tag: 'NetworkError', reason: 'Transport' } })
+      expect(calls).toBe(1)
+    })
   })
 
   describe('private key transport', () => {

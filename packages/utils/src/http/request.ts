@@ -18,6 +18,17 @@ import type { HttpRequest, RequestError, TransportConfig } from './types'
 
 type Result<A> = either.Either<RequestError, A>
 
+const REDIRECTS: readonly number[] = [301, 302, 303, 307, 308]
+
+/** Does this platform's Request accept `redirect: 'error'`? (workerd's does not.) Checked per call. */
+const redirectErrorSupported = (): boolean => {
+  try {
+    return new Request('https://a.invalid', { redirect: 'error' }).redirect === 'error'
+  } catch {
+    return false
+  }
+}
+
 /** A 2xx body: JSON (a 204 or blank body is `{}`) that the codec accepts, else a DecodeError. */
 const decodeBody = <A>(codec: Decoder<unknown, A>, what: string, status: number, text: string): Result<A> => {
   const fail = (value: unknown, message: string, summary: string) =>
@@ -90,6 +101,7 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
     secrets,
   } = planned.right
   const what = `${method} ${url}`
+  const noFollow = secrets.length > 0 || body !== undefined
 
   /** Maps anything thrown while sending or reading to a NetworkError. */
   const network = (e: unknown, timedOut = false): NetworkError =>
@@ -128,7 +140,10 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
           // Never follow a redirect with the private key attached (even a same-origin https → http one), nor
           // with a body: Node's fetch tees a body it may have to replay on a redirect, and the unread branch
           // keeps every byte sent (a 1 GiB client-side upload grew RSS by 1 GB; undici issue #4058).
-          ...(secrets.length > 0 || body !== undefined ? { redirect: 'error' as const } : {}),
+          // workerd refuses `redirect: 'error'`: there a redirect comes back as it is and fails below.
+          ...(noFollow
+            ? { redirect: redirectErrorSupported() ? ('error' as const) : ('manual' as const) }
+            : {}),
           // The body goes in at the fetch step (see internal/body.ts: ky's clone would keep a copy of it).
           fetch: fetchWithBody(fetch, body, onUploadProgress),
         }),
@@ -136,6 +151,10 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
       )
       // An injected fetch may resolve to anything.
       if (!Number.isInteger((res as { status?: unknown }).status)) throw new TypeError('invalid response')
+      if (noFollow && (res.type === 'opaqueredirect' || REDIRECTS.includes(res.status)))
+        throw new TypeError(
+          `redirect (HTTP ${res.status}) not followed: the request carries credentials or a body`,
+        )
       if (res.ok) return [decodeBody(codec, what, res.status, await race(res.text(), signal))]
       // The status is what matters; an unreadable error body leaves `body` empty.
       const text = await race(readBounded(res), signal).catch(() => '')

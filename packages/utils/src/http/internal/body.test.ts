@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { bodySize, requestStreamsSupported } from './body'
 
 describe('bodySize', () => {
@@ -20,6 +20,18 @@ describe('bodySize', () => {
 
 describe('requestStreamsSupported', () => {
   it('is true on Node 20', () => {
+    expect(requestStreamsSupported()).toBe(true)
+  })
+})
+
+describe('requestStreamsSupported in Cloudflare Workers', () => {
+  it('is false: workerd crashes when a fetch with a streamed body is aborted', () => {
+    vi.stubGlobal('navigator', { userAgent: 'Cloudflare-Workers' })
+    try {
+      expect(requestStreamsSupported()).toBe(false)
+    } finally {
+      vi.unstubAllGlobals()
+    }
     expect(requestStreamsSupported()).toBe(true)
   })
 })

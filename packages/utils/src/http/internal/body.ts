@@ -26,28 +26,35 @@ export const bodySize = (body: BodyInit): number | undefined =>
             )
           : undefined
 
-/** Can a Request carry a streamed body here? (Not in Firefox or Safari.) Checked per call: no module state. */
+/**
+ * Does a Request keep a streamed body as a stream here (and is it safe to send one)? True in Node, Deno,
+ * Bun, Vercel Edge, Chromium and Safari; false in Firefox (the stream would go as the text
+ * "[object ReadableStream]", with a `text/plain` content type) and in Cloudflare Workers (see below).
+ * Safari keeps the stream but refuses to send it, and Chromium sends it over HTTP/2 and HTTP/3 only:
+ * `fetchWithBody` handles both by resending. Checked per call: no module state.
+ */
 export const requestStreamsSupported = (): boolean => {
-  let duplexRead = false
+  // Cloudflare Workers stream request bodies, but workerd (1.20260730) dies on a fatal internal error when a
+  // fetch whose body is a stream is aborted (reproduced with a bare fetch): there a Blob body is safer than
+  // progress. `navigator.userAgent` is how Cloudflare documents telling Workers apart.
+  if ((globalThis.navigator as Navigator | undefined)?.userAgent === 'Cloudflare-Workers') return false
   try {
-    const init = {
-      body: new ReadableStream(),
-      method: 'POST',
-      get duplex() {
-        duplexRead = true
-        return 'half'
-      },
-    }
-    return !new Request('https://a.invalid', init as RequestInit).headers.has('content-type') && duplexRead
+    const init = { body: new ReadableStream(), method: 'POST', duplex: 'half' }
+    return !new Request('https://a.invalid', init as RequestInit).headers.has('content-type')
   } catch {
     return false
   }
 }
 
 /**
- * The `fetch` given to ky: it attaches `body` (and a progress counter, where request streams work; errors
- * thrown by `onProgress` are ignored) to the body-less Request ky built, then calls the injected or global
- * fetch without a receiver (a bare `window.fetch` needs that).
+ * The `fetch` given to ky: it attaches `body` to the body-less Request ky built, then calls the injected or
+ * global fetch without a receiver (a bare `window.fetch` needs that).
+ *
+ * With `onProgress`, where request streams work, the body goes as a stream that counts the bytes the
+ * platform reads (errors thrown by `onProgress` are ignored). When that fetch fails before the platform has
+ * read a single byte (Chromium over HTTP/1.1 refuses streamed bodies; Safari refuses them everywhere) and the
+ * body can be replayed (anything but a ReadableStream), nothing was sent: the same body is sent once more,
+ * not streamed, and progress is reported once, when the response arrives.
  */
 export const fetchWithBody =
   (
@@ -55,30 +62,48 @@ export const fetchWithBody =
     body: BodyInit | undefined,
     onProgress: ((progress: UploadProgress) => void) | undefined,
   ): typeof fetch =>
-  (input, init) => {
-    let req = input as Request
-    const attach = (b: BodyInit) => (req = new Request(req, { body: b, duplex: 'half' } as RequestInit))
-    if (body !== undefined) {
-      attach(body)
-      if (onProgress && req.body && requestStreamsSupported()) {
-        const total = bodySize(body)
-        let loaded = 0
-        attach(
-          req.body.pipeThrough(
-            new TransformStream<Uint8Array, Uint8Array>({
-              transform(chunk, controller) {
-                controller.enqueue(chunk)
-                loaded += chunk.byteLength
-                try {
-                  onProgress(total === undefined ? { loaded } : { loaded, total: Math.max(total, loaded) })
-                } catch {
-                  // A failing progress callback must not fail the upload.
-                }
-              },
-            }),
-          ),
-        )
+  async (input, init) => {
+    const send = fetchImpl ?? globalThis.fetch
+    const base = input as Request
+    const withBody = (b: BodyInit) => new Request(base, { body: b, duplex: 'half' } as RequestInit)
+    if (body === undefined) return send(base, init)
+    const plain = withBody(body)
+    if (!onProgress || !plain.body || !requestStreamsSupported()) return send(plain, init)
+
+    const total = bodySize(body)
+    const report = (loaded: number) => {
+      try {
+        onProgress(total === undefined ? { loaded } : { loaded, total: Math.max(total, loaded) })
+      } catch {
+        // A failing progress callback must not fail the upload.
       }
     }
-    return (fetchImpl ?? globalThis.fetch)(req, init)
+    const reader = plain.body.getReader()
+    let pulled = false
+    let loaded = 0
+    // highWaterMark 0: `pull` runs only when the platform asks for bytes, so `pulled` means "started sending".
+    const counted = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          pulled = true
+          const { done, value } = await reader.read()
+          if (done) return controller.close()
+          loaded += value.byteLength
+          controller.enqueue(value)
+          report(loaded)
+        },
+        cancel: (reason) => reader.cancel(reason),
+      },
+      { highWaterMark: 0 },
+    )
+    try {
+      // Built from `plain`, so that the content type its body gave it (a multipart boundary) is kept.
+      return await send(new Request(plain, { body: counted, duplex: 'half' } as RequestInit), init)
+    } catch (e) {
+      if (pulled || base.signal.aborted || body instanceof ReadableStream) throw e
+      reader.cancel().catch(() => undefined)
+      const res = await send(withBody(body), init)
+      report(total ?? 0)
+      return res
+    }
   }

@@ -95,7 +95,12 @@ export const makePlan = <A>(
     const idempotent = optional(r('idempotent'), (u) => typeof u === 'boolean', 'must be a boolean')
     const signal = optional(
       r('signal'),
-      (u) => Object.prototype.toString.call(u) === '[object AbortSignal]',
+      // Duck-typed: Vercel Edge's signals are tagged `[object EventTarget]`.
+      (u) =>
+        isObject(u) &&
+        typeof u['aborted'] === 'boolean' &&
+        isFunction(u['addEventListener']) &&
+        isFunction(u['removeEventListener']),
       'must be an AbortSignal',
     ) as AbortSignal | undefined
     const onUploadProgress = optional(
