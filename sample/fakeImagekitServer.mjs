@@ -11,6 +11,8 @@
 // hex HMAC-SHA1(privateKey, token + expire), token used once, expire in the future and within an hour),
 // and answers like ImageKit: 200 with an upload result carrying the file's real size, 400 for a missing
 // file or fileName or for both auth modes at once, 401 with ImageKit's error body for bad credentials.
+// Like upload.imagekit.io it answers CORS (any origin; `OPTIONS` preflight → 204), so a page on another
+// origin can upload to it.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import http from 'node:http'
 
@@ -29,6 +31,14 @@ const IMAGE_EXTENSIONS = new Set([
   'heic',
   'ico',
 ])
+/** CORS headers sent with every answer; a preflight (`OPTIONS`, any path) is a 204 with only these. */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-expose-headers': 'x-request-id',
+  'access-control-max-age': '600',
+}
 /** Largest text field kept (a base64 file is counted, not kept). */
 const MAX_FIELD = 64 * 1024
 
@@ -173,6 +183,13 @@ export const startFakeImagekit = async (options = {}) => {
   const uploads = []
 
   const server = http.createServer(async (req, res) => {
+    // CORS, as upload.imagekit.io answers it, so that a page on another origin can upload here.
+    for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value)
+    if (req.method === 'OPTIONS') {
+      req.resume()
+      res.writeHead(204)
+      return res.end()
+    }
     try {
       const url = new URL(req.url ?? '/', 'http://localhost')
       if (req.method !== 'POST' || url.pathname !== '/api/v1/files/upload') {

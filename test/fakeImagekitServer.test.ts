@@ -92,3 +92,49 @@ describe('sample/fakeImagekitServer', () => {
     expect(result._tag === 'Left' && result.left).toMatchObject({ _tag: 'HttpError', status: 401 })
   })
 })
+
+describe('sample/fakeImagekitServer CORS', () => {
+  it('answers a preflight from another origin with 204, allowing any origin, POST, authorization and content-type', async () => {
+    fake = (await startFakeImagekit()) as Fake
+    const res = await fetch(`${fake.url}/api/v1/files/upload`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://127.0.0.1:1',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    })
+    expect(res.status).toBe(204)
+    expect(await res.text()).toBe('')
+    expect({
+      origin: res.headers.get('access-control-allow-origin'),
+      methods: res.headers.get('access-control-allow-methods'),
+      headers: res.headers.get('access-control-allow-headers'),
+      expose: res.headers.get('access-control-expose-headers'),
+    }).toStrictEqual({
+      origin: '*',
+      methods: 'POST, OPTIONS',
+      headers: 'authorization, content-type',
+      expose: 'x-request-id',
+    })
+    expect(fake.uploads).toStrictEqual([])
+  })
+
+  it('sends the CORS headers with its answers too (success and error)', async () => {
+    fake = (await startFakeImagekit()) as Fake
+    const seen: (string | null)[] = []
+    const recordHeaders: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init)
+      seen.push(res.headers.get('access-control-allow-origin'))
+      return res
+    }
+    const ok = await upload(
+      { privateKey: fake.privateKey, uploadBaseUrl: fake.url, fetch: recordHeaders },
+      { file: 'aGVsbG8=', fileName: 'h.txt' },
+    )()
+    expect(ok._tag).toBe('Right')
+    const bad = await fetch(`${fake.url}/nowhere`, { method: 'POST' })
+    expect(bad.status).toBe(404)
+    expect([...seen, bad.headers.get('access-control-allow-origin')]).toStrictEqual(['*', '*'])
+  })
+})
