@@ -1,0 +1,82 @@
+// The comparison every runtime file defines: each case against the Node reference (exact), plus the runtime's
+// own HMAC path and onProgress behaviour, asserted as documented or as measured (pinned differences).
+import { expect, it } from 'vitest'
+import { CASE_NAMES, PROGRESS_CASES, type CaseName } from './harness'
+import type { RuntimeInfo, ScenarioResult } from './scenario'
+
+/** A finished run, or why the runtime could not run (its tests then skip with that reason). */
+export type RunState =
+  | { readonly ok: true; readonly node: ScenarioResult; readonly result: ScenarioResult }
+  | { readonly ok: false; readonly reason: string }
+
+export interface Expectations {
+  /** The runtime's self-report (nodeCryptoRequests is checked as "more than 0" or "0" from hmacPath). */
+  readonly info: Omit<RuntimeInfo, 'nodeCryptoRequests'>
+  /** Cases whose result differs from Node's, with the exact value this runtime gives and why. */
+  readonly differences?: Partial<Record<CaseName, { readonly why: string; readonly value: unknown }>>
+  /** Is `onProgress` called for the uploads (when they succeed in reaching the body)? */
+  readonly progressCalled: boolean
+  /** Why, when that is not what the README promises. */
+  readonly progressWhy?: string
+}
+
+/**
+ * Defines one `it` per case plus the info and progress checks.
+ *
+ * @param label - runtime and mode, first word of every test title
+ * @param state - the run, read when the tests execute (filled by `beforeAll`)
+ * @param expected - what this runtime does differently from Node
+ */
+export const compareWithNode = (
+  label: string,
+  state: () => RunState | undefined,
+  expected: Expectations,
+): void => {
+  const run = (skip: (note: string) => never): { node: ScenarioResult; result: ScenarioResult } => {
+    const s = state()
+    if (s === undefined) throw new Error(`${label}: the run did not happen (see the beforeAll error)`)
+    if (!s.ok) return skip(`${label} unavailable: ${s.reason}`)
+    return s
+  }
+
+  it(`${label}: reports exactly the scenario's cases`, ({ skip }) => {
+    const { result } = run(skip)
+    expect(Object.keys(result.cases)).toStrictEqual([...CASE_NAMES])
+  })
+
+  for (const name of CASE_NAMES) {
+    const difference = expected.differences?.[name]
+    const title = difference
+      ? `${label}: ${name} differs from Node: ${difference.why}`
+      : `${label}: ${name} equals Node`
+    it(title, ({ skip }) => {
+      const { node, result } = run(skip)
+      expect(result.cases[name]).toStrictEqual(difference ? difference.value : node.cases[name])
+    })
+  }
+
+  it(`${label}: HMAC runs through ${expected.info.hmacPath} (process ${expected.info.typeofProcess}, getBuiltinModule ${String(expected.info.getBuiltinModule)})`, ({
+    skip,
+  }) => {
+    const { result } = run(skip)
+    expect(result.info).toStrictEqual({
+      ...expected.info,
+      nodeCryptoRequests: expected.info.hmacPath === 'node:crypto' ? expect.any(Number) : 0,
+    })
+    if (expected.info.hmacPath === 'node:crypto') expect(result.info.nodeCryptoRequests).toBeGreaterThan(0)
+  })
+
+  it(`${label}: onProgress is ${expected.progressCalled ? 'called, ending at the same byte count as Node' : 'never called'}${expected.progressWhy === undefined ? '' : `: ${expected.progressWhy}`}`, ({
+    skip,
+  }) => {
+    const { node, result } = run(skip)
+    expect(Object.keys(result.progress)).toStrictEqual([...PROGRESS_CASES])
+    for (const name of PROGRESS_CASES) {
+      const p = result.progress[name]!
+      if (expected.progressCalled) {
+        expect(p.called && p.consistent, name).toBe(true)
+        expect(p.last, name).toStrictEqual(node.progress[name]!.last)
+      } else expect(p, name).toStrictEqual({ called: false, calls: 0, last: null, consistent: true })
+    }
+  })
+}
