@@ -35,8 +35,10 @@ export const encodeMultipart = (
     `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"${extra}\r\n\r\n`
   let head = fields.map(([name, value]) => `${part(name)}${value}\r\n`).join('')
   const tail = `\r\n--${boundary}--\r\n`
+  // The Blob bodies carry no type: the content-type header says it (workerd warns about a FormData body with
+  // a custom Content-Type when the Blob is typed multipart/form-data).
   if (file.kind === 'text') {
-    const body = new Blob([`${head}${part('file')}${file.value}${tail}`], { type })
+    const body = new Blob([`${head}${part('file')}${file.value}${tail}`])
     return { body, headers: { 'content-type': type, 'content-length': String(body.size) } }
   }
   const blobType = file.kind === 'blob' ? file.blob.type : ''
@@ -45,7 +47,7 @@ export const encodeMultipart = (
     `; filename="${quote(fileName)}"\r\nContent-Type: ${blobType || 'application/octet-stream'}`,
   )
   if (file.kind === 'blob') {
-    const body = new Blob([head, file.blob, tail], { type })
+    const body = new Blob([head, file.blob, tail])
     return { body, headers: { 'content-type': type, 'content-length': String(body.size) } }
   }
   const source = file.stream
