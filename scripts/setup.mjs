@@ -2,8 +2,9 @@
 // pnpm 10 through npx, then the locked workspace dependencies (Deno, Bun and workerd for the runtime tests
 // come from the npm registry with them). Idempotent and quick when already done.
 //   --build     also build the packages (the sample runs the built dist)
-//   --browser   also install Debian's Chromium for the browser tests (test/browser) when it is missing and
-//               this is a Debian-like machine where we are root; otherwise say that those tests will skip
+//   --browser   also install Debian's Chromium, Firefox ESR and WebKitGTK's WebDriver (with Xvfb) for the
+//               browser tests (test/browser) when they are missing and this is a Debian-like machine where we
+//               are root; otherwise say that those tests will skip
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -36,22 +37,32 @@ if (process.argv.includes('--build')) {
 }
 
 if (process.argv.includes('--browser')) {
-  const chromium = '/usr/bin/chromium'
+  // Debian packages of the browsers the browser suite drives, by the binary each provides.
+  const browsers = [
+    ['chromium', '/usr/bin/chromium'],
+    ['firefox-esr', '/usr/bin/firefox-esr'],
+    ['webkit2gtk-driver', '/usr/bin/WebKitWebDriver'],
+    ['xvfb', '/usr/bin/Xvfb'], // WebKitGTK's MiniBrowser needs a display
+    ['xauth', '/usr/bin/xauth'],
+  ]
   const apt = (args) =>
     spawnSync('apt-get', args, {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     }).status === 0
-  if (!existsSync(chromium)) {
+  const missing = () => browsers.filter(([, bin]) => !existsSync(bin)).map(([pkg]) => pkg)
+  if (missing().length > 0) {
     if (process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-      console.log("setup: installing Debian's chromium for the browser tests")
-      const install = ['install', '-y', '--no-install-recommends', 'chromium']
+      console.log(`setup: installing Debian's ${missing().join(', ')} for the browser tests`)
+      const install = ['install', '-y', '--no-install-recommends', ...missing()]
       if (!apt(install)) {
         apt(['update'])
-        apt(install)
+        apt(['install', '-y', '--no-install-recommends', ...missing()])
       }
     }
-    if (!existsSync(chromium))
-      console.log(`setup: ${chromium} is missing: the browser tests (test/browser) will be skipped`)
+    if (missing().length > 0)
+      console.log(
+        `setup: ${missing().join(', ')} missing: the browser tests that need them (test/browser) will be skipped`,
+      )
   }
 }
