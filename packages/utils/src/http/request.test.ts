@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
 import * as t from 'io-ts'
 import { request } from './request'
@@ -260,7 +260,58 @@ describe('request', () => {
       expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
     })
 
-    it('does not resend a ReadableStream body (it cannot be replayed)', async () => {
+    const streamOf = (...chunks: string[]) =>
+      new ReadableStream<Uint8Array>({
+        start: (c) => {
+          for (const chunk of chunks) c.enqueue(new TextEncoder().encode(chunk))
+          c.close()
+        },
+      })
+
+    it('reads a ReadableStream body into a Blob where Request cannot keep a stream (Firefox)', async () => {
+      // Firefox's Request turns a stream body into the text "[object ReadableStream]".
+      class FirefoxRequest extends Request {
+        constructor(input: RequestInfo | URL, init?: RequestInit) {
+          const stringified =
+            init?.body instanceof ReadableStream ? { ...init, body: '[object ReadableStream]' } : init
+          super(input, stringified)
+        }
+      }
+      vi.stubGlobal('Request', FirefoxRequest)
+      try {
+        const { fetch, bodies } = stub(() => json({ ok: true }))
+        const result = await run(
+          { privateKey: KEY, fetch },
+          { ...get, method: 'POST', body: streamOf('--b\r\n', 'payload'), onUploadProgress: () => undefined },
+        )
+        expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+        expect(bodies).toStrictEqual(['--b\r\npayload'])
+      } finally {
+        vi.unstubAllGlobals()
+      }
+    })
+
+    it('sends a ReadableStream body again, buffered, when the platform refuses streams with NotSupportedError (Safari)', async () => {
+      const bodies: string[] = []
+      let calls = 0
+      const fetch = (async (input: RequestInfo | URL) => {
+        calls++
+        if (calls === 1)
+          throw new DOMException('ReadableStream uploading is not supported', 'NotSupportedError')
+        bodies.push(await (input as Request).text())
+        return json({ ok: true })
+      }) as typeof globalThis.fetch
+      const seen: unknown[] = []
+      const result = await run(
+        { privateKey: KEY, fetch },
+        { ...get, method: 'POST', body: streamOf('ab', 'cde'), onUploadProgress: (p) => seen.push(p) },
+      )
+      expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+      expect([calls, bodies]).toStrictEqual([2, ['abcde']])
+      expect(seen).toStrictEqual([{ loaded: 5 }])
+    })
+
+    it('does not resend a ReadableStream body after a TypeError (any network failure looks so; a stream may be too large to hold)', async () => {
       let calls = 0
       const fetch = (() => {
         calls++

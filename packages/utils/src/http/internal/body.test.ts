@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { bodySize, requestStreamsSupported } from './body'
+import { bodySize, keepsStreamBodies, streamsForProgress } from './body'
 
 describe('bodySize', () => {
   const form = new FormData()
@@ -18,20 +18,33 @@ describe('bodySize', () => {
   })
 })
 
-describe('requestStreamsSupported', () => {
-  it('is true on Node 20', () => {
-    expect(requestStreamsSupported()).toBe(true)
+describe('keepsStreamBodies and streamsForProgress', () => {
+  it('are true on Node 20', () => {
+    expect([keepsStreamBodies(), streamsForProgress()]).toStrictEqual([true, true])
   })
-})
 
-describe('requestStreamsSupported in Cloudflare Workers', () => {
-  it('is false: workerd crashes when a fetch with a streamed body is aborted', () => {
+  it('do not stream for progress in Cloudflare Workers (workerd crashes when a streamed body is aborted)', () => {
     vi.stubGlobal('navigator', { userAgent: 'Cloudflare-Workers' })
     try {
-      expect(requestStreamsSupported()).toBe(false)
+      expect([keepsStreamBodies(), streamsForProgress()]).toStrictEqual([true, false])
     } finally {
       vi.unstubAllGlobals()
     }
-    expect(requestStreamsSupported()).toBe(true)
+  })
+
+  it('say no where Request turns a stream into text (Firefox)', () => {
+    class FirefoxRequest extends Request {
+      constructor(input: RequestInfo | URL, init?: RequestInit) {
+        const stringified =
+          init?.body instanceof ReadableStream ? { ...init, body: '[object ReadableStream]' } : init
+        super(input, stringified)
+      }
+    }
+    vi.stubGlobal('Request', FirefoxRequest)
+    try {
+      expect([keepsStreamBodies(), streamsForProgress()]).toStrictEqual([false, false])
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })

@@ -27,17 +27,12 @@ export const bodySize = (body: BodyInit): number | undefined =>
           : undefined
 
 /**
- * Does a Request keep a streamed body as a stream here (and is it safe to send one)? True in Node, Deno,
- * Bun, Vercel Edge, Chromium and Safari; false in Firefox (the stream would go as the text
- * "[object ReadableStream]", with a `text/plain` content type) and in Cloudflare Workers (see below).
- * Safari keeps the stream but refuses to send it, and Chromium sends it over HTTP/2 and HTTP/3 only:
- * `fetchWithBody` handles both by resending. Checked per call: no module state.
+ * Does a Request keep a stream body as a stream here? True in Node, Deno, Bun, workerd, Vercel Edge, Chromium
+ * and Safari; false in Firefox, whose Request turns the stream into the text "[object ReadableStream]" (with a
+ * `text/plain` content type). Keeping it is not sending it: Safari refuses to send one, and Chromium sends one
+ * over HTTP/2 and HTTP/3 only (see `fetchWithBody`). Checked per call: no module state.
  */
-export const requestStreamsSupported = (): boolean => {
-  // Cloudflare Workers stream request bodies, but workerd (1.20260730) dies on a fatal internal error when a
-  // fetch whose body is a stream is aborted (reproduced with a bare fetch): there a Blob body is safer than
-  // progress. `navigator.userAgent` is how Cloudflare documents telling Workers apart.
-  if ((globalThis.navigator as Navigator | undefined)?.userAgent === 'Cloudflare-Workers') return false
+export const keepsStreamBodies = (): boolean => {
   try {
     const init = { body: new ReadableStream(), method: 'POST', duplex: 'half' }
     return !new Request('https://a.invalid', init as RequestInit).headers.has('content-type')
@@ -47,14 +42,36 @@ export const requestStreamsSupported = (): boolean => {
 }
 
 /**
+ * Is a Blob or bytes body turned into a stream here to report upload progress? Where streams are kept, except
+ * in Cloudflare Workers: workerd (1.20260730) dies on a fatal internal error when a fetch whose body is a
+ * stream is aborted (reproduced with a bare fetch), so a Blob body stays a Blob there. `navigator.userAgent` is
+ * how Cloudflare documents telling Workers apart.
+ */
+export const streamsForProgress = (): boolean =>
+  (globalThis.navigator as Navigator | undefined)?.userAgent !== 'Cloudflare-Workers' && keepsStreamBodies()
+
+const nameOf = (e: unknown): unknown => {
+  try {
+    return (e as { name?: unknown } | null)?.name
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * The `fetch` given to ky: it attaches `body` to the body-less Request ky built, then calls the injected or
  * global fetch without a receiver (a bare `window.fetch` needs that).
  *
- * With `onProgress`, where request streams work, the body goes as a stream that counts the bytes the
- * platform reads (errors thrown by `onProgress` are ignored). When that fetch fails before the platform has
- * read a single byte (Chromium over HTTP/1.1 refuses streamed bodies; Safari refuses them everywhere) and the
- * body can be replayed (anything but a ReadableStream), nothing was sent: the same body is sent once more,
- * not streamed, and progress is reported once, when the response arrives.
+ * - A ReadableStream body where Request cannot keep one (Firefox) is read into a Blob first: sent as it is,
+ *   it would upload the text "[object ReadableStream]".
+ * - With `onProgress` (where {@link streamsForProgress}), and for every ReadableStream body, the body goes as
+ *   a stream that notes when the platform starts reading it and counts the bytes it reads (errors thrown by
+ *   `onProgress` are ignored).
+ * - When that fetch fails before the platform has read a single byte, nothing was sent. A Blob, bytes or text
+ *   body is then sent once more, not streamed (Chromium over HTTP/1.1 refuses streamed bodies with a
+ *   TypeError, Safari with a NotSupportedError); a ReadableStream body is read into a Blob and sent once more
+ *   only on a NotSupportedError (Safari), because Chromium's TypeError looks like any network failure and a
+ *   stream may be too large to hold. Progress is then reported once, when the response arrives.
  */
 export const fetchWithBody =
   (
@@ -67,13 +84,15 @@ export const fetchWithBody =
     const base = input as Request
     const withBody = (b: BodyInit) => new Request(base, { body: b, duplex: 'half' } as RequestInit)
     if (body === undefined) return send(base, init)
+    const isStream = body instanceof ReadableStream
+    if (isStream && !keepsStreamBodies()) return send(withBody(await new Response(body).blob()), init)
     const plain = withBody(body)
-    if (!onProgress || !plain.body || !requestStreamsSupported()) return send(plain, init)
+    if (!plain.body || !(isStream || (onProgress && streamsForProgress()))) return send(plain, init)
 
     const total = bodySize(body)
     const report = (loaded: number) => {
       try {
-        onProgress(total === undefined ? { loaded } : { loaded, total: Math.max(total, loaded) })
+        onProgress?.(total === undefined ? { loaded } : { loaded, total: Math.max(total, loaded) })
       } catch {
         // A failing progress callback must not fail the upload.
       }
@@ -82,28 +101,30 @@ export const fetchWithBody =
     let pulled = false
     let loaded = 0
     // highWaterMark 0: `pull` runs only when the platform asks for bytes, so `pulled` means "started sending".
-    const counted = new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          pulled = true
-          const { done, value } = await reader.read()
-          if (done) return controller.close()
-          loaded += value.byteLength
-          controller.enqueue(value)
-          report(loaded)
+    const counted = (track: boolean) =>
+      new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            if (track) pulled = true
+            const { done, value } = await reader.read()
+            if (done) return controller.close()
+            controller.enqueue(value)
+            if (track) report((loaded += value.byteLength))
+          },
+          cancel: (reason) => reader.cancel(reason),
         },
-        cancel: (reason) => reader.cancel(reason),
-      },
-      { highWaterMark: 0 },
-    )
+        { highWaterMark: 0 },
+      )
     try {
       // Built from `plain`, so that the content type its body gave it (a multipart boundary) is kept.
-      return await send(new Request(plain, { body: counted, duplex: 'half' } as RequestInit), init)
+      return await send(new Request(plain, { body: counted(true), duplex: 'half' } as RequestInit), init)
     } catch (e) {
-      if (pulled || base.signal.aborted || body instanceof ReadableStream) throw e
-      reader.cancel().catch(() => undefined)
-      const res = await send(withBody(body), init)
-      report(total ?? 0)
+      if (pulled || base.signal.aborted || (isStream && nameOf(e) !== 'NotSupportedError')) throw e
+      let again: BodyInit = body
+      if (isStream) again = await new Response(counted(false)).blob()
+      else reader.cancel().catch(() => undefined)
+      const res = await send(withBody(again), init)
+      report(total ?? (again as Blob).size)
       return res
     }
   }
