@@ -5,7 +5,8 @@
 // certificate made by openssl at test time) progress is reported as the body goes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { UploadCase, UploadOutcome } from './support/entry'
-import { chromiumStatus, type Harness, startHarness } from './support/harness'
+import { chromium as engine } from './support/chromium'
+import { type Harness, startHarness } from './support/harness'
 import {
   type FakeImagekit,
   makeCertificate,
@@ -14,7 +15,7 @@ import {
   startRecordingProxy,
 } from './support/servers'
 
-const chromium = chromiumStatus()
+const chromium = engine.status()
 const PATH = '/api/v1/files/upload'
 
 describe.skipIf(chromium.path === undefined)(
@@ -24,7 +25,7 @@ describe.skipIf(chromium.path === undefined)(
     let fake: FakeImagekit | undefined
     let h1: RecordingProxy | undefined
     beforeAll(async () => {
-      ;[h, fake] = await Promise.all([startHarness({ ignoreHTTPSErrors: true }), startFake()])
+      ;[h, fake] = await Promise.all([startHarness(engine, { acceptInsecureCerts: true }), startFake()])
       h1 = await startRecordingProxy(fake.url)
     })
     afterAll(async () => {
@@ -92,6 +93,33 @@ describe.skipIf(chromium.path === undefined)(
         expect(server.progress[0]?.loaded).toBe(server.progress[0]?.total)
       })
 
+      it('cannot upload a ReadableStream file over HTTP/1.1, with or without onProgress (always a stream; no buffered resend after a TypeError, which any network failure gives)', async () => {
+        const { h1 } = ready()
+        for (const progress of [true, false]) {
+          const from = h1.seen.length
+          const outcome = await inPage({
+            config: { uploadBaseUrl: h1.url },
+            file: { kind: 'stream', size: 1000 },
+            request: { fileName: 'stream.bin', useUniqueFileName: false, ...auth() },
+            progress,
+          })
+          expect(outcome).toStrictEqual({
+            result: {
+              _tag: 'Left',
+              left: {
+                _tag: 'NetworkError',
+                reason: 'Transport',
+                message: `POST ${h1.url}${PATH} failed: Failed to fetch`,
+                cause: { name: 'TypeError', message: 'Failed to fetch' },
+              },
+            },
+            progress: [],
+          })
+          // No POST reached the server (a preflight may, unless Chromium has it cached from an earlier test).
+          expect(h1.seen.slice(from).filter((x) => x.method === 'POST')).toStrictEqual([])
+        }
+      })
+
       it('succeeds with the very same upload when onProgress is left out', async () => {
         const { h1 } = ready()
         const outcome = await inPage({
@@ -148,6 +176,26 @@ describe.skipIf(chromium.path === undefined)(
           expect(progress.every((p, i) => i === 0 || p.loaded > (progress[i - 1]?.loaded ?? 0))).toBe(true)
           expect(progress.at(-1)).toStrictEqual({ loaded: body, total: body })
           expect(body).toBeGreaterThan(size)
+        })
+
+        it('uploads a ReadableStream file over HTTP/2, progress without a total up to the bytes sent', async () => {
+          const h2 = proxy()
+          const from = h2.seen.length
+          const outcome = await inPage({
+            config: { uploadBaseUrl: h2.url },
+            file: { kind: 'stream', size: 200_000 },
+            request: { fileName: 'stream.bin', useUniqueFileName: false, ...auth() },
+            progress: true,
+          })
+          expect(outcome.result).toMatchObject({
+            _tag: 'Right',
+            right: { name: 'stream.bin', size: 200_000 },
+          })
+          const post = h2.seen.slice(from).find((x) => x.method === 'POST')
+          expect([post?.httpVersion, post?.contentLength]).toStrictEqual(['2.0', undefined])
+          expect(outcome.progress.length).toBeGreaterThan(0)
+          expect(outcome.progress.every((p) => p.total === undefined)).toBe(true)
+          expect(outcome.progress.at(-1)).toStrictEqual({ loaded: post?.bytes })
         })
 
         it('reports one call with loaded === total for a small Uint8Array', async () => {

@@ -1,9 +1,12 @@
-// @imagekit-fp/upload, BUILT (packages/upload/dist), bundled for the browser and run in Debian's Chromium
-// against the sample's fake ImageKit upload API on loopback (another origin than the page: CORS applies),
-// behind a recording proxy that shows what reached the wire.
+// @imagekit-fp/upload, BUILT (packages/upload/dist), bundled for the browser and run in Debian's Chromium,
+// Firefox ESR and WebKitGTK against the sample's fake ImageKit upload API on loopback (another origin than the
+// page: CORS applies), behind a recording proxy that shows what reached the wire. The three engines agree on
+// everything but the message of the AbortError they reject with.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { UploadCase, UploadOutcome } from './support/entry'
-import { chromiumStatus, type Harness, startHarness } from './support/harness'
+import { chromium } from './support/chromium'
+import { firefox } from './support/firefox'
+import { type Engine, type Harness, startHarness } from './support/harness'
 import {
   type FakeImagekit,
   type RecordingProxy,
@@ -11,249 +14,264 @@ import {
   startFake,
   startRecordingProxy,
 } from './support/servers'
+import { webkit } from './support/webkit'
 
-const chromium = chromiumStatus()
 const HELP = 'For support kindly contact us at support@imagekit.io .'
 const PATH = '/api/v1/files/upload'
 
-describe.skipIf(chromium.path === undefined)(
-  `built upload in Chromium (${chromium.reason ?? chromium.path ?? ''})`,
-  () => {
-    let h: Harness | undefined
-    let fake: FakeImagekit | undefined
-    let proxy: RecordingProxy | undefined
-    let held: RecordingProxy | undefined
-    beforeAll(async () => {
-      ;[h, fake] = await Promise.all([startHarness(), startFake()])
-      proxy = await startRecordingProxy(fake.url)
-      held = await startRecordingProxy(fake.url, { hold: true })
-    })
-    afterAll(async () => {
-      await Promise.all([h?.close(), proxy?.close(), held?.close()])
-      await fake?.close()
-    })
+/** The message of the `AbortError` each engine's fetch rejects with when the signal is aborted (no reason). */
+const ABORT_MESSAGE: Readonly<Record<Engine['name'], string>> = {
+  Chromium: 'signal is aborted without reason',
+  Firefox: 'The operation was aborted. ',
+  WebKit: 'The operation was aborted.',
+}
 
-    const ready = () => {
-      if (h === undefined || fake === undefined || proxy === undefined || held === undefined)
-        throw new Error('the harness did not start')
-      return { h, fake, proxy, held }
-    }
-    // Requests each test made (the proxies' logs are shared by the whole file).
-    let mark = { proxy: 0, held: 0, uploads: 0 }
-    beforeEach(() => {
-      const { proxy, held, fake } = ready()
-      mark = { proxy: proxy.seen.length, held: held.seen.length, uploads: fake.uploads.length }
-    })
-    const wire = (p: RecordingProxy, from: number) =>
-      p.seen.slice(from).map((s: Seen) => `${s.method} HTTP/${s.httpVersion} ${s.path}`)
+for (const engine of [chromium, firefox, webkit]) {
+  const status = engine.status()
+  const abortError = { name: 'AbortError', message: ABORT_MESSAGE[engine.name] }
+  describe.skipIf(status.path === undefined)(
+    `built upload in ${engine.name} (${status.reason ?? status.path ?? ''})`,
+    () => {
+      let h: Harness | undefined
+      let fake: FakeImagekit | undefined
+      let proxy: RecordingProxy | undefined
+      let held: RecordingProxy | undefined
+      beforeAll(async () => {
+        ;[h, fake] = await Promise.all([startHarness(engine), startFake()])
+        proxy = await startRecordingProxy(fake.url)
+        held = await startRecordingProxy(fake.url, { hold: true })
+      })
+      afterAll(async () => {
+        await Promise.all([h?.close(), proxy?.close(), held?.close()])
+        await fake?.close()
+      })
 
-    const inPage = (c: UploadCase): Promise<UploadOutcome> => ready().h.inPage((ik, x) => ik.runUpload(x), c)
-    /** Client-side auth made in Node (built utils) with the fake's private key. */
-    const clientAuth = () => {
-      const { h, fake } = ready()
-      const auth = h.node.call({ fn: 'getAuthenticationParameters', args: [{ privateKey: fake.privateKey }] })
-      const { token, expire, signature } = (
-        auth as { right: { token: string; expire: number; signature: string } }
-      ).right
-      return { publicKey: fake.publicKey, token, expire, signature }
-    }
-    const stored = (name: string, size: number, folder = '/', extra: Record<string, unknown> = {}) => {
-      const { fake } = ready()
-      const image = /\.(jpg|png)$/.test(name)
-      return {
-        fileId: expect.stringMatching(/^[0-9a-f]{24}$/),
-        name,
-        size,
-        versionInfo: { id: expect.stringMatching(/^[0-9a-f]{24}$/), name: 'Version 1' },
-        filePath: `${folder}${name}`,
-        url: `${fake.urlEndpoint}${folder}${name}`,
-        fileType: image ? 'image' : 'non-image',
-        ...(image ? { thumbnailUrl: `${fake.urlEndpoint}/tr:n-ik_ml_thumbnail${folder}${name}` } : {}),
-        tags: null,
-        AITags: null,
-        isPrivateFile: false,
-        isPublished: true,
-        customCoordinates: null,
-        ...extra,
+      const ready = () => {
+        if (h === undefined || fake === undefined || proxy === undefined || held === undefined)
+          throw new Error('the harness did not start')
+        return { h, fake, proxy, held }
       }
-    }
+      // Requests each test made (the proxies' logs are shared by the whole file).
+      let mark = { proxy: 0, held: 0, uploads: 0 }
+      beforeEach(() => {
+        const { proxy, held, fake } = ready()
+        mark = { proxy: proxy.seen.length, held: held.seen.length, uploads: fake.uploads.length }
+      })
+      const wire = (p: RecordingProxy, from: number) =>
+        p.seen.slice(from).map((s: Seen) => `${s.method} HTTP/${s.httpVersion} ${s.path}`)
 
-    it('uploads a File client-side (token, expire, signature made in Node): Right with its size and name, no preflight', async () => {
-      const { proxy, fake } = ready()
-      const auth = clientAuth()
-      const outcome = await inPage({
-        config: { uploadBaseUrl: proxy.url },
-        file: { kind: 'file', size: 70_000, name: 'local name.jpg', type: 'image/jpeg' },
-        request: {
-          fileName: 'photo.jpg',
-          useUniqueFileName: false,
-          folder: 'browser',
-          tags: ['a', 'b'],
-          ...auth,
-        },
-      })
-      expect(outcome).toStrictEqual({
-        result: { _tag: 'Right', right: stored('photo.jpg', 70_000, '/browser/', { tags: ['a', 'b'] }) },
-        progress: [],
-      })
-      expect(fake.uploads.slice(mark.uploads).map((u) => [u.fields, u.file])).toStrictEqual([
-        [
-          {
+      const inPage = (c: UploadCase): Promise<UploadOutcome> =>
+        ready().h.inPage((ik, x) => ik.runUpload(x), c)
+      /** Client-side auth made in Node (built utils) with the fake's private key. */
+      const clientAuth = () => {
+        const { h, fake } = ready()
+        const auth = h.node.call({
+          fn: 'getAuthenticationParameters',
+          args: [{ privateKey: fake.privateKey }],
+        })
+        const { token, expire, signature } = (
+          auth as { right: { token: string; expire: number; signature: string } }
+        ).right
+        return { publicKey: fake.publicKey, token, expire, signature }
+      }
+      const stored = (name: string, size: number, folder = '/', extra: Record<string, unknown> = {}) => {
+        const { fake } = ready()
+        const image = /\.(jpg|png)$/.test(name)
+        return {
+          fileId: expect.stringMatching(/^[0-9a-f]{24}$/),
+          name,
+          size,
+          versionInfo: { id: expect.stringMatching(/^[0-9a-f]{24}$/), name: 'Version 1' },
+          filePath: `${folder}${name}`,
+          url: `${fake.urlEndpoint}${folder}${name}`,
+          fileType: image ? 'image' : 'non-image',
+          ...(image ? { thumbnailUrl: `${fake.urlEndpoint}/tr:n-ik_ml_thumbnail${folder}${name}` } : {}),
+          tags: null,
+          AITags: null,
+          isPrivateFile: false,
+          isPublished: true,
+          customCoordinates: null,
+          ...extra,
+        }
+      }
+
+      it('uploads a File client-side (token, expire, signature made in Node): Right with its size and name, no preflight', async () => {
+        const { proxy, fake } = ready()
+        const auth = clientAuth()
+        const outcome = await inPage({
+          config: { uploadBaseUrl: proxy.url },
+          file: { kind: 'file', size: 70_000, name: 'local name.jpg', type: 'image/jpeg' },
+          request: {
             fileName: 'photo.jpg',
-            useUniqueFileName: 'false',
-            tags: 'a,b',
+            useUniqueFileName: false,
             folder: 'browser',
-            publicKey: auth.publicKey,
-            token: auth.token,
-            expire: String(auth.expire),
-            signature: auth.signature,
+            tags: ['a', 'b'],
+            ...auth,
           },
-          { size: 70_000, filename: 'photo.jpg', type: 'image/jpeg' },
-        ],
-      ])
-      // multipart/form-data and a Blob body, no Authorization: a simple CORS request, sent without preflight.
-      expect(wire(proxy, mark.proxy)).toStrictEqual([`POST HTTP/1.1 ${PATH}`])
-    })
+        })
+        expect(outcome).toStrictEqual({
+          result: { _tag: 'Right', right: stored('photo.jpg', 70_000, '/browser/', { tags: ['a', 'b'] }) },
+          progress: [],
+        })
+        expect(fake.uploads.slice(mark.uploads).map((u) => [u.fields, u.file])).toStrictEqual([
+          [
+            {
+              fileName: 'photo.jpg',
+              useUniqueFileName: 'false',
+              tags: 'a,b',
+              folder: 'browser',
+              publicKey: auth.publicKey,
+              token: auth.token,
+              expire: String(auth.expire),
+              signature: auth.signature,
+            },
+            { size: 70_000, filename: 'photo.jpg', type: 'image/jpeg' },
+          ],
+        ])
+        // multipart/form-data and a Blob body, no Authorization: a simple CORS request, sent without preflight.
+        expect(wire(proxy, mark.proxy)).toStrictEqual([`POST HTTP/1.1 ${PATH}`])
+      })
 
-    it('uploads a Uint8Array client-side, with the same result as the same upload from Node', async () => {
-      const { h, proxy } = ready()
-      const c = (auth: object): UploadCase => ({
-        config: { uploadBaseUrl: proxy.url },
-        file: { kind: 'bytes', size: 1000 },
-        request: { fileName: 'bytes.bin', useUniqueFileName: false, ...auth },
+      it('uploads a Uint8Array client-side, with the same result as the same upload from Node', async () => {
+        const { h, proxy } = ready()
+        const c = (auth: object): UploadCase => ({
+          config: { uploadBaseUrl: proxy.url },
+          file: { kind: 'bytes', size: 1000 },
+          request: { fileName: 'bytes.bin', useUniqueFileName: false, ...auth },
+        })
+        const page = await inPage(c(clientAuth()))
+        const node = await h.node.runUpload(c(clientAuth()))
+        const expected = { result: { _tag: 'Right', right: stored('bytes.bin', 1000) }, progress: [] }
+        expect(page).toStrictEqual(expected)
+        expect(node).toStrictEqual(expected)
       })
-      const page = await inPage(c(clientAuth()))
-      const node = await h.node.runUpload(c(clientAuth()))
-      const expected = { result: { _tag: 'Right', right: stored('bytes.bin', 1000) }, progress: [] }
-      expect(page).toStrictEqual(expected)
-      expect(node).toStrictEqual(expected)
-    })
 
-    it('uploads a base64 string client-side: the fake counts its decoded size', async () => {
-      const { proxy, fake } = ready()
-      const outcome = await inPage({
-        config: { uploadBaseUrl: proxy.url },
-        file: { kind: 'text', value: btoa('hello browser') },
-        request: { fileName: 'hello.txt', useUniqueFileName: false, ...clientAuth() },
+      it('uploads a base64 string client-side: the fake counts its decoded size', async () => {
+        const { proxy, fake } = ready()
+        const outcome = await inPage({
+          config: { uploadBaseUrl: proxy.url },
+          file: { kind: 'text', value: btoa('hello browser') },
+          request: { fileName: 'hello.txt', useUniqueFileName: false, ...clientAuth() },
+        })
+        expect(outcome).toStrictEqual({
+          result: { _tag: 'Right', right: stored('hello.txt', 13) },
+          progress: [],
+        })
+        expect(fake.uploads.slice(mark.uploads).map((u) => u.file)).toStrictEqual([
+          { size: 13, filename: undefined, type: undefined },
+        ])
       })
-      expect(outcome).toStrictEqual({
-        result: { _tag: 'Right', right: stored('hello.txt', 13) },
-        progress: [],
-      })
-      expect(fake.uploads.slice(mark.uploads).map((u) => u.file)).toStrictEqual([
-        { size: 13, filename: undefined, type: undefined },
-      ])
-    })
 
-    it('uploads a Blob server-side with the private key over loopback http (Basic auth, CORS preflight)', async () => {
-      const { proxy, fake } = ready()
-      const outcome = await inPage({
-        config: { uploadBaseUrl: proxy.url, privateKey: fake.privateKey },
-        file: { kind: 'blob', size: 4096 },
-        request: { fileName: 'server.png', useUniqueFileName: false },
+      it('uploads a Blob server-side with the private key over loopback http (Basic auth, CORS preflight)', async () => {
+        const { proxy, fake } = ready()
+        const outcome = await inPage({
+          config: { uploadBaseUrl: proxy.url, privateKey: fake.privateKey },
+          file: { kind: 'blob', size: 4096 },
+          request: { fileName: 'server.png', useUniqueFileName: false },
+        })
+        expect(outcome).toStrictEqual({
+          result: { _tag: 'Right', right: stored('server.png', 4096) },
+          progress: [],
+        })
+        expect(fake.uploads.slice(mark.uploads).map((u) => u.file)).toStrictEqual([
+          { size: 4096, filename: 'server.png', type: 'application/octet-stream' },
+        ])
+        expect(wire(proxy, mark.proxy)).toStrictEqual([`OPTIONS HTTP/1.1 ${PATH}`, `POST HTTP/1.1 ${PATH}`])
       })
-      expect(outcome).toStrictEqual({
-        result: { _tag: 'Right', right: stored('server.png', 4096) },
-        progress: [],
-      })
-      expect(fake.uploads.slice(mark.uploads).map((u) => u.file)).toStrictEqual([
-        { size: 4096, filename: 'server.png', type: 'application/octet-stream' },
-      ])
-      expect(wire(proxy, mark.proxy)).toStrictEqual([`OPTIONS HTTP/1.1 ${PATH}`, `POST HTTP/1.1 ${PATH}`])
-    })
 
-    it("is an HttpError 401 with ImageKit's message for a bad signature", async () => {
-      const { proxy, fake } = ready()
-      const message = 'Your request contains invalid signature. Please make sure it is generated correctly.'
-      const outcome = await inPage({
-        config: { uploadBaseUrl: proxy.url },
-        file: { kind: 'blob', size: 10 },
-        request: { fileName: 'bad.txt', ...clientAuth(), signature: 'f'.repeat(40) },
-      })
-      expect(outcome).toStrictEqual({
-        result: {
-          _tag: 'Left',
-          left: {
-            _tag: 'HttpError',
-            status: 401,
-            message,
-            help: HELP,
-            body: { message, help: HELP },
-            url: `${proxy.url}${PATH}`,
-            requestId: expect.stringMatching(/^[0-9a-f]{16}$/),
+      it("is an HttpError 401 with ImageKit's message for a bad signature", async () => {
+        const { proxy, fake } = ready()
+        const message = 'Your request contains invalid signature. Please make sure it is generated correctly.'
+        const outcome = await inPage({
+          config: { uploadBaseUrl: proxy.url },
+          file: { kind: 'blob', size: 10 },
+          request: { fileName: 'bad.txt', ...clientAuth(), signature: 'f'.repeat(40) },
+        })
+        expect(outcome).toStrictEqual({
+          result: {
+            _tag: 'Left',
+            left: {
+              _tag: 'HttpError',
+              status: 401,
+              message,
+              help: HELP,
+              body: { message, help: HELP },
+              url: `${proxy.url}${PATH}`,
+              requestId: expect.stringMatching(/^[0-9a-f]{16}$/),
+            },
           },
-        },
-        progress: [],
+          progress: [],
+        })
+        expect(fake.uploads.length).toBe(mark.uploads)
       })
-      expect(fake.uploads.length).toBe(mark.uploads)
-    })
 
-    it('is a NetworkError Aborted, with no request sent, when the signal is aborted before the upload', async () => {
-      const { proxy, fake } = ready()
-      const outcome = await inPage({
-        config: { uploadBaseUrl: proxy.url, privateKey: fake.privateKey },
-        file: { kind: 'blob', size: 10 },
-        request: { fileName: 'never.txt' },
-        abort: 'before',
-      })
-      expect(outcome).toStrictEqual({
-        result: {
-          _tag: 'Left',
-          left: {
-            _tag: 'NetworkError',
-            reason: 'Aborted',
-            message: `POST ${proxy.url}${PATH} was aborted`,
-            cause: { name: 'AbortError', message: 'signal is aborted without reason' },
+      it(`is a NetworkError Aborted (${JSON.stringify(abortError.message)}), with no request sent, when the signal is aborted before the upload`, async () => {
+        const { proxy, fake } = ready()
+        const outcome = await inPage({
+          config: { uploadBaseUrl: proxy.url, privateKey: fake.privateKey },
+          file: { kind: 'blob', size: 10 },
+          request: { fileName: 'never.txt' },
+          abort: 'before',
+        })
+        expect(outcome).toStrictEqual({
+          result: {
+            _tag: 'Left',
+            left: {
+              _tag: 'NetworkError',
+              reason: 'Aborted',
+              message: `POST ${proxy.url}${PATH} was aborted`,
+              cause: abortError,
+            },
           },
-        },
-        progress: [],
+          progress: [],
+        })
+        expect(wire(proxy, mark.proxy)).toStrictEqual([])
       })
-      expect(wire(proxy, mark.proxy)).toStrictEqual([])
-    })
 
-    it('is a NetworkError Aborted when aborted while waiting for the reply (AbortController in the page)', async () => {
-      const { h, held, fake } = ready()
-      const running = inPage({
-        config: { uploadBaseUrl: held.url, privateKey: fake.privateKey },
-        file: { kind: 'blob', size: 2048 },
-        request: { fileName: 'held.txt' },
-        abort: { id: 'held' },
-      })
-      await held.waitFor((s) => s.method === 'POST' && s.complete)
-      expect(await h.inPage((ik, id) => ik.abort(id), 'held')).toBe(true)
-      expect(await running).toStrictEqual({
-        result: {
-          _tag: 'Left',
-          left: {
-            _tag: 'NetworkError',
-            reason: 'Aborted',
-            message: `POST ${held.url}${PATH} was aborted`,
-            cause: { name: 'AbortError', message: 'signal is aborted without reason' },
+      it(`is a NetworkError Aborted (${JSON.stringify(abortError.message)}) when aborted while waiting for the reply (AbortController in the page)`, async () => {
+        const { h, held, fake } = ready()
+        const running = inPage({
+          config: { uploadBaseUrl: held.url, privateKey: fake.privateKey },
+          file: { kind: 'blob', size: 2048 },
+          request: { fileName: 'held.txt' },
+          abort: { id: 'held' },
+        })
+        await held.waitFor((s) => s.method === 'POST' && s.complete)
+        expect(await h.inPage((ik, id) => ik.abort(id), 'held')).toBe(true)
+        expect(await running).toStrictEqual({
+          result: {
+            _tag: 'Left',
+            left: {
+              _tag: 'NetworkError',
+              reason: 'Aborted',
+              message: `POST ${held.url}${PATH} was aborted`,
+              cause: abortError,
+            },
           },
-        },
-        progress: [],
+          progress: [],
+        })
+        expect(wire(held, mark.held)).toStrictEqual([`OPTIONS HTTP/1.1 ${PATH}`, `POST HTTP/1.1 ${PATH}`])
       })
-      expect(wire(held, mark.held)).toStrictEqual([`OPTIONS HTTP/1.1 ${PATH}`, `POST HTTP/1.1 ${PATH}`])
-    })
 
-    it('is the same ValidationError as in Node, with no request made, when fileName is missing', async () => {
-      const { h, proxy, fake } = ready()
-      const c: UploadCase = {
-        config: { uploadBaseUrl: proxy.url, privateKey: fake.privateKey },
-        file: { kind: 'blob', size: 10 },
-        request: { tags: ['x'] },
-      }
-      const page = await inPage(c)
-      expect(page).toStrictEqual({
-        result: {
-          _tag: 'Left',
-          left: { _tag: 'ValidationError', path: 'request.fileName', message: 'is required' },
-        },
-        progress: [],
+      it('is the same ValidationError as in Node, with no request made, when fileName is missing', async () => {
+        const { h, proxy, fake } = ready()
+        const c: UploadCase = {
+          config: { uploadBaseUrl: proxy.url, privateKey: fake.privateKey },
+          file: { kind: 'blob', size: 10 },
+          request: { tags: ['x'] },
+        }
+        const page = await inPage(c)
+        expect(page).toStrictEqual({
+          result: {
+            _tag: 'Left',
+            left: { _tag: 'ValidationError', path: 'request.fileName', message: 'is required' },
+          },
+          progress: [],
+        })
+        expect(await h.node.runUpload(c)).toStrictEqual(page)
+        expect(wire(proxy, mark.proxy)).toStrictEqual([])
+        expect(fake.uploads.length).toBe(mark.uploads)
       })
-      expect(await h.node.runUpload(c)).toStrictEqual(page)
-      expect(wire(proxy, mark.proxy)).toStrictEqual([])
-      expect(fake.uploads.length).toBe(mark.uploads)
-    })
-  },
-)
+    },
+  )
+}

@@ -53,6 +53,8 @@ export type FileSpec =
   | { readonly kind: 'blob'; readonly size: number }
   | { readonly kind: 'bytes'; readonly size: number }
   | { readonly kind: 'text'; readonly value: string }
+  /** A `ReadableStream` of the same bytes, in chunks of 64 KiB. */
+  | { readonly kind: 'stream'; readonly size: number }
 
 /** An upload described as data. */
 export interface UploadCase {
@@ -64,12 +66,22 @@ export interface UploadCase {
   readonly progress?: boolean
   /** `'before'`: the signal is aborted before the upload starts; a string: abort later with {@link abort}. */
   readonly abort?: 'before' | { readonly id: string }
+  /** Record every call of the global `fetch` made during the upload, in {@link UploadOutcome.fetches}. */
+  readonly watchFetch?: boolean
+}
+
+/** One call of the global `fetch`: how it ended (`status 200`, or the rejection's name and message). */
+export interface FetchCall {
+  readonly method: string
+  readonly outcome: string
 }
 
 /** What an upload gave: its Either (error `cause` made plain) and every progress report, in order. */
 export interface UploadOutcome {
   readonly result: unknown
   readonly progress: readonly { readonly loaded: number; readonly total?: number }[]
+  /** Only with `watchFetch`: every call of the global `fetch`, in order. */
+  readonly fetches?: readonly FetchCall[]
 }
 
 const makeFile = (spec: FileSpec): UploadRequest['file'] => {
@@ -77,6 +89,15 @@ const makeFile = (spec: FileSpec): UploadRequest['file'] => {
   // Bytes 0, 1, …, 255, 0, … so that a shifted or truncated body would be visible.
   const bytes = Uint8Array.from({ length: spec.size }, (_, i) => i % 256)
   if (spec.kind === 'bytes') return bytes
+  if (spec.kind === 'stream') {
+    let at = 0
+    return new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        if (at >= bytes.length) return controller.close()
+        controller.enqueue(bytes.slice(at, (at += 65_536)))
+      },
+    })
+  }
   if (spec.kind === 'blob') return new Blob([bytes])
   return new File([bytes], spec.name, { type: spec.type })
 }
@@ -110,9 +131,28 @@ export const runUpload = async (c: UploadCase): Promise<UploadOutcome> => {
       : {}),
     ...(c.abort === undefined ? {} : { signal: controller.signal }),
   } as UploadRequest
-  const result = await upload(c.config, request)()
-  if (c.abort !== undefined && c.abort !== 'before') controllers.delete(c.abort.id)
-  return { result: plainResult(result), progress }
+  const fetches: FetchCall[] = []
+  const original = globalThis.fetch
+  if (c.watchFetch === true)
+    globalThis.fetch = async (input, init) => {
+      const method = input instanceof Request ? input.method : (init?.method ?? 'GET')
+      try {
+        const res = await original(input, init)
+        fetches.push({ method, outcome: `status ${res.status}` })
+        return res
+      } catch (e) {
+        const { name, message } = e as Error
+        fetches.push({ method, outcome: `${name}: ${message}` })
+        throw e
+      }
+    }
+  try {
+    const result = await upload(c.config, request)()
+    return { result: plainResult(result), progress, ...(c.watchFetch === true ? { fetches } : {}) }
+  } finally {
+    globalThis.fetch = original
+    if (c.abort !== undefined && c.abort !== 'before') controllers.delete(c.abort.id)
+  }
 }
 
 /** Aborts the running upload started with `abort: { id }`; false when there is none. */

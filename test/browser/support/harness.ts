@@ -1,13 +1,14 @@
-// The browser suite's harness: the built packages installed in a throw-away folder, the shared entry
-// (./entry.ts) bundled for the page and for Node, a loopback page server, and Debian's Chromium driven by
-// playwright-core (never a downloaded browser).
+// The browser suite's harness, the same for every engine: the built packages installed in a throw-away folder,
+// the shared entry (./entry.ts) bundled for the page and for Node, and a loopback page server. Each engine
+// (./chromium.ts, ./firefox.ts, ./webkit.ts: browsers installed with apt, never downloaded) supplies a small
+// {@link Engine}: where its binaries are, and `launch`, which opens the page and gives a {@link Driver}.
 //
-//   const chromium = chromiumStatus()
-//   describe.skipIf(chromium.path === undefined)(`… (${chromium.reason ?? 'Chromium found'})`, () => {
+//   const status = chromium.status()
+//   describe.skipIf(status.path === undefined)(`… (${status.reason ?? status.path})`, () => {
 //     let h: Harness
-//     beforeAll(async () => { h = await startHarness() })
+//     beforeAll(async () => { h = await startHarness(chromium) })
 //     afterAll(() => h?.close())
-//     it('…', async () => expect(await h.inPage(...)).toStrictEqual(await h.inNode(...)))
+//     it('…', async () => expect(await h.inPage((ik, c) => ik.call(c), c)).toStrictEqual(h.node.call(c)))
 //   })
 import { existsSync } from 'node:fs'
 import fs from 'node:fs'
@@ -17,36 +18,50 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build, type Metafile } from 'esbuild'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { Api } from './entry'
 
 /** The repository root (this file is `<root>/test/browser/support/harness.ts`). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
-/** Debian's Chromium (CI installs it with apt); `IMAGEKIT_FP_CHROMIUM` may name another Chromium binary. */
-export const CHROMIUM_PATH = process.env['IMAGEKIT_FP_CHROMIUM'] ?? '/usr/bin/chromium'
+/** Where an engine's binaries are, or why its tests skip. */
+export interface EngineStatus {
+  readonly path?: string
+  readonly reason?: string
+}
 
-/** Flags for this closed network: no background traffic, no QUIC, no sandbox (containers). */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+/**
+ * `{ path }` (the first binary) when every binary exists; otherwise a skip reason naming the first missing one
+ * and the apt package that installs it.
+ */
+export const binaryStatus = (
+  binaries: readonly (readonly [path: string, aptPackage: string])[],
+  what = 'browser tests',
+): EngineStatus => {
+  const missing = binaries.find(([p]) => !existsSync(p))
+  return missing === undefined
+    ? { path: binaries[0]?.[0] ?? '' }
+    : { reason: `${missing[0]} not found: ${what} skipped (install it with apt-get install ${missing[1]})` }
+}
 
-/** Chromium's path when it is installed; otherwise why the browser suite skips. */
-export const chromiumStatus = (
-  executable: string = CHROMIUM_PATH,
-): { readonly path?: string; readonly reason?: string } =>
-  existsSync(executable)
-    ? { path: executable }
-    : {
-        reason: `${executable} not found: browser tests skipped (install it with apt-get install chromium)`,
-      }
+/**
+ * A throw-away home for one browser run: HOME and the XDG folders point into a new temp folder, so that
+ * nothing the browser writes (crash-report folders, shader and media caches) lands in the user's home.
+ * `remove` deletes it; call it once the browser has exited.
+ */
+export const isolatedHome = (
+  prefix: string,
+): { readonly dir: string; readonly env: NodeJS.ProcessEnv; readonly remove: () => void } => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `imagekit-fp-${prefix}-`))
+  const env = {
+    ...process.env,
+    HOME: dir,
+    XDG_CACHE_HOME: path.join(dir, '.cache'),
+    XDG_CONFIG_HOME: path.join(dir, '.config'),
+    XDG_DATA_HOME: path.join(dir, '.local/share'),
+    XDG_STATE_HOME: path.join(dir, '.local/state'),
+  }
+  return { dir, env, remove: () => fs.rmSync(dir, { recursive: true, force: true }) }
+}
 
 const PACKAGES = ['utils', 'url', 'upload'] as const
 /** Peers and dependencies of the built packages, linked from where pnpm installed them. */
@@ -192,29 +207,110 @@ export const servePage = async (
   }
 }
 
+/** `fn(api, arg)` run in the page, where `api` is the bundle's `globalThis.__ik`. */
+export type InPage = <A, R>(fn: (api: Api, arg: A) => R | Promise<R>, arg: A) => Promise<R>
+
+/** An open page in one engine, given by {@link Engine.launch}. */
+export interface Driver {
+  /** What the browser says it is, e.g. `firefox/140.12.0`. */
+  readonly version: string
+  /** Runs `fn(api, arg)` in the page (`fn` crosses as source text: it may use only its parameters). */
+  readonly inPage: InPage
+  /**
+   * What the page printed to its console, its uncaught errors and (where the engine tells) the requests it
+   * saw fail, for failure messages and for tests that pin them.
+   */
+  readonly pageLog: string[]
+  /** Closes the page, the browser and every process the engine started. */
+  readonly close: () => Promise<void>
+}
+
+export interface LaunchOptions {
+  /** The page to open; `launch` resolves once it has loaded. */
+  readonly url: string
+  /** Let the page reach servers with a self-signed certificate. */
+  readonly acceptInsecureCerts: boolean
+}
+
+/** A browser engine the suite can drive. */
+export interface Engine {
+  readonly name: 'Chromium' | 'Firefox' | 'WebKit'
+  /** Checked when a test file loads: a missing binary skips that engine's tests, never fails them. */
+  readonly status: () => EngineStatus
+  readonly launch: (options: LaunchOptions) => Promise<Driver>
+}
+
+// Values crossing a JSON-only channel (WebDriver classic) keep `undefined` as this marker.
+const UNDEFINED = '\u0000undefined'
+
+/** JSON text of `value` with every `undefined` (property or element) kept as a marker. */
+export const toJsonKeepingUndefined = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) => (v === undefined ? { [UNDEFINED]: 1 } : v)) ?? 'null'
+
+/** The inverse of {@link toJsonKeepingUndefined}. */
+export const fromJsonKeepingUndefined = (json: string): unknown => {
+  const revive = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(revive)
+      : typeof v === 'object' && v !== null
+        ? UNDEFINED in v
+          ? undefined
+          : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)]))
+        : v
+  return revive(JSON.parse(json))
+}
+
+/**
+ * Page-side source of an async function `(source, argJson) => Promise<resultJson>` that does what
+ * {@link Driver.inPage} does, for engines whose channel carries only JSON: the function's source is rebuilt in
+ * the page with an indirect eval, `undefined` survives both ways (see {@link toJsonKeepingUndefined}), and a
+ * throw comes back as `{ thrown }` text rather than as the channel's own error.
+ */
+export const PAGE_RUNNER = `async (source, argJson) => {
+  const marker = ${JSON.stringify(UNDEFINED)}
+  const revive = (v) => Array.isArray(v) ? v.map(revive)
+    : typeof v === 'object' && v !== null
+      ? (marker in v ? undefined : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)])))
+      : v
+  const encode = (v) => JSON.stringify(v, (_, x) => (x === undefined ? { [marker]: 1 } : x)) ?? 'null'
+  try {
+    const f = (0, eval)('(' + source + ')')
+    return encode({ value: await f(globalThis.__ik, revive(JSON.parse(argJson))) })
+  } catch (e) {
+    return encode({ thrown: String(e && e.stack ? e.stack : e) })
+  }
+}`
+
+/** Reads what {@link PAGE_RUNNER} returned: the value, or a rejection with the page's error. */
+export const runnerResult = <R>(json: string): R => {
+  const r = fromJsonKeepingUndefined(json) as { value?: R; thrown?: string }
+  if (r.thrown !== undefined) throw new Error(`the page threw: ${r.thrown}`)
+  return r.value as R
+}
+
 /** Everything one test file needs, started once in beforeAll. */
 export interface Harness {
-  readonly browser: Browser
-  readonly context: BrowserContext
-  readonly page: Page
+  readonly engine: Engine['name']
+  readonly driver: Driver
   /** The page's origin, `http://127.0.0.1:<port>`. */
   readonly pageUrl: string
   readonly bundle: BrowserBundle
   /** The same entry, loaded in Node from the built packages. */
   readonly node: Api
-  /** What the page printed to its console and the requests it saw fail, for failure messages. */
+  /** The driver's page log (console, uncaught errors, failed requests where the engine reports them). */
   readonly pageLog: string[]
   /** Runs `fn(api, arg)` in the page, where `api` is the bundle's `globalThis.__ik`. */
-  readonly inPage: <A, R>(fn: (api: Api, arg: A) => R | Promise<R>, arg: A) => Promise<R>
+  readonly inPage: InPage
   readonly close: () => Promise<void>
 }
 
 /**
- * Installs the built packages, bundles the entry, serves the page, launches Chromium and opens the page.
- * `ignoreHTTPSErrors` lets the page reach a server with a self-signed certificate.
+ * Installs the built packages, bundles the entry, serves the page, launches the engine on it and checks that
+ * the bundle ran. `acceptInsecureCerts` lets the page reach a server with a self-signed certificate.
  */
 export const startHarness = async (
-  options: { readonly ignoreHTTPSErrors?: boolean } = {},
+  engine: Engine,
+  options: { readonly acceptInsecureCerts?: boolean } = {},
 ): Promise<Harness> => {
   const installDir = installBuiltPackages()
   const cleanups: (() => unknown)[] = [() => fs.rmSync(installDir, { recursive: true, force: true })]
@@ -225,28 +321,27 @@ export const startHarness = async (
     const [bundle, node] = await Promise.all([bundleForBrowser(installDir), importInNode(installDir)])
     const server = await servePage(bundle.code)
     cleanups.push(server.close)
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] })
-    cleanups.push(() => browser.close())
-    const context = await browser.newContext({ ignoreHTTPSErrors: options.ignoreHTTPSErrors === true })
-    const page = await context.newPage()
-    const pageLog: string[] = []
-    page.on('console', (m) => pageLog.push(`console.${m.type()}: ${m.text()}`))
-    page.on('pageerror', (e) => pageLog.push(`pageerror: ${e.message}`))
-    page.on('requestfailed', (r) =>
-      pageLog.push(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`),
-    )
-    await page.goto(`${server.url}/`)
-    await page.waitForFunction(() => '__ik' in globalThis, undefined, { timeout: 10_000 })
-    const inPage = <A, R>(fn: (api: Api, arg: A) => R | Promise<R>, arg: A): Promise<R> =>
-      page.evaluate(
-        ([source, a]) => {
-          // The function's source is rebuilt in the page and handed the bundle's api.
-          const f = (0, eval)(`(${source})`) as (api: unknown, arg: unknown) => unknown
-          return f((globalThis as unknown as { __ik: unknown }).__ik, a)
-        },
-        [fn.toString(), arg] as const,
-      ) as Promise<R>
-    return { browser, context, page, pageUrl: server.url, bundle, node, pageLog, inPage, close }
+    const driver = await engine.launch({
+      url: `${server.url}/`,
+      acceptInsecureCerts: options.acceptInsecureCerts === true,
+    })
+    cleanups.push(driver.close)
+    // The module script has run by the load event; a bundle that threw leaves no __ik (and a page log).
+    for (let i = 0; !(await driver.inPage(() => '__ik' in globalThis, null)); i++) {
+      if (i === 100)
+        throw new Error(`the bundle did not load in ${engine.name}: ${JSON.stringify(driver.pageLog)}`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    return {
+      engine: engine.name,
+      driver,
+      pageUrl: server.url,
+      bundle,
+      node,
+      pageLog: driver.pageLog,
+      inPage: driver.inPage,
+      close,
+    }
   } catch (e) {
     await close()
     throw e
