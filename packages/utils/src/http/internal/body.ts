@@ -44,8 +44,8 @@ export const keepsStreamBodies = (): boolean => {
 /**
  * Is a Blob or bytes body turned into a stream here to report upload progress? Where streams are kept, except
  * in Cloudflare Workers: workerd (1.20260730) dies on a fatal internal error when a fetch whose body is a
- * stream is aborted (reproduced with a bare fetch: scripts/repro/workerd-stream-abort.mjs), so a Blob body stays a Blob there. `navigator.userAgent` is
- * how Cloudflare documents telling Workers apart.
+ * stream is aborted (reproduced with a bare fetch: scripts/repro/workerd-stream-abort.mjs), so a Blob body
+ * stays a Blob there. `navigator.userAgent` is how Cloudflare documents telling Workers apart.
  */
 export const streamsForProgress = (): boolean =>
   (globalThis.navigator as Navigator | undefined)?.userAgent !== 'Cloudflare-Workers' && keepsStreamBodies()
