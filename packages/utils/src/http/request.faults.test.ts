@@ -8,6 +8,7 @@ import {
   type LoopbackServer,
   type Script,
 } from './test-support/loopbackServer'
+import { WorkerdRequest } from './test-support/platformRequests'
 import { expectNoSecret } from './test-support/secrets'
 
 const KEY = 'private_lOopBack+Key/42='
@@ -427,13 +428,6 @@ describe('request (loopback faults)', () => {
   })
 
   it("refuses a redirect where Request has no redirect: 'error' (workerd): it asks for 'manual'", async () => {
-    // workerd's Request throws on redirect: 'error' ("use 'manual' and check the response status code").
-    class WorkerdRequest extends Request {
-      constructor(input: RequestInfo | URL, init?: RequestInit) {
-        if (init?.redirect === 'error') throw new TypeError('Invalid redirect value')
-        super(input, init)
-      }
-    }
     vi.stubGlobal('Request', WorkerdRequest)
     try {
       const s = await serve([{ status: 302, headers: { location: '/elsewhere' } }, { json: { ok: true } }])

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import * as t from 'io-ts'
 import { request } from './request'
 import type { HttpRequest, TransportConfig } from './types'
+import { FirefoxRequest } from './test-support/platformRequests'
 import { expectNoSecret } from './test-support/secrets'
 
 const KEY = 'private_Un1t+Test/Key='
@@ -269,14 +270,6 @@ describe('request', () => {
       })
 
     it('reads a ReadableStream body into a Blob where Request cannot keep a stream (Firefox)', async () => {
-      // Firefox's Request turns a stream body into the text "[object ReadableStream]".
-      class FirefoxRequest extends Request {
-        constructor(input: RequestInfo | URL, init?: RequestInit) {
-          const stringified =
-            init?.body instanceof ReadableStream ? { ...init, body: '[object ReadableStream]' } : init
-          super(input, stringified)
-        }
-      }
       vi.stubGlobal('Request', FirefoxRequest)
       try {
         const { fetch, bodies } = stub(() => json({ ok: true }))

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { FirefoxRequest } from '../test-support/platformRequests'
 import { bodySize, keepsStreamBodies, streamsForProgress } from './body'
 
 describe('bodySize', () => {
@@ -33,13 +34,6 @@ describe('keepsStreamBodies and streamsForProgress', () => {
   })
 
   it('say no where Request turns a stream into text (Firefox)', () => {
-    class FirefoxRequest extends Request {
-      constructor(input: RequestInfo | URL, init?: RequestInit) {
-        const stringified =
-          init?.body instanceof ReadableStream ? { ...init, body: '[object ReadableStream]' } : init
-        super(input, stringified)
-      }
-    }
     vi.stubGlobal('Request', FirefoxRequest)
     try {
       expect([keepsStreamBodies(), streamsForProgress()]).toStrictEqual([false, false])
