@@ -7,6 +7,7 @@ import { buildTransformationString } from './buildTransformationString'
 import { left, right } from './internal/either'
 import { TRANSFORMATION_MAP } from './internal/transformationMap'
 import type { Transformation } from './model/Transformation'
+import { CLASSIC_KEYS } from './test-support/urlArbitraries'
 
 // Oracles: `@imagekit/javascript` 5.5.1 (J5) has a public buildTransformationString; `imagekit` 6 (N6)
 // has none, so its string is read back from the `tr` query parameter of `url()`.
@@ -159,39 +160,9 @@ const j5Steps = fc.letrec((tie) => ({
 })).steps as fc.Arbitrary<readonly Record<string, unknown>[]>
 
 // N6 domain: its legacy map, unknown keys, values where "-" is the only special case, no empty steps.
-const N6_MAP_KEYS = [
-  'width',
-  'height',
-  'aspectRatio',
-  'quality',
-  'crop',
-  'cropMode',
-  'focus',
-  'x',
-  'y',
-  'format',
-  'radius',
-  'background',
-  'border',
-  'rotation',
-  'rotate',
-  'blur',
-  'named',
-  'progressive',
-  'lossless',
-  'metadata',
-  'colorProfile',
-  'dpr',
-  'original',
-]
-const N6_EFFECTS = [
-  'effectSharpen',
-  'effectUSM',
-  'effectContrast',
-  'effectGray',
-  'effectShadow',
-  'effectGradient',
-]
+// imagekit@6's own keys (defaultImage is generated below with the values it treats alike) and its effects.
+const N6_EFFECTS = CLASSIC_KEYS.filter((k) => k.startsWith('effect'))
+const N6_MAP_KEYS = CLASSIC_KEYS.filter((k) => !k.startsWith('effect') && k !== 'defaultImage')
 const n6Value = fc.oneof(
   text.filter((s) => s !== ''),
   fc.integer(),
