@@ -7,13 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { UploadCase, UploadOutcome } from './support/entry'
 import { chromium as engine } from './support/chromium'
 import { type Harness, startHarness } from './support/harness'
-import {
-  type FakeImagekit,
-  makeCertificate,
-  type RecordingProxy,
-  startFake,
-  startRecordingProxy,
-} from './support/servers'
+import { type FakeImagekit, type RecordingProxy, startFake, startRecordingProxy } from './support/servers'
+import { makeCertificate } from '../support/certificate'
 
 const chromium = engine.status()
 const PATH = '/api/v1/files/upload'

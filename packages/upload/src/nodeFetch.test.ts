@@ -1,14 +1,11 @@
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { nodeFetch } from '@imagekit-fp/upload/node'
+import { makeCertificate } from '../../../test/support/certificate'
 
 interface Received {
   readonly method: string
@@ -211,41 +208,8 @@ describe('nodeFetch', () => {
   })
 
   describe('over https', () => {
-    /** A self-signed certificate for 127.0.0.1, made with the openssl CLI (skipped where there is none). */
-    const selfSigned = (): { key: Buffer; cert: Buffer } | undefined => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'ikfp-tls-'))
-      try {
-        const key = path.join(dir, 'key.pem')
-        const cert = path.join(dir, 'cert.pem')
-        execFileSync(
-          'openssl',
-          [
-            'req',
-            '-x509',
-            '-newkey',
-            'rsa:2048',
-            '-nodes',
-            '-keyout',
-            key,
-            '-out',
-            cert,
-            '-days',
-            '1',
-            '-subj',
-            '/CN=127.0.0.1',
-            '-addext',
-            'subjectAltName=IP:127.0.0.1',
-          ],
-          { stdio: 'ignore' },
-        )
-        return { key: readFileSync(key), cert: readFileSync(cert) }
-      } catch {
-        return undefined
-      } finally {
-        rmSync(dir, { recursive: true, force: true })
-      }
-    }
-    const tls = selfSigned()
+    const certificate = makeCertificate()
+    const tls = certificate.reason === undefined ? certificate : undefined
 
     const startTls = async () => {
       const server = https.createServer({ key: tls!.key, cert: tls!.cert }, (req, res) => {

@@ -1,14 +1,10 @@
 // Loopback servers for the browser upload tests: the sample's fake ImageKit upload API (typed), a recording
 // reverse proxy in front of it (HTTP/1.1, or HTTP/2 over TLS with a certificate made by the openssl CLI at
 // test time), so a test sees exactly what reached the wire: method, protocol, content-length, byte count.
-import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
 import http from 'node:http'
 import http2 from 'node:http2'
 import https from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 // @ts-expect-error: a plain-JS sample module without type declarations
 import { startFakeImagekit } from '../../../sample/fakeImagekitServer.mjs'
 
@@ -47,44 +43,6 @@ export interface RecordingProxy {
   /** Resolves once a request matching `test` has arrived (rejects after `timeoutMs`). */
   readonly waitFor: (test: (s: Seen) => boolean, timeoutMs?: number) => Promise<Seen>
   readonly close: () => Promise<void>
-}
-
-/** A self-signed certificate for 127.0.0.1 made with the openssl CLI, or why there is none. */
-export const makeCertificate = ():
-  | { readonly key: Buffer; readonly cert: Buffer; readonly reason?: undefined }
-  | { readonly reason: string } => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imagekit-fp-tls-'))
-  try {
-    const keyFile = path.join(dir, 'key.pem')
-    const certFile = path.join(dir, 'cert.pem')
-    const r = spawnSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-days',
-        '1',
-        '-keyout',
-        keyFile,
-        '-out',
-        certFile,
-      ],
-      { encoding: 'utf8', timeout: 30_000 },
-    )
-    if (r.error !== undefined)
-      return { reason: `openssl CLI not available (${r.error.message}): HTTP/2 tests skipped` }
-    if (r.status !== 0) return { reason: `openssl failed (${r.stderr.trim()}): HTTP/2 tests skipped` }
-    return { key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
 }
 
 // Hop-by-hop headers: not forwarded, and forbidden in HTTP/2.

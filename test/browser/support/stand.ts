@@ -4,14 +4,8 @@
 import { afterAll, beforeAll } from 'vitest'
 import type { FetchCall, UploadCase, UploadOutcome } from './entry'
 import { type Engine, type Harness, startHarness } from './harness'
-import {
-  type FakeImagekit,
-  makeCertificate,
-  type RecordingProxy,
-  type Seen,
-  startFake,
-  startRecordingProxy,
-} from './servers'
+import { type FakeImagekit, type RecordingProxy, type Seen, startFake, startRecordingProxy } from './servers'
+import { makeCertificate } from '../../support/certificate'
 
 export interface Stand {
   readonly h: Harness
