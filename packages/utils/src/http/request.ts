@@ -101,7 +101,12 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
     secrets,
   } = planned.right
   const what = `${method} ${url}`
+  // Never follow a redirect with the private key attached (even a same-origin https → http one), nor with a
+  // body: Node's fetch tees a body it may have to replay on a redirect, and the unread branch keeps every byte
+  // sent (a 1 GiB client-side upload grew RSS by 1 GB; undici issue #4058). workerd refuses `redirect:
+  // 'error'`: there a redirect comes back as it is and fails after the reply (see `attempt`).
   const noFollow = secrets.length > 0 || body !== undefined
+  const redirect = noFollow ? (redirectErrorSupported() ? 'error' : 'manual') : undefined
 
   /** Maps anything thrown while sending or reading to a NetworkError. */
   const network = (e: unknown, timedOut = false): NetworkError =>
@@ -137,13 +142,7 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
           retry: 0,
           throwHttpErrors: false,
           signal,
-          // Never follow a redirect with the private key attached (even a same-origin https → http one), nor
-          // with a body: Node's fetch tees a body it may have to replay on a redirect, and the unread branch
-          // keeps every byte sent (a 1 GiB client-side upload grew RSS by 1 GB; undici issue #4058).
-          // workerd refuses `redirect: 'error'`: there a redirect comes back as it is and fails below.
-          ...(noFollow
-            ? { redirect: redirectErrorSupported() ? ('error' as const) : ('manual' as const) }
-            : {}),
+          ...(redirect === undefined ? {} : { redirect }),
           // The body goes in at the fetch step (see internal/body.ts: ky's clone would keep a copy of it).
           fetch: fetchWithBody(fetch, body, onUploadProgress),
         }),

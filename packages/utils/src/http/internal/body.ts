@@ -50,6 +50,13 @@ export const keepsStreamBodies = (): boolean => {
 export const streamsForProgress = (): boolean =>
   (globalThis.navigator as Navigator | undefined)?.userAgent !== 'Cloudflare-Workers' && keepsStreamBodies()
 
+/** Everything `reader` has left, as a Blob. */
+const readAll = async (reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Blob> => {
+  const chunks: BlobPart[] = []
+  for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value as BlobPart)
+  return new Blob(chunks)
+}
+
 const nameOf = (e: unknown): unknown => {
   try {
     return (e as { name?: unknown } | null)?.name
@@ -101,30 +108,29 @@ export const fetchWithBody =
     let pulled = false
     let loaded = 0
     // highWaterMark 0: `pull` runs only when the platform asks for bytes, so `pulled` means "started sending".
-    const counted = (track: boolean) =>
-      new ReadableStream<Uint8Array>(
-        {
-          async pull(controller) {
-            if (track) pulled = true
-            const { done, value } = await reader.read()
-            if (done) return controller.close()
-            controller.enqueue(value)
-            if (track) report((loaded += value.byteLength))
-          },
-          cancel: (reason) => reader.cancel(reason),
+    const counted = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          pulled = true
+          const { done, value } = await reader.read()
+          if (done) return controller.close()
+          controller.enqueue(value)
+          report((loaded += value.byteLength))
         },
-        { highWaterMark: 0 },
-      )
+        cancel: (reason) => reader.cancel(reason),
+      },
+      { highWaterMark: 0 },
+    )
     try {
       // Built from `plain`, so that the content type its body gave it (a multipart boundary) is kept.
-      return await send(new Request(plain, { body: counted(true), duplex: 'half' } as RequestInit), init)
+      return await send(new Request(plain, { body: counted, duplex: 'half' } as RequestInit), init)
     } catch (e) {
       if (pulled || base.signal.aborted || (isStream && nameOf(e) !== 'NotSupportedError')) throw e
       let again: BodyInit = body
-      if (isStream) again = await new Response(counted(false)).blob()
+      if (isStream) again = await readAll(reader)
       else reader.cancel().catch(() => undefined)
       const res = await send(withBody(again), init)
-      report(total ?? (again as Blob).size)
+      report(bodySize(again) ?? 0)
       return res
     }
   }
