@@ -191,8 +191,8 @@ show(
 section(`Upload (@imagekit-fp/upload) ${live ? 'to your account' : 'to a loopback stand-in of ImageKit'}`)
 const fake = live ? undefined : await startFakeImagekit({ privateKey, publicKey })
 const uploadBaseUrl = live ? env.IMAGEKIT_UPLOAD_BASE_URL || undefined : fake.url
-const at = uploadBaseUrl === undefined ? {} : { uploadBaseUrl }
-const uploadConfig = { privateKey, ...at }
+const uploadBase = uploadBaseUrl === undefined ? {} : { uploadBaseUrl }
+const uploadConfig = { privateKey, ...uploadBase }
 const dir = await mkdtemp(path.join(tmpdir(), 'imagekit-fp-sample-'))
 try {
   // A 1×1 PNG, so a real account accepts it as an image.
@@ -241,7 +241,7 @@ try {
   } else show('fileFromPath', streamed)
 
   if (authParams) {
-    const clientConfig = at
+    const clientConfig = uploadBase
     show(
       'client-side upload (publicKey + token/expire/signature, no private key in the request)',
       await upload(clientConfig, {
@@ -259,7 +259,7 @@ try {
   show(
     "a wrong private key comes back as ImageKit's own error",
     await upload(
-      { privateKey: 'private_wrong', ...at },
+      { privateKey: 'private_wrong', ...uploadBase },
       {
         file: png,
         fileName: 'nope.png',

@@ -43,7 +43,6 @@ if (process.argv.includes('--browser')) {
     ['firefox-esr', '/usr/bin/firefox-esr'],
     ['webkit2gtk-driver', '/usr/bin/WebKitWebDriver'],
     ['xvfb', '/usr/bin/Xvfb'], // WebKitGTK's MiniBrowser needs a display
-    ['xauth', '/usr/bin/xauth'],
   ]
   const apt = (args) =>
     spawnSync('apt-get', args, {
