@@ -284,9 +284,3 @@ export const makeInput = (fake: Fake): ScenarioInput => ({
   legacyWebhook: legacyWebhook(),
   standardWebhook: standardWebhook(),
 })
-
-/** Node's cases with the given ones replaced (documented runtime differences). */
-export const expectedCases = (
-  node: ScenarioResult,
-  replaced: Partial<Record<CaseName, unknown>> = {},
-): Record<string, unknown> => ({ ...node.cases, ...replaced })
