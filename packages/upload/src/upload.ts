@@ -9,7 +9,7 @@ import {
 } from '@imagekit-fp/utils'
 import { request as send, type HttpRequest, type TransportConfig } from '@imagekit-fp/utils/http'
 import { codec, problemsOf } from './internal/codec'
-import { left } from './internal/either'
+import { left, right } from './internal/either'
 import { encodeMultipart } from './internal/multipart'
 import { prepareUpload } from './internal/validate'
 import type { UploadRequest } from './model/UploadRequest'
@@ -49,8 +49,9 @@ export type UploadError = ValidationError | HttpError | NetworkError | DecodeErr
 const UPLOAD_PATH = '/api/v1/files/upload'
 
 /**
- * A reply body: an `UploadResult`, or an `UploadAccepted` (`{ message }` and no `fileId`: ImageKit's `202`).
- * Anything else fails with `UploadResult`'s own problems, the ones worth reading.
+ * A `202` reply body: an `UploadAccepted` (`{ message }` and no `fileId`: ImageKit queued the upload), or an
+ * `UploadResult`. Anything else fails with `UploadResult`'s own problems, the ones worth reading. Any other
+ * 2xx must be an `UploadResult`: a `200` whose body is `{ message }` is a DecodeError.
  */
 const UploadReply = /*#__PURE__*/ codec<UploadResult | UploadAccepted>('UploadResult', (u, c) => {
   const problems = problemsOf(UploadResult, u, c)
@@ -100,14 +101,16 @@ export const upload =
         base: 'upload',
         path: UPLOAD_PATH,
         auth: p.auth,
-        codec: UploadReply,
+        codec: UploadResult,
+        statusCodecs: { 202: UploadReply },
         idempotent: p.retry,
         ...encodeMultipart(p.fields, p.file, p.fileName),
         ...(p.signal === undefined ? {} : { signal: p.signal }),
         ...(p.onProgress === undefined ? {} : { onUploadProgress: p.onProgress }),
       }
-      return send(config, req)().catch((e: unknown) =>
-        left(networkError('Transport', 'the upload failed unexpectedly', e)),
+      return send(config, req)().then(
+        (r) => (r._tag === 'Right' ? right(r.right.body) : r),
+        (e: unknown) => left(networkError('Transport', 'the upload failed unexpectedly', e)),
       )
     } catch {
       return Promise.resolve(left(validationError('request', 'could not be read')))

@@ -4,6 +4,7 @@ export type {
   RetryOptions,
   HttpMethod,
   HttpRequest,
+  HttpResponse,
   UploadProgress,
   RequestError,
 } from './http/types'

@@ -10,6 +10,7 @@ import {
 } from './test-support/loopbackServer'
 import { WorkerdRequest } from './test-support/platformRequests'
 import { expectNoSecret } from './test-support/secrets'
+import { served } from './test-support/stub'
 
 const KEY = 'private_lOopBack+Key/42='
 const Ok = t.type({ ok: t.boolean })
@@ -80,7 +81,7 @@ describe('request (loopback faults)', () => {
       { json: { ok: true } },
     ])
     const result = await run(config(s.url, { retry: { limit: 3, maxDelay: 5 } }), get)
-    expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+    expect(result).toStrictEqual(served({ ok: true }))
     expect(s.requests.map((r) => r.method)).toStrictEqual(['GET', 'GET', 'GET', 'GET'])
   })
 
@@ -114,7 +115,7 @@ describe('request (loopback faults)', () => {
   it('retries a POST that gets a 503 when the request is marked idempotent', async () => {
     const s = await serve([{ status: 503, json: { message: 'busy' } }, { json: { ok: true } }])
     const result = await run(config(s.url), { ...post, idempotent: true })
-    expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+    expect(result).toStrictEqual(served({ ok: true }))
     expect(s.requests.map((r) => new TextDecoder().decode(r.body))).toStrictEqual(['{"a":1}', '{"a":1}'])
   })
 
@@ -129,7 +130,7 @@ describe('request (loopback faults)', () => {
       { status: 429, headers: { 'retry-after': '0' }, json: { message: 'slow down' } },
       { json: { ok: true } },
     ])
-    expect(await run(config(s.url), get)).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+    expect(await run(config(s.url), get)).toStrictEqual(served({ ok: true }))
     expect(s.requests).toHaveLength(2)
   })
 
@@ -139,7 +140,7 @@ describe('request (loopback faults)', () => {
       { status: 429, headers: { 'retry-after': new Date(Date.now() - 1000).toUTCString() }, json: {} },
       { json: { ok: true } },
     ])
-    expect(await run(config(s.url), get)).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+    expect(await run(config(s.url), get)).toStrictEqual(served({ ok: true }))
     expect(s.requests).toHaveLength(3)
   })
 
@@ -148,10 +149,7 @@ describe('request (loopback faults)', () => {
       { status: 429, headers: { 'retry-after': '3600' }, json: {} },
       { json: { ok: true } },
     ])
-    expect(await run(config(s.url, { retry: { limit: 1, maxDelay: 10 } }), get)).toStrictEqual({
-      _tag: 'Right',
-      right: { ok: true },
-    })
+    expect(await run(config(s.url, { retry: { limit: 1, maxDelay: 10 } }), get)).toStrictEqual(served({ ok: true }))
   })
 
   it('gives an HttpError with rateLimit and requestId when 429 persists', async () => {
@@ -191,10 +189,7 @@ describe('request (loopback faults)', () => {
 
   it('retries a timeout and then succeeds', async () => {
     const s = await serve([{ hang: true }, { json: { ok: true } }])
-    expect(await run(config(s.url, { timeout: 200 }), get)).toStrictEqual({
-      _tag: 'Right',
-      right: { ok: true },
-    })
+    expect(await run(config(s.url, { timeout: 200 }), get)).toStrictEqual(served({ ok: true }))
     expect(s.requests).toHaveLength(2)
   })
 
@@ -224,7 +219,7 @@ describe('request (loopback faults)', () => {
       { json: { ok: true, padding: 'x'.repeat(100) }, resetAfterBytes: 10 },
       { json: { ok: true } },
     ])
-    expect(await run(config(s.url), get)).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+    expect(await run(config(s.url), get)).toStrictEqual(served({ ok: true }))
     expect(s.requests).toHaveLength(2)
   })
 
@@ -355,7 +350,7 @@ describe('request (loopback faults)', () => {
   it('decodes a 204 as {}', async () => {
     const s = await serve([{ status: 204 }])
     const result = await run(config(s.url), { ...get, method: 'DELETE', codec: t.type({}) })
-    expect(result).toStrictEqual({ _tag: 'Right', right: {} })
+    expect(result).toStrictEqual(served({}, 204))
   })
 
   it('reports upload progress for a streamed body on Node', async () => {
@@ -368,7 +363,7 @@ describe('request (loopback faults)', () => {
       body,
       onUploadProgress: (p) => seen.push(p),
     })
-    expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+    expect(result).toStrictEqual(served({ ok: true }))
     expect(seen.at(-1)).toStrictEqual({ loaded: 300_000, total: 300_000 })
     expect(s.requests[0]?.body.length).toBe(300_000)
   })
@@ -385,7 +380,7 @@ describe('request (loopback faults)', () => {
       body: form,
       onUploadProgress: (p) => seen.push(p.loaded),
     })
-    expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+    expect(result).toStrictEqual(served({ ok: true }))
     const received = s.requests[0]
     const boundary = /boundary=(.+)$/.exec(String(received?.headers['content-type']))?.[1]
     expect(boundary).toBeDefined()
@@ -408,7 +403,7 @@ describe('request (loopback faults)', () => {
         throw new Error('callback failed')
       },
     })
-    expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+    expect(result).toStrictEqual(served({ ok: true }))
   })
 
   it('refuses to follow a redirect with the private key attached', async () => {
@@ -446,7 +441,7 @@ describe('request (loopback faults)', () => {
   it('follows a redirect when no key is sent', async () => {
     const s = await serve([{ status: 302, headers: { location: '/elsewhere' } }, { json: { ok: true } }])
     const result = await run(config(s.url), { ...get, auth: 'none' })
-    expect(result).toStrictEqual({ _tag: 'Right', right: { ok: true } })
+    expect(result).toStrictEqual(served({ ok: true }))
     expect(s.requests.map((r) => r.url)).toStrictEqual(['/v1/files', '/elsewhere'])
   })
 })

@@ -1,22 +1,35 @@
-// The transport: `makePlan` checks config and request, then each attempt goes through ky with the body
-// attached in the fetch step (internal/body.ts). ky's own retry and timeout are off: the loop below retries
-// (honouring Retry-After / retry-after-ms with the injected clock) and one timer per attempt covers the reply
-// body too. Errors leave through `redact`, so the private key never appears in them. Kept small on purpose:
-// it ships in every browser bundle that uploads (see .size-limit budgets).
-import ky from 'ky'
+// The transport: `makePlan` checks config and request, then ky runs the call: it builds the Request, adds the
+// Authorization header in its `beforeRequest` hook, retries with its own policy (internal/retryPolicy.ts),
+// waits between attempts on the call's signal and throws its HTTPError / TimeoutError, which its guards map
+// to our errors. Ours, each for a ky limitation named where it is:
+// - the fetch step (`attempt`) attaches the body (ky clones and tees a body it is given, internal/body.ts);
+// - one timer per attempt covers sending, the reply headers AND the reply body (ky's `timeout` ends when the
+//   headers arrive) and aborts the very Request on the wire (ky aborts a Request it built, whose abort undici
+//   loses once that Request is collected: undici #4068, #3644; an upload reported as Aborted then completed);
+// - the reply body is read within bounds (internal/response.ts), before ky sees a body-less copy of the reply.
+// Errors leave through `redact`, so the private key never appears in them.
+import ky, { isHTTPError, isTimeoutError, TimeoutError } from 'ky'
 import type { either, taskEither } from 'fp-ts'
 import type { Decoder, ValidationError as IoValidationError } from 'io-ts'
 import { decodeError, networkError, type NetworkError } from '../errors'
 import { left, right } from '../internal/either'
-import { fetchWithBody } from './internal/body'
+import { sendWithBody, type MakeRequest } from './internal/body'
 import { formatErrors } from './internal/formatErrors'
 import { makePlan } from './internal/plan'
-import { redact } from './internal/redact'
-import { cut, describe, readBounded, toHttpError } from './internal/response'
-import { isRetryableStatus, retryAfterMs, retryDelay } from './internal/retryPolicy'
-import type { HttpRequest, RequestError, TransportConfig } from './types'
+import { redact, scrubErrors, scrubText } from './internal/redact'
+import { cut, describe, headerRecord, readBounded, toHttpError } from './internal/response'
+import { kyRetry, retryAfterHint } from './internal/retryPolicy'
+import type { HttpRequest, HttpResponse, RequestError, TransportConfig } from './types'
 
 type Result<A> = either.Either<RequestError, A>
+
+/**
+ * The most of a 2xx body that is read: 16 MiB. ImageKit's largest reply, a 1,000-item file list, is about
+ * 3 MiB (measured on the spec's example file object with 30 tags); past the limit the reply is a DecodeError.
+ */
+const MAX_BODY_BYTES = 16 * 1024 * 1024
+/** The most of an error body that is read (it only feeds `HttpError.body` and the message). */
+const MAX_ERROR_BYTES = 65_536
 
 const REDIRECTS: readonly number[] = [301, 302, 303, 307, 308]
 
@@ -30,7 +43,13 @@ const redirectErrorSupported = (): boolean => {
 }
 
 /** A 2xx body: JSON (a 204 or blank body is `{}`) that the codec accepts, else a DecodeError. */
-const decodeBody = <A>(codec: Decoder<unknown, A>, what: string, status: number, text: string): Result<A> => {
+const decodeBody = <A>(
+  codec: Decoder<unknown, A>,
+  what: string,
+  status: number,
+  text: string,
+  secrets: readonly string[],
+): Result<A> => {
   const fail = (value: unknown, message: string, summary: string) =>
     left(decodeError([{ value, context: [{ key: '', type: codec, actual: value }], message }], summary))
   let data: unknown = {}
@@ -40,7 +59,7 @@ const decodeBody = <A>(codec: Decoder<unknown, A>, what: string, status: number,
     } catch (e) {
       const reason = (e as SyntaxError).message
       return fail(
-        cut(text, 200),
+        cut(scrubText(text, secrets), 200),
         `not valid JSON (${reason})`,
         `the response to ${what} is not valid JSON: ${reason}`,
       )
@@ -64,14 +83,15 @@ const decodeBody = <A>(codec: Decoder<unknown, A>, what: string, status: number,
   return left(
     decodeError(
       decoded.left,
-      `the response to ${what} does not match ${name}: ${formatErrors(decoded.left)}`,
+      // Redacted before formatErrors cuts each value to 60 characters.
+      `the response to ${what} does not match ${name}: ${formatErrors(scrubErrors(decoded.left, secrets))}`,
     ),
   )
 }
 
 /**
- * `promise`, or a rejection with `signal.reason` as soon as `signal` aborts (so that a body that ignores the
- * signal cannot make the caller wait forever).
+ * `promise`, or a rejection with `signal.reason` as soon as `signal` aborts (so that a fetch or a body that
+ * ignores the signal cannot make the caller wait forever; the abort itself has reached the wire already).
  */
 const race = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
   new Promise((resolve, reject) => {
@@ -82,109 +102,162 @@ const race = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
     promise.then(resolve, reject)
   })
 
-const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Result<A>> => {
+/** What one attempt read: the status, headers and (bounded) text of the reply. */
+interface Reply {
+  readonly status: number
+  readonly headers: Headers
+  readonly text: string
+}
+
+const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Result<HttpResponse<A>>> => {
   const planned = makePlan(config, req)
   if (planned._tag === 'Left') return planned
-  const {
-    method,
-    url,
-    headers,
-    body,
-    timeout,
-    retryLimit,
-    maxDelay,
-    fetch,
-    now,
-    signal: caller,
-    onUploadProgress,
-    codec,
-    secrets,
-  } = planned.right
+  const { method, url, headers, authorization, body, timeout, retryLimit, retriable, maxDelay } =
+    planned.right
+  const { fetch, now, signal: caller, onUploadProgress, codec, statusCodecs, secrets } = planned.right
   const what = `${method} ${url}`
+  const aborted = (e: unknown): NetworkError => networkError('Aborted', `${what} was aborted`, e)
+  if (caller?.aborted) return left(redact(aborted(caller.reason), secrets))
   // Never follow a redirect with the private key attached (even a same-origin https → http one), nor with a
   // body: Node's fetch tees a body it may have to replay on a redirect, and the unread branch keeps every byte
   // sent (a 1 GiB client-side upload grew RSS by 1 GB; undici issue #4058). workerd refuses `redirect:
-  // 'error'`: there a redirect comes back as it is and fails after the reply (see `attempt`).
-  const noFollow = secrets.length > 0 || body !== undefined
-  const redirect = noFollow ? (redirectErrorSupported() ? 'error' : 'manual') : undefined
+  // 'error'`: there a redirect comes back as it is and is refused in `attempt`. A refused redirect is final.
+  const noFollow = authorization !== undefined || body !== undefined
+  const redirect: RequestRedirect | undefined = noFollow
+    ? redirectErrorSupported()
+      ? 'error'
+      : 'manual'
+    : undefined
+  const refused = (detail: string, e: unknown) =>
+    networkError('Transport', `${what} failed: ${detail}: the request carries credentials or a body`, e)
 
-  /** Maps anything thrown while sending or reading to a NetworkError. */
-  const network = (e: unknown, timedOut = false): NetworkError =>
-    caller?.aborted
-      ? networkError('Aborted', `${what} was aborted`, e)
-      : timedOut
-        ? networkError('Timeout', `${what} timed out after ${timeout} ms`, e)
-        : networkError('Transport', `${what} failed: ${describe(e)}`, e)
+  // The call's own signal, made here (Vercel Edge refuses foreign signals in Request): it follows the caller's,
+  // ends ky's waits between attempts, and aborts each attempt.
+  const call = new AbortController()
+  const onAbort = () => call.abort(caller?.reason)
+  caller?.addEventListener('abort', onAbort)
+  /** The last reply read (ky only sees a body-less copy of it). */
+  let reply: Reply | undefined
+  /** A failure decided in the fetch step that no retry can change (a refused redirect, an oversized body). */
+  let final: RequestError | undefined
 
-  /**
-   * One attempt: send, read the body (within the same per-attempt timeout), and classify the outcome, with the
-   * wait the server asked for (`Retry-After`, `retry-after-ms`) in ms.
-   */
-  const attempt = async (): Promise<readonly [Result<A>, (number | undefined)?]> => {
-    // One signal for ky, fetch and the body read: aborted by the timeout or by the caller's signal.
+  /** ky's `fetch`: one attempt, from sending the body to reading the reply, within one timer. */
+  const attempt = async (input: RequestInfo | URL): Promise<Response> => {
+    const built = input as Request
     const controller = new AbortController()
     const signal = controller.signal
-    const abort = () => controller.abort(caller?.reason)
+    const stop = () => controller.abort(call.signal.reason)
+    call.signal.addEventListener('abort', stop)
+    if (call.signal.aborted) stop()
     let timedOut = false
     const timer = setTimeout(() => {
       timedOut = true
-      controller.abort()
+      controller.abort(new TimeoutError(built))
     }, timeout)
-    caller?.addEventListener('abort', abort)
+    // Every Request of this attempt, held until it ends, each built from the URL with this attempt's signal.
+    const held: Request[] = []
+    const make: MakeRequest = (b, h = built.headers) => {
+      const init = { method: built.method, headers: h, signal, ...(redirect && { redirect }) }
+      const r = new Request(
+        built.url,
+        b === undefined ? init : ({ ...init, body: b, duplex: 'half' } as RequestInit),
+      )
+      held.push(r)
+      return r
+    }
+    const send = fetch ?? globalThis.fetch
     try {
-      // ky's own timeout is off: the timer above covers the whole attempt, and ky's TimeoutError would carry
-      // the Request (with its Authorization header). `race` ends a fetch that ignores the signal.
       const res = await race(
-        ky(url, {
-          method,
-          headers,
-          timeout: false,
-          retry: 0,
-          throwHttpErrors: false,
-          signal,
-          ...(redirect === undefined ? {} : { redirect }),
-          // The body goes in at the fetch step (see internal/body.ts: ky's clone would keep a copy of it).
-          fetch: fetchWithBody(fetch, body, onUploadProgress),
-        }),
+        sendWithBody((r) => send(r), make, body, onUploadProgress, signal),
         signal,
       )
       // An injected fetch may resolve to anything.
-      if (!Number.isInteger((res as { status?: unknown }).status)) throw new TypeError('invalid response')
-      if (noFollow && (res.type === 'opaqueredirect' || REDIRECTS.includes(res.status)))
-        throw new TypeError(
-          `redirect (HTTP ${res.status}) not followed: the request carries credentials or a body`,
+      const status = (res as { status?: unknown } | null)?.status
+      if (typeof status !== 'number' || !Number.isInteger(status) || typeof res.headers?.get !== 'function')
+        throw new TypeError('invalid response')
+      if (noFollow && (res.type === 'opaqueredirect' || REDIRECTS.includes(status))) {
+        res.body?.cancel().catch(() => undefined)
+        final = refused(`redirect (HTTP ${status}) not followed`, undefined)
+        throw new TypeError('redirect refused')
+      }
+      const ok = status >= 200 && status < 300
+      const [text, over] = await race(readBounded(res, ok ? MAX_BODY_BYTES : MAX_ERROR_BYTES), signal).catch(
+        (e: unknown) => {
+          // The status is what matters; an unreadable error body leaves `body` empty.
+          if (ok) throw e
+          return ['', false] as const
+        },
+      )
+      if (ok && over) {
+        final = decodeError(
+          [
+            {
+              value: cut(scrubText(text, secrets), 200),
+              context: [{ key: '', type: codec, actual: undefined }],
+              message: `larger than ${MAX_BODY_BYTES} bytes`,
+            },
+          ],
+          `the response to ${what} is larger than ${MAX_BODY_BYTES} bytes (16 MiB), the most the transport reads`,
         )
-      if (res.ok) return [decodeBody(codec, what, res.status, await race(res.text(), signal))]
-      // The status is what matters; an unreadable error body leaves `body` empty.
-      const text = await race(readBounded(res), signal).catch(() => '')
-      return [left(toHttpError(res.status, res.headers, text, url)), retryAfterMs(res.headers, now())]
+        throw new TypeError('body too large')
+      }
+      reply = { status, headers: res.headers, text }
+      const wait = ok ? undefined : retryAfterHint(res.headers, now(), maxDelay)
+      return new Response(null, { status, headers: wait === undefined ? {} : { 'retry-after': wait } })
     } catch (e) {
-      return [left(network(e, timedOut))]
+      if (timedOut) throw new TimeoutError(built)
+      // Node's fetch rejects a redirect under `redirect: 'error'` ("fetch failed (unexpected redirect)").
+      if (final === undefined && noFollow && /redirect/i.test(describe(e)))
+        final = refused(`${describe(e)}; a redirect is not followed`, e)
+      throw e
     } finally {
       clearTimeout(timer)
-      caller?.removeEventListener('abort', abort)
+      call.signal.removeEventListener('abort', stop)
+      held.length = 0
     }
   }
 
-  for (let n = 0; ; n++) {
-    const [result, hint] = caller?.aborted ? [left(network(caller.reason))] : await attempt()
-    if (result._tag === 'Right') return result
-    const e = result.left
-    const retryable =
-      e._tag === 'HttpError'
-        ? isRetryableStatus(e.status)
-        : e._tag === 'NetworkError' && e.reason !== 'Aborted'
-    if (n >= retryLimit || !retryable) return left(redact(e, secrets))
-    // Wait, or stop waiting as soon as the caller aborts (the next turn then ends with Aborted).
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer)
-        caller?.removeEventListener('abort', done)
-        resolve()
-      }
-      const timer = setTimeout(done, caller?.aborted ? 0 : retryDelay(n + 1, maxDelay, hint, Math.random()))
-      caller?.addEventListener('abort', done)
+  try {
+    await ky(url, {
+      method,
+      headers,
+      signal: call.signal,
+      // The per-attempt timer in `attempt` (ky's `timeout` stops at the headers and aborts only its own Request).
+      timeout: false,
+      throwHttpErrors: true,
+      retry: kyRetry(retryLimit, maxDelay, method, retriable, () =>
+        final !== undefined || call.signal.aborted ? false : undefined,
+      ),
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            if (authorization !== undefined) request.headers.set('authorization', authorization)
+          },
+        ],
+      },
+      fetch: attempt,
     })
+    if (reply === undefined) throw new TypeError('no reply')
+    const decoded = decodeBody(statusCodecs[reply.status] ?? codec, what, reply.status, reply.text, secrets)
+    if (decoded._tag === 'Left') return left(redact(decoded.left, secrets))
+    return right({ status: reply.status, headers: headerRecord(reply.headers), body: decoded.right })
+  } catch (e) {
+    const error: RequestError = call.signal.aborted
+      ? aborted(e)
+      : final !== undefined
+        ? final
+        : isTimeoutError(e)
+          ? // The cause without the ky Request (it carries the Authorization header).
+            networkError('Timeout', `${what} timed out after ${timeout} ms`, {
+              name: e.name,
+              message: e.message,
+            })
+          : isHTTPError(e) && reply !== undefined
+            ? toHttpError(reply.status, reply.headers, reply.text, url, secrets)
+            : networkError('Transport', `${what} failed: ${describe(e)}`, e)
+    return left(redact(error, secrets))
+  } finally {
+    caller?.removeEventListener('abort', onAbort)
   }
 }
 
@@ -194,13 +267,15 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
  *
  * Retries idempotent requests (GET, HEAD, PUT, DELETE; POST/PATCH only with `idempotent: true`) on
  * connection errors, timeouts, 408, 429 and 5xx, with exponential backoff and jitter, honouring
- * `Retry-After` and `retry-after-ms`. The timeout applies to each attempt, body included.
+ * `Retry-After` and `retry-after-ms`. The timeout applies to each attempt, body included. A redirect is not
+ * followed when the request carries the private key or a body, and is not retried.
  *
  * @param config - base URLs, private key, timeout, retry policy, injected `fetch`.
  * @param req - the request as data: method, base, path, search parameters, body, auth, codec.
- * @returns a TaskEither that never rejects: `ValidationError` (bad config or request, nothing sent),
- *   `HttpError` (non-2xx reply), `NetworkError` (`Timeout`, `Transport`, `Aborted`) or `DecodeError`
- *   (2xx body that is not JSON or does not match the codec).
+ * @returns a TaskEither that never rejects: `Right` with the status, the headers and the decoded body of a
+ *   2xx reply; `ValidationError` (bad config or request, nothing sent), `HttpError` (non-2xx reply),
+ *   `NetworkError` (`Timeout`, `Transport`, `Aborted`) or `DecodeError` (2xx body that is not JSON, is larger
+ *   than 16 MiB, or does not match the codec).
  * @example
  * import * as t from 'io-ts'
  * import { request } from '@imagekit-fp/utils/http'
@@ -210,12 +285,12 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
  *   { method: 'GET', base: 'api', path: '/v1/accounts/usage', searchParams: { startDate: '2024-01-01', endDate: '2024-01-31' },
  *     auth: 'basic', codec: t.type({ bandwidthBytes: t.number }) },
  * )
- * const result = await usage() // { _tag: 'Right', right: { bandwidthBytes: … } } or a Left
+ * const result = await usage() // { _tag: 'Right', right: { status: 200, headers: {…}, body: { bandwidthBytes: … } } } or a Left
  * @since 0.1.0
  * @category constructors
  */
 export const request =
-  <A>(config: TransportConfig, req: HttpRequest<A>): taskEither.TaskEither<RequestError, A> =>
+  <A>(config: TransportConfig, req: HttpRequest<A>): taskEither.TaskEither<RequestError, HttpResponse<A>> =>
   () =>
     run(config, req).catch((e: unknown) =>
       left(networkError('Transport', 'the request failed unexpectedly', e)),

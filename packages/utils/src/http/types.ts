@@ -105,8 +105,16 @@ export interface HttpRequest<A> {
   readonly headers?: Readonly<Record<string, string>>
   /** `'basic'` sends the private key (required in config); `'none'` sends no Authorization header. */
   readonly auth: 'basic' | 'none'
-  /** Codec the 2xx body must satisfy. A 204 or empty body is decoded as `{}`. */
+  /**
+   * Codec the 2xx body must satisfy. A 204 or empty body is decoded as `{}`. A 2xx body larger than 16 MiB
+   * (`MAX_BODY_BYTES`; a 1,000-item file list is about 3 MiB) is not read past that and is a `DecodeError`.
+   */
   readonly codec: Decoder<unknown, A>
+  /**
+   * Codecs for particular 2xx statuses, used instead of `codec` for a reply with that status (upload decodes a
+   * `202` differently from a `200`).
+   */
+  readonly statusCodecs?: Readonly<Record<number, Decoder<unknown, A>>>
   /**
    * Whether the request may be retried. GET/HEAD/PUT/DELETE default to `true`, POST/PATCH to `false`.
    * A `ReadableStream` body can never be replayed, so such a request is sent once whatever this says.
@@ -119,6 +127,19 @@ export interface HttpRequest<A> {
    * over HTTP/2). Elsewhere it is never called and the request is sent normally. Errors it throws are ignored.
    */
   readonly onUploadProgress?: (progress: UploadProgress) => void
+}
+
+/**
+ * A 2xx reply: its status, its headers (names in lower case, repeated headers joined with `", "`) and its
+ * body decoded by the request's codec. Callers decide by `status` (upload tells a `202` from a `200`).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface HttpResponse<A> {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: A
 }
 
 /**

@@ -1,6 +1,7 @@
 // The request body is attached inside the fetch handed to ky, not given to ky itself: ky clones every request
 // before sending it (to be able to retry), and the clone tees the body stream, so the unread branch keeps
-// every byte sent (measured: +280 MB RSS for a 300 MB streamed upload). Attached here, the body streams
+// every byte sent (measured: +280 MB RSS for a 300 MB streamed upload). For the same reason ky's own
+// `onUploadProgress` (which needs the body given to ky) is not used. Attached here, the body streams
 // straight to `fetch`, and upload progress is counted on the way.
 import { utf8 } from '../../internal/bytes'
 import type { UploadProgress } from '../types'
@@ -65,72 +66,91 @@ const nameOf = (e: unknown): unknown => {
   }
 }
 
+/** Builds the Request for one send from the URL (never from another Request), with `body` and `headers`. */
+export type MakeRequest = (body?: BodyInit, headers?: Headers) => Request
+
 /**
- * The `fetch` given to ky: it attaches `body` to the body-less Request ky built, then calls the injected or
- * global fetch without a receiver (a bare `window.fetch` needs that).
+ * Sends `body` through `send` (the injected or global fetch, called without a receiver, as a bare
+ * `window.fetch` needs) in a Request made by `make`.
  *
  * - A ReadableStream body where Request cannot keep one (Firefox) is read into a Blob first: sent as it is,
  *   it would upload the text "[object ReadableStream]".
  * - With `onProgress` (where {@link streamsForProgress}), and for every ReadableStream body, the body goes as
  *   a stream that notes when the platform starts reading it and counts the bytes it reads (errors thrown by
- *   `onProgress` are ignored).
+ *   `onProgress` are ignored). When `signal` aborts, that stream errors, so the platform stops sending even
+ *   where its own abort does not reach the connection.
  * - When that fetch fails before the platform has read a single byte, nothing was sent. A Blob, bytes or text
  *   body is then sent once more, not streamed (Chromium over HTTP/1.1 refuses streamed bodies with a
  *   TypeError, Safari with a NotSupportedError); a ReadableStream body is read into a Blob and sent once more
  *   only on a NotSupportedError (Safari), because Chromium's TypeError looks like any network failure and a
  *   stream may be too large to hold. Progress is then reported once, when the response arrives.
+ *
+ * Every `send` is awaited here, so the Requests stay reachable until their fetch settles (the caller also
+ * holds them): undici drops the abort link of a Request whose parent was collected (undici #4068, #3644).
  */
-export const fetchWithBody =
-  (
-    fetchImpl: typeof fetch | undefined,
-    body: BodyInit | undefined,
-    onProgress: ((progress: UploadProgress) => void) | undefined,
-  ): typeof fetch =>
-  async (input, init) => {
-    const send = fetchImpl ?? globalThis.fetch
-    const base = input as Request
-    const withBody = (b: BodyInit) => new Request(base, { body: b, duplex: 'half' } as RequestInit)
-    if (body === undefined) return send(base, init)
-    const isStream = body instanceof ReadableStream
-    if (isStream && !keepsStreamBodies()) return send(withBody(await new Response(body).blob()), init)
-    const plain = withBody(body)
-    if (!plain.body || !(isStream || (onProgress && streamsForProgress()))) return send(plain, init)
+export const sendWithBody = async (
+  send: (input: Request) => Promise<Response>,
+  make: MakeRequest,
+  body: BodyInit | undefined,
+  onProgress: ((progress: UploadProgress) => void) | undefined,
+  signal: AbortSignal,
+): Promise<Response> => {
+  if (body === undefined) return await send(make())
+  const isStream = body instanceof ReadableStream
+  if (isStream && !keepsStreamBodies()) return await send(make(await new Response(body).blob()))
+  const plain = make(body)
+  if (!plain.body || !(isStream || (onProgress && streamsForProgress()))) return await send(plain)
 
-    const total = bodySize(body)
-    const report = (loaded: number) => {
-      try {
-        onProgress?.(total === undefined ? { loaded } : { loaded, total: Math.max(total, loaded) })
-      } catch {
-        // A failing progress callback must not fail the upload.
-      }
-    }
-    const reader = plain.body.getReader()
-    let pulled = false
-    let loaded = 0
-    // highWaterMark 0: `pull` runs only when the platform asks for bytes, so `pulled` means "started sending".
-    const counted = new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          pulled = true
-          const { done, value } = await reader.read()
-          if (done) return controller.close()
-          controller.enqueue(value)
-          report((loaded += value.byteLength))
-        },
-        cancel: (reason) => reader.cancel(reason),
-      },
-      { highWaterMark: 0 },
-    )
+  const total = bodySize(body)
+  const report = (loaded: number) => {
     try {
-      // Built from `plain`, so that the content type its body gave it (a multipart boundary) is kept.
-      return await send(new Request(plain, { body: counted, duplex: 'half' } as RequestInit), init)
-    } catch (e) {
-      if (pulled || base.signal.aborted || (isStream && nameOf(e) !== 'NotSupportedError')) throw e
-      let again: BodyInit = body
-      if (isStream) again = await readAll(reader)
-      else reader.cancel().catch(() => undefined)
-      const res = await send(withBody(again), init)
-      report(bodySize(again) ?? 0)
-      return res
+      onProgress?.(total === undefined ? { loaded } : { loaded, total: Math.max(total, loaded) })
+    } catch {
+      // A failing progress callback must not fail the upload.
     }
   }
+  const reader = plain.body.getReader()
+  let pulled = false
+  let loaded = 0
+  let stop: ((reason: unknown) => void) | undefined
+  // highWaterMark 0: `pull` runs only when the platform asks for bytes, so `pulled` means "started sending".
+  const counted = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        stop = (reason) => {
+          try {
+            controller.error(reason)
+          } catch {
+            // already closed
+          }
+          reader.cancel(reason).catch(() => undefined)
+        }
+      },
+      async pull(controller) {
+        pulled = true
+        const { done, value } = await reader.read()
+        if (done) return controller.close()
+        controller.enqueue(value)
+        report((loaded += value.byteLength))
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  )
+  const onAbort = () => stop?.(signal.reason)
+  signal.addEventListener('abort', onAbort)
+  try {
+    // The headers of `plain`, so that the content type its body gave it (a multipart boundary) is kept.
+    return await send(make(counted, plain.headers))
+  } catch (e) {
+    if (pulled || signal.aborted || (isStream && nameOf(e) !== 'NotSupportedError')) throw e
+    let again: BodyInit = body
+    if (isStream) again = await readAll(reader)
+    else reader.cancel().catch(() => undefined)
+    const res = await send(make(again))
+    report(bodySize(again) ?? 0)
+    return res
+  } finally {
+    signal.removeEventListener('abort', onAbort)
+  }
+}

@@ -5,7 +5,9 @@ import type { either } from 'fp-ts'
 import type { Decoder } from 'io-ts'
 import { validationError, type ValidationError } from '../../errors'
 import { left, right } from '../../internal/either'
+import { encodeBase64 } from '../../internal/base64'
 import { utf8 } from '../../internal/bytes'
+import { secretForms } from './redact'
 import type { HttpMethod, HttpRequest, TransportConfig, UploadProgress } from '../types'
 
 /** Largest timer delay (2^31 - 1 ms); ky rejects larger timeouts. */
@@ -15,12 +17,17 @@ export interface Plan<A> {
   readonly method: HttpMethod
   /** Full URL, search parameters included; never carries credentials. */
   readonly url: string
+  /** Request headers, without `authorization` (ky's `beforeRequest` hook adds that one). */
   readonly headers: Readonly<Record<string, string>>
+  /** `Basic base64(privateKey + ":")` for `auth: 'basic'`. */
+  readonly authorization: string | undefined
   readonly body: BodyInit | undefined
   /** Per-attempt timeout in ms (default 60 s). */
   readonly timeout: number
-  /** Retries allowed for this request (0 when it is not idempotent or its body cannot be replayed). */
+  /** Retries allowed by config. */
   readonly retryLimit: number
+  /** Whether this request may be retried at all (idempotent, and a body that can be replayed). */
+  readonly retriable: boolean
   readonly maxDelay: number
   readonly fetch: typeof fetch | undefined
   /** The injected clock, guarded: a failing or non-numeric clock reads as NaN (Retry-After dates are ignored). */
@@ -28,6 +35,7 @@ export interface Plan<A> {
   readonly signal: AbortSignal | undefined
   readonly onUploadProgress: ((progress: UploadProgress) => void) | undefined
   readonly codec: Decoder<unknown, A>
+  readonly statusCodecs: Readonly<Record<number, Decoder<unknown, A>>>
   /** Strings that must never appear in an error: the key and the forms it is sent in. */
   readonly secrets: readonly string[]
 }
@@ -40,12 +48,6 @@ const OBJECT = 'must be an object'
 const isObject = (u: unknown): u is Rec => typeof u === 'object' && u !== null
 const isRecord = (u: unknown): u is Rec => isObject(u) && !Array.isArray(u)
 const isFunction = (u: unknown): u is (...args: never[]) => unknown => typeof u === 'function'
-/** Standard base64 of the UTF-8 bytes of `s`. */
-const base64 = (s: string): string => {
-  let binary = ''
-  for (const b of utf8(s)) binary += String.fromCharCode(b)
-  return btoa(binary)
-}
 const isInt = (u: unknown, min: number, max: number): u is number =>
   Number.isInteger(u) && (u as number) >= min && (u as number) <= max
 
@@ -86,7 +88,8 @@ export const makePlan = <A>(
     need(typeof path === 'string' && path[0] === '/', "must be a string starting with '/'")
     need(!/[?#]/.test(path), 'must not contain ? or # (use searchParams)')
     const codec = r('codec') as Decoder<unknown, A>
-    need(isObject(codec) && isFunction(codec.decode), 'must be an io-ts decoder')
+    const isDecoder = (u: unknown) => isObject(u) && isFunction(u['decode'])
+    need(isDecoder(codec), 'must be an io-ts decoder')
     /** An optional field: absent, or passing `ok`. */
     const optional = (value: unknown, ok: (u: unknown) => boolean, message: string): unknown => {
       need(value === undefined || ok(value), message)
@@ -119,6 +122,12 @@ export const makePlan = <A>(
         visit(name, value)
       }
     }
+    const statusCodecs: Record<number, Decoder<unknown, A>> = {}
+    each('statusCodecs', (name, v) => {
+      need(/^2\d\d$/.test(name), 'must be keyed by a 2xx status')
+      need(isDecoder(v), 'must be an io-ts decoder')
+      statusCodecs[+name] = v as Decoder<unknown, A>
+    })
     const params = new URLSearchParams()
     each('searchParams', (name, v) => {
       if (v === undefined) return
@@ -162,13 +171,14 @@ export const makePlan = <A>(
     }
     Object.assign(headers, extra)
 
-    const secrets: string[] = []
+    let secrets: readonly string[] = []
+    let authorization: string | undefined
     if (auth === 'basic') {
       const key = c('privateKey')
       need(typeof key === 'string' && key !== '', 'is required for this request (server-side only)')
-      const encoded = base64(`${key}:`)
-      headers['authorization'] = `Basic ${encoded}`
-      secrets.push(key, encoded, base64(key))
+      need(key.trim() !== '', 'must not be blank')
+      authorization = `Basic ${encodeBase64(utf8(`${key}:`))}`
+      secrets = secretForms(key)
     }
 
     const configured = c(`${base}BaseUrl`)
@@ -193,14 +203,16 @@ export const makePlan = <A>(
     const url = new URL(root.origin + root.pathname.replace(/\/+$/, '') + path)
     url.search = String(params)
 
-    const timeout = c('timeout') ?? 60_000
+    // `undefined` means "the default", and nothing else does: a `null` is refused, not defaulted.
+    const or = (value: unknown, fallback: number): unknown => (value === undefined ? fallback : value)
+    const timeout = or(c('timeout'), 60_000)
     need(isInt(timeout, 1, MAX_TIMER), `must be an integer number of milliseconds from 1 to ${MAX_TIMER}`)
     const retry = c('retry')
     const count = typeof retry === 'number'
-    need(retry === undefined || count || isObject(retry), 'must be a number or { limit, maxDelay }')
+    need(retry === undefined || count || isRecord(retry), 'must be a number or { limit, maxDelay }')
     const policy = (count ? { limit: retry } : (retry ?? {})) as Rec
-    const limit = policy['limit'] ?? 2
-    const maxDelay = policy['maxDelay'] ?? 8_000
+    const limit = or(policy['limit'], 2)
+    const maxDelay = or(policy['maxDelay'], 8_000)
     if (!count) at += '.limit'
     need(isInt(limit, 0, 10), 'must be an integer from 0 to 10')
     at = 'config.retry.maxDelay'
@@ -216,9 +228,11 @@ export const makePlan = <A>(
       method,
       url: url.href,
       headers,
+      authorization,
       body: body as BodyInit | undefined,
       timeout,
-      retryLimit: retriable ? limit : 0,
+      retryLimit: limit,
+      retriable,
       maxDelay,
       fetch: customFetch,
       now: () => {
@@ -232,6 +246,7 @@ export const makePlan = <A>(
       signal,
       onUploadProgress,
       codec,
+      statusCodecs,
       secrets,
     })
   } catch {

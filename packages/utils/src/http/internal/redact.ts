@@ -1,8 +1,51 @@
-// Keeps the private key (and the base64 forms it travels in) out of every error value.
+// Keeps the private key, in every form it can come back in, out of every error value. Text is redacted before
+// anything cuts or rewrites it (response.ts, request.ts), so a copy that straddles a cut, or one that tag
+// stripping would join up (`SE<b>CRET`), is replaced whole; `redact` then goes over the finished error.
 import type { Errors } from 'io-ts'
+import { encodeBase64 } from '../../internal/base64'
+import { utf8 } from '../../internal/bytes'
 import type { RequestError } from '../types'
 
 const REDACTED = '[redacted]'
+
+/**
+ * The forms the key travels or is echoed in: as it is, percent-encoded (both hex cases, `+` for a space), and
+ * base64 (with and without padding) and base64url of `key:` (the Basic credential) and of `key`.
+ */
+export const secretForms = (key: string): readonly string[] => {
+  const forms = new Set([key])
+  const percent = encodeURIComponent(key)
+  forms
+    .add(percent)
+    .add(percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()))
+    .add(percent.replace(/%20/g, '+'))
+  for (const s of [`${key}:`, key]) {
+    const padded = encodeBase64(utf8(s))
+    const b64 = padded.replace(/=+$/, '')
+    forms.add(padded).add(b64).add(b64.replace(/\+/g, '-').replace(/\//g, '_'))
+  }
+  return [...forms]
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** One pattern for every secret, each allowed to have HTML tags between its characters (`SE<b>CRET`). */
+const patternOf = (secrets: readonly string[]): RegExp =>
+  new RegExp(
+    secrets
+      .filter((s) => s !== '')
+      .sort((a, b) => b.length - a.length)
+      .map((s) => Array.from(s, escape).join('(?:<[^<>]*>)*'))
+      .join('|'),
+    'g',
+  )
+
+/** `text` with every secret (also tag-interleaved) replaced by `[redacted]`. */
+export const scrubText = (text: string, secrets: readonly string[]): string =>
+  secrets.length === 0 ? text : text.replace(patternOf(secrets), REDACTED)
+
+const holdsSecret = (text: string, secrets: readonly string[]): boolean =>
+  patternOf(secrets).test(text) || patternOf(secrets).test(text.replace(/<[^<>]*>/g, ''))
 
 /**
  * JSON data (a string, a parsed body) with every secret replaced, matched in JSON-escaped form so that a
@@ -12,7 +55,10 @@ const scrub = (value: unknown, secrets: readonly string[]): unknown => {
   try {
     const text = JSON.stringify(value) as string | undefined
     if (text === undefined) return value
-    const out = secrets.reduce((acc, s) => acc.split(JSON.stringify(s).slice(1, -1)).join(REDACTED), text)
+    const out = scrubText(
+      text,
+      secrets.map((s) => JSON.stringify(s).slice(1, -1)),
+    )
     return out === text ? value : (JSON.parse(out) as unknown)
   } catch {
     return REDACTED
@@ -20,14 +66,15 @@ const scrub = (value: unknown, secrets: readonly string[]): unknown => {
 }
 
 /**
- * Whether any string reachable from `value` (own properties, enumerable or not, Map and Set entries; cycles
- * safe) holds a secret. Too deep, too large, unreadable, a Request or a Headers object (whose contents no
- * property walk reaches) counts as holding one.
+ * Whether any string reachable from `value` holds a secret: own properties, enumerable or not, read through
+ * their getters; an Error's name, message, stack and cause wherever they are defined; Map and Set entries;
+ * cycles safe. Too deep, too large, unreadable (a getter that throws), a Request or a Headers object (whose
+ * contents no property walk reaches) counts as holding one.
  */
 export const mentionsSecret = (value: unknown, secrets: readonly string[]): boolean => {
   const seen = new Set<unknown>()
   const walk = (v: unknown, depth: number): boolean => {
-    if (typeof v === 'string') return secrets.some((s) => v.includes(s))
+    if (typeof v === 'string') return holdsSecret(v, secrets)
     if (Object(v) !== v || seen.has(v)) return false
     seen.add(v)
     try {
@@ -38,7 +85,9 @@ export const mentionsSecret = (value: unknown, secrets: readonly string[]): bool
       )
         return true
       const o = v as object
-      const children: unknown[] = Reflect.ownKeys(o).map((k) => Object.getOwnPropertyDescriptor(o, k)?.value)
+      const keys = new Set<PropertyKey>(Reflect.ownKeys(o))
+      if (o instanceof Error) for (const k of ['name', 'message', 'stack', 'cause']) keys.add(k)
+      const children: unknown[] = [...keys].map((k) => Reflect.get(o, k))
       if (o instanceof Map || o instanceof Set) children.push(...o.keys(), ...o.values())
       return children.some((child) => walk(child, depth + 1))
     } catch {
@@ -52,13 +101,15 @@ export const mentionsSecret = (value: unknown, secrets: readonly string[]): bool
  * io-ts errors with every secret removed from the values they carry (`value`, each context entry's `actual`);
  * the codecs in `context[].type` are kept as they are.
  */
-const scrubErrors = (errors: Errors, secrets: readonly string[]): Errors =>
-  errors.map((e) => ({
-    ...e,
-    value: scrub(e.value, secrets),
-    context: e.context.map((c) => ('actual' in c ? { ...c, actual: scrub(c.actual, secrets) } : c)),
-    ...(e.message === undefined ? {} : { message: scrub(e.message, secrets) as string }),
-  }))
+export const scrubErrors = (errors: Errors, secrets: readonly string[]): Errors =>
+  secrets.length === 0
+    ? errors
+    : errors.map((e) => ({
+        ...e,
+        value: scrub(e.value, secrets),
+        context: e.context.map((c) => ('actual' in c ? { ...c, actual: scrub(c.actual, secrets) } : c)),
+        ...(e.message === undefined ? {} : { message: scrub(e.message, secrets) as string }),
+      }))
 
 /** The error with every secret removed from its messages, body, decode errors and cause. */
 export const redact = <E extends RequestError>(error: E, secrets: readonly string[]): E => {
@@ -71,7 +122,7 @@ export const redact = <E extends RequestError>(error: E, secrets: readonly strin
     let name = 'Error'
     try {
       const n = (out['cause'] as { name?: unknown }).name
-      if (typeof n === 'string') name = n
+      if (typeof n === 'string' && !holdsSecret(n, secrets)) name = n
     } catch {
       // keep the default name
     }

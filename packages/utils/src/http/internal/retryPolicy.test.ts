@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { isRetryableStatus, retryAfterMs, retryDelay } from './retryPolicy'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { kyRetry, RETRY_STATUSES, retryAfterHint, retryAfterMs } from './retryPolicy'
 
 const NOW = Date.parse('2026-01-01T00:00:00Z')
 
@@ -22,30 +22,51 @@ describe('retryAfterMs', () => {
   })
 })
 
-describe('retryDelay', () => {
-  it.each([
-    [1, 8000, undefined, 0, 500],
-    [2, 8000, undefined, 0, 1000],
-    [3, 8000, undefined, 0, 2000],
-    [3, 8000, undefined, 1, 1500],
-    [6, 8000, undefined, 0, 8000],
-    [2, 50, undefined, 0.5, 44],
-    [1, 8000, 3000, 0.9, 3000],
-    [1, 8000, 3_600_000, 0, 8000],
-    [1, 0, 1000, 0, 0],
-  ])(
-    'waits before retry %i (maxDelay %i, hint %s, random %s): %i ms',
-    (retry, maxDelay, hint, random, expected) => {
-      expect(retryDelay(retry, maxDelay, hint, random)).toBe(expected)
-    },
-  )
+afterEach(() => {
+  vi.restoreAllMocks()
 })
 
-describe('isRetryableStatus', () => {
+/** The wait ky computes from these options when the reply asked for none: min(backoffLimit, jitter(delay(n))). */
+const backoff = (retry: number, maxDelay: number, random: number): number => {
+  vi.spyOn(Math, 'random').mockReturnValue(random)
+  const o = kyRetry(2, maxDelay, 'GET', true, () => undefined)
+  return Math.min(o.backoffLimit ?? Infinity, (o.jitter as (d: number) => number)(o.delay?.(retry) ?? NaN))
+}
+
+describe('kyRetry backoff (what ky waits with no Retry-After)', () => {
+  it.each([
+    [1, 8000, 0, 500],
+    [2, 8000, 0, 1000],
+    [3, 8000, 0, 2000],
+    [3, 8000, 1, 1500],
+    [6, 8000, 0, 8000],
+    // ky caps after the jitter (min(backoffLimit, jittered)), so a wait at the cap has no jitter left.
+    [2, 50, 0.5, 50],
+  ])('waits before retry %i (maxDelay %i, random %s): %i ms', (retry, maxDelay, random, expected) => {
+    expect(backoff(retry, maxDelay, random)).toBe(expected)
+  })
+})
+
+describe('retryAfterHint (the Retry-After ky sees, in seconds, cut to maxDelay)', () => {
+  it.each([
+    [{ 'retry-after': '3' }, 8000, '3'],
+    [{ 'retry-after': '3600' }, 8000, '8'],
+    [{ 'retry-after': '1' }, 0, '0'],
+    [{ 'retry-after-ms': '250' }, 8000, '0.25'],
+    [{ 'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT' }, 8000, '3'],
+    [{ 'x-ratelimit-reset': '1500' }, 8000, undefined],
+    [{}, 8000, undefined],
+  ])('reads %j with maxDelay %i as %s', (headers, maxDelay, expected) => {
+    expect(retryAfterHint(new Headers(headers), NOW, maxDelay)).toBe(expected)
+  })
+})
+
+describe('kyRetry', () => {
   it.each([
     [408, true],
     [429, true],
     [500, true],
+    [501, true],
     [503, true],
     [599, true],
     [400, false],
@@ -54,6 +75,27 @@ describe('isRetryableStatus', () => {
     [413, false],
     [600, false],
   ])('says %i is retryable: %s', (status, expected) => {
-    expect(isRetryableStatus(status)).toBe(expected)
+    const o = kyRetry(2, 8000, 'GET', true, () => undefined)
+    expect([o.statusCodes?.includes(status), o.afterStatusCodes?.includes(status)]).toStrictEqual([
+      expected,
+      expected,
+    ])
+  })
+
+  it('retries only the request method, and nothing when the request is not retriable', () => {
+    const shouldRetry = () => undefined
+    expect(kyRetry(3, 100, 'POST', true, shouldRetry)).toStrictEqual({
+      limit: 3,
+      methods: ['post'],
+      statusCodes: RETRY_STATUSES,
+      afterStatusCodes: RETRY_STATUSES,
+      maxRetryAfter: 100,
+      backoffLimit: 100,
+      delay: expect.any(Function),
+      jitter: expect.any(Function),
+      retryOnTimeout: true,
+      shouldRetry,
+    })
+    expect(kyRetry(3, 100, 'GET', false, shouldRetry)).toMatchObject({ limit: 0, methods: [] })
   })
 })

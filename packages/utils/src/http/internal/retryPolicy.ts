@@ -1,8 +1,15 @@
-// When to retry and how long to wait (DESIGN §7): connection errors, timeouts, 408, 429 and 5xx, with
-// exponential backoff and jitter, honouring `retry-after-ms` and `Retry-After` (seconds or an HTTP date).
+// When to retry and how long to wait (DESIGN §7), as ky's own retry options: ky runs the loop, picks the
+// statuses and methods, honours `Retry-After` (capped by `maxRetryAfter`), backs off with jitter up to
+// `backoffLimit`, and waits on the call's signal. What stays ours is reading the wait the server asked for
+// (`retryAfterHint`): ky knows no `retry-after-ms`, reads an HTTP date with `Date.now()` instead of the
+// injected clock, and falls back to `X-RateLimit-Reset` as seconds where ImageKit sends milliseconds. So
+// the reply ky sees carries one `Retry-After` in seconds, computed here, and none of the other headers.
+import type { RetryOptions as KyRetryOptions } from 'ky'
 
-export const isRetryableStatus = (status: number): boolean =>
-  status === 408 || status === 429 || (status >= 500 && status <= 599)
+/** 408, 429 and every 5xx: the statuses a retry may cure (ky's default list has 413 and misses 501, 505+). */
+export const RETRY_STATUSES: readonly number[] = /*#__PURE__*/ [408, 429].concat(
+  Array.from({ length: 100 }, (_, i) => 500 + i),
+)
 
 /** The wait a reply asks for, in ms, from `retry-after-ms` or `Retry-After`; `undefined` when it asks none. */
 export const retryAfterMs = (headers: Headers, now: number): number | undefined => {
@@ -16,15 +23,33 @@ export const retryAfterMs = (headers: Headers, now: number): number | undefined 
 }
 
 /**
- * The wait before retry number `retry` (1-based): the server's wish if it stated one, else exponential
- * backoff from 500 ms with up to 25 % jitter; never more than `maxDelay`.
+ * The `Retry-After` (seconds) that the reply handed to ky carries, or `undefined`: the server's wish, cut to
+ * `maxDelay` here already (a wait of 2024-01-01 in ms or more would read to ky as a timestamp).
  */
-export const retryDelay = (
-  retry: number,
+export const retryAfterHint = (headers: Headers, now: number, maxDelay: number): string | undefined => {
+  const wait = retryAfterMs(headers, now)
+  return wait === undefined ? undefined : String(Math.min(wait, maxDelay) / 1000)
+}
+
+/**
+ * ky's retry options for one request: `limit` retries when `retriable`, of this method only, on 408, 429 and
+ * 5xx, connection errors and timeouts; backoff 500 ms × 2^(n-1) less up to 25 % jitter, never past `maxDelay`.
+ */
+export const kyRetry = (
+  limit: number,
   maxDelay: number,
-  hint: number | undefined,
-  random: number,
-): number =>
-  hint === undefined
-    ? Math.max(0, Math.round(Math.min(500 * 2 ** (retry - 1), maxDelay) * (1 - random / 4)))
-    : Math.min(hint, maxDelay)
+  method: string,
+  retriable: boolean,
+  shouldRetry: NonNullable<KyRetryOptions['shouldRetry']>,
+): KyRetryOptions => ({
+  limit: retriable ? limit : 0,
+  methods: retriable ? [method.toLowerCase()] : [],
+  statusCodes: RETRY_STATUSES as number[],
+  afterStatusCodes: RETRY_STATUSES as number[],
+  maxRetryAfter: maxDelay,
+  backoffLimit: maxDelay,
+  delay: (n) => 500 * 2 ** (n - 1),
+  jitter: (d) => Math.round(d * (1 - Math.random() / 4)),
+  retryOnTimeout: true,
+  shouldRetry,
+})
