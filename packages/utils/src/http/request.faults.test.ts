@@ -149,7 +149,9 @@ describe('request (loopback faults)', () => {
       { status: 429, headers: { 'retry-after': '3600' }, json: {} },
       { json: { ok: true } },
     ])
-    expect(await run(config(s.url, { retry: { limit: 1, maxDelay: 10 } }), get)).toStrictEqual(served({ ok: true }))
+    expect(await run(config(s.url, { retry: { limit: 1, maxDelay: 10 } }), get)).toStrictEqual(
+      served({ ok: true }),
+    )
   })
 
   it('gives an HttpError with rateLimit and requestId when 429 persists', async () => {
@@ -436,6 +438,53 @@ describe('request (loopback faults)', () => {
     } finally {
       vi.unstubAllGlobals()
     }
+  })
+
+  describe('a refused redirect is final (defect 5)', () => {
+    const moved = { status: 302, headers: { location: '/elsewhere' } }
+    const refusal = (url: string, detail: string) => ({
+      _tag: 'Left',
+      left: {
+        _tag: 'NetworkError',
+        reason: 'Transport',
+        message: `GET ${url}/v1/files failed: ${detail}: the request carries credentials or a body`,
+        cause: expect.anything(),
+      },
+    })
+
+    it('sends a request with the key once when it is redirected, with retries on', async () => {
+      const s = await serve([moved, moved, moved])
+      expect(await run(config(s.url, { retry: { limit: 2, maxDelay: 0 } }), get)).toStrictEqual(
+        refusal(s.url, 'fetch failed (unexpected redirect); a redirect is not followed'),
+      )
+      expect(s.requests).toHaveLength(1)
+    })
+
+    it('sends an idempotent request with a body once when it is redirected, with retries on', async () => {
+      const s = await serve([moved, moved, moved])
+      const result = await run(config(s.url, { retry: { limit: 2, maxDelay: 0 } }), {
+        ...get,
+        method: 'PUT',
+        auth: 'none',
+        body: 'payload',
+      })
+      expect(leftOf(result)).toMatchObject({ _tag: 'NetworkError', reason: 'Transport' })
+      expect(s.requests).toHaveLength(1)
+    })
+
+    it("sends it once where Request has no redirect: 'error' (workerd), with retries on", async () => {
+      vi.stubGlobal('Request', WorkerdRequest)
+      try {
+        const s = await serve([moved, moved, moved])
+        expect(await run(config(s.url, { retry: { limit: 2, maxDelay: 0 } }), get)).toStrictEqual({
+          ...refusal(s.url, 'redirect (HTTP 302) not followed'),
+          left: { ...refusal(s.url, 'redirect (HTTP 302) not followed').left, cause: undefined },
+        })
+        expect(s.requests).toHaveLength(1)
+      } finally {
+        vi.unstubAllGlobals()
+      }
+    })
   })
 
   it('follows a redirect when no key is sent', async () => {

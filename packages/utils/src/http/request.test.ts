@@ -155,6 +155,81 @@ describe('request', () => {
       })
     })
 
+    it('reads no more than 16 MiB of an endless 2xx body and ends in a DecodeError that says so (defect 2)', async () => {
+      let sent = 0
+      const chunk = new TextEncoder().encode(`[${'"x",'.repeat(16_383)}`)
+      const endless = new ReadableStream<Uint8Array>({
+        pull: (c) => {
+          sent += chunk.length
+          c.enqueue(chunk)
+        },
+      })
+      const { fetch } = stub(() => new Response(endless, { status: 200 }))
+      const result = await run({ privateKey: KEY, fetch }, get)
+      expect(result).toStrictEqual({
+        _tag: 'Left',
+        left: {
+          _tag: 'DecodeError',
+          errors: [
+            {
+              value: `${new TextDecoder().decode(chunk).slice(0, 200)}…`,
+              context: [{ key: '', type: Ok, actual: undefined }],
+              message: 'larger than 16777216 bytes',
+            },
+          ],
+          message:
+            'the response to GET https://api.imagekit.io/v1/files is larger than 16777216 bytes (16 MiB), the most the transport reads',
+        },
+      })
+      // The stream was cancelled at the limit (plus what its queue held), not read on.
+      expect(sent).toBeLessThan(17 * 1024 * 1024)
+    })
+
+    it('decodes a 1,000-item file list, the largest ImageKit reply, well within the 16 MiB limit', async () => {
+      // The spec's FileDetails example, made heavy: 30 tags, 10 AI tags, 20 custom metadata fields, long paths.
+      const file = (i: number) => ({
+        fileId: `598821f949c0a938d575${String(i).padStart(4, '0')}`,
+        type: 'file',
+        name: `product-photo-${i}-front-view-high-resolution.jpg`,
+        filePath: `/images/products/2024/summer-collection/category-${i % 50}/product-photo-${i}.jpg`,
+        tags: Array.from({ length: 30 }, (_, k) => `tag-number-${k}-for-file`),
+        AITags: Array.from({ length: 10 }, (_, k) => ({
+          name: `Label ${k}`,
+          confidence: 90.12,
+          source: 'google-auto-tagging',
+        })),
+        versionInfo: { id: '598821f949c0a938d57563bd', name: 'Version 1' },
+        isPrivateFile: false,
+        isPublished: true,
+        customCoordinates: '10,10,100,100',
+        url: `https://ik.imagekit.io/your_imagekit_id/images/products/2024/product-photo-${i}.jpg?updatedAt=1566630881313`,
+        thumbnail: `https://ik.imagekit.io/your_imagekit_id/images/products/2024/product-photo-${i}.jpg?updatedAt=1566630881313&tr=n-ik_ml_thumbnail`,
+        fileType: 'image',
+        mime: 'image/jpeg',
+        width: 4000,
+        height: 3000,
+        size: 1_234_567,
+        hasAlpha: false,
+        customMetadata: Object.fromEntries(
+          Array.from({ length: 20 }, (_, k) => [`field${k}`, `value of field ${k}`]),
+        ),
+        description: 'A product description. '.repeat(10),
+        createdAt: '2019-08-24T06:14:41.313Z',
+        updatedAt: '2019-08-24T06:14:41.313Z',
+      })
+      const list = Array.from({ length: 1000 }, (_, i) => file(i))
+      const text = JSON.stringify(list)
+      // About 3.3 MB: the limit leaves a margin of almost five times.
+      expect(text.length).toBeGreaterThan(3_000_000)
+      expect(text.length).toBeLessThan(3_500_000)
+      const { fetch } = stub(() => json(list))
+      const result = await run(
+        { privateKey: KEY, fetch },
+        { ...get, codec: t.array(t.type({ fileId: t.string })) },
+      )
+      expect(result).toStrictEqual(okJson(list))
+    })
+
     it('returns a DecodeError listing every failing path', async () => {
       const Codec = t.type({ files: t.array(t.type({ name: t.string })), total: t.number })
       const body = { files: [{ name: 'a' }, { name: 7 }], total: '2' }

@@ -105,6 +105,43 @@ describe('request: validation', () => {
         'config.retry',
         'must be an integer from 0 to 10',
       ],
+      // Defect 6 (issue 7): null, an array and a blank key were defaulted or accepted silently.
+      [
+        'a null timeout (defect 6)',
+        { privateKey: KEY, timeout: null },
+        get,
+        'config.timeout',
+        'must be an integer number of milliseconds from 1 to 2147483647',
+      ],
+      [
+        'a null retry.limit (defect 6)',
+        { privateKey: KEY, retry: { limit: null } },
+        get,
+        'config.retry.limit',
+        'must be an integer from 0 to 10',
+      ],
+      [
+        'a null retry.maxDelay (defect 6)',
+        { privateKey: KEY, retry: { maxDelay: null } },
+        get,
+        'config.retry.maxDelay',
+        'must be an integer from 0 to 2147483647',
+      ],
+      [
+        'an array retry (defect 6)',
+        { privateKey: KEY, retry: [] },
+        get,
+        'config.retry',
+        'must be a number or { limit, maxDelay }',
+      ],
+      ['a blank privateKey (defect 6)', { privateKey: ' ' }, get, 'config.privateKey', 'must not be blank'],
+      [
+        'a whitespace privateKey (defect 6)',
+        { privateKey: '\t\n' },
+        get,
+        'config.privateKey',
+        'must not be blank',
+      ],
       [
         'a null retry',
         { privateKey: KEY, retry: null },
