@@ -2,7 +2,7 @@ import type { taskEither } from 'fp-ts'
 import { openAsBlob } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import { left, right } from './internal/either'
+import { left, right } from '@imagekit-fp/internal'
 
 const reason = (e: unknown): string => {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { validationError } from '@imagekit-fp/utils'
 import { buildTransformationString } from './buildTransformationString'
-import { left, right } from './internal/either'
+import { left, right } from '@imagekit-fp/internal'
 import type { Transformation } from './model/Transformation'
 
 const ok = (steps: readonly Transformation[], expected: string) => () =>

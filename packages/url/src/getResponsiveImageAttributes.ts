@@ -3,9 +3,9 @@ import type { ValidationError } from '@imagekit-fp/utils'
 import { validationError } from '@imagekit-fp/utils'
 import type { BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
-import { left, right } from './internal/either'
+import { UNREADABLE, left, right } from '@imagekit-fp/internal'
 import { serializeTransformation } from './internal/serializeTransformation'
-import { UNREADABLE, emitUrl, resolveTarget } from './internal/urlTarget'
+import { emitUrl, resolveTarget } from './internal/urlTarget'
 
 /**
  * Options of {@link getResponsiveImageAttributes}: the `buildUrl` options plus the responsive strategy.

@@ -161,10 +161,16 @@ export const webhookError = (reason: WebhookErrorReason, message: string): Webho
   message,
 })
 
+// Total: a proxy whose `get` trap throws (or a revoked one) is simply not an error of that tag.
 const hasTag =
   <T extends SdkError>(tag: T['_tag']) =>
-  (u: unknown): u is T =>
-    typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === tag
+  (u: unknown): u is T => {
+    try {
+      return typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === tag
+    } catch {
+      return false
+    }
+  }
 
 /**
  * Guards: true when a value is an error of that tag (any plain object with that `_tag`).

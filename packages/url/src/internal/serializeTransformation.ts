@@ -1,7 +1,6 @@
 import type { either } from 'fp-ts'
-import type { ValidationError } from '@imagekit-fp/utils'
-import { left, right } from './either'
-import { caught, fail } from './fail'
+import { validationError, type ValidationError } from '@imagekit-fp/utils'
+import { base64Utf8, caught, fail, left, right } from '@imagekit-fp/internal'
 import { TABLES } from './transformationMap'
 
 // A bad value throws its ValidationError through `fail` (./fail.ts); `serializeTransformation` catches once.
@@ -48,13 +47,6 @@ const codeOf = (key: string): string =>
 
 // Strip one leading and one trailing `/` (a lone `/` becomes `''`).
 const trimSlash = (s: string): string => s.replace(/^\/|\/$/g, '')
-
-/** base64 of the UTF-8 bytes of `s` (btoa over a binary string: safe for any Unicode text). */
-export const base64Utf8 = (s: string): string => {
-  let bin = ''
-  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b)
-  return btoa(bin)
-}
 
 // An optional overlay sub-object (position, timing): `undefined` when absent.
 const sub = (v: unknown, at: string): Obj | undefined =>
@@ -182,6 +174,6 @@ export const serializeTransformation = (
   try {
     return right(transformation === undefined ? '' : chain(transformation, path))
   } catch (e) {
-    return left(caught(e, path))
+    return left(caught(e, path, validationError))
   }
 }
