@@ -80,3 +80,28 @@ describe('upload', () => {
     })
   })
 })
+
+describe('upload: the string file check is linear', () => {
+  it.each([
+    ['200,000 spaces and a bang', ' '.repeat(200_000) + '!'],
+    ['10 MB of base64 letters and a bang', 'A'.repeat(10_000_000) + '!'],
+  ])('refuses %s within a second, before any request', async (_title, file) => {
+    const started = performance.now()
+    const { fetch, calls } = captureFetch()
+    const result = await send(server(fetch), { file, fileName: 'a' })
+    expect(result._tag === 'Left' && result.left._tag === 'ValidationError' && result.left.path).toBe(
+      'request.file',
+    )
+    expect(calls).toHaveLength(0)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('sends 1 MB of base64 with MIME line breaks as text', async () => {
+    const b64 = Buffer.alloc(786_432, 7)
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\r\n')
+    const { fetch, calls } = captureFetch()
+    expect((await send(server(fetch), { file: b64, fileName: 'a' }))._tag).toBe('Right')
+    expect(calls[0]!.form.get('file')).toBe(b64)
+  })
+})

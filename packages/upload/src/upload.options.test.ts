@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { validationError } from '@imagekit-fp/utils'
 import { type Refusal, KEY, base, expectRefused, row, srv } from './test-support/uploadCases'
 
@@ -297,6 +297,42 @@ describe('upload', () => {
       'is a ValidationError when %s, before any request',
       async (_title, config, request, path, message) =>
         expectRefused(config, request, validationError(path, message)),
+    )
+  })
+})
+
+describe('upload: bounded input (nothing hangs or crashes)', () => {
+  const huge = () => new Array(2 ** 32 - 1)
+  const tooMany = 'must have at most 1000 items (it has 4294967295)'
+  it.each([
+    ['tags', { tags: huge() }, 'request.tags'],
+    ['responseFields', { responseFields: huge() }, 'request.responseFields'],
+    ['extensions', { extensions: huge() }, 'request.extensions'],
+    ['transformation.post', { transformation: { post: huge() } }, 'request.transformation.post'],
+    ['a customMetadata list', { customMetadata: { colours: huge() } }, 'request.customMetadata.colours'],
+    [
+      'an ai task vocabulary',
+      {
+        extensions: [
+          { name: 'ai-tasks', tasks: [{ type: 'select_tags', instruction: 'x', vocabulary: huge() }] },
+        ],
+      },
+      'request.extensions[0].tasks[0].vocabulary',
+    ],
+  ])('refuses a sparse array of length 2^32 - 1 as %s within milliseconds', async (_title, fields, path) => {
+    const started = performance.now()
+    await expectRefused({ privateKey: KEY }, { ...base, ...fields }, validationError(path, tooMany))
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('refuses customMetadata nested deeper than 32 levels', async () => {
+    let deep: unknown = 'x'
+    for (let i = 0; i < 40; i++) deep = { a: deep }
+    const path = 'request.customMetadata' + '.a'.repeat(32)
+    await expectRefused(
+      { privateKey: KEY },
+      { ...base, customMetadata: deep },
+      validationError(path, 'must be nested at most 32 levels deep'),
     )
   })
 })

@@ -59,9 +59,14 @@ const VW = /(^|\s)(1?\d{1,2})vw/g
 
 const ascending = (a: number, b: number): number => a - b
 
-// Sorted, without duplicates (a srcset must not repeat a descriptor).
-const sortedUnique = (a: readonly number[]): number[] =>
-  a.filter((v, i) => a.indexOf(v) === i).sort(ascending)
+/** Most widths in either breakpoint list (checked before anything iterates over it). */
+const MAX_BREAKPOINTS = 1000
+
+// Sorted, without duplicates (a srcset must not repeat a descriptor): sort, then drop repeats, O(n log n).
+const sortedUnique = (a: readonly number[]): number[] => {
+  const sorted = a.slice().sort(ascending)
+  return sorted.filter((v, i) => i === 0 || v !== sorted[i - 1])
+}
 
 const breakpoints = (
   v: unknown,
@@ -75,6 +80,8 @@ const breakpoints = (
       at,
       nonEmpty ? 'must be a non-empty array of widths' : 'must be an array of widths',
     )
+  if (v.length > MAX_BREAKPOINTS)
+    return validationError(at, `must have at most ${MAX_BREAKPOINTS} widths (it has ${v.length})`)
   for (let i = 0; i < v.length; i++) {
     const w: unknown = v[i]
     if (typeof w !== 'number' || !Number.isSafeInteger(w) || w < 1)
@@ -144,8 +151,10 @@ export const getResponsiveImageAttributes = (
   let candidates: number[]
   let x = false
   if (typeof sizes === 'string' && sizes !== '') {
-    const vw = sizes.match(VW)
-    const min = vw === null ? 0 : device[0]! * (Math.min(...vw.map((t) => parseInt(t, 10))) / 100)
+    // The smallest `vw` share, in one pass (`Math.min(...list)` throws a RangeError on a long `sizes`).
+    let share = Infinity
+    for (const m of sizes.matchAll(VW)) share = Math.min(share, parseInt(m[2]!, 10))
+    const min = share === Infinity ? 0 : device[0]! * (share / 100)
     candidates = all.filter((w) => w >= min)
     // `sizes` above 100vw can leave nothing: keep the widest candidate rather than an empty srcset.
     if (candidates.length === 0) candidates = [all[all.length - 1]!]
