@@ -4,7 +4,7 @@
 /** Standard base64 with padding. */
 export const encodeBase64 = (bytes: Uint8Array): string => {
   let binary = ''
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!)
+  for (const b of bytes) binary += String.fromCharCode(b)
   return btoa(binary)
 }
 
