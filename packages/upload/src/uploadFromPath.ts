@@ -14,7 +14,9 @@ import { upload, type UploadConfig, type UploadError } from './upload'
  * @since 0.1.0
  * @category model
  */
-export type UploadFromPathRequest = (Omit<ServerUploadRequest, 'file'> | Omit<ClientUploadRequest, 'file'>) & {
+export type UploadFromPathRequest = (
+  Omit<ServerUploadRequest, 'file'> | Omit<ClientUploadRequest, 'file'>
+) & {
   /** Path of the file to upload; streamed from disk. */
   readonly path: string
 }

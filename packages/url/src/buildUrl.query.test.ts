@@ -207,5 +207,4 @@ describe('buildUrl', () => {
       expect(buildUrl(config, options)).toStrictEqual(right(expected))
     })
   })
-
 })

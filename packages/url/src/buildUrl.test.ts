@@ -147,5 +147,4 @@ describe('buildUrl', () => {
       expect(buildUrl(config, options)).toStrictEqual(right(expected))
     })
   })
-
 })
