@@ -42,7 +42,7 @@ export interface GetResponsiveImageAttributesOptions extends BuildUrlOptions {
  * @since 0.1.0
  * @category model
  */
-export interface ResponsiveImageAttributes {
+export interface GetResponsiveImageAttributesResult {
   /** The URL of the largest candidate, for the plain `src` attribute. */
   readonly src: string
   /** The candidates with their `w` or `x` descriptors, joined by `, `. */
@@ -120,7 +120,7 @@ const breakpoints = (
 export const getResponsiveImageAttributes = (
   config: UrlConfig,
   options: GetResponsiveImageAttributesOptions,
-): either.Either<ValidationError, ResponsiveImageAttributes> => {
+): either.Either<ValidationError, GetResponsiveImageAttributesResult> => {
   const r = resolveTarget(config, options, false)
   if (r._tag === 'Left') return r
   const target = r.right

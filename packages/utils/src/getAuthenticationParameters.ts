@@ -48,7 +48,7 @@ export interface GetAuthenticationParametersOptions {
  * @since 0.1.0
  * @category model
  */
-export interface AuthenticationParameters {
+export interface GetAuthenticationParametersResult {
   readonly token: string
   readonly expire: number
   /** `hex(HMAC-SHA1(privateKey, token + String(expire)))` */
@@ -82,7 +82,7 @@ const DEFAULT_LIFETIME_SECONDS = 1800
 export const getAuthenticationParameters = (
   config: GetAuthenticationParametersConfig,
   options?: GetAuthenticationParametersOptions,
-): either.Either<ValidationError, AuthenticationParameters> => {
+): either.Either<ValidationError, GetAuthenticationParametersResult> => {
   if (!isObject(config)) return left(validationError('config', 'config must be an object with a privateKey'))
   const privateKey = readProp(config, 'privateKey')?.value
   if (typeof privateKey !== 'string' || privateKey === '')
