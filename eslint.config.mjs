@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import jsdoc from 'eslint-plugin-jsdoc'
 import globals from 'globals'
+import { plugin as imagekitFp } from './scripts/eslint/layering.mjs'
 
 const restrictedImports = {
   patterns: [
@@ -34,6 +35,13 @@ export default tseslint.config(
         { selector: 'ExportDefaultDeclaration', message: 'No default exports in packages.' },
       ],
     },
+  },
+  {
+    // Layering (DESIGN §1) and declared imports, for every file of every package, tests included: the vitest and
+    // tsconfig aliases resolve any @imagekit-fp name, so only this catches a wrong or undeclared import.
+    files: ['packages/*/src/**/*.ts'],
+    plugins: { 'imagekit-fp': imagekitFp },
+    rules: { 'imagekit-fp/layering': 'error', 'imagekit-fp/declared-imports': 'error' },
   },
   {
     files: ['packages/*/src/**/*.ts'],

@@ -41,7 +41,21 @@ const inlineImports = (inline) => ({
   resolveId: (source) => inline[source] ?? null,
 })
 
-const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false, inline = {} } = {}) => {
+/**
+ * The private `@imagekit-fp/internal` package (packages/internal): never published, so every build bundles its
+ * built ESM in (`packages/internal/dist`, built first: each package lists it in `devDependencies`).
+ */
+const INTERNAL = { '@imagekit-fp/internal': path.join(root, 'packages/internal/dist/index.js') }
+const internalDir = path.join(root, 'packages/internal/')
+
+/** Output file names: the inlined internal modules go to `shared/`, apart from the package's own `internal/`. */
+const fileNames = (ext) => (chunk) =>
+  chunk.facadeModuleId?.startsWith(internalDir) || chunk.name.includes('internal/dist/')
+    ? `shared/${path.basename(chunk.name)}.${ext}`
+    : `[name].${ext}`
+
+const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false, inline: extra = {} } = {}) => {
+  const inline = { ...INTERNAL, ...extra }
   const common = {
     input,
     external: (id) => !(id in inline) && external(id),
@@ -54,7 +68,7 @@ const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false, i
     {
       ...common,
       plugins: [inlineImports(inline), ...extraPlugins, tsPlugin(packageDir)],
-      output: { dir, format: 'es', ...preserve, entryFileNames: '[name].js' },
+      output: { dir, format: 'es', ...preserve, entryFileNames: fileNames('js') },
     },
     {
       ...common,
@@ -63,7 +77,7 @@ const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false, i
         dir,
         format: 'cjs',
         ...preserve,
-        entryFileNames: '[name].cjs',
+        entryFileNames: fileNames('cjs'),
         exports: 'named',
         interop: 'auto',
       },
@@ -110,6 +124,37 @@ export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, o
       plugins: [dts({ tsconfig: path.join(packageDir, 'tsconfig.json'), compilerOptions: { paths: {} } })],
       output: { dir, format: 'es', entryFileNames: `[name].${ext}` },
     })),
+  ]
+}
+
+/**
+ * The private internal package's own build: ESM modules and bundled declarations, nothing else (it is only
+ * ever inlined by the other packages' builds, see `INTERNAL`).
+ * @param {string} packageDir absolute path of the package
+ */
+export const internalConfig = (packageDir) => {
+  const input = { index: path.join(packageDir, 'src/index.ts') }
+  const dir = path.join(packageDir, 'dist')
+  return [
+    {
+      input,
+      external,
+      treeshake: { moduleSideEffects: false },
+      plugins: [tsPlugin(packageDir)],
+      output: {
+        dir,
+        format: 'es',
+        preserveModules: true,
+        preserveModulesRoot: path.join(packageDir, 'src'),
+        entryFileNames: '[name].js',
+      },
+    },
+    {
+      input,
+      external,
+      plugins: [dts({ tsconfig: path.join(packageDir, 'tsconfig.json'), compilerOptions: { paths: {} } })],
+      output: { dir, format: 'es', entryFileNames: '[name].d.ts' },
+    },
   ]
 }
 

@@ -230,7 +230,7 @@ try {
           file: streamed.right,
           fileName: 'streamed.png',
           folder: '/imagekit-fp-sample',
-          onProgress: (p) => {
+          onUploadProgress: (p) => {
             lastProgress = p
           },
         },

@@ -83,7 +83,12 @@ const child = async (mode, url, file, bundle) => {
     run = async () => {
       let progressed = 0
       const onProgress = (p) => (progressed = p.loaded)
-      const result = await upload(config, { file: blob.right, fileName: 'big.bin', onProgress, ...auth })()
+      const result = await upload(config, {
+        file: blob.right,
+        fileName: 'big.bin',
+        onUploadProgress: onProgress,
+        ...auth,
+      })()
       if (progressed === 0) throw new Error('no progress was reported')
       if (result._tag !== 'Right') throw new Error(JSON.stringify(result.left).slice(0, 500))
       return result.right.size

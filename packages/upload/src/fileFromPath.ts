@@ -2,10 +2,10 @@ import type { taskEither } from 'fp-ts'
 import { openAsBlob } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import { left, right } from './internal/either'
+import { isObject, left, readProp, right } from '@imagekit-fp/internal'
 
 const reason = (e: unknown): string => {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined
+  const code = isObject(e) ? readProp(e, 'code')?.value : undefined
   return typeof code === 'string' ? code : e instanceof Error ? e.message : 'unknown error'
 }
 

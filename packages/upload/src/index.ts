@@ -4,6 +4,11 @@ export { UploadResult } from './model/UploadResult'
 export { UploadAccepted } from './model/UploadAccepted'
 export type {
   UploadRequest,
+  UploadRequestBase,
+  UploadRequestFor,
+  UploadOptions,
+  ServerUploadRequest,
+  ClientUploadRequest,
   UploadFile,
   UploadExtension,
   RemoveBgExtension,

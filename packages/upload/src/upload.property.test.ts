@@ -82,7 +82,7 @@ const request = fc.record(
     signature: weird,
     expire: fc.oneof(weird, fc.integer()),
     signal: weird,
-    onProgress: weird,
+    onUploadProgress: weird,
   },
   { requiredKeys: [] },
 )

@@ -24,7 +24,7 @@ describe('uploadFromPath', () => {
     const progress: { loaded: number; total?: number }[] = []
     const result = await uploadFromPath(
       { privateKey: 'private_k', uploadBaseUrl: server.url },
-      { path: file, fileName: 'big.bin', folder: '/x', onProgress: (p) => progress.push(p) },
+      { path: file, fileName: 'big.bin', folder: '/x', onUploadProgress: (p) => progress.push(p) },
     )()
     expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
     const sent = server.requests[0]!

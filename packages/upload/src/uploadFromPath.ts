@@ -1,9 +1,8 @@
 import type { taskEither } from 'fp-ts'
 import { validationError } from '@imagekit-fp/utils'
 import { fileFromPath } from './fileFromPath'
-import { left } from './internal/either'
-import { isObject, readProp } from './internal/prop'
-import type { UploadRequest } from './model/UploadRequest'
+import { isObject, left, readProp } from '@imagekit-fp/internal'
+import type { ClientUploadRequest, ServerUploadRequest, UploadRequest } from './model/UploadRequest'
 import type { UploadAccepted } from './model/UploadAccepted'
 import type { UploadResult } from './model/UploadResult'
 import { nodeFetch } from './nodeFetch'
@@ -15,7 +14,9 @@ import { upload, type UploadConfig, type UploadError } from './upload'
  * @since 0.1.0
  * @category model
  */
-export type UploadFromPathRequest = Omit<UploadRequest, 'file'> & {
+export type UploadFromPathRequest = (
+  Omit<ServerUploadRequest, 'file'> | Omit<ClientUploadRequest, 'file'>
+) & {
   /** Path of the file to upload; streamed from disk. */
   readonly path: string
 }
@@ -47,14 +48,14 @@ export const uploadFromPath =
     try {
       if (!isObject(request)) return left(validationError('request', 'must be an object'))
       const path = readProp(request, 'path')
-      if (!path.ok || typeof path.value !== 'string' || path.value === '') {
+      if (path === undefined || typeof path.value !== 'string' || path.value === '') {
         return left(validationError('request.path', 'must be a non-empty string'))
       }
       const file = await fileFromPath(path.value)()
       if (file._tag === 'Left') return left(validationError('request.path', file.left.message))
       const custom = isObject(config) ? readProp(config, 'fetch') : undefined
       const withFetch: UploadConfig =
-        custom?.ok === true && custom.value !== undefined ? config : { ...config, fetch: nodeFetch }
+        custom !== undefined && custom.value !== undefined ? config : { ...config, fetch: nodeFetch }
       const rest: Record<string, unknown> = { ...request }
       delete rest['path']
       return await upload(withFetch, { ...(rest as Omit<UploadRequest, 'file'>), file: file.right })()

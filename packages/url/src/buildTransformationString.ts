@@ -1,7 +1,7 @@
 import type { either } from 'fp-ts'
 import type { ValidationError } from '@imagekit-fp/utils'
 import { validationError } from '@imagekit-fp/utils'
-import { left } from './internal/either'
+import { left } from '@imagekit-fp/internal'
 import { serializeTransformation } from './internal/serializeTransformation'
 import type { Transformation } from './model/Transformation'
 

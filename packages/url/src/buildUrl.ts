@@ -2,7 +2,7 @@ import type { either } from 'fp-ts'
 import type { ValidationError } from '@imagekit-fp/utils'
 import type { Transformation } from './model/Transformation'
 import type { UrlConfig } from './model/UrlConfig'
-import { right } from './internal/either'
+import { right } from '@imagekit-fp/internal'
 import { emitUrl, resolveTarget } from './internal/urlTarget'
 
 /**

@@ -4,7 +4,7 @@ import { serializeTransformation } from './internal/serializeTransformation'
 import {
   getResponsiveImageAttributes,
   type GetResponsiveImageAttributesOptions,
-  type ResponsiveImageAttributes,
+  type GetResponsiveImageAttributesResult,
 } from './getResponsiveImageAttributes'
 import type { UrlConfig } from './model/UrlConfig'
 
@@ -13,7 +13,7 @@ const config: UrlConfig = { urlEndpoint: D }
 // The candidate URL for width `w` in the path position.
 const u = (w: number, before = '') => `${D}/tr:${before}w-${w},c-at_max/a.jpg`
 const wSet = (ws: readonly number[], before = '') => ws.map((w) => `${u(w, before)} ${w}w`).join(', ')
-const right = (a: ResponsiveImageAttributes) => ({ _tag: 'Right', right: a })
+const right = (a: GetResponsiveImageAttributesResult) => ({ _tag: 'Right', right: a })
 const left = (path: string, message: string) => ({ _tag: 'Left', left: validationError(path, message) })
 // The serializer's own error, passed through unchanged (its messages belong to buildTransformationString).
 const trError = (t: unknown) => serializeTransformation(t, 'options.transformation')
@@ -24,7 +24,7 @@ const IMAGE = [16, 32, 48, 64, 96, 128, 256, 384]
 type Case = readonly [
   title: string,
   options: GetResponsiveImageAttributesOptions,
-  expected: ResponsiveImageAttributes,
+  expected: GetResponsiveImageAttributesResult,
 ]
 
 describe('getResponsiveImageAttributes', () => {

@@ -3,9 +3,9 @@ import type { ValidationError } from '@imagekit-fp/utils'
 import { validationError } from '@imagekit-fp/utils'
 import type { BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
-import { left, right } from './internal/either'
+import { UNREADABLE, left, right } from '@imagekit-fp/internal'
 import { serializeTransformation } from './internal/serializeTransformation'
-import { UNREADABLE, emitUrl, resolveTarget } from './internal/urlTarget'
+import { emitUrl, resolveTarget } from './internal/urlTarget'
 
 /**
  * Options of {@link getResponsiveImageAttributes}: the `buildUrl` options plus the responsive strategy.
@@ -42,7 +42,7 @@ export interface GetResponsiveImageAttributesOptions extends BuildUrlOptions {
  * @since 0.1.0
  * @category model
  */
-export interface ResponsiveImageAttributes {
+export interface GetResponsiveImageAttributesResult {
   /** The URL of the largest candidate, for the plain `src` attribute. */
   readonly src: string
   /** The candidates with their `w` or `x` descriptors, joined by `, `. */
@@ -59,9 +59,14 @@ const VW = /(^|\s)(1?\d{1,2})vw/g
 
 const ascending = (a: number, b: number): number => a - b
 
-// Sorted, without duplicates (a srcset must not repeat a descriptor).
-const sortedUnique = (a: readonly number[]): number[] =>
-  a.filter((v, i) => a.indexOf(v) === i).sort(ascending)
+/** Most widths in either breakpoint list (checked before anything iterates over it). */
+const MAX_BREAKPOINTS = 1000
+
+// Sorted, without duplicates (a srcset must not repeat a descriptor): sort, then drop repeats, O(n log n).
+const sortedUnique = (a: readonly number[]): number[] => {
+  const sorted = a.slice().sort(ascending)
+  return sorted.filter((v, i) => i === 0 || v !== sorted[i - 1])
+}
 
 const breakpoints = (
   v: unknown,
@@ -75,6 +80,8 @@ const breakpoints = (
       at,
       nonEmpty ? 'must be a non-empty array of widths' : 'must be an array of widths',
     )
+  if (v.length > MAX_BREAKPOINTS)
+    return validationError(at, `must have at most ${MAX_BREAKPOINTS} widths (it has ${v.length})`)
   for (let i = 0; i < v.length; i++) {
     const w: unknown = v[i]
     if (typeof w !== 'number' || !Number.isSafeInteger(w) || w < 1)
@@ -113,7 +120,7 @@ const breakpoints = (
 export const getResponsiveImageAttributes = (
   config: UrlConfig,
   options: GetResponsiveImageAttributesOptions,
-): either.Either<ValidationError, ResponsiveImageAttributes> => {
+): either.Either<ValidationError, GetResponsiveImageAttributesResult> => {
   const r = resolveTarget(config, options, false)
   if (r._tag === 'Left') return r
   const target = r.right
@@ -144,8 +151,10 @@ export const getResponsiveImageAttributes = (
   let candidates: number[]
   let x = false
   if (typeof sizes === 'string' && sizes !== '') {
-    const vw = sizes.match(VW)
-    const min = vw === null ? 0 : device[0]! * (Math.min(...vw.map((t) => parseInt(t, 10))) / 100)
+    // The smallest `vw` share, in one pass (`Math.min(...list)` throws a RangeError on a long `sizes`).
+    let share = Infinity
+    for (const m of sizes.matchAll(VW)) share = Math.min(share, parseInt(m[2]!, 10))
+    const min = share === Infinity ? 0 : device[0]! * (share / 100)
     candidates = all.filter((w) => w >= min)
     // `sizes` above 100vw can leave nothing: keep the widest candidate rather than an empty srcset.
     if (candidates.length === 0) candidates = [all[all.length - 1]!]

@@ -20,6 +20,6 @@ export type { SignUrlConfig, SignUrlOptions } from './signUrl'
 export { signUrl } from './signUrl'
 export type {
   GetResponsiveImageAttributesOptions,
-  ResponsiveImageAttributes,
+  GetResponsiveImageAttributesResult,
 } from './getResponsiveImageAttributes'
 export { getResponsiveImageAttributes } from './getResponsiveImageAttributes'

@@ -286,13 +286,13 @@ describe('signUrl', () => {
       'a clock that throws',
       { urlEndpoint: D, privateKey: KEY, now: throwingClock },
       { path: '/a', expireSeconds: 1 },
-      left('config.now', 'threw'),
+      left('config.now', 'threw instead of returning milliseconds'),
     ],
     [
       'a clock returning NaN',
       { urlEndpoint: D, privateKey: KEY, now: () => NaN },
       { path: '/a', expireSeconds: 1 },
-      left('config.now', 'must return a finite number of milliseconds'),
+      left('config.now', 'must return a time in milliseconds since the Unix epoch'),
     ],
     ['a missing endpoint', { privateKey: KEY }, { path: '/a' }, left('config.urlEndpoint', 'is required')],
     [

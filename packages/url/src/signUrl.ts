@@ -1,10 +1,8 @@
 import type { either } from 'fp-ts'
-import type { ValidationError } from '@imagekit-fp/utils'
-import { hmacSha1Hex } from '@imagekit-fp/utils'
+import { hmacSha1Hex, validationError, type ValidationError } from '@imagekit-fp/utils'
 import type { BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
-import { left, right } from './internal/either'
-import { caught, fail } from './internal/fail'
+import { caught, fail, left, readNow, right } from '@imagekit-fp/internal'
 import { emitUrl, resolveTarget } from './internal/urlTarget'
 
 /**
@@ -80,7 +78,6 @@ export const signUrl = (
   let at = 'config'
   try {
     const key = config.privateKey
-    const now: unknown = config.now
     at = 'options'
     const signed = options.signed
     const exp = options.expireSeconds ?? 0
@@ -90,23 +87,11 @@ export const signUrl = (
       fail('options.expireSeconds', 'must be a whole number of seconds, 0 or more')
     if (typeof key !== 'string' || key === '')
       fail('config.privateKey', key == null || key === '' ? 'is required to sign a URL' : 'must be a string')
-    if (now != null && typeof now !== 'function')
-      fail('config.now', 'must be a function returning milliseconds')
+    // The one clock rule of every package (a bad clock is refused even when no expiry needs it).
+    const ms = readNow(config)
     const url = emitUrl(target, target.tr)
     if (!url.startsWith(prefix)) fail(target.field, 'is not under the URL endpoint ' + prefix)
-    let expiry = NEVER
-    if (exp > 0) {
-      at = 'config.now'
-      let ms: unknown
-      try {
-        ms = typeof now === 'function' ? (now as () => unknown)() : Date.now()
-      } catch {
-        fail(at, 'threw')
-      }
-      if (typeof ms !== 'number' || !Number.isFinite(ms))
-        fail(at, 'must return a finite number of milliseconds')
-      expiry = Math.floor(ms / 1000) + exp
-    }
+    const expiry = exp > 0 ? Math.floor(ms / 1000) + exp : NEVER
     const sig = hmacSha1Hex(key, url.slice(prefix.length) + expiry)
     // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
     if (sig.length !== 40) fail('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)')
@@ -114,6 +99,6 @@ export const signUrl = (
       url + (url.includes('?') ? '&' : '?') + (exp > 0 ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig,
     )
   } catch (e) {
-    return left(caught(e, at))
+    return left(caught(e, at, validationError))
   }
 }

@@ -1,4 +1,5 @@
 import type { Errors } from 'io-ts'
+import { isObject, readProp } from '@imagekit-fp/internal'
 
 /**
  * Input rejected before any I/O. `path` names the offending field (`options.transformation[0].width`).
@@ -161,10 +162,11 @@ export const webhookError = (reason: WebhookErrorReason, message: string): Webho
   message,
 })
 
+// Total: a proxy whose `get` trap throws (or a revoked one) is simply not an error of that tag.
 const hasTag =
   <T extends SdkError>(tag: T['_tag']) =>
   (u: unknown): u is T =>
-    typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === tag
+    isObject(u) && readProp(u, '_tag')?.value === tag
 
 /**
  * Guards: true when a value is an error of that tag (any plain object with that `_tag`).

@@ -56,7 +56,7 @@ describe('getAuthenticationParameters', () => {
   })
 
   it.each([
-    ['now', NOW_S],
+    ['now + 1', NOW_S + 1],
     ['now + 3600', NOW_S + 3600],
   ])('accepts expire = %s', (_, expire) => {
     const r = getAuthenticationParameters(config, { token: 't', expire })
@@ -70,14 +70,19 @@ describe('getAuthenticationParameters', () => {
     [
       'an expire in the past',
       { expire: NOW_S - 1 },
-      validationError('options.expire', `expire ${NOW_S - 1} is in the past (now is ${NOW_S})`),
+      validationError('options.expire', `must be in the future (it is ${NOW_S - 1}, now is ${NOW_S})`),
+    ],
+    [
+      'an expire equal to now (upload refuses it too: one rule)',
+      { expire: NOW_S },
+      validationError('options.expire', `must be in the future (it is ${NOW_S}, now is ${NOW_S})`),
     ],
     [
       'an expire more than an hour ahead',
       { expire: NOW_S + 3601 },
       validationError(
         'options.expire',
-        `expire ${NOW_S + 3601} is more than 3600 s after now (${NOW_S}); ImageKit rejects it`,
+        `must be at most 3600 s after now (it is ${NOW_S + 3601}, now is ${NOW_S}); ImageKit rejects it`,
       ),
     ],
     [
@@ -85,28 +90,28 @@ describe('getAuthenticationParameters', () => {
       { expire: NOW_MS },
       validationError(
         'options.expire',
-        `expire ${NOW_MS} is more than 3600 s after now (${NOW_S}); ImageKit rejects it`,
+        `must be at most 3600 s after now (it is ${NOW_MS}, now is ${NOW_S}); ImageKit rejects it`,
       ),
     ],
     [
       'a fractional expire',
       { expire: NOW_S + 0.5 },
-      validationError('options.expire', 'expire must be an integer Unix time in seconds'),
+      validationError('options.expire', 'must be an integer Unix time in seconds'),
     ],
     [
       'a NaN expire',
       { expire: NaN },
-      validationError('options.expire', 'expire must be an integer Unix time in seconds'),
+      validationError('options.expire', 'must be an integer Unix time in seconds'),
     ],
     [
       'a string expire',
       { expire: String(NOW_S) },
-      validationError('options.expire', 'expire must be an integer Unix time in seconds'),
+      validationError('options.expire', 'must be an integer Unix time in seconds'),
     ],
     [
       'a null expire',
       { expire: null },
-      validationError('options.expire', 'expire must be an integer Unix time in seconds'),
+      validationError('options.expire', 'must be an integer Unix time in seconds'),
     ],
     ['an empty token', { token: '' }, validationError('options.token', 'token must be a non-empty string')],
     ['a number token', { token: 42 }, validationError('options.token', 'token must be a non-empty string')],
@@ -145,7 +150,7 @@ describe('getAuthenticationParameters', () => {
     [
       'a now that is not a function',
       { privateKey: 'k', now: 5 },
-      validationError('config.now', 'now must be a function returning milliseconds'),
+      validationError('config.now', 'must be a function returning milliseconds'),
     ],
     [
       'a now that throws',
@@ -155,22 +160,22 @@ describe('getAuthenticationParameters', () => {
           throw new Error('clock broke')
         },
       },
-      validationError('config.now', 'now() threw instead of returning milliseconds'),
+      validationError('config.now', 'threw instead of returning milliseconds'),
     ],
     [
       'a now that returns NaN',
       { privateKey: 'k', now: () => NaN },
-      validationError('config.now', 'now() must return a time in milliseconds since the Unix epoch'),
+      validationError('config.now', 'must return a time in milliseconds since the Unix epoch'),
     ],
     [
       'a now beyond the Date range',
       { privateKey: 'k', now: () => 1e300 },
-      validationError('config.now', 'now() must return a time in milliseconds since the Unix epoch'),
+      validationError('config.now', 'must return a time in milliseconds since the Unix epoch'),
     ],
     [
       'a now that returns a Date',
       { privateKey: 'k', now: () => new Date() },
-      validationError('config.now', 'now() must return a time in milliseconds since the Unix epoch'),
+      validationError('config.now', 'must return a time in milliseconds since the Unix epoch'),
     ],
     [
       'a privateKey getter that throws',

@@ -1,9 +1,7 @@
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from './errors'
 import { hmacSha1Hex } from './hmac'
-import { readNow } from './internal/clock'
-import { left, right } from './internal/either'
-import { isObject, readProp } from './internal/prop'
+import { attempt, checkExpire, isObject, left, readNow, readProp, right } from '@imagekit-fp/internal'
 import { randomUuidV4 } from './internal/uuid'
 
 /**
@@ -37,7 +35,7 @@ export interface GetAuthenticationParametersOptions {
    */
   readonly token?: string
   /**
-   * When the signature expires, as an integer Unix time in seconds, not in the past and at most 3600 s after now.
+   * When the signature expires, as an integer Unix time in seconds, strictly after now and at most 3600 s after now.
    *
    * @default floor(now() / 1000) + 1800
    */
@@ -50,7 +48,7 @@ export interface GetAuthenticationParametersOptions {
  * @since 0.1.0
  * @category model
  */
-export interface AuthenticationParameters {
+export interface GetAuthenticationParametersResult {
   readonly token: string
   readonly expire: number
   /** `hex(HMAC-SHA1(privateKey, token + String(expire)))` */
@@ -59,8 +57,6 @@ export interface AuthenticationParameters {
 
 /** Default lifetime of the parameters, as the official SDKs use (30 minutes). */
 const DEFAULT_LIFETIME_SECONDS = 1800
-/** ImageKit rejects an `expire` more than one hour ahead. */
-const MAX_LIFETIME_SECONDS = 3600
 
 /**
  * Signs the token and expiry that a browser needs to upload straight to ImageKit, on your server, synchronously
@@ -86,16 +82,15 @@ const MAX_LIFETIME_SECONDS = 3600
 export const getAuthenticationParameters = (
   config: GetAuthenticationParametersConfig,
   options?: GetAuthenticationParametersOptions,
-): either.Either<ValidationError, AuthenticationParameters> => {
+): either.Either<ValidationError, GetAuthenticationParametersResult> => {
   if (!isObject(config)) return left(validationError('config', 'config must be an object with a privateKey'))
   const privateKey = readProp(config, 'privateKey')?.value
   if (typeof privateKey !== 'string' || privateKey === '')
     return left(validationError('config.privateKey', 'privateKey must be a non-empty string'))
 
-  const now = readNow(config)
+  const now = attempt(() => readNow(config), 'config.now', validationError)
   if (now._tag === 'Left') return now
   const nowMs = now.right
-  const nowSeconds = Math.floor(nowMs / 1000)
 
   if (options !== undefined && !isObject(options))
     return left(validationError('options', 'options must be an object with optional token and expire'))
@@ -106,22 +101,12 @@ export const getAuthenticationParameters = (
   const rawToken = tokenField.value
   const rawExpire = expireField.value
 
-  let expire: number
-  if (rawExpire === undefined) expire = nowSeconds + DEFAULT_LIFETIME_SECONDS
-  else if (typeof rawExpire !== 'number' || !Number.isSafeInteger(rawExpire))
-    return left(validationError('options.expire', 'expire must be an integer Unix time in seconds'))
-  else if (rawExpire < nowSeconds)
-    return left(
-      validationError('options.expire', `expire ${rawExpire} is in the past (now is ${nowSeconds})`),
-    )
-  else if (rawExpire > nowSeconds + MAX_LIFETIME_SECONDS)
-    return left(
-      validationError(
-        'options.expire',
-        `expire ${rawExpire} is more than ${MAX_LIFETIME_SECONDS} s after now (${nowSeconds}); ImageKit rejects it`,
-      ),
-    )
-  else expire = rawExpire
+  // The same rule as a client-side upload's (strictly in the future, at most an hour ahead): one place.
+  const expire =
+    rawExpire === undefined
+      ? right(Math.floor(nowMs / 1000) + DEFAULT_LIFETIME_SECONDS)
+      : attempt(() => checkExpire(rawExpire, nowMs, 'options.expire'), 'options.expire', validationError)
+  if (expire._tag === 'Left') return expire
 
   let token: string
   if (rawToken === undefined) {
@@ -138,9 +123,9 @@ export const getAuthenticationParameters = (
     return left(validationError('options.token', 'token must be a non-empty string'))
   else token = rawToken
 
-  const signature = hmacSha1Hex(privateKey, token + String(expire))
+  const signature = hmacSha1Hex(privateKey, token + String(expire.right))
   // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
   if (signature.length !== 40)
     return left(validationError('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)'))
-  return right({ token, expire, signature })
+  return right({ token, expire: expire.right, signature })
 }

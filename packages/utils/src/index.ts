@@ -27,7 +27,7 @@ export { hmacSha1Hex, hmacSha256, hmacSha256Hex } from './hmac'
 export type {
   GetAuthenticationParametersConfig,
   GetAuthenticationParametersOptions,
-  AuthenticationParameters,
+  GetAuthenticationParametersResult,
 } from './getAuthenticationParameters'
 export { getAuthenticationParameters } from './getAuthenticationParameters'
 export { phashDistance } from './phashDistance'

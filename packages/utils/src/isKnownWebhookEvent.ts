@@ -1,3 +1,4 @@
+import { isObject, readProp } from '@imagekit-fp/internal'
 import type { KnownWebhookEvent, WebhookEvent } from './model/WebhookEvent'
 import { knownWebhookEventTypes } from './model/WebhookEvent'
 
@@ -15,12 +16,6 @@ import { knownWebhookEventTypes } from './model/WebhookEvent'
  * @category model
  */
 export const isKnownWebhookEvent = (event: WebhookEvent | unknown): event is KnownWebhookEvent => {
-  if (typeof event !== 'object' || event === null) return false
-  let type: unknown
-  try {
-    type = (event as { readonly type?: unknown }).type
-  } catch {
-    return false
-  }
+  const type = isObject(event) ? readProp(event, 'type')?.value : undefined
   return typeof type === 'string' && (knownWebhookEventTypes as readonly string[]).includes(type)
 }

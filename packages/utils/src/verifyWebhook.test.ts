@@ -369,7 +369,7 @@ describe('verifyWebhook', () => {
         'a now that is not a function',
         { webhookSecret: SECRET, now: 1 },
         ok,
-        validationError('config.now', 'now must be a function returning milliseconds'),
+        validationError('config.now', 'must be a function returning milliseconds'),
       ],
       [
         'a now that throws',
@@ -380,13 +380,13 @@ describe('verifyWebhook', () => {
           },
         },
         ok,
-        validationError('config.now', 'now() threw instead of returning milliseconds'),
+        validationError('config.now', 'threw instead of returning milliseconds'),
       ],
       [
         'a now returning a string',
         { webhookSecret: SECRET, now: () => '1' },
         ok,
-        validationError('config.now', 'now() must return a time in milliseconds since the Unix epoch'),
+        validationError('config.now', 'must return a time in milliseconds since the Unix epoch'),
       ],
       [
         'a negative tolerance',

@@ -7,13 +7,10 @@ import {
   type WebhookErrorReason,
 } from './errors'
 import { hmacSha256 } from './hmac'
-import { decodeBase64 } from './internal/base64'
+import { attempt, decodeBase64, isObject, left, readNow, readProp, right } from '@imagekit-fp/internal'
 import { concatBytes, constantTimeEqual, isUint8Array, utf8 } from './internal/bytes'
-import { readNow } from './internal/clock'
-import { left, right } from './internal/either'
 import { readHeader } from './internal/headers'
 import { hexToBytes } from './internal/hex'
-import { isObject, readProp } from './internal/prop'
 import type { WebhookEvent } from './model/WebhookEvent'
 
 /**
@@ -183,7 +180,7 @@ export const verifyWebhook = (
       'webhookSecret must be a non-empty string (copy it from the ImageKit dashboard)',
     )
 
-  const now = readNow(config)
+  const now = attempt(() => readNow(config), 'config.now', validationError)
   if (now._tag === 'Left') return now
   const nowMs = now.right
 
@@ -196,11 +193,20 @@ export const verifyWebhook = (
 
   if (!isObject(request))
     return left(validationError('request', 'request must be an object with body and headers'))
-  const body = readProp(request, 'body')?.value
-  if (typeof body !== 'string' && !isUint8Array(body))
+  const raw = readProp(request, 'body')?.value
+  if (typeof raw !== 'string' && !isUint8Array(raw))
     return left(
       validationError('request.body', 'body must be the raw request body as a string or a Uint8Array'),
     )
+  // Bytes are copied once, here: a detached buffer (or a view over a hostile object) fails now, as a Left,
+  // rather than in the hash or the decoder.
+  let body: string | Uint8Array = raw
+  if (typeof raw !== 'string')
+    try {
+      body = new Uint8Array(raw)
+    } catch {
+      return left(validationError('request.body', 'could not be read (a detached buffer?)'))
+    }
   const headers = readProp(request, 'headers')?.value
   if (!isObject(headers))
     return left(

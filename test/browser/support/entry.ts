@@ -60,9 +60,9 @@ export type FileSpec =
 export interface UploadCase {
   readonly config: Omit<UploadConfig, 'fetch' | 'now'>
   readonly file: FileSpec
-  /** Every request field but `file`, `onProgress` and `signal`. */
-  readonly request: Omit<UploadRequest, 'file' | 'onProgress' | 'signal'> | Record<string, unknown>
-  /** Record `onProgress` calls. */
+  /** Every request field but `file`, `onUploadProgress` and `signal`. */
+  readonly request: Omit<UploadRequest, 'file' | 'onUploadProgress' | 'signal'> | Record<string, unknown>
+  /** Record `onUploadProgress` calls. */
   readonly progress?: boolean
   /** `'before'`: the signal is aborted before the upload starts; a string: abort later with {@link abort}. */
   readonly abort?: 'before' | { readonly id: string }
@@ -127,7 +127,7 @@ export const runUpload = async (c: UploadCase): Promise<UploadOutcome> => {
     ...c.request,
     file: makeFile(c.file),
     ...(c.progress === true
-      ? { onProgress: (p: { loaded: number; total?: number }) => progress.push(p) }
+      ? { onUploadProgress: (p: { loaded: number; total?: number }) => progress.push(p) }
       : {}),
     ...(c.abort === undefined ? {} : { signal: controller.signal }),
   } as UploadRequest

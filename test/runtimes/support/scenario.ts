@@ -352,7 +352,7 @@ export const runScenario = async (input: ScenarioInput): Promise<ScenarioResult>
     const client: UploadConfig = { uploadBaseUrl: input.uploadBaseUrl, timeout: 10_000 }
     const send = async (name: string, config: UploadConfig, request: UploadRequest, track = true) => {
       const p = recorder()
-      const r = await upload(config, track ? { ...request, onProgress: p.onProgress } : request)()
+      const r = await upload(config, track ? { ...request, onUploadProgress: p.onProgress } : request)()
       if (track) progress[name] = p.record()
       cases[name] = stable(r, input.uploadBaseUrl)
     }

@@ -12,16 +12,25 @@ type Props = Readonly<Record<string, t.Mixed>>
 type Flatten<T> = { [K in keyof T]: T[K] }
 
 /** A codec whose encode is the identity, from a function that lists the problems of a value (none = valid). */
-export const codec = <A>(name: string, problems: (u: unknown, c: t.Context) => t.Errors): t.Type<A> =>
-  new t.Type<A>(
+export const codec = <A>(name: string, problems: (u: unknown, c: t.Context) => t.Errors): t.Type<A> => {
+  // Total: a value whose getters or proxy traps throw is one problem, never a throw out of `is`/`decode`.
+  const total = (u: unknown, c: t.Context): t.Errors => {
+    try {
+      return problems(u, c)
+    } catch {
+      return [{ value: u, context: c, message: 'could not be read' }]
+    }
+  }
+  return new t.Type<A>(
     name,
-    (u): u is A => problems(u, []).length === 0,
+    (u): u is A => total(u, []).length === 0,
     (u, c) => {
-      const errors = problems(u, c)
+      const errors = total(u, c)
       return errors.length === 0 ? t.success(u as A) : t.failures(errors)
     },
     t.identity,
   )
+}
 
 /** The problems of `u` against `type`, in the context `c`. */
 export const problemsOf = (type: t.Mixed, u: unknown, c: t.Context): t.Errors => {

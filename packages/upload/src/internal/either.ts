@@ -1,6 +1,2 @@
-import type { either } from 'fp-ts'
-
-// fp-ts values built directly: an Either is a tagged object, so the packages that only return
-// Either/TaskEither load no fp-ts code at run time (STYLE §3).
-export const left = <E, A = never>(e: E): either.Either<E, A> => ({ _tag: 'Left', left: e })
-export const right = <A, E = never>(a: A): either.Either<E, A> => ({ _tag: 'Right', right: a })
+// TODO(lead): switch to '@imagekit-fp/internal' (upload.ts still imports this path).
+export { left, right } from '@imagekit-fp/internal'

@@ -2,14 +2,29 @@
 // fields ImageKit expects, before any I/O. The first problem found is the Left; its path names the field.
 //
 // Written for bundle size (it ships to browsers): each check is one `need(ok, path, message)` call that throws
-// the ValidationError itself, and `prepareUpload` catches it once and returns it as a Left. Every read of
-// untrusted input goes through `get`, so a throwing getter or proxy trap becomes a ValidationError too;
-// nothing public throws.
+// its problem (the shared "throw to fail" of @imagekit-fp/internal), and `prepareUpload` catches it once and
+// returns it as a Left. Every read of untrusted input goes through `get`, so a throwing getter or proxy trap
+// becomes a ValidationError too; every array's length is bounded before anything iterates over it; nothing
+// public throws, and every check is linear in the size of its input.
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
 import type { UploadProgress } from '@imagekit-fp/utils/http'
-import { left, right } from './either'
-import { isArray, isFunction, isInstance, isObject } from './prop'
+import {
+  UNREADABLE,
+  attempt,
+  boundedLength,
+  checkExpire,
+  fail,
+  isArray,
+  isBase64,
+  isFunction,
+  isInstance,
+  isObject,
+  isRecord,
+  need,
+  readNow,
+} from '@imagekit-fp/internal'
+import type { UploadOptions } from '../model/UploadRequest'
 
 /** The file, classified. Bytes become a Blob (one copy, made once, reusable for retries). */
 export type FilePart =
@@ -33,7 +48,6 @@ export interface PreparedUpload {
 
 type Check = (u: unknown) => boolean
 
-const UNREADABLE = 'could not be read'
 const REQUIRED = 'is required'
 const STRING = 'must be a string'
 const NON_EMPTY = 'must be a non-empty string'
@@ -42,6 +56,10 @@ const OBJECT = 'must be an object'
 const ARRAY = 'must be an array'
 const COUNT = 'must be a non-negative integer'
 const CLIENT_AUTH = 'publicKey, token, signature and expire'
+const PATH =
+  'looks like a path on disk, not base64: use fileFromPath from @imagekit-fp/upload/node (or send the bytes, a Blob or a base64 data URL)'
+const FILE =
+  'must be a Blob, Uint8Array, ArrayBuffer, ReadableStream, http(s) URL, base64 data URL or strict base64 text (for a path on disk use fileFromPath from @imagekit-fp/upload/node; for a Node stream, Readable.toWeb)'
 
 const RESPONSE_FIELDS = [
   'tags',
@@ -65,14 +83,13 @@ const POST_TYPES = ['transformation', 'gif-to-video', 'thumbnail', 'abs']
 const TASK_TYPES = ['select_tags', 'select_metadata', 'yes_no']
 const CLIENT = ['publicKey', 'token', 'signature', 'expire']
 
-/** Stops validation with this problem (caught in `prepareUpload`). */
-const fail = (path: string, message: string): never => {
-  throw validationError(path, message)
-}
-
-const need = (ok: boolean, path: string, message: string): void => {
-  if (!ok) fail(path, message)
-}
+/**
+ * Most items any list field may hold (ImageKit documents no larger list; `ai-tasks` takes at most 10 tasks).
+ * Checked before iterating: a sparse array of length 2^32 - 1 would otherwise hang or kill the process.
+ */
+export const MAX_ITEMS = 1000
+/** Deepest nesting of a JSON field (`customMetadata`, `extensions`, `transformation`). */
+const MAX_DEPTH = 32
 
 /** `o[key]`; a getter or proxy trap that throws is a problem at `path` (or `undefined` without a path). */
 const get = (o: unknown, key: string | number, path?: string): unknown => {
@@ -83,7 +100,6 @@ const get = (o: unknown, key: string | number, path?: string): unknown => {
   }
 }
 
-const isRecord = (u: unknown): u is object => isObject(u) && !isArray(u)
 const isText = (u: unknown): u is string => typeof u === 'string' && u !== ''
 const isString = (u: unknown): u is string => typeof u === 'string'
 const isBoolean = (u: unknown): u is boolean => typeof u === 'boolean'
@@ -106,11 +122,12 @@ const oneOf = (u: unknown, list: readonly string[], path: string): string => {
   return u as string
 }
 
-/** The elements of an array, each read safely. */
-const items = (u: unknown, path: string, message = ARRAY): unknown[] => {
-  need(isArray(u), path, message)
-  const length = get(u, 'length', path) as number
-  return Array.from({ length }, (_, i) => get(u, i, `${path}[${i}]`))
+/** The elements of an array of at most `max` items, each read safely. */
+const items = (u: unknown, path: string, max = MAX_ITEMS): unknown[] => {
+  const length = boundedLength(u, max, path)
+  const out: unknown[] = []
+  for (let i = 0; i < length; i++) out.push(get(u, i, `${path}[${i}]`))
+  return out
 }
 
 const strings = (u: unknown, path: string): string[] =>
@@ -131,8 +148,23 @@ const onlyKeys = (o: unknown, allowed: readonly string[], path: string): void =>
     need(allowed.includes(k), `${path}.${k}`, `is not a known key (allowed: ${allowed.join(', ')})`)
 }
 
+/**
+ * Walks a JSON value before it is serialised: every array within {@link MAX_ITEMS}, nesting within
+ * {@link MAX_DEPTH} (so that `JSON.stringify` never meets a huge sparse array or a cycle deep enough to
+ * overflow the stack).
+ */
+const bounded = (u: unknown, path: string, depth = 0): void => {
+  if (!isObject(u)) return
+  need(depth < MAX_DEPTH, path, `must be nested at most ${MAX_DEPTH} levels deep`)
+  if (isArray(u)) {
+    const length = boundedLength(u, MAX_ITEMS, path)
+    for (let i = 0; i < length; i++) bounded(get(u, i, `${path}[${i}]`), `${path}[${i}]`, depth + 1)
+  } else for (const k of Object.keys(u)) bounded(get(u, k, `${path}.${k}`), `${path}.${k}`, depth + 1)
+}
+
 /** JSON text of a value that passed validation; a value JSON cannot hold is still a problem, never a throw. */
 const json = (value: unknown, path: string): string => {
+  bounded(value, path)
   let text: string | undefined
   let reason = ''
   try {
@@ -168,18 +200,26 @@ const checkFile = (u: unknown, path: string): FilePart => {
     need(get(u, 'locked', path) !== true, path, 'is a locked ReadableStream')
     return { kind: 'stream', stream: u as ReadableStream<Uint8Array> }
   }
+  // A string is a URL, a base64 data URL, or strict base64 (checked in one linear pass); a path such as
+  // '/srv/img/cat' or text such as 'my holiday photo' is none of them.
+  need(isString(u), path, FILE)
+  const url = /^https?:\/\//i.test(u)
+  const data = /^data:/i.test(u)
+  const pathLike = !url && !data && looksLikePath(u)
   need(
-    isString(u) &&
-      (/^https?:\/\//i.test(u)
-        ? protocol(u) !== ''
-        : /^data:/i.test(u)
-          ? /^data:[^,]*;base64,/i.test(u)
-          : /^[\w+/\-\s]+={0,2}\s*$/.test(u)),
+    url ? protocol(u) !== '' : data ? /^data:[^,]*;base64,/i.test(u) : !pathLike && isBase64(u),
     path,
-    'must be a Blob, Uint8Array, ArrayBuffer, ReadableStream, http(s) URL, base64 data URL or base64 (on Node, see fileFromPath and Readable.toWeb)',
+    pathLike ? PATH : FILE,
   )
   return { kind: 'text', value: u as string }
 }
+
+/**
+ * A short string with a `/` and none of `+`, `=` or a line break: a path such as `/srv/img/cat`, which strict
+ * base64 would accept (12 characters of its alphabet). Real base64 file content that short (at most 191 bytes)
+ * with none of those characters is all but impossible; such content can still go as bytes or a data URL.
+ */
+const looksLikePath = (s: string): boolean => s.length <= 255 && s.includes('/') && !/[+=\r\n]/.test(s)
 
 // -------------------------------------------------------------------------------------------- auth
 
@@ -206,19 +246,8 @@ const checkAuth = (config: object, request: object): Field[] | undefined => {
   for (const name of CLIENT)
     need(given[name] !== undefined, `request.${name}`, `${REQUIRED} for a client-side upload`)
   for (const name of CLIENT.slice(0, 3)) need(isText(given[name]), `request.${name}`, NON_EMPTY)
-  const expire = given['expire'] as number
-  need(Number.isInteger(expire) && expire > 0, 'request.expire', 'must be an integer Unix time in seconds')
-  const clock = get(config, 'now', 'config.now') ?? Date.now
-  need(isFunction(clock), 'config.now', 'must be a function')
-  let now: unknown
-  try {
-    now = (clock as () => unknown)()
-  } catch {
-    // a clock that throws gives no number: reported just below
-  }
-  need(Number.isFinite(now), 'config.now', 'must return a finite number of milliseconds')
-  const seconds = Math.floor((now as number) / 1000)
-  need(expire > seconds, 'request.expire', `has passed (now ${seconds})`)
+  // The same rule as getAuthenticationParameters' (strictly in the future, at most an hour ahead): one place.
+  const expire = checkExpire(given['expire'], readNow(config), 'request.expire')
   return [
     ['publicKey', given['publicKey'] as string],
     ['signature', given['signature'] as string],
@@ -272,8 +301,11 @@ const checkExtension = (u: unknown, path: string): void => {
   } else if (name === 'ai-tasks') {
     const p = `${path}.tasks`
     const message = 'must be an array of 1 to 10 tasks'
-    const tasks = items(get(u, 'tasks', p), p, message)
-    need(tasks.length > 0 && tasks.length <= 10, p, message)
+    const list = get(u, 'tasks', p)
+    need(isArray(list), p, message)
+    const n = get(list, 'length', p) as number
+    need(n >= 1 && n <= 10, p, message)
+    const tasks = items(list, p, 10)
     tasks.forEach((task, i) => checkTask(task, `${p}[${i}]`))
   } else if (name === 'saved-extension') req(u, path, 'id', isText, NON_EMPTY)
 }
@@ -308,11 +340,15 @@ const boolean = (u: unknown, path: string): string => {
   return String(u)
 }
 
-/** Each optional request field in wire order; `ENCODE` checks and encodes it (the others are booleans). */
-const OPTIONS =
-  'useUniqueFileName tags folder isPrivateFile isPublished customCoordinates responseFields extensions webhookUrl overwriteFile overwriteAITags overwriteTags overwriteCustomMetadata customMetadata transformation checks description'
+/** Checks one request field and encodes it as its form value. */
+type Encode = (u: unknown, path: string) => string
 
-const ENCODE: Readonly<Record<string, (u: unknown, path: string) => string>> = {
+/**
+ * Every optional request field, in wire order, with its check and encoding. Typed against `UploadOptions`:
+ * a field added to the request type without a row here (or a row for no field) does not compile.
+ */
+export const ENCODE = {
+  useUniqueFileName: boolean,
   tags: (u, path) =>
     strings(u, path)
       .map((tag, i) => {
@@ -321,6 +357,8 @@ const ENCODE: Readonly<Record<string, (u: unknown, path: string) => string>> = {
       })
       .join(','),
   folder: string,
+  isPrivateFile: boolean,
+  isPublished: boolean,
   customCoordinates: (u, path) => {
     need(isString(u) && /^\d+,\d+,\d+,\d+$/.test(u), path, 'must be "x,y,width,height"')
     return u as string
@@ -341,6 +379,10 @@ const ENCODE: Readonly<Record<string, (u: unknown, path: string) => string>> = {
     need(isString(u) && /^https?:$/.test(protocol(u)), path, 'must be an http(s) URL')
     return u as string
   },
+  overwriteFile: boolean,
+  overwriteAITags: boolean,
+  overwriteTags: boolean,
+  overwriteCustomMetadata: boolean,
   customMetadata: (u, path) => {
     need(isRecord(u), path, OBJECT)
     return json(u, path)
@@ -358,7 +400,7 @@ const ENCODE: Readonly<Record<string, (u: unknown, path: string) => string>> = {
   },
   checks: string,
   description: string,
-}
+} satisfies Record<keyof UploadOptions, Encode>
 
 const check = (config: unknown, request: unknown): PreparedUpload => {
   need(isRecord(config), 'config', OBJECT)
@@ -372,12 +414,12 @@ const check = (config: unknown, request: unknown): PreparedUpload => {
   const auth = checkAuth(c, r)
   const retry = opt(c, 'config', 'retryUploads', isBoolean, BOOLEAN)
   const fields: Field[] = [['fileName', fileName as string]]
-  for (const name of OPTIONS.split(' ')) {
+  for (const [name, encode] of Object.entries(ENCODE)) {
     const path = `request.${name}`
     const v = get(r, name, path)
-    if (v !== undefined) fields.push([name, (ENCODE[name] ?? boolean)(v, path)])
+    if (v !== undefined) fields.push([name, (encode as Encode)(v, path)])
   }
-  const onProgress = opt(r, 'request', 'onProgress', isFunction, 'must be a function')
+  const onProgress = opt(r, 'request', 'onUploadProgress', isFunction, 'must be a function')
   const signal = get(r, 'signal', 'request.signal')
   need(
     signal === undefined ||
@@ -401,13 +443,5 @@ export const prepareUpload = (
   config: unknown,
   request: unknown,
 ): either.Either<ValidationError, PreparedUpload> => {
-  try {
-    return right(check(config, request))
-  } catch (e) {
-    return left(
-      isObject(e) && get(e, '_tag') === 'ValidationError'
-        ? (e as ValidationError)
-        : validationError('request', UNREADABLE),
-    )
-  }
+  return attempt(() => check(config, request), 'request', validationError)
 }

@@ -185,20 +185,15 @@ export type UploadResponseField =
   | 'selectedFieldsSchema'
 
 /**
- * The input of `upload`: the file, its name, ImageKit's upload options and, for client-side uploads, the
- * authentication parameters your server made with `getAuthenticationParameters`.
+ * ImageKit's optional upload fields, each sent as a form field (in this order) when it is set.
  *
  * @since 0.1.0
  * @category model
  */
-export interface UploadRequest {
-  /** The file: see {@link UploadFile}. */
-  readonly file: UploadFile
-  /** Name of the stored file (ImageKit replaces characters other than `a-z A-Z 0-9 . -` with `_`). */
-  readonly fileName: string
+export interface UploadOptions {
   /** Add a unique suffix to the name. @default true (ImageKit's default; sent only when set) */
   readonly useUniqueFileName?: boolean
-  /** Tags; none may contain `,` or `%`. Sent comma-joined. */
+  /** Tags (at most 1000); none may contain `,` or `%`. Sent comma-joined. */
   readonly tags?: readonly string[]
   /** Target folder, created if missing. @default "/" */
   readonly folder?: string
@@ -210,7 +205,7 @@ export interface UploadRequest {
   readonly customCoordinates?: string
   /** Optional fields to include in the result. Sent comma-joined. */
   readonly responseFields?: readonly UploadResponseField[]
-  /** Extensions to run on the file. Sent as JSON. */
+  /** Extensions to run on the file (at most 1000). Sent as JSON. */
   readonly extensions?: readonly UploadExtension[]
   /** Where ImageKit posts the final extension status (an absolute http(s) URL). */
   readonly webhookUrl?: string
@@ -230,16 +225,78 @@ export interface UploadRequest {
   readonly checks?: string
   /** Text describing the file. */
   readonly description?: string
-  /** Client-side auth: your public key (falls back to `config.publicKey`). */
+}
+
+/**
+ * What every upload request carries: the file, its name, the options, and the local controls (not sent).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface UploadRequestBase extends UploadOptions {
+  /** The file: see {@link UploadFile}. */
+  readonly file: UploadFile
+  /** Name of the stored file (ImageKit replaces characters other than `a-z A-Z 0-9 . -` with `_`). */
+  readonly fileName: string
+  /** Your public key. Sent only with a client-side upload (falls back to `config.publicKey`). */
   readonly publicKey?: string
-  /** Client-side auth: the one-time token from `getAuthenticationParameters`. */
-  readonly token?: string
-  /** Client-side auth: HMAC-SHA1 signature from `getAuthenticationParameters`. */
-  readonly signature?: string
-  /** Client-side auth: expiry (Unix seconds) from `getAuthenticationParameters`. */
-  readonly expire?: number
-  /** Called as bytes are sent, where the platform can report it (see the README). Not sent. */
-  readonly onProgress?: (progress: UploadProgress) => void
+  /**
+   * Called as bytes are sent, where the platform can report it (see the README). Not sent. The same name as
+   * the transport's (`HttpRequest.onUploadProgress`) and ky's option.
+   */
+  readonly onUploadProgress?: (progress: UploadProgress) => void
   /** Aborts the upload: the result is a `NetworkError` with reason `Aborted`. Not sent. */
   readonly signal?: AbortSignal
 }
+
+/**
+ * A server-side upload request: `config.privateKey` authenticates it, so it carries no client-side auth fields.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ServerUploadRequest extends UploadRequestBase {
+  readonly token?: never
+  readonly signature?: never
+  readonly expire?: never
+}
+
+/**
+ * A client-side (browser) upload request: it carries the authentication parameters your server made with
+ * `getAuthenticationParameters`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ClientUploadRequest extends UploadRequestBase {
+  /** The one-time token from `getAuthenticationParameters`. */
+  readonly token: string
+  /** HMAC-SHA1 signature from `getAuthenticationParameters`. */
+  readonly signature: string
+  /** Expiry (Unix seconds) from `getAuthenticationParameters`: in the future, at most an hour ahead. */
+  readonly expire: number
+}
+
+/**
+ * The input of `upload`: the file, its name, ImageKit's upload options and, for client-side uploads, the
+ * authentication parameters your server made with `getAuthenticationParameters`. Setting the client-side
+ * fields next to a server-side request's `config.privateKey` is refused (at run time too).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type UploadRequest = ServerUploadRequest | ClientUploadRequest
+
+/**
+ * The request type an upload with config `C` accepts: with a `privateKey` in `C`, a server-side request;
+ * with none, a client-side one (so "neither the private key nor the client-side fields" does not compile);
+ * when `C`'s type leaves it open (`privateKey?: string`), either.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type UploadRequestFor<C> = C extends { readonly privateKey: string }
+  ? ServerUploadRequest
+  : 'privateKey' extends keyof C
+    ? UploadRequest
+    : ClientUploadRequest

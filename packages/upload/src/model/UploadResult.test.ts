@@ -191,3 +191,29 @@ describe('UploadAccepted', () => {
     expect(UploadAccepted.is(body)).toBe(false)
   })
 })
+
+describe('UploadResult and UploadAccepted on hostile values', () => {
+  const trap = () => {
+    throw new Error('trap')
+  }
+  const hostile = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getPrototypeOf: trap })
+  const revoked = (() => {
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    return proxy
+  })()
+  it.each([
+    ['a proxy whose traps throw', hostile],
+    ['a revoked proxy', revoked],
+  ])('decode gives a Left and is gives false for %s, never a throw', (_title, value) => {
+    for (const codec of [UploadResult, UploadAccepted] as const) {
+      // (Compared field by field: the matchers themselves would walk the proxy.)
+      const r = codec.decode(value)
+      if (r._tag !== 'Left') throw new Error('expected a Left')
+      expect(r.left.map((e) => [e.message, e.context.length, e.value === value])).toStrictEqual([
+        ['could not be read', 1, true],
+      ])
+      expect(codec.is(value)).toBe(false)
+    }
+  })
+})

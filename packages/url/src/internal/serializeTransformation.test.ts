@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { validationError } from '@imagekit-fp/utils'
-import { base64Utf8, serializeTransformation } from './serializeTransformation'
-import { left, right } from './either'
+import { left, right } from '@imagekit-fp/internal'
+import { serializeTransformation } from './serializeTransformation'
 
 describe('serializeTransformation', () => {
   const empty: readonly (readonly [string, unknown])[] = [
@@ -179,23 +179,5 @@ describe('serializeTransformation', () => {
         },
       ),
       { numRuns: 1000 },
-    ))
-})
-
-describe('base64Utf8', () => {
-  it.each([
-    ['', ''],
-    ['f', 'Zg=='],
-    ['fo', 'Zm8='],
-    ['foo', 'Zm9v'],
-    ['हिन्दी', '4KS54KS/4KSo4KWN4KSm4KWA'],
-  ])('encodes %j', (s, expected) => expect(base64Utf8(s)).toStrictEqual(expected))
-
-  it('agrees with Buffer for any string', () =>
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (s) => {
-        expect(base64Utf8(s)).toStrictEqual(Buffer.from(s, 'utf8').toString('base64'))
-      }),
-      { numRuns: 500 },
     ))
 })

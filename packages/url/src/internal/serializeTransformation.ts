@@ -1,7 +1,6 @@
 import type { either } from 'fp-ts'
-import type { ValidationError } from '@imagekit-fp/utils'
-import { left, right } from './either'
-import { caught, fail } from './fail'
+import { validationError, type ValidationError } from '@imagekit-fp/utils'
+import { base64Utf8, boundedLength, caught, fail, left, right } from '@imagekit-fp/internal'
 import { TABLES } from './transformationMap'
 
 // A bad value throws its ValidationError through `fail` (./fail.ts); `serializeTransformation` catches once.
@@ -49,16 +48,40 @@ const codeOf = (key: string): string =>
 // Strip one leading and one trailing `/` (a lone `/` becomes `''`).
 const trimSlash = (s: string): string => s.replace(/^\/|\/$/g, '')
 
-/** base64 of the UTF-8 bytes of `s` (btoa over a binary string: safe for any Unicode text). */
-export const base64Utf8 = (s: string): string => {
-  let bin = ''
-  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b)
-  return btoa(bin)
+/** Most steps in one transformation chain, and most resolutions in `streamingResolutions`. */
+export const MAX_STEPS = 1000
+
+const COMMON = ['type', 'layerMode', 'position', 'timing', 'transformation']
+const KEYS: Readonly<Record<string, readonly string[]>> = {
+  text: [...COMMON, 'text', 'encoding'],
+  image: [...COMMON, 'input', 'encoding'],
+  solidColor: [...COMMON, 'color'],
+}
+const POSITION = ['x', 'y', 'xCenter', 'yCenter', 'anchorPoint', 'focus']
+const TIMING = ['start', 'end', 'duration']
+
+/**
+ * The fields of an overlay object (or its position or timing) under their camelCase names: a snake_case key
+ * (`layer_mode`, `x_center`) counts as its camelCase twin (DESIGN §4), and no key is ever silently dropped: a
+ * key outside `known`, or one given under both names, is a ValidationError. `null`/`undefined` values are absent.
+ */
+const fields = (o: Obj, known: readonly string[], at: string): Obj => {
+  const out: Record<string, unknown> = {}
+  for (const key in o) {
+    if (!hasOwn.call(o, key)) continue
+    const v = o[key]
+    if (v == null) continue
+    const name = key.includes('_') ? camel(key) : key
+    if (!known.includes(name)) fail(at + '.' + key, 'is not a known key (allowed: ' + known.join(', ') + ')')
+    if (name in out) fail(at + '.' + key, 'is given twice (as ' + name + ' and in snake_case)')
+    out[name] = v
+  }
+  return out
 }
 
 // An optional overlay sub-object (position, timing): `undefined` when absent.
-const sub = (v: unknown, at: string): Obj | undefined =>
-  v == null ? undefined : isPlainObject(v) ? v : fail(at, PLAIN)
+const sub = (v: unknown, at: string, known: readonly string[]): Obj | undefined =>
+  v == null ? undefined : isPlainObject(v) ? fields(v, known, at) : fail(at, PLAIN)
 
 // `,code-value` of a position/timing field; `null`, `undefined`, `''` and `false` are absent, `0` is
 // emitted (`lx-0`: the left edge, not the default centre). `at` is the sub-object's path.
@@ -66,9 +89,9 @@ const layerParam = (code: string, v: unknown, at: string, key: string): string =
   v == null || v === '' || v === false ? '' : ',' + code + '-' + (print(v) ?? fail(at + '.' + key, SCALAR))
 
 // One overlay: `l-<type>,i-…|ie-…,[lm-],[position],[timing],[nested],l-end`.
-const overlay = (o: unknown, at: string): string => {
-  if (!isPlainObject(o)) return fail(at, PLAIN)
-  const type = o['type']
+const overlay = (raw: unknown, at: string): string => {
+  if (!isPlainObject(raw)) return fail(at, PLAIN)
+  const type = raw['type']
   const text = type === 'text'
   const solid = type === 'solidColor'
   const layer =
@@ -77,6 +100,7 @@ const overlay = (o: unknown, at: string): string => {
       : text || solid || type === 'image' || type === 'video'
         ? type
         : fail(at + '.type', 'must be text, image, video, subtitle or solidColor')
+  const o = fields(raw, KEYS[solid ? 'solidColor' : text ? 'text' : 'image']!, at)
   const field = text ? 'text' : solid ? 'color' : 'input'
   const v = o[field]
   if (!((typeof v === 'string' && v !== '') || typeof v === 'number'))
@@ -100,7 +124,7 @@ const overlay = (o: unknown, at: string): string => {
   if (mode != null && mode !== '') out += ',lm-' + (print(mode) ?? fail(at + '.layerMode', SCALAR))
   // Named reads (not a table) keep these property loads monomorphic: measurably faster.
   const pAt = at + '.position'
-  const pos = sub(o['position'], pAt)
+  const pos = sub(o['position'], pAt, POSITION)
   if (pos)
     out +=
       layerParam('lx', pos['x'], pAt, 'x') +
@@ -110,7 +134,7 @@ const overlay = (o: unknown, at: string): string => {
       layerParam('lap', pos['anchorPoint'], pAt, 'anchorPoint') +
       layerParam('lfo', pos['focus'], pAt, 'focus')
   const tAt = at + '.timing'
-  const timing = sub(o['timing'], tAt)
+  const timing = sub(o['timing'], tAt, TIMING)
   if (timing)
     out +=
       layerParam('lso', timing['start'], tAt, 'start') +
@@ -136,7 +160,8 @@ const param = (key: string, v: unknown, path: string, i: number): string => {
       if (typeof v === 'string' && v.trim() === '') return kind === 2 ? code : ''
     } else if (code === 'sr' && Array.isArray(v)) {
       let s = 'sr-'
-      for (let j = 0; j < v.length; j++)
+      const n = boundedLength(v, MAX_STEPS, path + '[' + i + '].' + key)
+      for (let j = 0; j < n; j++)
         s += (j ? '_' : '') + (print(v[j]) ?? fail(path + '[' + i + '].' + key + '[' + j + ']', SCALAR))
       return s
     }
@@ -151,10 +176,11 @@ const param = (key: string, v: unknown, path: string, i: number): string => {
 
 /** Steps → `a,b:c`; null/undefined params and steps, empty keys and empty results are dropped. Throws (see `fail`). */
 export const chain = (t: unknown, path: string): string => {
-  if (!Array.isArray(t)) return fail(path, 'must be an array')
+  // Bounded before iterating: a sparse array of length 2^32 - 1 would keep this loop busy for over a minute.
+  const n = boundedLength(t, MAX_STEPS, path, 'steps')
   let out = ''
-  for (let i = 0; i < t.length; i++) {
-    const step: unknown = t[i]
+  for (let i = 0; i < n; i++) {
+    const step: unknown = (t as readonly unknown[])[i]
     if (step == null) continue
     if (!isPlainObject(step)) return fail(path + '[' + i + ']', PLAIN)
     let s = ''
@@ -182,6 +208,6 @@ export const serializeTransformation = (
   try {
     return right(transformation === undefined ? '' : chain(transformation, path))
   } catch (e) {
-    return left(caught(e, path))
+    return left(caught(e, path, validationError))
   }
 }

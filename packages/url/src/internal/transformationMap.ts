@@ -1,3 +1,5 @@
+import type { Transformation } from '../model/Transformation'
+
 // Transformation key -> URL code: the current official map (`@imagekit/javascript` 5.5.1
 // `supportedTransforms`), plus `color` (subtitle text colour, as node 7 / python 5 map it) and the
 // classic names of `imagekit` 6 / python 4 (`rotate`, `effect*`).
@@ -8,18 +10,45 @@
 // - `key:code`: the code as written;
 // - `key:<digit>name`: the effect code `e-name`, with its kind (see `KINDS`; `0`: none).
 // internal/transformationMap.test.ts pins the parsed result to the full table, entry by entry.
-const SPEC =
-  'width height aspectRatio background:bg border crop cropMode dpr:dpr focus:fo quality x xCenter y yCenter ' +
-  'format videoCodec audioCodec radius rotation:rt rotate:rt blur:bl named defaultImage:di flip:fl ' +
-  'original:orig startOffset endOffset duration:du streamingResolutions:sr grayscale:1grayscale ' +
-  'aiUpscale:1upscale aiRetouch:1retouch aiVariation:1genvar aiDropShadow:2dropshadow ' +
-  'aiChangeBackground:0changebg aiEdit:0edit aiRemoveBackground:1bgremove ' +
-  'aiRemoveBackgroundExternal:1removedotbg contrastStretch:1contrast shadow:2shadow sharpen:2sharpen ' +
-  'unsharpMask:2usm gradient:2gradient colorReplace distort:0distort colorize:0colorize progressive:pr ' +
-  'lossless:lo colorProfile metadata:md density:dn opacity trim zoom page:pg layerMode fontSize ' +
-  'fontFamily fontColor:co innerAlignment padding:pa alpha:al typography:tg lineHeight fontOutline:fol ' +
-  'fontShadow:fsh color:co effectSharpen:2sharpen effectUSM:2usm effectUsm:2usm effectContrast:1contrast ' +
-  'effectGray:1grayscale effectShadow:2shadow effectGradient:2gradient raw:raw'
+// A template literal (with line continuations, which add nothing to its value) so that its type is the literal
+// string itself: `SpecKeys` reads the keys out of it, and `TIED` below fails to compile unless they are exactly
+// the keys of `Transformation` (save `overlay`, serialised on its own).
+const SPEC = `width height aspectRatio background:bg border crop cropMode dpr:dpr focus:fo quality x xCenter y \
+yCenter format videoCodec audioCodec radius rotation:rt rotate:rt blur:bl named defaultImage:di \
+flip:fl original:orig startOffset endOffset duration:du streamingResolutions:sr grayscale:1grayscale \
+aiUpscale:1upscale aiRetouch:1retouch aiVariation:1genvar aiDropShadow:2dropshadow \
+aiChangeBackground:0changebg aiEdit:0edit aiRemoveBackground:1bgremove \
+aiRemoveBackgroundExternal:1removedotbg contrastStretch:1contrast shadow:2shadow sharpen:2sharpen \
+unsharpMask:2usm gradient:2gradient colorReplace distort:0distort colorize:0colorize progressive:pr \
+lossless:lo colorProfile metadata:md density:dn opacity trim zoom page:pg layerMode fontSize \
+fontFamily fontColor:co innerAlignment padding:pa alpha:al typography:tg lineHeight fontOutline:fol \
+fontShadow:fsh color:co effectSharpen:2sharpen effectUSM:2usm effectUsm:2usm \
+effectContrast:1contrast effectGray:1grayscale effectShadow:2shadow effectGradient:2gradient raw:raw`
+
+/** The key of one SPEC entry (`key`, `key:code`). */
+type EntryKey<E extends string> = E extends `${infer K}:${string}` ? K : E
+
+/** The keys of a space-separated SPEC string (tail-recursive: fine for any length TypeScript allows). */
+export type SpecKeys<S extends string, Acc extends string = never> = S extends `${infer E} ${infer R}`
+  ? SpecKeys<R, Acc | EntryKey<E>>
+  : Acc | EntryKey<S>
+
+/** `true` when SPEC maps exactly the keys of `Transformation`, else the keys that differ. */
+type Tied<K extends string> = [
+  Exclude<keyof Transformation, K | 'overlay'>,
+  Exclude<K, keyof Transformation>,
+] extends [never, never]
+  ? true
+  : {
+      readonly missingFromMap: Exclude<keyof Transformation, K | 'overlay'>
+      readonly notInType: Exclude<K, keyof Transformation>
+    }
+
+/** The keys the map holds, read from SPEC by the type checker. */
+export type MapKeys = SpecKeys<typeof SPEC>
+
+/** Compile-time only: adding a key to `Transformation` or to SPEC without the other does not compile. */
+export const TIED: Tied<MapKeys> = true
 
 /**
  * Parses {@link SPEC}: `[key → code, code → kind]`. Kinds: 1, flag (`true`/`"true"`/`"-"` → bare code;

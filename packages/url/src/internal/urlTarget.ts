@@ -1,6 +1,6 @@
 import type { either } from 'fp-ts'
-import type { ValidationError } from '@imagekit-fp/utils'
-import { left, right } from './either'
+import { validationError, type ValidationError } from '@imagekit-fp/utils'
+import { caught, fail, left, right } from '@imagekit-fp/internal'
 import {
   SLASHES,
   encodePathname,
@@ -10,7 +10,6 @@ import {
   parseHttp,
   pathNeedsWork,
 } from './encode'
-import { caught, fail } from './fail'
 import { SCALAR, chain } from './serializeTransformation'
 
 // The one URL builder behind buildUrl, signUrl and getResponsiveImageAttributes (DESIGN §4):
@@ -40,7 +39,6 @@ export interface UrlTarget {
   readonly field: string
 }
 
-export const UNREADABLE = 'could not be read'
 const NOT_STRING = 'must be a string'
 const OBJECT = 'must be an object'
 const SIGN_ONLY = 'is only accepted by signUrl'
@@ -147,7 +145,7 @@ export const resolveTarget = (
     const tr = t == null ? '' : chain(t, at)
     return right({ prefix, origin, head, rel, query, inQuery, tr, field })
   } catch (e) {
-    return left(caught(e, at))
+    return left(caught(e, at, validationError))
   }
 }
 

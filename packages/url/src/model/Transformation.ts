@@ -1,8 +1,5 @@
 // Types only: the serializer validates values itself, so no io-ts codec is shipped with `buildUrl`.
 
-/** A free-form string that keeps editor completion for the listed literals. */
-type Open<L extends string> = L | (string & {})
-
 /** A number, or a string such as an arithmetic expression (`bw_mul_0.2`). */
 type NumberLike = number | string
 
@@ -10,18 +7,22 @@ type NumberLike = number | string
  * An on/off effect: `true`, `"true"` or `"-"` emit the bare code; `false`, `"false"` or `""` emit nothing;
  * any other value emits `code-value`.
  */
-type Flag = boolean | Open<'true' | 'false' | '-'>
+type Flag = boolean | 'true' | 'false' | '-' | ''
 
 /**
  * An effect with an optional value: `true`, `"true"`, `"-"` or `""` emit the bare code; `false` or
  * `"false"` emit nothing; any other value emits `code-value`.
  */
-type OptionalValue = boolean | number | Open<'true' | 'false' | '-' | ''>
+type OptionalValue = boolean | number | string
 
 /**
  * One transformation step. Params are emitted in key order as `code-value`, joined by `,`; steps are
- * joined by `:`. `null`/`undefined` params are dropped, `"-"` emits the bare code for any key, a
- * snake_case key (`aspect_ratio`) works as its camelCase twin, and unknown keys pass through as written.
+ * joined by `:`. `null`/`undefined` params are dropped and `"-"` emits the bare code for any key.
+ *
+ * The type is closed: a misspelt key (`{ widht: 400 }`) or a value outside a documented enumeration does not
+ * compile. A parameter ImageKit adds later goes through `raw` (`{ raw: 'new-param' }`). At run time, for
+ * JavaScript callers, a snake_case key (`aspect_ratio`) still works as its camelCase twin and unknown keys
+ * still pass through as written.
  *
  * @since 0.1.0
  * @category model
@@ -39,33 +40,39 @@ export interface Transformation {
   readonly border?: string | null | undefined
   /** `c-`: crop strategy. */
   readonly crop?:
-    | Open<
-        'force' | 'at_max' | 'at_max_enlarge' | 'at_least' | 'maintain_ratio' | 'maintain_ratio_no_enlarge'
-      >
+    | 'force'
+    | 'at_max'
+    | 'at_max_enlarge'
+    | 'at_least'
+    | 'maintain_ratio'
+    | 'maintain_ratio_no_enlarge'
     | null
     | undefined
   /** `cm-`: crop mode. */
   readonly cropMode?:
-    | Open<'pad_resize' | 'extract' | 'pad_extract' | 'pad_resize_no_enlarge' | 'pad_extract_no_shrink'>
+    | 'pad_resize'
+    | 'extract'
+    | 'pad_extract'
+    | 'pad_resize_no_enlarge'
+    | 'pad_extract_no_shrink'
     | null
     | undefined
   /** `dpr-`: device pixel ratio (0.1–5) or `auto`. */
-  readonly dpr?: number | Open<'auto'> | null | undefined
-  /** `fo-`: focus. */
+  readonly dpr?: number | 'auto' | null | undefined
+  /** `fo-`: focus (object-aware focus such as `fo-car` goes through `raw`). */
   readonly focus?:
-    | Open<
-        | 'auto'
-        | 'face'
-        | 'center'
-        | 'top'
-        | 'left'
-        | 'bottom'
-        | 'right'
-        | 'top_left'
-        | 'top_right'
-        | 'bottom_left'
-        | 'bottom_right'
-      >
+    | 'auto'
+    | 'custom'
+    | 'face'
+    | 'center'
+    | 'top'
+    | 'left'
+    | 'bottom'
+    | 'right'
+    | 'top_left'
+    | 'top_right'
+    | 'bottom_left'
+    | 'bottom_right'
     | null
     | undefined
   /** `q-`: quality, 1–100. */
@@ -80,15 +87,25 @@ export interface Transformation {
   readonly yCenter?: NumberLike | null | undefined
   /** `f-`: output format. */
   readonly format?:
-    | Open<'auto' | 'webp' | 'jpg' | 'jpeg' | 'png' | 'gif' | 'svg' | 'mp4' | 'webm' | 'avif' | 'orig'>
+    | 'auto'
+    | 'webp'
+    | 'jpg'
+    | 'jpeg'
+    | 'png'
+    | 'gif'
+    | 'svg'
+    | 'mp4'
+    | 'webm'
+    | 'avif'
+    | 'orig'
     | null
     | undefined
   /** `vc-`: video codec. */
-  readonly videoCodec?: Open<'h264' | 'vp9' | 'av1' | 'none'> | null | undefined
+  readonly videoCodec?: 'h264' | 'vp9' | 'av1' | 'none' | null | undefined
   /** `ac-`: audio codec. */
-  readonly audioCodec?: Open<'aac' | 'opus' | 'none'> | null | undefined
+  readonly audioCodec?: 'aac' | 'opus' | 'none' | null | undefined
   /** `r-`: corner radius: a number, `max`, or `10_20_30_40`. */
-  readonly radius?: number | Open<'max'> | null | undefined
+  readonly radius?: NumberLike | null | undefined
   /** `rt-`: rotation in degrees (`N90` counter-clockwise, `auto`). */
   readonly rotation?: NumberLike | null | undefined
   /** `rt-`: classic name of `rotation`. */
@@ -100,7 +117,7 @@ export interface Transformation {
   /** `di-`: fallback image path; outer `/` stripped, inner `/` → `@@`. */
   readonly defaultImage?: string | null | undefined
   /** `fl-`: flip. */
-  readonly flip?: Open<'h' | 'v' | 'h_v' | 'v_h'> | null | undefined
+  readonly flip?: 'h' | 'v' | 'h_v' | 'v_h' | null | undefined
   /** `orig-`: deliver the original file. */
   readonly original?: boolean | string | null | undefined
   /** `so-`: video start offset (s). */
@@ -111,10 +128,7 @@ export interface Transformation {
   readonly duration?: NumberLike | null | undefined
   /** `sr-`: adaptive-streaming resolutions; an array is joined with `_` (`sr-240_360`). */
   readonly streamingResolutions?:
-    | readonly (number | Open<'240' | '360' | '480' | '720' | '1080' | '1440' | '2160'>)[]
-    | string
-    | null
-    | undefined
+    readonly (number | '240' | '360' | '480' | '720' | '1080' | '1440' | '2160')[] | string | null | undefined
   /** `e-grayscale` (flag). */
   readonly grayscale?: Flag | null | undefined
   /** `e-upscale` (flag). */
@@ -168,7 +182,7 @@ export interface Transformation {
   /** `pg-`: page (PDF/PSD/AI). */
   readonly page?: NumberLike | null | undefined
   /** `lm-`: layer mode. */
-  readonly layerMode?: Open<'multiply' | 'cutter' | 'cutout' | 'displace'> | null | undefined
+  readonly layerMode?: 'multiply' | 'cutter' | 'cutout' | 'displace' | null | undefined
   /** `fs-`: overlay font size. */
   readonly fontSize?: NumberLike | null | undefined
   /** `ff-`: overlay font family or font file path (outer `/` stripped, inner `/` → `@@`). */
@@ -176,13 +190,22 @@ export interface Transformation {
   /** `co-`: text overlay font colour. */
   readonly fontColor?: string | null | undefined
   /** `ia-`: text overlay inner alignment. */
-  readonly innerAlignment?: Open<'left' | 'right' | 'center'> | null | undefined
+  readonly innerAlignment?: 'left' | 'right' | 'center' | null | undefined
   /** `pa-`: text overlay padding. */
   readonly padding?: NumberLike | null | undefined
   /** `al-`: overlay alpha, 1–9. */
   readonly alpha?: NumberLike | null | undefined
   /** `tg-`: typography: `b`, `i`, `strikethrough` or combinations (`b_i`). */
-  readonly typography?: Open<'b' | 'i' | 'b_i'> | null | undefined
+  readonly typography?:
+    | 'b'
+    | 'i'
+    | 'strikethrough'
+    | 'b_i'
+    | 'b_strikethrough'
+    | 'i_strikethrough'
+    | 'b_i_strikethrough'
+    | null
+    | undefined
   /** `lh-`: text overlay line height. */
   readonly lineHeight?: NumberLike | null | undefined
   /** `fol-`: subtitle font outline, e.g. `2_blue`. */
@@ -195,8 +218,10 @@ export interface Transformation {
   readonly effectSharpen?: OptionalValue | null | undefined
   /** `e-usm` (classic name of `unsharpMask`). */
   readonly effectUSM?: OptionalValue | null | undefined
+  /** `e-usm` (classic name of `unsharpMask`, as the classic SDKs also spell it). */
+  readonly effectUsm?: OptionalValue | null | undefined
   /** `e-contrast` (classic name of `contrastStretch`; `"1"` → `e-contrast-1`). */
-  readonly effectContrast?: Flag | number | null | undefined
+  readonly effectContrast?: Flag | NumberLike | null | undefined
   /** `e-grayscale` (classic name of `grayscale`). */
   readonly effectGray?: Flag | null | undefined
   /** `e-shadow` (classic name of `shadow`). */
@@ -207,8 +232,6 @@ export interface Transformation {
   readonly raw?: string | null | undefined
   /** A layer: `l-<type>,i-…|ie-…,…,l-end`. */
   readonly overlay?: Overlay | null | undefined
-  /** Any other key passes through as `key-value` (snake_case keys map to their camelCase twin). */
-  readonly [key: string]: unknown
 }
 
 /**
@@ -227,9 +250,9 @@ export interface OverlayPosition {
   /** `lyc-`: y of the layer centre. */
   readonly yCenter?: NumberLike | null | undefined
   /** `lap-`: the layer point that x/y refer to. */
-  readonly anchorPoint?: Open<OverlayFocus> | null | undefined
+  readonly anchorPoint?: OverlayFocus | null | undefined
   /** `lfo-`: position relative to the base image. */
-  readonly focus?: Open<OverlayFocus> | null | undefined
+  readonly focus?: OverlayFocus | null | undefined
 }
 
 type OverlayFocus =
@@ -258,7 +281,7 @@ export interface OverlayTiming {
  */
 export interface BaseOverlay {
   /** `lm-`: how the layer blends with the base. */
-  readonly layerMode?: Open<'multiply' | 'cutter' | 'cutout' | 'displace'> | null | undefined
+  readonly layerMode?: 'multiply' | 'cutter' | 'cutout' | 'displace' | null | undefined
   /** `lx-`, `ly-`, `lxc-`, `lyc-`, `lap-`, `lfo-`. */
   readonly position?: OverlayPosition | null | undefined
   /** `lso-`, `leo-`, `ldu-`. */

@@ -6,10 +6,20 @@ const encoder = /*#__PURE__*/ new TextEncoder()
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 export const utf8 = (s: string): Uint8Array => encoder.encode(s)
 
-/** True for a Uint8Array (or a subclass such as Node's Buffer), from this realm or another one. */
-export const isUint8Array = (u: unknown): u is Uint8Array =>
-  u instanceof Uint8Array ||
-  (ArrayBuffer.isView(u) && Object.prototype.toString.call(u) === '[object Uint8Array]')
+/**
+ * True for a Uint8Array (or a subclass such as Node's Buffer), from this realm or another one. Never throws
+ * (`instanceof` does on a revoked proxy).
+ */
+export const isUint8Array = (u: unknown): u is Uint8Array => {
+  try {
+    return (
+      u instanceof Uint8Array ||
+      (ArrayBuffer.isView(u) && Object.prototype.toString.call(u) === '[object Uint8Array]')
+    )
+  } catch {
+    return false
+  }
+}
 
 /** The bytes of `parts` one after another, in a new array. */
 export const concatBytes = (...parts: readonly Uint8Array[]): Uint8Array => {

@@ -1,33 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeBase64, encodeBase64 } from './base64'
 import { concatBytes, constantTimeEqual, isUint8Array, utf8 } from './bytes'
 import { readHeader } from './headers'
 import { bytesToHex, hexDigit, hexToBytes } from './hex'
-
-describe('encodeBase64 / decodeBase64', () => {
-  it('agree with Buffer on any bytes, padded and unpadded', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
-        const b64 = Buffer.from(bytes).toString('base64')
-        expect(encodeBase64(bytes)).toBe(b64)
-        expect(decodeBase64(b64)).toStrictEqual(new Uint8Array(bytes))
-        expect(decodeBase64(b64.replace(/=+$/, ''))).toStrictEqual(new Uint8Array(bytes))
-      }),
-    )
-  })
-
-  it.each([['a'], ['abcde'], ['ab=c'], ['a==='], ['ab c'], ['ab-_'], ['QR=='], ['QUJ='], ['===='], ['é']])(
-    'rejects %j',
-    (s) => {
-      expect(decodeBase64(s)).toBeUndefined()
-    },
-  )
-
-  it('decodes the empty string to no bytes', () => {
-    expect(decodeBase64('')).toStrictEqual(new Uint8Array(0))
-  })
-})
 
 describe('hexToBytes / bytesToHex / hexDigit', () => {
   it('round-trip any bytes and accept uppercase', () => {

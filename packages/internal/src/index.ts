@@ -1,0 +1,7 @@
+// Named re-exports only. Private: inlined into each package's build, never published (see README.md).
+export { left, right } from './either'
+export { UNREADABLE, attempt, caught, fail, need } from './fail'
+export type { MakeError } from './fail'
+export { boundedLength, isArray, isFunction, isInstance, isObject, isRecord, readProp } from './prop'
+export { base64Utf8, decodeBase64, encodeBase64, isBase64 } from './base64'
+export { MAX_EXPIRE_SECONDS, checkExpire, readNow } from './clock'
