@@ -24,6 +24,7 @@ export const isArray = (u: unknown): u is readonly unknown[] => {
   }
 }
 
+/** True for any function (a guard for injected capabilities and callbacks); never throws. */
 export const isFunction = (u: unknown): u is (...args: never[]) => unknown => typeof u === 'function'
 
 /** `u instanceof C` for a global constructor that may be missing on some platforms; never throws. */

@@ -40,6 +40,7 @@ export interface UrlTarget {
   readonly field: string
 }
 
+/** The error message for an option whose value could not be read (a throwing getter or proxy). */
 export const UNREADABLE = 'could not be read'
 const NOT_STRING = 'must be a string'
 const OBJECT = 'must be an object'

@@ -1,6 +1,7 @@
 // When to retry and how long to wait (DESIGN §7): connection errors, timeouts, 408, 429 and 5xx, with
 // exponential backoff and jitter, honouring `retry-after-ms` and `Retry-After` (seconds or an HTTP date).
 
+/** True for the statuses worth another attempt: 408, 429 and every 5xx. */
 export const isRetryableStatus = (status: number): boolean =>
   status === 408 || status === 429 || (status >= 500 && status <= 599)
 
