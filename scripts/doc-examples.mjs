@@ -21,6 +21,7 @@
 //     package (all entry points); README blocks import what they use.
 //
 // Usage: node scripts/doc-examples.mjs [--json <file>] [--only <substring of file:line>] [--list]
+//        [--markdown <a.md,b.md>] [--work <dir>]
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -30,7 +31,11 @@ import { createReport, parseArgs, root } from './lib/report.mjs'
 const args = parseArgs()
 const report = createReport('doc-examples', args)
 const rel = (f) => path.relative(root, f).split(path.sep).join('/')
-const work = path.join(root, '.tmp', 'doc-examples')
+// --work <dir> (inside the repository, so that node_modules resolve) and --markdown <a.md,b.md> (check only these
+// files, no READMEs or sources) are for the checker's own tests (test/docExamples.test.ts).
+const work = args.work ? path.resolve(String(args.work)) : path.join(root, '.tmp', 'doc-examples')
+const onlyMarkdown =
+  typeof args.markdown === 'string' ? args.markdown.split(',').map((f) => path.resolve(f)) : null
 fs.rmSync(work, { recursive: true, force: true })
 fs.mkdirSync(path.join(work, 'src'), { recursive: true })
 
@@ -56,17 +61,19 @@ fs.writeFileSync(path.join(work, 'package.json'), '{ "type": "module", "private"
 // ---------------------------------------------------------------- collect the examples
 /** @type {{ id: string, where: string, file: string, line: number, code: string, pkg?: typeof packages[number] }[]} */
 const examples = []
-const markdownFiles = [
-  path.join(root, 'README.md'),
-  ...packages.map((p) => path.join(p.dir, 'README.md')),
-  ...(fs.existsSync(path.join(root, 'docs'))
-    ? fs
-        .readdirSync(path.join(root, 'docs'))
-        .filter((f) => f.endsWith('.md'))
-        .sort()
-        .map((f) => path.join(root, 'docs', f))
-    : []),
-].filter((f) => fs.existsSync(f))
+const markdownFiles = (
+  onlyMarkdown ?? [
+    path.join(root, 'README.md'),
+    ...packages.map((p) => path.join(p.dir, 'README.md')),
+    ...(fs.existsSync(path.join(root, 'docs'))
+      ? fs
+          .readdirSync(path.join(root, 'docs'))
+          .filter((f) => f.endsWith('.md'))
+          .sort()
+          .map((f) => path.join(root, 'docs', f))
+      : []),
+  ]
+).filter((f) => fs.existsSync(f))
 for (const file of markdownFiles) {
   const lines = fs.readFileSync(file, 'utf8').split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -84,7 +91,7 @@ for (const file of markdownFiles) {
     i = end
   }
 }
-const sourceFiles = packages.flatMap((p) =>
+const sourceFiles = (onlyMarkdown ? [] : packages).flatMap((p) =>
   fs.existsSync(path.join(p.dir, 'src'))
     ? fs
         .readdirSync(path.join(p.dir, 'src'), { recursive: true })
