@@ -38,7 +38,7 @@ const cases = {
 } as const
 type Case = keyof typeof cases
 
-let results: Record<string, { ok: boolean; detail: string }> = {}
+const results: Record<string, { ok: boolean; detail: string }> = {}
 const lineOf: Record<string, number> = {}
 
 beforeAll(() => {
