@@ -170,8 +170,11 @@ for (const [way, byName] of Object.entries(packed)) {
       meta.push('repository.url/directory missing')
     if (!manifest.homepage) meta.push('homepage missing')
     if (!manifest.bugs?.url && typeof manifest.bugs !== 'string') meta.push('bugs missing')
+    // A scoped package is published as restricted (paid, private) unless it says otherwise.
+    if (name.startsWith('@') && manifest.publishConfig?.access !== 'public')
+      meta.push('publishConfig.access is not "public"')
     report.check(
-      `${way} ${name}: LICENSE, README, license, repository, homepage, bugs`,
+      `${way} ${name}: LICENSE, README, license, repository, homepage, bugs, publishConfig.access`,
       meta.length === 0,
       meta.join(', ') || `${manifest.repository.url} (${manifest.repository.directory})`,
     )
