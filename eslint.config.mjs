@@ -50,9 +50,26 @@ export default tseslint.config(
     rules: {
       'no-console': 'error',
       'jsdoc/check-tag-names': ['error', { definedTags: ['category', 'since'] }],
+      // Every export gets a doc comment (STYLE §6): functions however they are written (declarations, arrow
+      // functions, function expressions) and exported consts (codecs, tables), types and interfaces.
       'jsdoc/require-jsdoc': [
         'error',
-        { publicOnly: true, require: { FunctionDeclaration: true, ArrowFunctionExpression: false } },
+        {
+          publicOnly: true,
+          require: {
+            FunctionDeclaration: true,
+            ArrowFunctionExpression: true,
+            FunctionExpression: true,
+          },
+          // Top-level consts only (`export const x`, or `const x` exported later), not those inside a function.
+          contexts: [
+            'Program > VariableDeclaration',
+            'Program > ExportNamedDeclaration > VariableDeclaration',
+            'TSInterfaceDeclaration',
+            'TSTypeAliasDeclaration',
+            'TSEnumDeclaration',
+          ],
+        },
       ],
     },
   },

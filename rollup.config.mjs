@@ -122,7 +122,9 @@ export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, o
       input,
       external,
       plugins: [dts({ tsconfig: path.join(packageDir, 'tsconfig.json'), compilerOptions: { paths: {} } })],
-      output: { dir, format: 'es', entryFileNames: `[name].${ext}` },
+      // Shared declaration chunks get the extension of their build, so that a .d.cts never imports a .d.ts
+      // (an ES module under `"type": "module"`: TS1479 for CommonJS consumers under node16 with skipLibCheck off).
+      output: { dir, format: 'es', entryFileNames: `[name].${ext}`, chunkFileNames: `[name]-[hash].${ext}` },
     })),
   ]
 }

@@ -13,7 +13,7 @@ import path from 'node:path'
 import { createHmac } from 'node:crypto'
 import { either as E } from 'fp-ts'
 import { buildUrl, signUrl, buildTransformationString, getResponsiveImageAttributes } from '@imagekit-fp/url'
-import { getAuthenticationParameters, phashDistance, verifyWebhook, matchError } from '@imagekit-fp/utils'
+import { getAuthenticationParameters, phashDistance, verifyWebhook, formatError } from '@imagekit-fp/utils'
 import { upload } from '@imagekit-fp/upload'
 import { fileFromPath, nodeFetch } from '@imagekit-fp/upload/node'
 import { startFakeImagekit } from './fakeImagekitServer.mjs'
@@ -22,20 +22,12 @@ const env = process.env
 const live = Boolean(env.IMAGEKIT_PRIVATE_KEY && env.IMAGEKIT_PUBLIC_KEY && env.IMAGEKIT_URL_ENDPOINT)
 let failures = 0
 
-const describeError = matchError({
-  ValidationError: (e) => `ValidationError at ${e.path}: ${e.message}`,
-  HttpError: (e) => `HttpError ${e.status}: ${e.message}${e.help ? ` (${e.help})` : ''}`,
-  NetworkError: (e) => `NetworkError ${e.reason}: ${e.message}`,
-  DecodeError: (e) => `DecodeError: ${e.message}`,
-  WebhookError: (e) => `WebhookError ${e.reason}: ${e.message}`,
-})
-
 /** Prints one step; `expected` (optional) is compared exactly. */
 const show = (title, result, expected) => {
   if (E.isLeft(result)) {
     const ok = expected === 'Left'
     if (!ok) failures++
-    console.log(`${ok ? '✔' : '✘'} ${title}\n    → Left  ${describeError(result.left)}`)
+    console.log(`${ok ? '✔' : '✘'} ${title}\n    → Left  ${formatError(result.left)}`)
     return undefined
   }
   const value = result.right

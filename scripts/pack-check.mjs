@@ -1,22 +1,30 @@
 #!/usr/bin/env node
-// Packaging checks for every package in packages/*:
-//   1. `pnpm pack` into a temp dir (pnpm rewrites `workspace:^` to real versions);
+// Packaging checks for every published package in packages/* (a new package folder is picked up as it is):
+//   1. every way of packing or publishing: `pnpm pack`, `npm pack`, `pnpm publish` and `npm publish` (the two
+//      publishes go to a loopback registry, scripts/lib/loopback-registry.mjs, which keeps the uploaded tarball).
+//      Each tarball's package.json has no `workspace:` range in any dependency field, names a LICENSE that is in
+//      the tarball, and has `repository` (with `directory`), `homepage` and `bugs`; the four ways ship the same
+//      files and the same dependency ranges; and each way's tarballs install together with npm into an empty
+//      folder, where every export entry of every package imports (ESM) and requires (CJS);
 //   2. publint on the tarball, strict: any error or warning fails, suggestions are printed;
-//   3. attw on the tarball: every entry point under the node16 profile (node16-cjs, node16-esm, bundler),
-//      plus node10 for the root entry `.` (see ATTW_NOTE);
-//   4. a smoke test: the packed utils/url/upload tarballs + fp-ts + io-ts installed with npm into a temp
-//      folder, then `node smoke.mjs` (import) and `node smoke.cjs` (require), one real call per entry point
-//      (Node resolves the `node` export condition where a package has one), and the same calls bundled by
-//      esbuild for the browser (the bundler build) and run with node;
-//   5. the import graph of packages/url/dist and packages/utils/dist/index.* holds no `node:` (or bare
+//   3. attw on the tarball: every entry point under node10, node16-cjs, node16-esm and bundler;
+//   4. a consumer compiled with TypeScript 5.x (the `typescript5` devDependency; TypeScript 6 too where it still
+//      accepts the setting) under moduleResolution node10 (module commonjs), node16 (an .mts and a .cts file) and
+//      bundler, with skipLibCheck off: every entry of every package resolves to real types (a `@ts-expect-error`
+//      on an unknown export name fails if an entry were `any`), plus a few typed calls per known package;
+//   5. a smoke test: the pnpm-packed tarballs + fp-ts + io-ts installed with npm into a temp folder, then
+//      `node smoke.mjs` (import) and `node smoke.cjs` (require), one real call per entry point (Node resolves the
+//      `node` export condition where a package has one), and the same calls bundled by esbuild for the browser
+//      (the bundler build) and run with node;
+//   6. the import graph of packages/url/dist and packages/utils/dist/index.* holds no `node:` (or bare
 //      Node built-in) import, and no package's dist imports an `fp-ts/…` or `io-ts/…` subpath.
 //
 // Usage: node scripts/pack-check.mjs [--json <file>] [--build] [--keep]
 //   --json <file>  also write { checks: [{ name, ok, detail }] } (env IMAGEKIT_FP_CHECKS_JSON works too)
 //   --build        build every package first (npx -y pnpm@10 -r --filter "./packages/*" run build)
-//   --keep         keep the temp folder (its path is printed) to poke at the smoke install
-// Needs the npm registry for fp-ts, io-ts, ky and @noble/hashes in the smoke install (npm's cache is used first).
-import { execFileSync, spawnSync } from 'node:child_process'
+//   --keep         keep the temp folder (its path is printed) to poke at the installs
+// Needs the npm registry (npm's cache is used first) for fp-ts, io-ts, ky, @noble/hashes and @types/node.
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
 import { builtinModules } from 'node:module'
@@ -26,12 +34,8 @@ import esbuild from 'esbuild'
 import { publint } from 'publint'
 import ts from 'typescript'
 import { formatMessage } from 'publint/utils'
+import { startLoopbackRegistry } from './lib/loopback-registry.mjs'
 import { createReport, parseArgs, root, table } from './lib/report.mjs'
-
-const ATTW_NOTE =
-  'attw: node16 profile (node16-cjs, node16-esm, bundler) for every entry; node10 too for "." only, because ' +
-  'node10 resolution ignores `exports`, so subpaths (./http, ./node) cannot resolve there without typesVersions ' +
-  'hacks, and our engines field is node >=20.19 (TypeScript users need node16/nodenext/bundler resolution).'
 
 const args = parseArgs()
 const report = createReport('pack-check', args)
@@ -41,6 +45,17 @@ const run = (cmd, argv, opts = {}) =>
     maxBuffer: 64 * 1024 * 1024,
     ...opts,
     env: { ...process.env, ...opts.env },
+  })
+/** Like `run`, but lets the event loop run (the loopback registry answers in this process). */
+const runAsync = (cmd, argv, opts = {}) =>
+  new Promise((resolve) => {
+    const child = spawn(cmd, argv, { ...opts, env: { ...process.env, ...opts.env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('error', (e) => resolve({ status: -1, stdout, stderr: stderr + String(e) }))
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
   })
 const short = (s, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s).replace(/\s+/g, ' ').trim()
 
@@ -60,49 +75,226 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'imagekit-fp-pack-'))
 if (!args.keep) process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }))
 else console.log(`temp folder: ${tmp}`)
 
+const readJson = (f) => JSON.parse(fs.readFileSync(f, 'utf8'))
+/** Every package folder with a package.json that is not private (private ones are never published). */
 const packageDirs = fs
   .readdirSync(path.join(root, 'packages'))
   .map((d) => path.join(root, 'packages', d))
-  .filter((d) => fs.existsSync(path.join(d, 'package.json')))
+  .filter(
+    (d) => fs.existsSync(path.join(d, 'package.json')) && !readJson(path.join(d, 'package.json')).private,
+  )
   .sort()
+const packages = packageDirs.map((dir) => {
+  const pkg = readJson(path.join(dir, 'package.json'))
+  const entries = Object.keys(pkg.exports ?? { '.': 1 }).filter((k) => k !== './package.json')
+  // './http' -> '@imagekit-fp/utils/http'
+  return { dir, pkg, name: pkg.name, entries, specifiers: entries.map((e) => pkg.name + e.slice(1)) }
+})
+const allSpecifiers = packages.flatMap((p) => p.specifiers)
+console.log(`packages: ${packages.map((p) => `${p.name} (${p.entries.join(' ')})`).join(', ')}`)
 
-/** @type {Record<string, string>} package name -> tarball path */
-const tarballs = {}
+const DEP_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies']
+const tarList = (tarball) =>
+  execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort()
+const tarManifest = (tarball) =>
+  JSON.parse(execFileSync('tar', ['-xOzf', tarball, 'package/package.json'], { encoding: 'utf8' }))
+
+// ---------------------------------------------------------------- every way of packing and publishing
+// pnpm itself, not `npx pnpm`: the publishes point the registry at the loopback server, and npx would ask it
+// for pnpm.
+const pnpmBin = run('npx', ['-y', '-p', 'pnpm@10', 'which', 'pnpm'], { cwd: tmp }).stdout.trim() || 'pnpm'
+const registry = await startLoopbackRegistry()
+const npmrc = path.join(tmp, 'publish.npmrc')
+fs.writeFileSync(
+  npmrc,
+  `registry=${registry.url}\n//${registry.url.slice('http://'.length)}:_authToken=loopback\n`,
+)
+const publishEnv = { NPM_CONFIG_USERCONFIG: npmrc, npm_config_registry: registry.url }
+
+/** Each way: (package, destination folder) -> the result of the command; the tarball is found afterwards. */
+const WAYS = {
+  'pnpm pack': (p, dest) => runAsync(pnpmBin, ['pack', '--pack-destination', dest], { cwd: p.dir }),
+  'npm pack': (p, dest) =>
+    runAsync('npm', ['pack', '--pack-destination', dest, '--loglevel=error'], { cwd: p.dir }),
+  'pnpm publish': (p) =>
+    runAsync(pnpmBin, ['publish', '--no-git-checks', '--tag', 'pack-check'], { cwd: p.dir, env: publishEnv }),
+  'npm publish': (p) =>
+    runAsync('npm', ['publish', '--tag', 'pack-check', '--loglevel=error'], { cwd: p.dir, env: publishEnv }),
+}
+
+/** @type {Record<string, Record<string, string>>} way -> package name -> tarball path */
+const packed = {}
+for (const [way, pack] of Object.entries(WAYS)) {
+  const dest = path.join(tmp, way.replace(' ', '-'))
+  fs.mkdirSync(dest, { recursive: true })
+  packed[way] = {}
+  for (const p of packages) {
+    const before = new Set(fs.readdirSync(dest))
+    registry.published.delete(p.name)
+    const r = await pack(p, dest)
+    let tgz = fs.readdirSync(dest).find((f) => f.endsWith('.tgz') && !before.has(f))
+    if (!tgz && registry.published.has(p.name)) {
+      tgz = `${p.name.replace('@', '').replace('/', '-')}-${p.pkg.version}.tgz`
+      fs.writeFileSync(path.join(dest, tgz), registry.published.get(p.name))
+    }
+    if (report.check(`${way} ${p.name}: tarball`, r.status === 0 && tgz, tgz ?? short(r.stderr + r.stdout)))
+      packed[way][p.name] = path.join(dest, tgz)
+  }
+}
+await registry.close()
+
+const workspaceVersions = Object.fromEntries(packages.map((p) => [p.name, p.pkg.version]))
+for (const [way, byName] of Object.entries(packed)) {
+  for (const [name, tarball] of Object.entries(byName)) {
+    const manifest = tarManifest(tarball)
+    const listing = tarList(tarball)
+    const workspaceRanges = DEP_FIELDS.flatMap((f) =>
+      Object.entries(manifest[f] ?? {})
+        .filter(([, v]) => String(v).startsWith('workspace:'))
+        .map(([k, v]) => `${f}.${k}: ${v}`),
+    )
+    report.check(
+      `${way} ${name}: no workspace: range in the packed package.json`,
+      workspaceRanges.length === 0,
+      workspaceRanges.length
+        ? `${workspaceRanges.join(', ')}: ${way} ships these as they are and installing fails ` +
+            '(EUNSUPPORTEDPROTOCOL); name workspace packages with a plain range such as "^0.1.0" ' +
+            '(pnpm-workspace.yaml links it to the workspace copy)'
+        : `dependencies: ${JSON.stringify(manifest.dependencies ?? {})}`,
+    )
+    const meta = []
+    if (manifest.license !== 'MIT') meta.push(`license is ${manifest.license}`)
+    if (!listing.some((f) => /^package\/LICEN[CS]E(\.md|\.txt)?$/i.test(f))) meta.push('no LICENSE file')
+    if (!listing.includes('package/README.md')) meta.push('no README.md')
+    if (!manifest.repository?.url || !manifest.repository?.directory)
+      meta.push('repository.url/directory missing')
+    if (!manifest.homepage) meta.push('homepage missing')
+    if (!manifest.bugs?.url && typeof manifest.bugs !== 'string') meta.push('bugs missing')
+    // A scoped package is published as restricted (paid, private) unless it says otherwise.
+    if (name.startsWith('@') && manifest.publishConfig?.access !== 'public')
+      meta.push('publishConfig.access is not "public"')
+    report.check(
+      `${way} ${name}: LICENSE, README, license, repository, homepage, bugs, publishConfig.access`,
+      meta.length === 0,
+      meta.join(', ') || `${manifest.repository.url} (${manifest.repository.directory})`,
+    )
+    // A range on another workspace package must accept the version in this workspace, or the packages
+    // cannot be installed together (checked for real by the installs below; this names the cause).
+    const internal = DEP_FIELDS.filter((f) => f !== 'devDependencies').flatMap((f) =>
+      Object.entries(manifest[f] ?? {}).filter(([k]) => k in workspaceVersions),
+    )
+    const unsatisfied = internal.filter(([k, v]) => {
+      const [maj, min] = workspaceVersions[k].split('.').map(Number)
+      const m = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(v)
+      // Only ^x.y.z ranges are understood here; anything else is reported so the rule can be widened.
+      return !m || Number(m[1]) !== maj || (maj === 0 && Number(m[2]) !== min)
+    })
+    if (internal.length)
+      report.check(
+        `${way} ${name}: ranges on workspace packages accept their workspace versions`,
+        unsatisfied.length === 0,
+        (unsatisfied.length ? unsatisfied : internal)
+          .map(([k, v]) => `${k}@${v} (workspace ${workspaceVersions[k]})`)
+          .join(', '),
+      )
+  }
+}
+// The four ways agree: same files, same dependency ranges.
+for (const p of packages) {
+  const ways = Object.keys(packed).filter((w) => packed[w][p.name])
+  if (ways.length < 2) continue
+  const sig = (w) =>
+    JSON.stringify({
+      files: tarList(packed[w][p.name]),
+      deps: DEP_FIELDS.filter((f) => f !== 'devDependencies').map(
+        (f) => tarManifest(packed[w][p.name])[f] ?? {},
+      ),
+    })
+  const differ = ways.filter((w) => sig(w) !== sig(ways[0]))
+  report.check(
+    `${p.name}: ${ways.join(', ')} ship the same files and dependency ranges`,
+    differ.length === 0,
+    differ.length
+      ? `${differ.join(', ')} differ from ${ways[0]}`
+      : `${tarList(packed[ways[0]][p.name]).length} files`,
+  )
+}
+
+// Each way's tarballs, installed together with npm into an empty folder: every entry imports and requires.
+const entryProbe = (specifiers) => `
+const specs = ${JSON.stringify(specifiers)}
+const req = require('node:module').createRequire(require('node:path').join(process.cwd(), 'x.js'))
+const out = []
+;(async () => {
+  for (const s of specs) {
+    try {
+      const esm = Object.keys(await import(s)).filter((k) => k !== 'default' && k !== 'module.exports')
+      const cjs = Object.keys(req(s))
+      const same = JSON.stringify([...esm].sort()) === JSON.stringify([...cjs].sort())
+      out.push({ s, ok: esm.length > 0 && same, detail: same ? esm.length + ' exports (import = require)' : 'import: ' + esm.sort() + ' / require: ' + cjs.sort() })
+    } catch (e) { out.push({ s, ok: false, detail: String(e && e.message || e) }) }
+  }
+  process.stdout.write(JSON.stringify(out) + '\\n')
+})()
+`
+const installInto = (dir, tarballPaths, extra = []) => {
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }),
+  )
+  return runAsync(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      ...tarballPaths,
+      'fp-ts@^2.16.0',
+      'io-ts@^2.2.0',
+      ...extra,
+    ],
+    { cwd: dir },
+  )
+}
+await Promise.all(
+  Object.entries(packed).map(async ([way, byName]) => {
+    const dir = path.join(tmp, `install-${way.replace(' ', '-')}`)
+    const missing = packages.filter((p) => !byName[p.name]).map((p) => p.name)
+    const inst = missing.length
+      ? { status: -1, stderr: `no tarball for ${missing.join(', ')}`, stdout: '' }
+      : await installInto(dir, Object.values(byName))
+    if (
+      !report.check(
+        `${way}: npm install of every tarball + fp-ts + io-ts`,
+        inst.status === 0,
+        inst.status === 0 ? Object.keys(byName).join(', ') : short(inst.stderr + inst.stdout, 600),
+      )
+    )
+      return
+    fs.writeFileSync(path.join(dir, 'probe.cjs'), entryProbe(allSpecifiers))
+    const r = await runAsync(process.execPath, ['probe.cjs'], { cwd: dir })
+    let results = []
+    try {
+      results = JSON.parse(r.stdout.trim().split('\n').pop())
+    } catch {
+      report.check(`${way}: import + require of every entry`, false, short(r.stderr + r.stdout, 600))
+    }
+    for (const x of results) report.check(`${way}: import + require ${x.s}`, x.ok, x.detail)
+  }),
+)
+
+const tarballs = packed['pnpm pack']
 
 // ---------------------------------------------------------------- pack, publint, attw
-for (const dir of packageDirs) {
-  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))
-  const name = pkg.name
+for (const { name } of packages) {
   console.log(`\n=== ${name}`)
-  const dest = path.join(tmp, 'tarballs')
-  fs.mkdirSync(dest, { recursive: true })
-  const before = new Set(fs.readdirSync(dest))
-  const packed = run('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', dest], { cwd: dir })
-  const tgz = fs.readdirSync(dest).find((f) => f.endsWith('.tgz') && !before.has(f))
-  if (
-    !report.check(
-      `${name}: pnpm pack`,
-      packed.status === 0 && tgz,
-      tgz ?? short(packed.stderr + packed.stdout),
-    )
-  )
-    continue
-  const tarball = path.join(dest, tgz)
-  tarballs[name] = tarball
-
-  // The packed manifest: workspace: ranges rewritten, and the files every export points at are in the tarball.
-  const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean)
-  const manifest = JSON.parse(
-    execFileSync('tar', ['-xOzf', tarball, 'package/package.json'], { encoding: 'utf8' }),
-  )
-  const workspaceRanges = Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })
-    .filter(([, v]) => String(v).startsWith('workspace:'))
-    .map(([k, v]) => `${k}@${v}`)
-  report.check(
-    `${name}: no workspace: ranges in packed package.json`,
-    workspaceRanges.length === 0,
-    workspaceRanges.join(', ') || `deps: ${JSON.stringify(manifest.dependencies ?? {})}`,
-  )
+  const tarball = tarballs[name]
+  if (!tarball) continue
+  const listing = tarList(tarball)
+  const manifest = tarManifest(tarball)
   // Every string leaf of the exports map, whatever the nesting of conditions (node / import / require / types).
   const leaves = (c) =>
     typeof c === 'string' ? [c] : c && typeof c === 'object' ? Object.values(c).flatMap(leaves) : []
@@ -136,7 +328,7 @@ for (const dir of packageDirs) {
     report.check(`${name}: publint (no errors or warnings)`, false, `publint crashed: ${e?.message ?? e}`)
   }
 
-  // attw: one JSON run, then our own profile logic (see ATTW_NOTE)
+  // attw: one JSON run, every entry under every resolution kind
   const attw = run(path.join(root, 'node_modules/.bin/attw'), [tarball, '-f', 'json', '--no-color'], {
     cwd: root,
   })
@@ -148,12 +340,7 @@ for (const dir of packageDirs) {
     continue
   }
   const entrypoints = Object.keys(parsed.analysis?.entrypoints ?? {})
-  const problems = Object.values(parsed.problems ?? {})
-    .flat()
-    .filter((p) => !(p.resolutionKind === 'node10' && p.entrypoint !== '.'))
-  const ignoredNode10 = Object.values(parsed.problems ?? {})
-    .flat()
-    .filter((p) => p.resolutionKind === 'node10' && p.entrypoint !== '.')
+  const problems = Object.values(parsed.problems ?? {}).flat()
   const expected = Object.keys(manifest.exports ?? { '.': 1 }).filter((k) => k !== './package.json')
   const unchecked = expected.filter((e) => !entrypoints.includes(e))
   console.log(
@@ -168,8 +355,6 @@ for (const dir of packageDirs) {
               (p) =>
                 p.entrypoint === ep && (p.resolutionKind === rk || (!p.resolutionKind && rk === 'bundler')),
             )
-          if (rk === 'node10' && ep !== '.')
-            return ps.length ? `(ignored: ${ps.map((p) => p.kind).join(',')})` : 'ok'
           return ps.length ? ps.map((p) => p.kind).join(',') : 'ok'
         }),
       ]),
@@ -182,10 +367,9 @@ for (const dir of packageDirs) {
       ? problems.map((p) => `${p.kind} ${p.entrypoint ?? ''} ${p.resolutionKind ?? ''}`.trim()).join(' | ')
       : unchecked.length
         ? `entries not analysed: ${unchecked.join(', ')}`
-        : `node16 profile on all entries, node10 on "."${ignoredNode10.length ? ` (${ignoredNode10.length} node10 subpath notes ignored)` : ''}`,
+        : 'node10, node16-cjs, node16-esm and bundler on every entry',
   )
 }
-console.log(`\n${ATTW_NOTE}`)
 
 // ---------------------------------------------------------------- dist import graph
 /** Import specifiers of a JS / declaration file (static, dynamic, re-export, require; comments ignored). */
@@ -273,36 +457,18 @@ for (const dir of packageDirs) {
 // ---------------------------------------------------------------- smoke test
 console.log('\n=== smoke test (packed tarballs installed with npm)')
 const smokeDir = path.join(tmp, 'smoke')
-fs.mkdirSync(smokeDir)
-fs.writeFileSync(
-  path.join(smokeDir, 'package.json'),
-  JSON.stringify({ name: 'smoke', private: true, version: '0.0.0' }, null, 2),
-)
 const want = ['@imagekit-fp/utils', '@imagekit-fp/url', '@imagekit-fp/upload']
-const haveAll = want.every((n) => tarballs[n])
+const haveAll = packages.every((p) => tarballs[p.name]) && want.every((n) => tarballs[n])
 const install = haveAll
-  ? run(
-      'npm',
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        '--prefer-offline',
-        '--loglevel=error',
-        ...want.map((n) => tarballs[n]),
-        'fp-ts@^2.16.0',
-        'io-ts@^2.2.0',
-      ],
-      { cwd: smokeDir },
-    )
+  ? await installInto(smokeDir, Object.values(tarballs), ['@types/node@^20'])
   : { status: -1, stderr: `missing tarballs: ${want.filter((n) => !tarballs[n]).join(', ')}`, stdout: '' }
 const installed = report.check(
-  'smoke: npm install of the packed tarballs + fp-ts + io-ts',
+  'smoke: npm install of the pnpm-packed tarballs + fp-ts + io-ts + @types/node',
   install.status === 0,
   install.status === 0
-    ? want
+    ? packages
         .map(
-          (n) =>
+          ({ name: n }) =>
             `${n}@${JSON.parse(fs.readFileSync(path.join(smokeDir, 'node_modules', n, 'package.json'), 'utf8')).version}`,
         )
         .join(', ')
@@ -429,6 +595,94 @@ for (const file of ['smoke.mjs', 'smoke.cjs', 'smoke-browser.bundle.mjs']) {
   }
   for (const t of results) report.check(`smoke ${file}: ${t.name}`, t.ok, t.detail)
   if (r.stderr.trim()) console.log(`  ${file} stderr: ${short(r.stderr, 600)}`)
+}
+
+// ---------------------------------------------------------------- TypeScript consumer
+// Compiled in the smoke install (the pnpm-packed tarballs), skipLibCheck off, with TypeScript 5.x and 6.x.
+console.log('\n=== TypeScript consumer (moduleResolution node10, node16, bundler)')
+const consumerSource = (ext) => {
+  const lines = []
+  allSpecifiers.forEach((s, i) => {
+    lines.push(
+      `import * as m${i} from '${s}'`,
+      `// @ts-expect-error: fails when '${s}' resolves to no types or to \`any\``,
+      `export const missing${i} = m${i}.__no_such_export__`,
+      `export const count${i}: number = Object.keys(m${i}).length`,
+    )
+  })
+  const has = (n) => packages.some((p) => p.name === n)
+  // A few typed calls per known package: the types say what the functions take and give.
+  if (has('@imagekit-fp/url') && has('@imagekit-fp/utils'))
+    lines.push(
+      `import { buildUrl } from '@imagekit-fp/url'`,
+      `import type { ValidationError } from '@imagekit-fp/utils'`,
+      `import type { either } from 'fp-ts'`,
+      `export const url: either.Either<ValidationError, string> = buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo' }, { path: '/a.jpg' })`,
+      `// @ts-expect-error: path is a string`,
+      `buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo' }, { path: 42 })`,
+    )
+  if (has('@imagekit-fp/upload'))
+    lines.push(
+      `import { upload } from '@imagekit-fp/upload'`,
+      `export const task: () => Promise<either.Either<{ readonly _tag: string; readonly message: string }, unknown>> = upload({ privateKey: 'private_key_test' }, { file: 'aGVsbG8=', fileName: 'hello.txt' })`,
+      `// @ts-expect-error: fileName is required`,
+      `upload({ privateKey: 'private_key_test' }, { file: 'aGVsbG8=' })`,
+    )
+  return `// consumer.${ext}: generated by scripts/pack-check.mjs\n${lines.join('\n')}\n`
+}
+const consumerDir = path.join(smokeDir, 'consumer')
+const SETTINGS = {
+  node10: { module: 'commonjs', moduleResolution: 'node10', files: ['consumer.ts'] },
+  node16: { module: 'node16', moduleResolution: 'node16', files: ['consumer.mts', 'consumer.cts'] },
+  bundler: { module: 'esnext', moduleResolution: 'bundler', files: ['consumer.ts'] },
+}
+const compilers = {
+  'TypeScript 5': path.join(root, 'node_modules/typescript5/bin/tsc'),
+  'TypeScript 6': path.join(root, 'node_modules/typescript/bin/tsc'),
+}
+const tsVersion = (bin) => run(process.execPath, [bin, '-v']).stdout.trim().replace('Version ', '')
+if (installed) {
+  fs.mkdirSync(consumerDir, { recursive: true })
+  for (const ext of ['ts', 'mts', 'cts'])
+    fs.writeFileSync(path.join(consumerDir, `consumer.${ext}`), consumerSource(ext))
+  const matrix = []
+  for (const [compiler, bin] of Object.entries(compilers)) {
+    const version = tsVersion(bin)
+    for (const [setting, { files, ...options }] of Object.entries(SETTINGS)) {
+      // TypeScript 6 deprecates node10 (an error without ignoreDeprecations); TypeScript 5 is the check there.
+      if (compiler === 'TypeScript 6' && setting === 'node10') {
+        matrix.push([`${compiler} (${version})`, setting, 'not run (deprecated in 6.x)'])
+        continue
+      }
+      const tsconfig = path.join(consumerDir, `tsconfig.${setting}.json`)
+      fs.writeFileSync(
+        tsconfig,
+        JSON.stringify({
+          compilerOptions: {
+            ...options,
+            target: 'ES2022',
+            lib: ['ES2022', 'DOM'],
+            types: ['node'],
+            strict: true,
+            exactOptionalPropertyTypes: true,
+            esModuleInterop: true,
+            skipLibCheck: false,
+            noEmit: true,
+          },
+          files,
+        }),
+      )
+      const r = run(process.execPath, [bin, '-p', tsconfig], { cwd: consumerDir })
+      const ok = r.status === 0
+      matrix.push([`${compiler} (${version})`, setting, ok ? 'ok' : 'FAIL'])
+      report.check(
+        `${compiler} (${version}) consumer, moduleResolution ${setting} (${files.join(', ')})`,
+        ok,
+        ok ? `${allSpecifiers.length} entries typed, skipLibCheck off` : short(r.stdout + r.stderr, 800),
+      )
+    }
+  }
+  console.log(table(['compiler', 'moduleResolution', 'result'], matrix))
 }
 
 console.log('')

@@ -1,5 +1,6 @@
 // The whole test suite, as the README's test command runs it: build, typecheck, lint, format, unit/property/
-// differential/contract/fault tests (vitest), packaging checks (publint, attw, smoke install) and size budgets.
+// differential/contract/fault tests (vitest), the doc examples (compiled, and run where they state an output),
+// packaging checks (every way of packing, publint, attw, TypeScript consumers, smoke install) and size budgets.
 // Every vitest test and every check counts; the last line is `N passed, N failed` (skips are listed above it).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -76,6 +77,7 @@ if (existsSync(vitestJson)) {
     check('vitest (exited non-zero)', false)
 } else check('vitest (no report)', false)
 
+checksFrom('doc-examples', 'scripts/doc-examples.mjs')
 checksFrom('pack-check', 'scripts/pack-check.mjs')
 checksFrom('size', 'scripts/size.mjs')
 

@@ -22,6 +22,7 @@ export {
   isWebhookError,
   matchError,
 } from './errors'
+export { formatError } from './formatError'
 export type { HmacInput } from './hmac'
 export { hmacSha1Hex, hmacSha256, hmacSha256Hex } from './hmac'
 export type {

@@ -35,6 +35,7 @@ export type FilePart =
 /** A form field: name and value, in wire order. */
 export type Field = readonly [string, string]
 
+/** A request that passed validation, ready to be encoded: its text fields and its file. */
 export interface PreparedUpload {
   /** Text fields in wire order (the file part goes last, after all of them). */
   readonly fields: readonly Field[]

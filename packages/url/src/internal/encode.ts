@@ -3,6 +3,7 @@
 // delegate to the WHATWG `URL` setters themselves, and the form encoder mirrors `URLSearchParams`
 // (both checked by property tests).
 
+/** Runs of two or more slashes, collapsed to one when a path is joined to the endpoint. */
 export const SLASHES = /\/{2,}/g
 // Printable ASCII that the special-scheme query state keeps (everything but space " # ' < >).
 const QUERY_SAFE = /^[!$-&(-;=?-~]*$/

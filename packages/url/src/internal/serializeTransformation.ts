@@ -10,6 +10,7 @@ type Obj = Readonly<Record<string, unknown>>
 // Overlay inputs that may be emitted as plain `i-…` in `auto` encoding (official grammar: ASCII
 // letters, digits, `-._ `, and `/` in paths).
 const SIMPLE = /^[\w\-. /]*$/
+/** The error message for a transformation value that is not a string, number or boolean. */
 export const SCALAR = 'must be a string, number or boolean'
 const PLAIN = 'must be a plain object'
 const hasOwn = Object.prototype.hasOwnProperty

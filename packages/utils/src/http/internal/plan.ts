@@ -13,6 +13,7 @@ import type { HttpMethod, HttpRequest, TransportConfig, UploadProgress } from '.
 /** Largest timer delay (2^31 - 1 ms); ky rejects larger timeouts. */
 export const MAX_TIMER = 2_147_483_647
 
+/** One request, worked out from the config and the `HttpRequest` before anything is sent. */
 export interface Plan<A> {
   readonly method: HttpMethod
   /** Full URL, search parameters included; never carries credentials. */
