@@ -53,7 +53,7 @@ export interface GetAuthenticationParametersOptions {
 export interface AuthenticationParameters {
   readonly token: string
   readonly expire: number
-  /** `hex(HMAC-SHA1(privateKey, token + String(expire)))` */
+  /** `hex(HMAC-SHA1(privateKey, token + String(expire.right)))` */
   readonly signature: string
 }
 
@@ -61,6 +61,35 @@ export interface AuthenticationParameters {
 const DEFAULT_LIFETIME_SECONDS = 1800
 /** ImageKit rejects an `expire` more than one hour ahead. */
 const MAX_LIFETIME_SECONDS = 3600
+
+/**
+ * The `expire` of a signed upload credential (`options.expire`): an integer Unix time in seconds from now to at
+ * most one hour after now, or now + 1800 s when absent. Shared by {@link getAuthenticationParameters} and
+ * `getUploadToken` (one rule for both); not re-exported from the package.
+ *
+ * @param raw - the caller's `options.expire`, any value.
+ * @param nowSeconds - the current time in whole seconds.
+ * @returns `Right(expire)`, or `Left(ValidationError)` at `options.expire`.
+ * @example
+ * checkExpire(undefined, 1000) // { _tag: 'Right', right: 2800 }
+ * @since 0.1.0
+ * @category signing
+ */
+export const checkExpire = (raw: unknown, nowSeconds: number): either.Either<ValidationError, number> => {
+  if (raw === undefined) return right(nowSeconds + DEFAULT_LIFETIME_SECONDS)
+  if (typeof raw !== 'number' || !Number.isSafeInteger(raw))
+    return left(validationError('options.expire', 'expire must be an integer Unix time in seconds'))
+  if (raw < nowSeconds)
+    return left(validationError('options.expire', `expire ${raw} is in the past (now is ${nowSeconds})`))
+  if (raw > nowSeconds + MAX_LIFETIME_SECONDS)
+    return left(
+      validationError(
+        'options.expire',
+        `expire ${raw} is more than ${MAX_LIFETIME_SECONDS} s after now (${nowSeconds}); ImageKit rejects it`,
+      ),
+    )
+  return right(raw)
+}
 
 /**
  * Signs the token and expiry that a browser needs to upload straight to ImageKit, on your server, synchronously
@@ -106,22 +135,8 @@ export const getAuthenticationParameters = (
   const rawToken = tokenField.value
   const rawExpire = expireField.value
 
-  let expire: number
-  if (rawExpire === undefined) expire = nowSeconds + DEFAULT_LIFETIME_SECONDS
-  else if (typeof rawExpire !== 'number' || !Number.isSafeInteger(rawExpire))
-    return left(validationError('options.expire', 'expire must be an integer Unix time in seconds'))
-  else if (rawExpire < nowSeconds)
-    return left(
-      validationError('options.expire', `expire ${rawExpire} is in the past (now is ${nowSeconds})`),
-    )
-  else if (rawExpire > nowSeconds + MAX_LIFETIME_SECONDS)
-    return left(
-      validationError(
-        'options.expire',
-        `expire ${rawExpire} is more than ${MAX_LIFETIME_SECONDS} s after now (${nowSeconds}); ImageKit rejects it`,
-      ),
-    )
-  else expire = rawExpire
+  const expire = checkExpire(rawExpire, nowSeconds)
+  if (expire._tag === 'Left') return expire
 
   let token: string
   if (rawToken === undefined) {
@@ -138,9 +153,9 @@ export const getAuthenticationParameters = (
     return left(validationError('options.token', 'token must be a non-empty string'))
   else token = rawToken
 
-  const signature = hmacSha1Hex(privateKey, token + String(expire))
+  const signature = hmacSha1Hex(privateKey, token + String(expire.right))
   // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
   if (signature.length !== 40)
     return left(validationError('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)'))
-  return right({ token, expire, signature })
+  return right({ token, expire: expire.right, signature })
 }

@@ -30,6 +30,8 @@ export type {
   AuthenticationParameters,
 } from './getAuthenticationParameters'
 export { getAuthenticationParameters } from './getAuthenticationParameters'
+export type { GetUploadTokenConfig, GetUploadTokenOptions } from './getUploadToken'
+export { getUploadToken } from './getUploadToken'
 export { phashDistance } from './phashDistance'
 export type {
   VerifyWebhookConfig,
