@@ -59,4 +59,6 @@ export type {
   VideoTransformationReadyEvent,
   VideoTransformationErrorEvent,
 } from './model/WebhookEvent'
+// The webhook event codecs and matchWebhookEvent load io-ts: they are in `@imagekit-fp/utils/webhook`.
+export type { WebhookEventHandlers } from './matchWebhookEvent'
 export { isKnownWebhookEvent } from './isKnownWebhookEvent'
