@@ -1,5 +1,5 @@
-// A loopback stand-in for ImageKit's upload API (POST /api/v1/files/upload), for the sample and for demos
-// without an account. Plain JavaScript, node:http only.
+// A loopback stand-in for ImageKit's upload API (POST /api/v1/files/upload, and the beta v2
+// POST /api/v2/files/upload), for the sample and for demos without an account. Plain JavaScript, node:http only.
 //
 //   import { startFakeImagekit } from './fakeImagekitServer.mjs'
 //   const fake = await startFakeImagekit()   // { url, privateKey, publicKey, urlEndpoint, uploads, close }
@@ -9,7 +9,9 @@
 // It parses the multipart body as it streams in (a large file is counted, never held in memory), checks
 // Basic auth (`base64(privateKey + ":")`) or the client-side fields (publicKey, token, expire, signature =
 // hex HMAC-SHA1(privateKey, token + expire), token used once, expire in the future and within an hour),
-// and answers like ImageKit: 200 with an upload result carrying the file's real size, 400 for a missing
+// and for v2 either Basic auth or a `token` JWT (HS256 with the private key, header kid = public key, `exp` in
+// the future, every other signed claim equal to the form field of the same name and no unsigned field, used
+// once), and answers like ImageKit: 200 with an upload result carrying the file's real size, 400 for a missing
 // file or fileName or for both auth modes at once, 401 with ImageKit's error body for bad credentials.
 // Like upload.imagekit.io it answers CORS (any origin; `OPTIONS` preflight → 204), so a page on another
 // origin can upload to it.
@@ -168,6 +170,45 @@ const textFileSize = (text) => {
   return Buffer.from(base64, 'base64').length
 }
 
+/** RFC 7519 registered claims: part of a v2 token, not upload parameters. */
+const REGISTERED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'])
+
+/**
+ * Checks an upload v2 `token` as ImageKit documents it; returns the 400 message to answer, or undefined.
+ */
+const checkUploadToken = (token, fields, privateKey, publicKey, usedTokens) => {
+  if (token === undefined || token === '') return 'Your request is missing token parameter.'
+  const [header = '', payload = '', signature = ''] = token.split('.')
+  const expected = createHmac('sha256', privateKey).update(`${header}.${payload}`).digest('base64url')
+  let head
+  let claims
+  try {
+    head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'))
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+  } catch {
+    return 'Your request has invalid token.'
+  }
+  if (
+    token.split('.').length !== 3 ||
+    !equal(signature, expected) ||
+    head?.alg !== 'HS256' ||
+    head?.kid !== publicKey
+  )
+    return 'Your request has invalid token.'
+  if (!Number.isInteger(claims?.exp) || claims.exp <= Math.floor(Date.now() / 1000))
+    return 'Your request contains expired token.'
+  const signed = Object.keys(claims).filter((k) => !REGISTERED_CLAIMS.has(k))
+  const sent = Object.keys(fields).filter((k) => k !== 'token')
+  const same =
+    signed.length === sent.length &&
+    signed.every((k) => fields[k] !== undefined && String(claims[k]) === fields[k])
+  if (!same)
+    return 'Your request contains invalid payload. It does not match with the payload used to generate token.'
+  if (usedTokens.has(token)) return 'The token has been used before. Please use a new token.'
+  usedTokens.add(token)
+  return undefined
+}
+
 /**
  * Starts the fake upload API on 127.0.0.1 (random port).
  *
@@ -192,7 +233,8 @@ export const startFakeImagekit = async (options = {}) => {
     }
     try {
       const url = new URL(req.url ?? '/', 'http://localhost')
-      if (req.method !== 'POST' || url.pathname !== '/api/v1/files/upload') {
+      const v2 = url.pathname === '/api/v2/files/upload'
+      if (req.method !== 'POST' || (url.pathname !== '/api/v1/files/upload' && !v2)) {
         req.resume()
         return send(res, 404, { message: 'Not found.', help: HELP })
       }
@@ -204,8 +246,19 @@ export const startFakeImagekit = async (options = {}) => {
       const { fields, file } = await parseMultipart(req, boundary[1] ?? boundary[2])
 
       const authorization = req.headers.authorization
+      if (v2 && authorization !== undefined && fields.token !== undefined) {
+        return send(res, 400, {
+          message:
+            'Your request contains both token and basic auth parameter. Use only one method, you might be exposing your private API key.',
+          help: HELP,
+        })
+      }
+      if (v2 && authorization === undefined) {
+        const problem = checkUploadToken(fields.token, fields, privateKey, publicKey, usedTokens)
+        if (problem !== undefined) return send(res, 400, { message: problem, help: HELP })
+      }
       const clientSide =
-        fields.signature !== undefined || fields.token !== undefined || fields.expire !== undefined
+        !v2 && (fields.signature !== undefined || fields.token !== undefined || fields.expire !== undefined)
       if (authorization !== undefined && clientSide) {
         return send(res, 400, {
           message:
@@ -217,7 +270,7 @@ export const startFakeImagekit = async (options = {}) => {
         const expected = `Basic ${Buffer.from(`${privateKey}:`).toString('base64')}`
         if (!equal(authorization, expected))
           return send(res, 401, { message: 'Your account cannot be authenticated.', help: HELP })
-      } else {
+      } else if (!v2) {
         const now = Math.floor(Date.now() / 1000)
         const expire = Number(fields.expire)
         const signature = createHmac('sha1', privateKey)

@@ -10,6 +10,9 @@ const MAX_TIME_MS = 8.64e15
 /** ImageKit rejects an `expire` more than one hour ahead. */
 export const MAX_EXPIRE_SECONDS = 3600
 
+/** Lifetime of upload credentials minted without an explicit `expire`, as the official SDKs use (30 minutes). */
+export const DEFAULT_EXPIRE_SECONDS = 1800
+
 /**
  * Reads the injected clock `config.now` (absent, `undefined` or `null`: `Date.now`) and calls it once, without a
  * receiver. Fails at `config.now` when it cannot be read, is not a function, throws, or returns something other

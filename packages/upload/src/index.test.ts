@@ -7,8 +7,13 @@ import * as nodeEntry from '@imagekit-fp/upload/node'
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 
 describe('entry points', () => {
-  it('the browser entry exports upload and the UploadResult and UploadAccepted codecs only', () => {
-    expect(Object.keys(browserEntry).sort()).toStrictEqual(['UploadAccepted', 'UploadResult', 'upload'])
+  it('the browser entry exports upload, uploadV2 and the UploadResult and UploadAccepted codecs only', () => {
+    expect(Object.keys(browserEntry).sort()).toStrictEqual([
+      'UploadAccepted',
+      'UploadResult',
+      'upload',
+      'uploadV2',
+    ])
   })
 
   it('the node entry exports nodeFetch, fileFromPath and uploadFromPath', () => {

@@ -1,20 +1,18 @@
 import type { taskEither } from 'fp-ts'
 import {
-  networkError,
   validationError,
   type DecodeError,
   type HttpError,
   type NetworkError,
   type ValidationError,
 } from '@imagekit-fp/utils'
-import { request as send, type HttpRequest, type TransportConfig } from '@imagekit-fp/utils/http'
-import { codec, problemsOf } from './internal/codec'
-import { left, right } from './internal/either'
-import { encodeMultipart } from './internal/multipart'
+import type { TransportConfig } from '@imagekit-fp/utils/http'
+import { left } from '@imagekit-fp/internal'
+import { sendUpload } from './internal/sendUpload'
 import { prepareUpload } from './internal/validate'
 import type { UploadRequest } from './model/UploadRequest'
-import { UploadAccepted } from './model/UploadAccepted'
-import { UploadResult } from './model/UploadResult'
+import type { UploadAccepted } from './model/UploadAccepted'
+import type { UploadResult } from './model/UploadResult'
 
 /**
  * Config for {@link upload}: the transport settings plus upload-only ones.
@@ -53,10 +51,6 @@ const UPLOAD_PATH = '/api/v1/files/upload'
  * `UploadResult`. Anything else fails with `UploadResult`'s own problems, the ones worth reading. Any other
  * 2xx must be an `UploadResult`: a `200` whose body is `{ message }` is a DecodeError.
  */
-const UploadReply = /*#__PURE__*/ codec<UploadResult | UploadAccepted>('UploadResult', (u, c) => {
-  const problems = problemsOf(UploadResult, u, c)
-  return problems.length === 0 || (UploadAccepted.is(u) && !('fileId' in u)) ? [] : problems
-})
 
 /**
  * Uploads a file to ImageKit (`POST {uploadBaseUrl}/api/v1/files/upload`, multipart) and decodes the reply.
@@ -95,23 +89,7 @@ export const upload =
     try {
       const prepared = prepareUpload(config, request)
       if (prepared._tag === 'Left') return Promise.resolve(prepared)
-      const p = prepared.right
-      const req: HttpRequest<UploadResult | UploadAccepted> = {
-        method: 'POST',
-        base: 'upload',
-        path: UPLOAD_PATH,
-        auth: p.auth,
-        codec: UploadResult,
-        statusCodecs: { 202: UploadReply },
-        idempotent: p.retry,
-        ...encodeMultipart(p.fields, p.file, p.fileName),
-        ...(p.signal === undefined ? {} : { signal: p.signal }),
-        ...(p.onProgress === undefined ? {} : { onUploadProgress: p.onProgress }),
-      }
-      return send(config, req)().then(
-        (r) => (r._tag === 'Right' ? right(r.right.body) : r),
-        (e: unknown) => left(networkError('Transport', 'the upload failed unexpectedly', e)),
-      )
+      return sendUpload(config, prepared.right, { path: UPLOAD_PATH, auth: prepared.right.auth })
     } catch {
       return Promise.resolve(left(validationError('request', 'could not be read')))
     }

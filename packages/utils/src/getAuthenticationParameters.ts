@@ -1,7 +1,7 @@
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from './errors'
 import { hmacSha1Hex } from './hmac'
-import { attempt, checkExpire, isObject, left, readNow, readProp, right } from '@imagekit-fp/internal'
+import { DEFAULT_EXPIRE_SECONDS, attempt, checkExpire, isObject, left, readNow, readProp, right } from '@imagekit-fp/internal'
 import { randomUuidV4 } from './internal/uuid'
 
 /**
@@ -55,8 +55,6 @@ export interface GetAuthenticationParametersResult {
   readonly signature: string
 }
 
-/** Default lifetime of the parameters, as the official SDKs use (30 minutes). */
-const DEFAULT_LIFETIME_SECONDS = 1800
 
 /**
  * Signs the token and expiry that a browser needs to upload straight to ImageKit, on your server, synchronously
@@ -104,7 +102,7 @@ export const getAuthenticationParameters = (
   // The same rule as a client-side upload's (strictly in the future, at most an hour ahead): one place.
   const expire =
     rawExpire === undefined
-      ? right(Math.floor(nowMs / 1000) + DEFAULT_LIFETIME_SECONDS)
+      ? right(Math.floor(nowMs / 1000) + DEFAULT_EXPIRE_SECONDS)
       : attempt(() => checkExpire(rawExpire, nowMs, 'options.expire'), 'options.expire', validationError)
   if (expire._tag === 'Left') return expire
 

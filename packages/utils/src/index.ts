@@ -31,6 +31,8 @@ export type {
   GetAuthenticationParametersResult,
 } from './getAuthenticationParameters'
 export { getAuthenticationParameters } from './getAuthenticationParameters'
+export type { GetUploadTokenConfig, GetUploadTokenOptions } from './getUploadToken'
+export { getUploadToken } from './getUploadToken'
 export { phashDistance } from './phashDistance'
 export type {
   VerifyWebhookConfig,
@@ -58,4 +60,6 @@ export type {
   VideoTransformationReadyEvent,
   VideoTransformationErrorEvent,
 } from './model/WebhookEvent'
+// The webhook event codecs and matchWebhookEvent load io-ts: they are in `@imagekit-fp/utils/webhook`.
+export type { WebhookEventHandlers } from './matchWebhookEvent'
 export { isKnownWebhookEvent } from './isKnownWebhookEvent'

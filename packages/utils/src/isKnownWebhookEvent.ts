@@ -1,6 +1,6 @@
 import { isObject, readProp } from '@imagekit-fp/internal'
 import type { KnownWebhookEvent, WebhookEvent } from './model/WebhookEvent'
-import { knownWebhookEventTypes } from './model/WebhookEvent'
+import { knownWebhookEventTypes } from './model/knownWebhookEventTypes'
 
 /**
  * Narrows a verified {@link WebhookEvent} to the event types this SDK knows, so that `switch (event.type)` then
@@ -12,6 +12,8 @@ import { knownWebhookEventTypes } from './model/WebhookEvent'
  * import { isKnownWebhookEvent } from '@imagekit-fp/utils'
  * const event = { id: 'e1', type: 'file.deleted', created_at: '2025-01-01T00:00:00Z', data: { fileId: 'f1' } }
  * if (isKnownWebhookEvent(event) && event.type === 'file.deleted') event.data.fileId // 'f1'
+ * @deprecated Use `matchWebhookEvent` from `@imagekit-fp/utils/webhook`: it checks the whole event against the
+ *   codec of its type, where this guard looks at `type` only (so `data` may not be what the type says).
  * @since 0.1.0
  * @category model
  */

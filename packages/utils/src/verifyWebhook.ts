@@ -66,7 +66,11 @@ export interface VerifyWebhookRequest {
 export interface VerifyWebhookResult {
   /** The signed timestamp, always in milliseconds since the Unix epoch (both header formats). */
   readonly timestamp: number
-  /** The parsed JSON body. */
+  /**
+   * The parsed JSON body, as sent (never rejected for its shape, so no signed event is lost to a change on
+   * ImageKit's side). Narrow it with `matchWebhookEvent` from `@imagekit-fp/utils/webhook`, which checks it
+   * against the io-ts codec of its `type`.
+   */
   readonly event: WebhookEvent
 }
 

@@ -1,0 +1,23 @@
+// `@imagekit-fp/utils/webhook`: the io-ts codecs of every documented webhook event and `matchWebhookEvent`.
+// A separate entry because it loads io-ts, which the core entry (`verifyWebhook`, HMAC, …) never does.
+export {
+  WebhookEventBase,
+  WebhookFile,
+  FileCreatedEvent,
+  FileUpdatedEvent,
+  FileDeletedEvent,
+  FileVersionCreatedEvent,
+  FileVersionDeletedEvent,
+  UploadPreTransformSuccessEvent,
+  UploadPreTransformErrorEvent,
+  UploadPostTransformSuccessEvent,
+  UploadPostTransformErrorEvent,
+  VideoTransformationAcceptedEvent,
+  VideoTransformationReadyEvent,
+  VideoTransformationErrorEvent,
+  KnownWebhookEvent,
+  webhookEventCodecs,
+} from './model/WebhookEvent'
+export type { WebhookEvent, UnknownWebhookEvent } from './model/WebhookEvent'
+export { matchWebhookEvent } from './matchWebhookEvent'
+export type { WebhookEventHandlers } from './matchWebhookEvent'
