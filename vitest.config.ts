@@ -8,7 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^@imagekit-fp\/upload\/node$/, replacement: src('upload/src/node.ts') },
       { find: /^@imagekit-fp\/utils\/http$/, replacement: src('utils/src/http.ts') },
-      { find: /^@imagekit-fp\/(utils|url|upload)$/, replacement: src('$1/src/index.ts') },
+      { find: /^@imagekit-fp\/(utils|url|upload|media)$/, replacement: src('$1/src/index.ts') },
     ],
   },
   test: {
