@@ -91,6 +91,12 @@ export const boolean: Check<boolean> = (u, path) => {
   return u
 }
 
+/** A file or folder name: a non-empty string without `/` (a name, not a path). */
+export const name: Check<string> = (u, path) => {
+  need(!nonEmptyString(u, path).includes('/'), path, 'must be a name, not a path (no /)')
+  return u as string
+}
+
 /** An integer from `min` to `max`. */
 export const integer =
   (min: number, max: number): Check<number> =>
@@ -149,7 +155,10 @@ export const record: Check<Readonly<Record<string, unknown>>> = (u, path) => {
   return u as Readonly<Record<string, unknown>>
 }
 
-/** An absolute `http:` or `https:` URL, returned as given. */
+/**
+ * An absolute `http:` or `https:` URL, returned in its WHATWG-serialised form (`a b.jpg` → `a%20b.jpg`,
+ * non-ASCII percent-encoded), which is what the CDN sees and a valid URI.
+ */
 export const httpUrl: Check<string> = (u, path) => {
   const s = nonEmptyString(u, path)
   let url: URL | undefined
@@ -159,7 +168,7 @@ export const httpUrl: Check<string> = (u, path) => {
     url = undefined
   }
   need(url && /^https?:$/.test(url.protocol), path, 'must be an absolute http or https URL')
-  return s
+  return url.href
 }
 
 /** An AbortSignal (duck-typed: Vercel Edge's signals are tagged `[object EventTarget]`). */
@@ -178,15 +187,3 @@ export const signal: Check<AbortSignal> = (u, path) => {
  */
 export const route = (parts: TemplateStringsArray, ...values: readonly string[]): string =>
   parts.reduce((out, part, i) => out + encodeURIComponent(values[i - 1] ?? '') + part)
-
-/** Fails at `path` when none of `keys` is set in `body` (an update with nothing to update). */
-export const needSome = (body: object, keys: readonly string[], path: string): void =>
-  need(
-    keys.some((k) => (body as Record<string, unknown>)[k] !== undefined),
-    path,
-    `must set at least one of ${keys.join(', ')}`,
-  )
-
-/** `o` without its `undefined` values (the JSON body and query a call sends). */
-export const defined = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T

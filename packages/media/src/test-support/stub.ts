@@ -46,5 +46,13 @@ export const stubFetch = (
   return { fetch: stub as typeof fetch, calls }
 }
 
-/** The part of a request both SDKs must agree on (no headers: each SDK sends its own). */
-export const wire = ({ method, path, query, json }: Sent) => ({ method, path, query, json })
+/**
+ * The part of a request both SDKs must agree on: method, path, query (sorted by name: the order of query
+ * parameters carries no meaning) and JSON body. No headers: each SDK sends its own.
+ */
+export const wire = ({ method, path, query, json }: Sent) => ({
+  method,
+  path,
+  query: [...query].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  json,
+})
