@@ -24,24 +24,7 @@ import {
   type UpdateFileDetailsOptions,
 } from '@imagekit-fp/media'
 import { anyId, fileName, serialisedUrl, tagList, text } from './test-support/arbitraries'
-import { both } from './test-support/differential'
-
-const runs = { numRuns: 25 }
-
-/** Asserts, for every generated input, that both SDKs sent one identical request. */
-const same = <I>(
-  input: fc.Arbitrary<I>,
-  ours: Parameters<typeof both>[0] extends infer F ? (i: I) => F : never,
-  theirs: (i: I) => Parameters<typeof both>[1],
-) =>
-  fc.assert(
-    fc.asyncProperty(input, async (i) => {
-      const r = await both(ours(i), theirs(i))
-      expect(r.ours).toStrictEqual(r.theirs)
-      expect(r.ours.length).toBe(1)
-    }),
-    runs,
-  )
+import { both, same } from './test-support/differential'
 
 const listQuery: fc.Arbitrary<ListFilesOptions> = fc.record(
   {

@@ -1,6 +1,8 @@
 // Differential helper: the same call made with our function and with @imagekit/nodejs 7 (the oracle), each
 // given a fetch that records the request and answers the same canned reply. The tests compare the wire
 // form (method, path, query, JSON body) of what each one sent.
+import { expect } from 'vitest'
+import fc from 'fast-check'
 import ImageKitNode from '@imagekit/nodejs'
 import type { taskEither } from 'fp-ts'
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
@@ -34,3 +36,18 @@ export const both = async (
   )
   return { ours: a.calls.map(wire), theirs: b.calls.map(wire), result }
 }
+
+/** Asserts, for each generated input (25 runs), that both SDKs sent one identical request. */
+export const same = <I>(
+  input: fc.Arbitrary<I>,
+  ours: (i: I) => (config: MediaConfig) => taskEither.TaskEither<MediaError, unknown>,
+  theirs: (i: I) => (client: ImageKitNode) => PromiseLike<unknown>,
+): Promise<void> =>
+  fc.assert(
+    fc.asyncProperty(input, async (i) => {
+      const r = await both(ours(i), theirs(i))
+      expect(r.ours).toStrictEqual(r.theirs)
+      expect(r.ours.length).toBe(1)
+    }),
+    { numRuns: 25 },
+  )
