@@ -42,8 +42,10 @@ export const responses = (method: string, path: string): DocumentedResponse[] =>
     if (content?.['example'] !== undefined) examples.push(['example', content['example']])
     for (const [name, ex] of Object.entries((content?.['examples'] as Json | undefined) ?? {}))
       examples.push([name, deref(ex)['value']])
-    const schema = content?.['schema'] === undefined ? undefined : deref(content['schema'])
-    if (schema?.['example'] !== undefined) examples.push(['schema example', schema['example']])
+    // An example beside a $ref (`schema: { $ref, example }`) or inside the schema it points to.
+    const schema = content?.['schema'] as Json | undefined
+    const example = schema?.['example'] ?? (schema === undefined ? undefined : deref(schema)['example'])
+    if (example !== undefined) examples.push(['schema example', example])
     return { status: Number(status), examples }
   })
 }
