@@ -25,8 +25,8 @@ describe.skipIf(prismSpec.path === undefined)('management steps against Prism', 
 
     const list = await listFiles(config, { path: '/images/products', limit: 10 })()
     if (list._tag === 'Left') throw new Error(list.left.message)
-    const first = list.right.find((item) => item.type !== 'folder')
-    if (first === undefined || first.type === 'folder') throw new Error('no file listed')
+    const first = list.right.find((item) => 'fileId' in item)
+    if (first === undefined || !('fileId' in first)) throw new Error('no file listed')
 
     const details = await getFileDetails(config, { fileId: first.fileId })()
     expect(details._tag === 'Right' && details.right.fileId).toBe(first.fileId)
