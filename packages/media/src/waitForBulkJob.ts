@@ -1,8 +1,6 @@
 import type { taskEither } from 'fp-ts'
 import { getBulkJobStatus } from './getBulkJobStatus'
-import { left } from './internal/either'
-import { poll, waitSettings } from './internal/poll'
-import { id, optional, prepare, signal } from './internal/validate'
+import { waitUntil } from './internal/poll'
 import type { BulkJobStatus } from './model/BulkJob'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type { WaitOptions } from './model/WaitOptions'
@@ -40,20 +38,12 @@ export interface WaitForBulkJobOptions extends WaitOptions {
 export const waitForBulkJob = (
   config: MediaConfig,
   input: WaitForBulkJobOptions,
-): taskEither.TaskEither<MediaError, BulkJobStatus> => {
-  const checked = prepare(input, (field) => ({
-    jobId: field('jobId', id),
-    settings: waitSettings(field),
-    signal: field('signal', optional(signal)),
-  }))
-  if (checked._tag === 'Left') return async () => left(checked.left)
-  const { jobId, settings, signal: abort } = checked.right
-  return poll(
+): taskEither.TaskEither<MediaError, BulkJobStatus> =>
+  waitUntil(
     config,
-    getBulkJobStatus(config, abort === undefined ? { jobId } : { jobId, signal: abort }),
+    input,
+    'jobId',
+    (jobId, signal) => getBulkJobStatus(config, signal === undefined ? { jobId } : { jobId, signal }),
     (s) => s.status === 'Completed' || s.partial,
-    `bulk job ${jobId}`,
-    settings,
-    abort,
+    (id) => `bulk job ${id}`,
   )
-}

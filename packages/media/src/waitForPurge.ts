@@ -1,8 +1,6 @@
 import type { taskEither } from 'fp-ts'
 import { getPurgeCacheStatus } from './getPurgeCacheStatus'
-import { left } from './internal/either'
-import { poll, waitSettings } from './internal/poll'
-import { id, optional, prepare, signal } from './internal/validate'
+import { waitUntil } from './internal/poll'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type { WaitOptions } from './model/WaitOptions'
 import type { PurgeStatus } from './model/PurgeStatus'
@@ -39,20 +37,13 @@ export interface WaitForPurgeOptions extends WaitOptions {
 export const waitForPurge = (
   config: MediaConfig,
   input: WaitForPurgeOptions,
-): taskEither.TaskEither<MediaError, PurgeStatus> => {
-  const checked = prepare(input, (field) => ({
-    requestId: field('requestId', id),
-    settings: waitSettings(field),
-    signal: field('signal', optional(signal)),
-  }))
-  if (checked._tag === 'Left') return async () => left(checked.left)
-  const { requestId, settings, signal: abort } = checked.right
-  return poll(
+): taskEither.TaskEither<MediaError, PurgeStatus> =>
+  waitUntil(
     config,
-    getPurgeCacheStatus(config, abort === undefined ? { requestId } : { requestId, signal: abort }),
+    input,
+    'requestId',
+    (requestId, signal) =>
+      getPurgeCacheStatus(config, signal === undefined ? { requestId } : { requestId, signal }),
     (s) => s.status === 'Completed',
-    `purge ${requestId}`,
-    settings,
-    abort,
+    (id) => `purge ${id}`,
   )
-}

@@ -5,13 +5,13 @@ import { networkError } from '@imagekit-fp/utils'
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
 import { left } from './either'
 import { isObject, readProp } from './prop'
-import { integer, optional, type Field } from './validate'
+import { id, integer, optional, prepare, signal, type Field } from './validate'
 
 /** Largest timer delay (2^31 - 1 ms). */
 const MAX_TIMER = 2_147_483_647
 
 /** The polling settings of the input, checked, with their defaults. */
-export const waitSettings = (field: Field) => ({
+const waitSettings = (field: Field) => ({
   timeout: field('timeout', optional(integer(1, MAX_TIMER))) ?? 300_000,
   interval: field('interval', optional(integer(1, MAX_TIMER))) ?? 1000,
   maxInterval: field('maxInterval', optional(integer(1, MAX_TIMER))) ?? 10_000,
@@ -48,7 +48,7 @@ const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
  * Calls `ask` until `done(result)`, with backoff; a Left from `ask` is returned as it is. `what` names the
  * thing waited for in the Timeout and Aborted messages.
  */
-export const poll =
+const poll =
   <A>(
     config: MediaConfig,
     ask: taskEither.TaskEither<MediaError, A>,
@@ -73,3 +73,25 @@ export const poll =
       wait = Math.min(wait * 2, settings.maxInterval)
     }
   }
+
+/**
+ * What waitForPurge and waitForBulkJob do: checks the input (the id at `key`, the polling settings, `signal`)
+ * before any I/O, then polls `ask(id, signal)` until `done`. `what(id)` names the thing waited for.
+ */
+export const waitUntil = <A>(
+  config: MediaConfig,
+  input: unknown,
+  key: string,
+  ask: (id: string, signal: AbortSignal | undefined) => taskEither.TaskEither<MediaError, A>,
+  done: (a: A) => boolean,
+  what: (id: string) => string,
+): taskEither.TaskEither<MediaError, A> => {
+  const checked = prepare(input, (field) => ({
+    id: field(key, id),
+    settings: waitSettings(field),
+    signal: field('signal', optional(signal)),
+  }))
+  if (checked._tag === 'Left') return async () => left(checked.left)
+  const { id: value, settings, signal: abort } = checked.right
+  return poll(config, ask(value, abort), done, what(value), settings, abort)
+}
