@@ -63,6 +63,13 @@ export interface FilePublishUpdate {
      */
     readonly includeFileVersions?: boolean
   }
+  readonly tags?: never
+  readonly customCoordinates?: never
+  readonly customMetadata?: never
+  readonly description?: never
+  readonly extensions?: never
+  readonly removeAITags?: never
+  readonly webhookUrl?: never
 }
 
 /**
