@@ -176,7 +176,8 @@ export const signal: Check<AbortSignal> = (u, path) => {
   const ok =
     isObject(u) &&
     typeof get(u, 'aborted', path) === 'boolean' &&
-    typeof get(u, 'addEventListener', path) === 'function'
+    typeof get(u, 'addEventListener', path) === 'function' &&
+    typeof get(u, 'removeEventListener', path) === 'function'
   need(ok, path, 'must be an AbortSignal')
   return u as AbortSignal
 }
