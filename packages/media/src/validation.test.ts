@@ -303,6 +303,13 @@ const rows: readonly Row[] = [
     'input.signal',
     'must be an AbortSignal',
   ],
+  [
+    'deleteFile: a signal without removeEventListener',
+    m.deleteFile,
+    { fileId: 'a', signal: { aborted: false, addEventListener: () => undefined } },
+    'input.signal',
+    'must be an AbortSignal',
+  ],
   // the input itself
   ['listFiles: input null', m.listFiles, null, 'input', 'must be an object'],
   ['purgeCache: input a string', m.purgeCache, 'https://a.b/c', 'input', 'must be an object'],
