@@ -45,6 +45,25 @@ const markers = {
   'io-ts': ['UnknownRecord', 'UnknownArray'],
   '@noble/hashes': ['Hash#digest() has already been called', 'digestInto() expects output buffer'],
 }
+// Media codecs, by the name string each one carries (io-ts keeps codec names in the bundle): a
+// single-function media bundle must hold no other operation's codec.
+const mediaCodecs = {
+  'codec FileDetails': ['"FileDetails"'],
+  'codec UpdateFileDetailsResult': ['UpdateFileDetailsResult'],
+  'codec ListFilesResult': ['ListFilesResult'],
+  'codec FolderDetails': ['FolderDetails'],
+  'codec Metadata': ['ExifImage'],
+  'codec BulkDeleteReply': ['BulkDeleteReply'],
+  'codec BulkTagsReply': ['BulkTagsReply'],
+  'codec RenameFileReply': ['RenameFileReply'],
+  'codec BulkJob': ['"BulkJob"'],
+  'codec BulkJobStatus': ['BulkJobStatus'],
+  'codec PurgeCacheResult': ['PurgeCacheResult'],
+  'codec PurgeStatus': ['PurgeStatus'],
+}
+Object.assign(markers, mediaCodecs)
+/** Every media codec marker but those named. */
+const otherCodecs = (...own) => Object.keys(mediaCodecs).filter((k) => !own.includes(k))
 const noTransport = ['ky', 'io-ts']
 const pureUrl = ['ky', 'io-ts', '@noble/hashes']
 
@@ -95,6 +114,24 @@ const ours = [
     forbid: pureUrl,
   },
   { name: 'whole @imagekit-fp/url', code: `export * from '@imagekit-fp/url'`, forbid: ['ky'] },
+  {
+    name: '{ getFileDetails }',
+    code: `export { getFileDetails } from '@imagekit-fp/media'`,
+    forbid: otherCodecs('codec FileDetails'),
+  },
+  {
+    name: '{ purgeCache }',
+    code: `export { purgeCache } from '@imagekit-fp/media'`,
+    forbid: otherCodecs('codec PurgeCacheResult'),
+  },
+  {
+    name: '{ getFileDetails, deleteFile }',
+    code: `export { getFileDetails, deleteFile } from '@imagekit-fp/media'`,
+    forbid: otherCodecs('codec FileDetails'),
+    // what the second function adds (issue 9 item 6: under 1 KB gz)
+    addsTo: { case: '{ getFileDetails }', target: 1024 },
+  },
+  { name: 'whole @imagekit-fp/media', code: `export * from '@imagekit-fp/media'` },
 ]
 
 /** Official SDKs, measured side by side (no budget). */
@@ -121,6 +158,20 @@ const theirs = [
   {
     name: 'nodejs@7 helper.buildSrc',
     code: `import ImageKit from '@imagekit/nodejs'\nexport const buildSrc = (c, o) => new ImageKit(c).helper.buildSrc(o)`,
+  },
+  {
+    name: 'nodejs@7 files.get',
+    code: `import ImageKit from '@imagekit/nodejs'\nexport const get = (c, id) => new ImageKit(c).files.get(id)`,
+  },
+  {
+    name: 'nodejs@7 files.get (crypto external)',
+    code: `import ImageKit from '@imagekit/nodejs'\nexport const get = (c, id) => new ImageKit(c).files.get(id)`,
+    external: ['crypto', 'node:crypto'],
+  },
+  {
+    name: 'nodejs@7 cache.invalidation.create (crypto external)',
+    code: `import ImageKit from '@imagekit/nodejs'\nexport const purge = (c, url) => new ImageKit(c).cache.invalidation.create({ url })`,
+    external: ['crypto', 'node:crypto'],
   },
   {
     name: 'nodejs@7 helper.buildSrc (crypto external)',
@@ -257,6 +308,17 @@ for (const c of ours) {
       found.join(', ') || 'none found',
     )
   }
+  if (c.addsTo) {
+    const base = measured[c.addsTo.case]
+    const added = base ? r.gz - base.gz : NaN
+    report.check(
+      `size ${c.name}: adds < ${fmtInt(c.addsTo.target)} B gz to ${c.addsTo.case}`,
+      added < c.addsTo.target,
+      base
+        ? `adds ${fmtInt(added)} B gz (${fmtInt(base.gz)} → ${fmtInt(r.gz)})`
+        : `${c.addsTo.case} not measured`,
+    )
+  }
   details.push(
     `${c.name}: ${Object.entries(r.byPackage)
       .sort((a, b) => b[1] - a[1])
@@ -327,6 +389,9 @@ const ratios = [
   ratio('{ signUrl }', 'nodejs@7 helper.buildSrc (crypto external)'),
   ratio('{ upload }', 'js5 { upload } (default: browser UMD)'),
   ratio('{ upload }', 'js5 { upload } (mainFields=module,main)'),
+  ratio('{ getFileDetails }', 'nodejs@7 files.get'),
+  ratio('{ getFileDetails }', 'nodejs@7 files.get (crypto external)'),
+  ratio('{ purgeCache }', 'nodejs@7 cache.invalidation.create (crypto external)'),
 ]
 console.log('\nRatios (ours / theirs, gz bytes; < 1 means ours is smaller)')
 console.log(table(['ours', 'theirs', 'ours gz', 'theirs gz', 'ratio'], ratios))

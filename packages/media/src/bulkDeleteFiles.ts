@@ -1,0 +1,50 @@
+import type { taskEither } from 'fp-ts'
+import { partialSuccess } from './internal/partial'
+import { send } from './internal/send'
+import { array, id, optional, prepare, signal } from './internal/validate'
+import { BulkDeleteReply, type BulkDeleteResult } from './model/BulkResults'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link bulkDeleteFiles}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface BulkDeleteFilesOptions {
+  /** 1 to 100 file ids. */
+  readonly fileIds: readonly string[]
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Deletes up to 100 files and their versions: `POST /v1/files/batch/deleteByFileIds`. A 207 partial success
+ * is a Right with `partial: true` and the files not deleted in `errors`. Not retried (a POST).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ fileIds }`.
+ * @returns a TaskEither of the {@link BulkDeleteResult}; `ValidationError`, `HttpError` (404: none of the
+ *   files exist, with `missingFileIds` in `body`), `NetworkError` or `DecodeError`.
+ * @example
+ * import { bulkDeleteFiles } from '@imagekit-fp/media'
+ *
+ * await bulkDeleteFiles({ privateKey: 'private_xxx' }, { fileIds: ['598821f949c0a938d57563bd'] })()
+ * // { _tag: 'Right', right: { successfullyDeletedFileIds: ['598821f949c0a938d57563bd'], partial: false } }
+ * @since 0.1.0
+ * @category files
+ */
+export const bulkDeleteFiles = (
+  config: MediaConfig,
+  input: BulkDeleteFilesOptions,
+): taskEither.TaskEither<MediaError, BulkDeleteResult> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'POST',
+      path: '/v1/files/batch/deleteByFileIds',
+      json: { fileIds: field('fileIds', array(id, 1, 100)) },
+      ...partialSuccess(BulkDeleteReply),
+      signal: field('signal', optional(signal)),
+    })),
+  )

@@ -1,0 +1,60 @@
+import type { taskEither } from 'fp-ts'
+import { Empty } from './internal/codec'
+import { send } from './internal/send'
+import { boolean, nonEmptyString, optional, prepare, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link copyFile}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CopyFileOptions {
+  /** Full path of the file to copy, e.g. `/path/to/file.jpg`. */
+  readonly sourceFilePath: string
+  /** Folder to copy it into, e.g. `/folder/to/copy/into/`. */
+  readonly destinationPath: string
+  /**
+   * Copy every version of the file too.
+   * @default false
+   */
+  readonly includeFileVersions?: boolean
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Copies a file into a folder: `POST /v1/files/copy`. A file of the same name there is overwritten (as a new
+ * version). Not retried (a POST).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ sourceFilePath, destinationPath, includeFileVersions? }`.
+ * @returns a TaskEither of `void` (ImageKit's 204); `ValidationError`, `HttpError` (404 with `reason`
+ *   `SOURCE_FILE_MISSING` or `DESTINATION_PATH_MISSING` in `body`), `NetworkError` or `DecodeError`.
+ * @example
+ * import { copyFile } from '@imagekit-fp/media'
+ *
+ * await copyFile({ privateKey: 'private_xxx' }, { sourceFilePath: '/a/file.jpg', destinationPath: '/b/' })()
+ * // { _tag: 'Right', right: undefined }
+ * @since 0.1.0
+ * @category files
+ */
+export const copyFile = (
+  config: MediaConfig,
+  input: CopyFileOptions,
+): taskEither.TaskEither<MediaError, void> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'POST',
+      path: '/v1/files/copy',
+      json: {
+        sourceFilePath: field('sourceFilePath', nonEmptyString),
+        destinationPath: field('destinationPath', nonEmptyString),
+        includeFileVersions: field('includeFileVersions', optional(boolean)),
+      },
+      codec: Empty,
+      signal: field('signal', optional(signal)),
+    })),
+  )

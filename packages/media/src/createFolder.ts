@@ -1,0 +1,53 @@
+import type { taskEither } from 'fp-ts'
+import { Empty } from './internal/codec'
+import { send } from './internal/send'
+import { name, nonEmptyString, optional, prepare, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link createFolder}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CreateFolderOptions {
+  /** The new folder's name (no `/`). */
+  readonly folderName: string
+  /** Where to create it, e.g. `/` or `/products`; missing parent folders are created too. */
+  readonly parentFolderPath: string
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Creates a folder: `POST /v1/folder`. Not retried (a POST).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ folderName, parentFolderPath }`.
+ * @returns a TaskEither of `void` (ImageKit's 201 `{}`); `ValidationError`, `HttpError` (400 with `reason`
+ *   in `body`), `NetworkError` or `DecodeError`.
+ * @example
+ * import { createFolder } from '@imagekit-fp/media'
+ *
+ * await createFolder({ privateKey: 'private_xxx' }, { folderName: 'summer', parentFolderPath: '/products' })()
+ * // { _tag: 'Right', right: undefined }
+ * @since 0.1.0
+ * @category media
+ */
+export const createFolder = (
+  config: MediaConfig,
+  input: CreateFolderOptions,
+): taskEither.TaskEither<MediaError, void> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'POST',
+      path: '/v1/folder',
+      json: {
+        folderName: field('folderName', name),
+        parentFolderPath: field('parentFolderPath', nonEmptyString),
+      },
+      codec: Empty,
+      signal: field('signal', optional(signal)),
+    })),
+  )

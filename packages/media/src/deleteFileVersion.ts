@@ -1,0 +1,36 @@
+import type { taskEither } from 'fp-ts'
+import { Empty } from './internal/codec'
+import { send } from './internal/send'
+import { id, optional, prepare, route, signal } from './internal/validate'
+import type { FileVersionOptions } from './model/FileVersionOptions'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Deletes a non-current version of a file: `DELETE /v1/files/{fileId}/versions/{versionId}` (the current
+ * version cannot be deleted: a 400). Retried like every DELETE.
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ fileId, versionId }`.
+ * @returns a TaskEither of `void` (ImageKit's 204); `ValidationError`, `HttpError`, `NetworkError` or
+ *   `DecodeError`.
+ * @example
+ * import { deleteFileVersion } from '@imagekit-fp/media'
+ *
+ * await deleteFileVersion({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd', versionId: '598821f949c0a938d81963bd' })()
+ * // { _tag: 'Right', right: undefined }
+ * @since 0.1.0
+ * @category files
+ */
+export const deleteFileVersion = (
+  config: MediaConfig,
+  input: FileVersionOptions,
+): taskEither.TaskEither<MediaError, void> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'DELETE',
+      path: route`/v1/files/${field('fileId', id)}/versions/${field('versionId', id)}`,
+      codec: Empty,
+      signal: field('signal', optional(signal)),
+    })),
+  )

@@ -1,0 +1,49 @@
+import type { taskEither } from 'fp-ts'
+import { Empty } from './internal/codec'
+import { send } from './internal/send'
+import { nonEmptyString, optional, prepare, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link deleteFolder}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface DeleteFolderOptions {
+  /** The folder to delete, with everything in it, e.g. `/products/summer`. */
+  readonly folderPath: string
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Deletes a folder and everything in it: `DELETE /v1/folder` with a JSON body `{ folderPath }`. Retried like
+ * every DELETE.
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ folderPath }`.
+ * @returns a TaskEither of `void` (ImageKit's 204); `ValidationError`, `HttpError` (404 `FOLDER_NOT_FOUND`),
+ *   `NetworkError` or `DecodeError`.
+ * @example
+ * import { deleteFolder } from '@imagekit-fp/media'
+ *
+ * await deleteFolder({ privateKey: 'private_xxx' }, { folderPath: '/products/summer' })()
+ * // { _tag: 'Right', right: undefined }
+ * @since 0.1.0
+ * @category media
+ */
+export const deleteFolder = (
+  config: MediaConfig,
+  input: DeleteFolderOptions,
+): taskEither.TaskEither<MediaError, void> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'DELETE',
+      path: '/v1/folder',
+      json: { folderPath: field('folderPath', nonEmptyString) },
+      codec: Empty,
+      signal: field('signal', optional(signal)),
+    })),
+  )

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest'
+import { httpError, validationError } from '@imagekit-fp/utils'
+import { getFileDetails, type MediaConfig } from '@imagekit-fp/media'
+import { expectNoSecret } from '../../utils/src/http/test-support/secrets'
+import { json, KEY, stubFetch } from './test-support/stub'
+
+const FILE = {
+  fileId: '598821f949c0a938d57563bd',
+  type: 'file',
+  name: 'file.jpg',
+  filePath: '/images/products/file.jpg',
+  tags: ['t-shirt'],
+  AITags: null,
+  customCoordinates: null,
+  url: 'https://ik.imagekit.io/demo/images/products/file.jpg',
+  size: 100,
+}
+
+const setup = (reply = () => json(FILE)) => {
+  const stub = stubFetch(reply)
+  const config: MediaConfig = { privateKey: KEY, fetch: stub.fetch, retry: { limit: 1, maxDelay: 1 } }
+  return { ...stub, config }
+}
+
+describe('getFileDetails', () => {
+  it('sends GET /v1/files/{fileId}/details with Basic auth and decodes the file', async () => {
+    const { config, calls } = setup()
+    const result = await getFileDetails(config, { fileId: FILE.fileId })()
+    expect(result).toStrictEqual({ _tag: 'Right', right: FILE })
+    expect(calls).toStrictEqual([
+      {
+        method: 'GET',
+        path: '/v1/files/598821f949c0a938d57563bd/details',
+        query: [],
+        json: undefined,
+        headers: { accept: 'application/json', authorization: `Basic ${btoa(`${KEY}:`)}` },
+      },
+    ])
+  })
+
+  it('keeps fields the API adds later', async () => {
+    const { config } = setup(() => json({ ...FILE, brandNew: { x: 1 } }))
+    expect(await getFileDetails(config, { fileId: FILE.fileId })()).toStrictEqual({
+      _tag: 'Right',
+      right: { ...FILE, brandNew: { x: 1 } },
+    })
+  })
+
+  it('is a DecodeError when a required field is missing', async () => {
+    const { config } = setup(() => json({ ...FILE, filePath: undefined }))
+    const result = await getFileDetails(config, { fileId: FILE.fileId })()
+    expect(result._tag === 'Left' && result.left._tag).toBe('DecodeError')
+    expect(result._tag === 'Left' && result.left.message).toBe(
+      'the response to GET https://api.imagekit.io/v1/files/598821f949c0a938d57563bd/details does not match FileDetails: filePath: expected string, got undefined',
+    )
+  })
+
+  it("gives ImageKit's 404 as an HttpError with its message and help", async () => {
+    const body = { message: 'The requested file does not exist.', help: 'For support kindly contact us.' }
+    const { config } = setup(() => json(body, 404, { 'x-request-id': 'req-1' }))
+    const result = await getFileDetails(config, { fileId: 'missing' })()
+    expect(result).toStrictEqual({
+      _tag: 'Left',
+      left: httpError({
+        status: 404,
+        message: body.message,
+        help: body.help,
+        body,
+        url: 'https://api.imagekit.io/v1/files/missing/details',
+        requestId: 'req-1',
+      }),
+    })
+    expectNoSecret(result, KEY)
+  })
+
+  it('retries a 503 (a GET is idempotent)', async () => {
+    let n = 0
+    const { config, calls } = setup(() => (n++ === 0 ? json({ message: 'busy' }, 503) : json(FILE)))
+    expect(await getFileDetails(config, { fileId: FILE.fileId })()).toStrictEqual({
+      _tag: 'Right',
+      right: FILE,
+    })
+    expect(calls.length).toBe(2)
+  })
+
+  const bad: readonly (readonly [string, unknown, string, string])[] = [
+    ['no fileId', {}, 'input.fileId', 'is required'],
+    ['an empty fileId', { fileId: '' }, 'input.fileId', 'must be a non-empty string'],
+    ['a number', { fileId: 42 }, 'input.fileId', 'must be a non-empty string'],
+    ['a slash', { fileId: 'a/b' }, 'input.fileId', 'may only contain letters, digits and - . _ ~'],
+    ['a query', { fileId: 'a?b=1' }, 'input.fileId', 'may only contain letters, digits and - . _ ~'],
+    ['a fragment', { fileId: 'a#b' }, 'input.fileId', 'may only contain letters, digits and - . _ ~'],
+    [
+      'a percent escape',
+      { fileId: '%2e%2e' },
+      'input.fileId',
+      'may only contain letters, digits and - . _ ~',
+    ],
+    ['a space', { fileId: 'a b' }, 'input.fileId', 'may only contain letters, digits and - . _ ~'],
+    ['a dot segment', { fileId: '..' }, 'input.fileId', "must not be '.' or '..'"],
+    ['a single dot', { fileId: '.' }, 'input.fileId', "must not be '.' or '..'"],
+    ['a bad signal', { fileId: 'abc', signal: {} }, 'input.signal', 'must be an AbortSignal'],
+    ['no input', undefined, 'input', 'must be an object'],
+    ['an array', [], 'input', 'must be an object'],
+    [
+      'a throwing getter',
+      Object.defineProperty({}, 'fileId', {
+        get: () => {
+          throw new Error('boom')
+        },
+      }),
+      'input.fileId',
+      'could not be read',
+    ],
+  ]
+  it.each(bad)('refuses %s before sending anything', async (_, input, path, message) => {
+    const { config, calls } = setup()
+    expect(await getFileDetails(config, input as never)()).toStrictEqual({
+      _tag: 'Left',
+      left: validationError(path, message),
+    })
+    expect(calls).toStrictEqual([])
+  })
+
+  it('refuses a config without a private key before sending anything', async () => {
+    const { fetch, calls } = setup()
+    expect(await getFileDetails({ fetch }, { fileId: 'abc' })()).toStrictEqual({
+      _tag: 'Left',
+      left: validationError('config.privateKey', 'is required for this request (server-side only)'),
+    })
+    expect(calls).toStrictEqual([])
+  })
+
+  it('ends with NetworkError Aborted when the signal aborts', async () => {
+    const { config } = setup()
+    const controller = new AbortController()
+    controller.abort()
+    const result = await getFileDetails(config, { fileId: 'abc', signal: controller.signal })()
+    expect(result._tag === 'Left' && result.left._tag === 'NetworkError' && result.left.reason).toBe(
+      'Aborted',
+    )
+  })
+
+  it('uses apiBaseUrl from config', async () => {
+    const { calls, fetch } = setup()
+    await getFileDetails(
+      { privateKey: KEY, fetch, apiBaseUrl: 'http://127.0.0.1:9/base' },
+      { fileId: 'a_b-c.d~e' },
+    )()
+    expect(calls.map((c) => c.path)).toStrictEqual(['/base/v1/files/a_b-c.d~e/details'])
+  })
+})

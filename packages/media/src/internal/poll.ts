@@ -1,0 +1,97 @@
+// Polling with backoff for waitForPurge and waitForBulkJob: ask, and ask again after a wait that doubles up
+// to `maxInterval`, until `done`, a Left, the total `timeout` or an abort.
+import type { taskEither } from 'fp-ts'
+import { networkError } from '@imagekit-fp/utils'
+import type { MediaConfig, MediaError } from '../model/MediaConfig'
+import { left } from './either'
+import { isObject, readProp } from './prop'
+import { id, integer, optional, prepare, signal, type Field } from './validate'
+
+/** Largest timer delay (2^31 - 1 ms). */
+const MAX_TIMER = 2_147_483_647
+
+/** The polling settings of the input, checked, with their defaults. */
+const waitSettings = (field: Field) => ({
+  timeout: field('timeout', optional(integer(1, MAX_TIMER))) ?? 300_000,
+  interval: field('interval', optional(integer(1, MAX_TIMER))) ?? 1000,
+  maxInterval: field('maxInterval', optional(integer(1, MAX_TIMER))) ?? 10_000,
+})
+
+/** The injected clock, or Date.now (a clock that throws or is not a function counts as absent). */
+const clock = (config: MediaConfig): (() => number) => {
+  const now = isObject(config) ? readProp(config, 'now')?.value : undefined
+  return () => {
+    try {
+      const t = typeof now === 'function' ? (now as () => unknown)() : Date.now()
+      return typeof t === 'number' && Number.isFinite(t) ? t : Date.now()
+    } catch {
+      return Date.now()
+    }
+  }
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts (then `false`). */
+const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
+  new Promise((resolve) => {
+    const done = (ok: boolean) => () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', stop)
+      resolve(ok)
+    }
+    const stop = done(false)
+    const timer = setTimeout(done(true), ms)
+    if (signal?.aborted) stop()
+    signal?.addEventListener('abort', stop)
+  })
+
+/**
+ * Calls `ask` until `done(result)`, with backoff; a Left from `ask` is returned as it is. `what` names the
+ * thing waited for in the Timeout and Aborted messages.
+ */
+const poll =
+  <A>(
+    config: MediaConfig,
+    ask: taskEither.TaskEither<MediaError, A>,
+    done: (a: A) => boolean,
+    what: string,
+    settings: ReturnType<typeof waitSettings>,
+    signal: AbortSignal | undefined,
+  ): taskEither.TaskEither<MediaError, A> =>
+  async () => {
+    const now = clock(config)
+    const deadline = now() + settings.timeout
+    for (let wait = Math.min(settings.interval, settings.maxInterval); ;) {
+      const reply = await ask()
+      if (reply._tag === 'Left' || done(reply.right)) return reply
+      const remaining = deadline - now()
+      if (remaining <= 0)
+        return left(
+          networkError('Timeout', `${what} did not complete within ${settings.timeout} ms`, undefined),
+        )
+      if (!(await sleep(Math.min(wait, remaining), signal)))
+        return left(networkError('Aborted', `waiting for ${what} was aborted`, signal?.reason))
+      wait = Math.min(wait * 2, settings.maxInterval)
+    }
+  }
+
+/**
+ * What waitForPurge and waitForBulkJob do: checks the input (the id at `key`, the polling settings, `signal`)
+ * before any I/O, then polls `ask(id, signal)` until `done`. `what(id)` names the thing waited for.
+ */
+export const waitUntil = <A>(
+  config: MediaConfig,
+  input: unknown,
+  key: string,
+  ask: (id: string, signal: AbortSignal | undefined) => taskEither.TaskEither<MediaError, A>,
+  done: (a: A) => boolean,
+  what: (id: string) => string,
+): taskEither.TaskEither<MediaError, A> => {
+  const checked = prepare(input, (field) => ({
+    id: field(key, id),
+    settings: waitSettings(field),
+    signal: field('signal', optional(signal)),
+  }))
+  if (checked._tag === 'Left') return async () => left(checked.left)
+  const { id: value, settings, signal: abort } = checked.right
+  return poll(config, ask(value, abort), done, what(value), settings, abort)
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import * as t from 'io-ts'
+import { validationError } from '@imagekit-fp/utils'
+import { json, KEY, stubFetch } from '../test-support/stub'
+import { left, right } from './either'
+import { send, type Call } from './send'
+import { route } from './validate'
+
+const withStatus: Call<{ a: number }, { a: number; status: number }> = {
+  method: 'GET',
+  path: '/v1/x',
+  codec: t.type({ a: t.number }),
+  result: (body, status) => ({ ...body, status }),
+}
+
+describe('send', () => {
+  it('returns a Left input check as it is, sending nothing', async () => {
+    const stub = stubFetch()
+    const problem = validationError('input.fileId', 'is required')
+    expect(await send({ privateKey: KEY, fetch: stub.fetch }, left(problem))()).toStrictEqual(left(problem))
+    expect(stub.calls).toStrictEqual([])
+  })
+
+  it('gives result() the HTTP status of the reply', async () => {
+    const stub = stubFetch(() => json({ a: 1 }, 207))
+    expect(await send({ privateKey: KEY, fetch: stub.fetch }, right(withStatus))()).toStrictEqual(
+      right({ a: 1, status: 207 }),
+    )
+  })
+
+  it('leaves the config untouched (the status is read through a wrapper)', async () => {
+    const stub = stubFetch(() => json({ a: 1 }))
+    const config = Object.freeze({ privateKey: KEY, fetch: stub.fetch })
+    await send(config, right(withStatus))()
+    expect(config).toStrictEqual({ privateKey: KEY, fetch: stub.fetch })
+  })
+
+  it('lets the transport report a config that is not an object, or a fetch that is not a function', async () => {
+    expect(await send(null as never, right(withStatus))()).toStrictEqual(
+      left(validationError('config', 'must be an object')),
+    )
+    const result = await send({ privateKey: KEY, fetch: 'no' as never }, right(withStatus))()
+    expect(result._tag === 'Left' && result.left._tag === 'ValidationError' && result.left.path).toBe(
+      'config.fetch',
+    )
+  })
+
+  it('never throws on a config whose fetch getter throws', async () => {
+    const config = Object.defineProperty({ privateKey: KEY }, 'fetch', {
+      get: () => {
+        throw new Error('boom')
+      },
+    })
+    const result = await send(config, right(withStatus))()
+    expect(result._tag).toBe('Left')
+  })
+})
+
+describe('route', () => {
+  it('percent-encodes every substituted value as one path segment', () => {
+    expect(route`/v1/files/${'a/b?c#d'}/versions/${'é %'}`).toBe(
+      '/v1/files/a%2Fb%3Fc%23d/versions/%C3%A9%20%25',
+    )
+    expect(route`/v1/files`).toBe('/v1/files')
+  })
+})

@@ -1,0 +1,79 @@
+// The one way a media operation talks to ImageKit: every public function builds a `Call` (checked input,
+// described as data) and hands it to `send`. Only this file imports the transport, so a change to
+// `request`'s shape is made here once.
+//
+// PENDING (transport): `request` will return `TaskEither<RequestError, HttpResponse<A>>` with
+// `{ status, headers, body }`. Today it returns the body only, so `send` learns the status (which the bulk
+// operations need, to tell a 207 partial success from a 200) by wrapping the config's `fetch`: the status
+// of the last response seen, i.e. of the attempt that produced the result. When `request` returns the
+// status, drop `withStatus` and read `response.status` instead.
+import type { either, taskEither } from 'fp-ts'
+import type { Decoder } from 'io-ts'
+import type { ValidationError } from '@imagekit-fp/utils'
+import { request, type HttpMethod, type HttpRequest } from '@imagekit-fp/utils/http'
+import type { MediaConfig, MediaError } from '../model/MediaConfig'
+import { right } from './either'
+import { isObject, readProp } from './prop'
+
+/** One API call, as data: what an operation's input check produces. */
+export interface Call<A, B = A> {
+  readonly method: HttpMethod
+  /** Below the API base URL, built with `route` so that every path parameter is percent-encoded. */
+  readonly path: string
+  /** Query parameters in this order; `undefined` values are left out. */
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>
+  /** The JSON body (`undefined` members are left out, as JSON.stringify does). */
+  readonly json?: unknown
+  /** Decodes the 2xx body (a 204 or empty body decodes `{}`). */
+  readonly codec: Decoder<unknown, A>
+  /** Makes the result from the decoded body and the HTTP status (a 207 partial success). Default: the body. */
+  readonly result?: (body: A, status: number) => B
+  /** Whether a retry is safe. Default: GET, PUT, DELETE yes; POST, PATCH no. */
+  readonly idempotent?: boolean
+  readonly signal?: AbortSignal | undefined
+}
+
+/** `config` with its `fetch` wrapped to report each response's status (see PENDING above). */
+const withStatus = (config: MediaConfig, seen: (status: number) => void): MediaConfig => {
+  if (!isObject(config)) return config
+  const inner = readProp(config, 'fetch')
+  if (inner === undefined || (inner.value !== undefined && typeof inner.value !== 'function')) return config
+  const base = inner.value as typeof fetch | undefined
+  const wrapped = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
+    (base ?? globalThis.fetch)(input, init).then((response) => {
+      seen(response.status)
+      return response
+    })
+  // Everything else is read from `config` itself (through the prototype), so the transport still checks it.
+  return Object.create(config, { fetch: { value: wrapped } }) as MediaConfig
+}
+
+/**
+ * Sends a checked call to the API with the private key (HTTP Basic) and decodes the reply. A Left input check
+ * is returned as it is: nothing is sent.
+ */
+export const send =
+  <A, B = A>(
+    config: MediaConfig,
+    call: either.Either<ValidationError, Call<A, B>>,
+  ): taskEither.TaskEither<MediaError, B> =>
+  async () => {
+    if (call._tag === 'Left') return call
+    const { method, path, query, json, codec, result, idempotent, signal } = call.right
+    let status = 0
+    const req: HttpRequest<A> = {
+      method,
+      base: 'api',
+      path,
+      auth: 'basic',
+      codec,
+      ...(query === undefined ? {} : { searchParams: query }),
+      ...(json === undefined ? {} : { json }),
+      ...(idempotent === undefined ? {} : { idempotent }),
+      ...(signal === undefined ? {} : { signal }),
+    }
+    const reply = await request(result ? withStatus(config, (s) => (status = s)) : config, req)()
+    return reply._tag === 'Right' && result
+      ? right(result(reply.right, status))
+      : (reply as either.Either<MediaError, B>)
+  }

@@ -1,0 +1,190 @@
+// Input checks shared by every media operation, run before any I/O. Each check is a function
+// `(value, path) => A` that returns the checked value or throws a ValidationError naming `path`; `prepare`
+// is the only place that catches, so no public function throws. Every read of untrusted input goes through
+// `field` (a throwing getter or proxy trap becomes a ValidationError at that path).
+//
+// Paths name the input as the caller wrote it: `input.fileId`, `input.tags[2]`, `input.publish.isPublished`.
+import type { either } from 'fp-ts'
+import { isValidationError, validationError, type ValidationError } from '@imagekit-fp/utils'
+import { left, right } from './either'
+import { isObject, readProp } from './prop'
+
+/** A check: the value if it is acceptable, else it throws a ValidationError at `path`. */
+export type Check<A> = (u: unknown, path: string) => A
+
+/** Reads one field of the input object and checks it; see {@link prepare}. */
+export type Field = <A>(key: string, check: Check<A>) => A
+
+const REQUIRED = 'is required'
+const NON_EMPTY = 'must be a non-empty string'
+
+/** Throws the ValidationError (caught by {@link prepare}). */
+export const fail = (path: string, message: string): never => {
+  throw validationError(path, message)
+}
+
+/** Throws a ValidationError at `path` unless `ok`. */
+export const need: (ok: unknown, path: string, message: string) => asserts ok = (ok, path, message) => {
+  if (!ok) fail(path, message)
+}
+
+/** `o[key]`; a throwing getter is a ValidationError at `path`. */
+const get = (o: object, key: string, path: string): unknown =>
+  (readProp(o, key) ?? fail(path, 'could not be read')).value
+
+/** An object (not an array) whose fields `read` reads and checks one by one, paths under `path`. */
+const fieldsOf = (u: unknown, path: string): Field => {
+  need(isObject(u) && !Array.isArray(u), path, 'must be an object')
+  return (key, check) => {
+    const at = `${path}.${key}`
+    return check(get(u, key, at), at)
+  }
+}
+
+/**
+ * Checks `input` (anything at run time) with `build`, which reads each field through `field(key, check)`.
+ * The first problem found is the Left; nothing else can escape.
+ */
+export const prepare = <A>(input: unknown, build: (field: Field) => A): either.Either<ValidationError, A> => {
+  try {
+    return right(build(fieldsOf(input, 'input')))
+  } catch (e) {
+    return left(isValidationError(e) ? e : validationError('input', 'could not be read'))
+  }
+}
+
+/** The nested object at `path`, read with the same `field` reader (for `publish`, `schema`, …). */
+export const object =
+  <A>(build: (field: Field) => A): Check<A> =>
+  (u, path) =>
+    build(fieldsOf(u, path))
+
+/** `check`, or `undefined` when the value is absent. */
+export const optional =
+  <A>(check: Check<A>): Check<A | undefined> =>
+  (u, path) =>
+    u === undefined ? undefined : check(u, path)
+
+/** `check`, or `null` (ImageKit's "unset this field"). */
+export const nullable =
+  <A>(check: Check<A>): Check<A | null> =>
+  (u, path) =>
+    u === null ? null : check(u, path)
+
+/** Any string (empty allowed). */
+export const string: Check<string> = (u, path) => {
+  need(u !== undefined, path, REQUIRED)
+  need(typeof u === 'string', path, 'must be a string')
+  return u
+}
+
+/** A string with at least one non-blank character. */
+export const nonEmptyString: Check<string> = (u, path) => {
+  need(u !== undefined, path, REQUIRED)
+  need(typeof u === 'string' && u.trim() !== '', path, NON_EMPTY)
+  return u
+}
+
+export const boolean: Check<boolean> = (u, path) => {
+  need(u !== undefined, path, REQUIRED)
+  need(typeof u === 'boolean', path, 'must be a boolean')
+  return u
+}
+
+/** A file or folder name: a non-empty string without `/` (a name, not a path). */
+export const name: Check<string> = (u, path) => {
+  need(!nonEmptyString(u, path).includes('/'), path, 'must be a name, not a path (no /)')
+  return u as string
+}
+
+/** An integer from `min` to `max`. */
+export const integer =
+  (min: number, max: number): Check<number> =>
+  (u, path) => {
+    need(u !== undefined, path, REQUIRED)
+    need(typeof u === 'number' && Number.isSafeInteger(u), path, 'must be an integer')
+    need(
+      u >= min && u <= max,
+      path,
+      max === Infinity ? `must be at least ${min}` : `must be from ${min} to ${max}`,
+    )
+    return u
+  }
+
+/** One of `values` (an enum of the API). */
+export const oneOf =
+  <const V extends string>(values: readonly V[]): Check<V> =>
+  (u, path) => {
+    need(u !== undefined, path, REQUIRED)
+    need(values.includes(u as V), path, `must be one of ${values.map((v) => `'${v}'`).join(', ')}`)
+    return u as V
+  }
+
+/**
+ * An id that goes into the URL path (`fileId`, `versionId`, `requestId`, `jobId`, …): one or more characters
+ * of RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`), and not `.` or `..`. So no id can add a path segment,
+ * a dot segment, a query or a fragment; {@link route} percent-encodes it all the same.
+ */
+export const id: Check<string> = (u, path) => {
+  need(u !== undefined, path, REQUIRED)
+  need(typeof u === 'string' && u !== '', path, NON_EMPTY)
+  need(/^[\w.~-]+$/.test(u), path, 'may only contain letters, digits and - . _ ~')
+  need(u !== '.' && u !== '..', path, "must not be '.' or '..'")
+  return u
+}
+
+/** An array of `item`s, `min` to `max` long; item paths are `path[i]`. */
+export const array =
+  <A>(item: Check<A>, min = 0, max = Infinity): Check<A[]> =>
+  (u, path) => {
+    need(u !== undefined, path, REQUIRED)
+    need(Array.isArray(u), path, 'must be an array')
+    const size = u.length
+    need(size >= min, path, min === 1 ? 'must not be empty' : `must have at least ${min} items`)
+    need(size <= max, path, `must have at most ${max} items`)
+    return Array.from({ length: size }, (_, i) => item(get(u, String(i), `${path}[${i}]`), `${path}[${i}]`))
+  }
+
+/** A non-empty array of non-empty strings (tags, file ids in a JSON body). */
+export const strings = (max = Infinity): Check<string[]> => array(nonEmptyString, 1, max)
+
+/** A plain JSON object (custom metadata): any keys, values passed as they are. */
+export const record: Check<Readonly<Record<string, unknown>>> = (u, path) => {
+  need(u !== undefined, path, REQUIRED)
+  need(isObject(u) && !Array.isArray(u), path, 'must be an object')
+  return u as Readonly<Record<string, unknown>>
+}
+
+/**
+ * An absolute `http:` or `https:` URL, returned in its WHATWG-serialised form (`a b.jpg` → `a%20b.jpg`,
+ * non-ASCII percent-encoded), which is what the CDN sees and a valid URI.
+ */
+export const httpUrl: Check<string> = (u, path) => {
+  const s = nonEmptyString(u, path)
+  let url: URL | undefined
+  try {
+    url = new URL(s)
+  } catch {
+    url = undefined
+  }
+  need(url && /^https?:$/.test(url.protocol), path, 'must be an absolute http or https URL')
+  return url.href
+}
+
+/** An AbortSignal (duck-typed: Vercel Edge's signals are tagged `[object EventTarget]`). */
+export const signal: Check<AbortSignal> = (u, path) => {
+  const ok =
+    isObject(u) &&
+    typeof get(u, 'aborted', path) === 'boolean' &&
+    typeof get(u, 'addEventListener', path) === 'function' &&
+    typeof get(u, 'removeEventListener', path) === 'function'
+  need(ok, path, 'must be an AbortSignal')
+  return u as AbortSignal
+}
+
+/**
+ * A URL path with every substituted value percent-encoded (`encodeURIComponent`), so that a path parameter
+ * is always exactly one segment: route`/v1/files/${fileId}/details`.
+ */
+export const route = (parts: TemplateStringsArray, ...values: readonly string[]): string =>
+  parts.reduce((out, part, i) => out + encodeURIComponent(values[i - 1] ?? '') + part)

@@ -1,0 +1,57 @@
+import * as t from 'io-ts'
+
+const ItemError = /*#__PURE__*/ t.partial({ fileId: t.string, error: t.string }, 'BulkItemError')
+
+/**
+ * The reply of `bulkDeleteFiles`: the ids deleted and, on a 207 partial success, the ids that were not with
+ * why (`errors`). `successfullyDeletedFileIds` is required.
+ *
+ * @example
+ * import { BulkDeleteReply } from '@imagekit-fp/media'
+ *
+ * BulkDeleteReply.is({ successfullyDeletedFileIds: ['a'], errors: [{ fileId: 'b', error: 'not found' }] }) // true
+ * @since 0.1.0
+ * @category codecs
+ */
+export const BulkDeleteReply = /*#__PURE__*/ t.intersection(
+  [
+    /*#__PURE__*/ t.type({ successfullyDeletedFileIds: /*#__PURE__*/ t.array(t.string) }),
+    /*#__PURE__*/ t.partial({ errors: /*#__PURE__*/ t.array(ItemError) }),
+  ],
+  'BulkDeleteReply',
+)
+/**
+ * The result of `bulkDeleteFiles`: the reply, whole, and `partial` (`true` for ImageKit's 207: some files
+ * were not deleted, see `errors`).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type BulkDeleteResult = t.TypeOf<typeof BulkDeleteReply> & { readonly partial: boolean }
+
+/**
+ * The reply of `addTags`, `removeTags` and `removeAITags`: the ids updated and, on a 207 partial success,
+ * the ids that were not with why (`errors`). `successfullyUpdatedFileIds` is required.
+ *
+ * @example
+ * import { BulkTagsReply } from '@imagekit-fp/media'
+ *
+ * BulkTagsReply.is({ successfullyUpdatedFileIds: ['a'] }) // true
+ * @since 0.1.0
+ * @category codecs
+ */
+export const BulkTagsReply = /*#__PURE__*/ t.intersection(
+  [
+    /*#__PURE__*/ t.type({ successfullyUpdatedFileIds: /*#__PURE__*/ t.array(t.string) }),
+    /*#__PURE__*/ t.partial({ errors: /*#__PURE__*/ t.array(ItemError) }),
+  ],
+  'BulkTagsReply',
+)
+/**
+ * The result of `addTags`, `removeTags` and `removeAITags`: the reply, whole, and `partial` (`true` for
+ * ImageKit's 207: some files were not updated, see `errors`).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type BulkTagsResult = t.TypeOf<typeof BulkTagsReply> & { readonly partial: boolean }

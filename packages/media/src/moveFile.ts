@@ -1,0 +1,53 @@
+import type { taskEither } from 'fp-ts'
+import { Empty } from './internal/codec'
+import { send } from './internal/send'
+import { nonEmptyString, optional, prepare, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link moveFile}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface MoveFileOptions {
+  /** Full path of the file to move, e.g. `/path/to/file.jpg`. */
+  readonly sourceFilePath: string
+  /** Folder to move it into, e.g. `/folder/to/move/into/`. */
+  readonly destinationPath: string
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Moves a file, with all its versions, into a folder: `POST /v1/files/move`. Not retried (a POST).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ sourceFilePath, destinationPath }`.
+ * @returns a TaskEither of `void` (ImageKit's 204); `ValidationError`, `HttpError` (404 with `reason` in
+ *   `body`), `NetworkError` or `DecodeError`.
+ * @example
+ * import { moveFile } from '@imagekit-fp/media'
+ *
+ * await moveFile({ privateKey: 'private_xxx' }, { sourceFilePath: '/a/file.jpg', destinationPath: '/b/' })()
+ * // { _tag: 'Right', right: undefined }
+ * @since 0.1.0
+ * @category files
+ */
+export const moveFile = (
+  config: MediaConfig,
+  input: MoveFileOptions,
+): taskEither.TaskEither<MediaError, void> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'POST',
+      path: '/v1/files/move',
+      json: {
+        sourceFilePath: field('sourceFilePath', nonEmptyString),
+        destinationPath: field('destinationPath', nonEmptyString),
+      },
+      codec: Empty,
+      signal: field('signal', optional(signal)),
+    })),
+  )

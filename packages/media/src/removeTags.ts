@@ -1,0 +1,41 @@
+import type { taskEither } from 'fp-ts'
+import { bulkTags } from './internal/bulkTags'
+import type { BulkTagsResult } from './model/BulkResults'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link removeTags}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface RemoveTagsOptions {
+  /** 1 to 50 file ids. */
+  readonly fileIds: readonly string[]
+  /** At least one: the tags to remove (non-empty strings). */
+  readonly tags: readonly string[]
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Removes tags from up to 50 files: `POST /v1/files/removeTags`. A 207 partial success is a Right with `partial: true` and the files
+ * not updated in `errors`. Safe to repeat, so retried like an idempotent call.
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ fileIds, tags }`.
+ * @returns a TaskEither of the {@link BulkTagsResult}; `ValidationError`, `HttpError` (404: none of the files
+ *   exist, with `missingFileIds` in `body`), `NetworkError` or `DecodeError`.
+ * @example
+ * import { removeTags } from '@imagekit-fp/media'
+ *
+ * await removeTags({ privateKey: 'private_xxx' }, { fileIds: ['598821f949c0a938d57563bd'], tags: ['sale'] })()
+ * // { _tag: 'Right', right: { successfullyUpdatedFileIds: ['598821f949c0a938d57563bd'], partial: false } }
+ * @since 0.1.0
+ * @category files
+ */
+export const removeTags = (
+  config: MediaConfig,
+  input: RemoveTagsOptions,
+): taskEither.TaskEither<MediaError, BulkTagsResult> =>
+  bulkTags(config, input, '/v1/files/removeTags', 'tags')

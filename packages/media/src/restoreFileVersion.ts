@@ -1,0 +1,36 @@
+import type { taskEither } from 'fp-ts'
+import { send } from './internal/send'
+import { id, optional, prepare, route, signal } from './internal/validate'
+import type { FileVersionOptions } from './model/FileVersionOptions'
+import { FileDetails } from './model/FileDetails'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Makes an old version of a file its current version: `PUT /v1/files/{fileId}/versions/{versionId}/restore`.
+ * Retried like every PUT (restoring twice gives the same file).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ fileId, versionId }`.
+ * @returns a TaskEither of the restored file's {@link FileDetails}; `ValidationError`, `HttpError`,
+ *   `NetworkError` or `DecodeError`.
+ * @example
+ * import { restoreFileVersion } from '@imagekit-fp/media'
+ *
+ * await restoreFileVersion({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd', versionId: '598821f949c0a938d81963bd' })()
+ * // { _tag: 'Right', right: { fileId: '598821f949c0a938d57563bd', type: 'file', … } }
+ * @since 0.1.0
+ * @category files
+ */
+export const restoreFileVersion = (
+  config: MediaConfig,
+  input: FileVersionOptions,
+): taskEither.TaskEither<MediaError, FileDetails> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'PUT',
+      path: route`/v1/files/${field('fileId', id)}/versions/${field('versionId', id)}/restore`,
+      codec: FileDetails,
+      signal: field('signal', optional(signal)),
+    })),
+  )

@@ -1,0 +1,192 @@
+import type { taskEither } from 'fp-ts'
+import * as t from 'io-ts'
+import { extension } from './internal/extension'
+import { send } from './internal/send'
+import {
+  array,
+  boolean,
+  fail,
+  httpUrl,
+  id,
+  nonEmptyString,
+  nullable,
+  object,
+  optional,
+  prepare,
+  record,
+  route,
+  signal,
+  string,
+  type Check,
+} from './internal/validate'
+import type { Extension } from './model/Extension'
+import { FileDetails } from './model/FileDetails'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * The update form of {@link updateFileDetails}: at least one of these.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface FileDetailsUpdate {
+  /** The file's tags, replacing the current ones; `null` removes them all. */
+  readonly tags?: readonly string[] | null
+  /** `x,y,width,height`, e.g. `10,10,100,100`; `null` removes them. */
+  readonly customCoordinates?: string | null
+  /** Custom metadata values by field name (fields must exist); a `null` value unsets that field. */
+  readonly customMetadata?: Readonly<Record<string, unknown>>
+  /** A text description of the file. */
+  readonly description?: string
+  /** Extensions to run on the file (results reach `webhookUrl`). */
+  readonly extensions?: readonly Extension[]
+  /** AI tags to remove, or `'all'`; runs before `extensions`. */
+  readonly removeAITags?: readonly string[] | 'all'
+  /** Where ImageKit posts the extensions' final status. */
+  readonly webhookUrl?: string
+  readonly publish?: never
+}
+
+/**
+ * The publish form of {@link updateFileDetails}: publish or unpublish, nothing else.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface FilePublishUpdate {
+  readonly publish: {
+    /** `true` publishes the file, `false` unpublishes it. */
+    readonly isPublished: boolean
+    /**
+     * Apply to every version of the file, not only the current one.
+     * @default false
+     */
+    readonly includeFileVersions?: boolean
+  }
+  readonly tags?: never
+  readonly customCoordinates?: never
+  readonly customMetadata?: never
+  readonly description?: never
+  readonly extensions?: never
+  readonly removeAITags?: never
+  readonly webhookUrl?: never
+}
+
+/**
+ * Input of {@link updateFileDetails}: the file's id and either form.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type UpdateFileDetailsOptions = {
+  /** The file's id. */
+  readonly fileId: string
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+} & (FileDetailsUpdate | FilePublishUpdate)
+
+const STATUS = /*#__PURE__*/ t.keyof({ success: null, pending: null, failed: null })
+
+/**
+ * The reply of {@link updateFileDetails}: the updated file, with `extensionStatus` when extensions were asked.
+ *
+ * @example
+ * import { UpdateFileDetailsResult } from '@imagekit-fp/media'
+ *
+ * UpdateFileDetailsResult.is({ fileId: 'a', type: 'file', name: 'a.jpg', filePath: '/a.jpg', extensionStatus: { 'remove-bg': 'pending' } }) // true
+ * @since 0.1.0
+ * @category codecs
+ */
+export const UpdateFileDetailsResult = /*#__PURE__*/ t.intersection(
+  [
+    FileDetails,
+    /*#__PURE__*/ t.partial({
+      extensionStatus: /*#__PURE__*/ t.partial({
+        'google-auto-tagging': STATUS,
+        'aws-auto-tagging': STATUS,
+        'remove-bg': STATUS,
+        'ai-auto-description': STATUS,
+        'ai-tasks': STATUS,
+      }),
+    }),
+  ],
+  'UpdateFileDetailsResult',
+)
+/**
+ * @since 0.1.0
+ * @category model
+ */
+export type UpdateFileDetailsResult = t.TypeOf<typeof UpdateFileDetailsResult>
+
+const UPDATE_KEYS = [
+  'tags',
+  'customCoordinates',
+  'customMetadata',
+  'description',
+  'extensions',
+  'removeAITags',
+  'webhookUrl',
+] as const
+
+const removeAITags: Check<readonly string[] | 'all'> = (u, path) =>
+  u === 'all' ? u : array(nonEmptyString, 1)(u, path)
+
+/**
+ * Updates a file's details, or publishes/unpublishes it: `PATCH /v1/files/{fileId}/details` (the classic
+ * `update_file_details`). Unlike node6, `removeAITags` and `description` are sent. Retried only when no
+ * `extensions` are asked (a repeated plain update is harmless; extensions would run twice).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ fileId, ...update }` with at least one update field, or `{ fileId, publish }`.
+ * @returns a TaskEither of the {@link UpdateFileDetailsResult}; `ValidationError` (nothing to update, both
+ *   forms mixed, a bad field), `HttpError`, `NetworkError` or `DecodeError`.
+ * @example
+ * import { updateFileDetails } from '@imagekit-fp/media'
+ *
+ * await updateFileDetails({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd', tags: ['sale'] })()
+ * // { _tag: 'Right', right: { fileId: '598821f949c0a938d57563bd', tags: ['sale'], … } }
+ * await updateFileDetails({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd', publish: { isPublished: false } })()
+ * @since 0.1.0
+ * @category files
+ */
+export const updateFileDetails = (
+  config: MediaConfig,
+  input: UpdateFileDetailsOptions,
+): taskEither.TaskEither<MediaError, UpdateFileDetailsResult> =>
+  send(
+    config,
+    prepare(input, (field) => {
+      const fileId = field('fileId', id)
+      const publish = field(
+        'publish',
+        optional(
+          object((f) => ({
+            isPublished: f('isPublished', boolean),
+            includeFileVersions: f('includeFileVersions', optional(boolean)),
+          })),
+        ),
+      )
+      const update = {
+        tags: field('tags', optional(nullable(array(nonEmptyString)))),
+        customCoordinates: field('customCoordinates', optional(nullable(string))),
+        customMetadata: field('customMetadata', optional(record)),
+        description: field('description', optional(string)),
+        extensions: field('extensions', optional(array(extension, 1))),
+        removeAITags: field('removeAITags', optional(removeAITags)),
+        webhookUrl: field('webhookUrl', optional(httpUrl)),
+      }
+      const given = UPDATE_KEYS.filter((k) => update[k] !== undefined)
+      if (publish !== undefined && given.length > 0)
+        fail(`input.${given[0]}`, 'cannot be sent with publish (publishing is a separate update)')
+      if (publish === undefined && given.length === 0)
+        fail('input', `has nothing to update: set one of ${UPDATE_KEYS.join(', ')}, or publish`)
+      return {
+        method: 'PATCH',
+        path: route`/v1/files/${fileId}/details`,
+        json: publish === undefined ? update : { publish },
+        codec: UpdateFileDetailsResult,
+        idempotent: update.extensions === undefined,
+        signal: field('signal', optional(signal)),
+      }
+    }),
+  )
