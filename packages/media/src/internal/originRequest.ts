@@ -2,7 +2,18 @@
 // decides which fields are read, each checked as the spec constrains it. Only those fields are sent (the
 // spec sets `additionalProperties: false`).
 import type { OriginRequest } from '../model/Origin'
-import { boolean, defined, httpUrl, oneOf, optional, text, type Field } from './validate'
+import {
+  boolean,
+  defined,
+  httpUrl,
+  need,
+  oneOf,
+  optional,
+  string,
+  text,
+  type Check,
+  type Field,
+} from './validate'
 
 const TYPES = [
   'S3',
@@ -27,7 +38,13 @@ const email = /*#__PURE__*/ text(1, Infinity, [
 /** S3 and Cloudinary backup: keys are required, and empty exactly when `useIAMRole` is `true`. */
 const keys = (field: Field) => {
   const useIAMRole = field('useIAMRole', optional(boolean))
-  const key = useIAMRole === true ? text(0, 0) : short
+  const key: Check<string> =
+    useIAMRole === true
+      ? (u, path) => {
+          need(string(u, path) === '', path, "must be '' when useIAMRole is true")
+          return ''
+        }
+      : short
   return {
     bucket: field('bucket', short),
     prefix: field('prefix', prefix),
