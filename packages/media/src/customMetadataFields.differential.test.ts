@@ -9,7 +9,7 @@ import {
   listCustomMetadataFields,
   updateCustomMetadataField,
 } from '@imagekit-fp/media'
-import { anyId, anySchema, words } from './test-support/arbitraries'
+import { anyId, anyRules, anySchema, words } from './test-support/arbitraries'
 import { both } from './test-support/differential'
 import { same } from './test-support/same'
 
@@ -55,7 +55,7 @@ describe('custom metadata fields: same request as @imagekit/nodejs 7', () => {
       {
         label: words,
         description: fc.string({ maxLength: 50 }),
-        schema: anySchema.map(({ type: _, ...rules }) => rules),
+        schema: anyRules,
       },
       { requiredKeys: ['label'] },
     )

@@ -77,7 +77,8 @@ describe('getUsageAnalytics', () => {
   })
 
   it('is a DecodeError when a documented field is missing', async () => {
-    const { videoProcessing: _, ...partial } = ANALYTICS
+    const partial: Partial<typeof ANALYTICS> = { ...ANALYTICS }
+    delete partial.videoProcessing
     const stub = stubFetch(() => json(partial))
     const result = await getUsageAnalytics(
       { privateKey: KEY, fetch: stub.fetch },

@@ -11,6 +11,7 @@ import {
   anyId,
   anyOrigin,
   anyPeriod,
+  anyRules,
   anySchema,
   anyUrlEndpoint,
   words,
@@ -32,7 +33,7 @@ const valid: Record<string, readonly [Fn, fc.Arbitrary<object>]> = {
   ],
   updateCustomMetadataField: [
     media.updateCustomMetadataField,
-    fc.record({ id: anyId, label: words, schema: anySchema.map(({ type: _, ...rules }) => rules) }),
+    fc.record({ id: anyId, label: words, schema: anyRules }),
   ],
   deleteCustomMetadataField: [media.deleteCustomMetadataField, byId],
   listSavedExtensions: [media.listSavedExtensions, none],
@@ -117,7 +118,7 @@ const check = async (fn: Fn, input: unknown): Promise<void> => {
   try {
     result = await fn({ privateKey: KEY, fetch: stub.fetch, retry: 0 }, input as never)()
   } catch (e) {
-    throw new Error(`threw ${String(e)}`)
+    throw new Error(`threw ${String(e)}`, { cause: e })
   }
   if (result._tag === 'Left' && result.left._tag === 'ValidationError') {
     expect(namesAField(input, result.left.path), `${result.left.path}: ${result.left.message}`).toBe(true)

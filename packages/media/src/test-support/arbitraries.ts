@@ -57,6 +57,13 @@ export const anySchema = fc.oneof(
     ),
 )
 
+/** The rules of {@link anySchema} without the type (what an update sends). */
+export const anyRules = anySchema.map((schema) => {
+  const rules: Partial<typeof schema> = { ...schema }
+  delete rules.type
+  return rules
+})
+
 const tags = fc.array(words, { maxLength: 3 })
 const action = fc.record(
   {
