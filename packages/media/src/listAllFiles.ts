@@ -1,6 +1,6 @@
 import type { either } from 'fp-ts'
 import { networkError } from '@imagekit-fp/utils'
-import { left, right } from './internal/either'
+import { left, right } from '@imagekit-fp/internal'
 import { listQuery } from './internal/listQuery'
 import { send } from './internal/send'
 import { optional, prepare, signal } from './internal/validate'

@@ -3,8 +3,7 @@
 import type { taskEither } from 'fp-ts'
 import { networkError } from '@imagekit-fp/utils'
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
-import { left } from './either'
-import { isObject, readProp } from './prop'
+import { isObject, left, readProp } from '@imagekit-fp/internal'
 import { id, integer, optional, prepare, signal, type Field } from './validate'
 
 /** Largest timer delay (2^31 - 1 ms). */

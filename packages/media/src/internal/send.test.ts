@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as t from 'io-ts'
 import { validationError } from '@imagekit-fp/utils'
 import { json, KEY, stubFetch } from '../test-support/stub'
-import { left, right } from './either'
+import { left, right } from '@imagekit-fp/internal'
 import { send, type Call } from './send'
 import { route } from './validate'
 

@@ -2,18 +2,12 @@
 // described as data) and hands it to `send`. Only this file imports the transport, so a change to
 // `request`'s shape is made here once.
 //
-// PENDING (transport): `request` will return `TaskEither<RequestError, HttpResponse<A>>` with
-// `{ status, headers, body }`. Today it returns the body only, so `send` learns the status (which the bulk
-// operations need, to tell a 207 partial success from a 200) by wrapping the config's `fetch`: the status
-// of the last response seen, i.e. of the attempt that produced the result. When `request` returns the
-// status, drop `withStatus` and read `response.status` instead.
 import type { either, taskEither } from 'fp-ts'
 import type { Decoder } from 'io-ts'
 import type { ValidationError } from '@imagekit-fp/utils'
 import { request, type HttpMethod, type HttpRequest } from '@imagekit-fp/utils/http'
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
-import { right } from './either'
-import { isObject, readProp } from './prop'
+import { right } from '@imagekit-fp/internal'
 
 /** One API call, as data: what an operation's input check produces. */
 export interface Call<A, B = A> {
@@ -33,21 +27,6 @@ export interface Call<A, B = A> {
   readonly signal?: AbortSignal | undefined
 }
 
-/** `config` with its `fetch` wrapped to report each response's status (see PENDING above). */
-const withStatus = (config: MediaConfig, seen: (status: number) => void): MediaConfig => {
-  if (!isObject(config)) return config
-  const inner = readProp(config, 'fetch')
-  if (inner === undefined || (inner.value !== undefined && typeof inner.value !== 'function')) return config
-  const base = inner.value as typeof fetch | undefined
-  const wrapped = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
-    (base ?? globalThis.fetch)(input, init).then((response) => {
-      seen(response.status)
-      return response
-    })
-  // Everything else is read from `config` itself (through the prototype), so the transport still checks it.
-  return Object.create(config, { fetch: { value: wrapped } }) as MediaConfig
-}
-
 /**
  * Sends a checked call to the API with the private key (HTTP Basic) and decodes the reply. A Left input check
  * is returned as it is: nothing is sent.
@@ -60,7 +39,6 @@ export const send =
   async () => {
     if (call._tag === 'Left') return call
     const { method, path, query, json, codec, result, idempotent, signal } = call.right
-    let status = 0
     const req: HttpRequest<A> = {
       method,
       base: 'api',
@@ -72,8 +50,8 @@ export const send =
       ...(idempotent === undefined ? {} : { idempotent }),
       ...(signal === undefined ? {} : { signal }),
     }
-    const reply = await request(result ? withStatus(config, (s) => (status = s)) : config, req)()
-    return reply._tag === 'Right' && result
-      ? right(result(reply.right, status))
-      : (reply as either.Either<MediaError, B>)
+    const reply = await request(config, req)()
+    if (reply._tag === 'Left') return reply
+    const { body, status } = reply.right
+    return right(result ? result(body, status) : (body as unknown as B))
   }

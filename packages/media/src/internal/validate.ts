@@ -6,8 +6,7 @@
 // Paths name the input as the caller wrote it: `input.fileId`, `input.tags[2]`, `input.publish.isPublished`.
 import type { either } from 'fp-ts'
 import { isValidationError, validationError, type ValidationError } from '@imagekit-fp/utils'
-import { left, right } from './either'
-import { isObject, readProp } from './prop'
+import { isObject, left, readProp, right } from '@imagekit-fp/internal'
 
 /** A check: the value if it is acceptable, else it throws a ValidationError at `path`. */
 export type Check<A> = (u: unknown, path: string) => A
@@ -188,3 +187,62 @@ export const signal: Check<AbortSignal> = (u, path) => {
  */
 export const route = (parts: TemplateStringsArray, ...values: readonly string[]): string =>
   parts.reduce((out, part, i) => out + encodeURIComponent(values[i - 1] ?? '') + part)
+
+/** Fails at `path` when none of `keys` is set in `body` (an update with nothing to update). */
+export const needSome = (body: object, keys: readonly string[], path: string): void =>
+  need(
+    keys.some((k) => (body as Record<string, unknown>)[k] !== undefined),
+    path,
+    `must set at least one of ${keys.join(', ')}`,
+  )
+
+/** `o` without its `undefined` values (the JSON body and query a call sends). */
+export const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+
+// Added with the account, custom metadata, saved extension, origin and URL endpoint operations (issue 10).
+
+/** A finite number (JSON has no NaN or Infinity). */
+export const number: Check<number> = (u, path) => {
+  need(u !== undefined, path, REQUIRED)
+  need(typeof u === 'number' && Number.isFinite(u), path, 'must be a finite number')
+  return u
+}
+
+/** A string, a finite number or a boolean (select options, AI vocabularies, metadata values). */
+export const scalar: Check<string | number | boolean> = (u, path) => {
+  need(u !== undefined, path, REQUIRED)
+  need(
+    typeof u === 'string' || typeof u === 'boolean' || (typeof u === 'number' && Number.isFinite(u)),
+    path,
+    'must be a string, a finite number or a boolean',
+  )
+  return u
+}
+
+/**
+ * A string of `min` to `max` characters (Unicode code points, as JSON Schema's `minLength`/`maxLength`
+ * count them) that, if `rule` is given, matches `rule[0]` (described by `rule[1]` in the message).
+ */
+export const text =
+  (min: number, max = Infinity, rule?: readonly [RegExp, string]): Check<string> =>
+  (u, path) => {
+    const s = string(u, path)
+    const size = [...s].length
+    need(size >= min, path, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
+    need(size <= max, path, `must be at most ${max} characters`)
+    if (rule) need(rule[0].test(s), path, rule[1])
+    return s
+  }
+
+/** A calendar date written `YYYY-MM-DD` that exists (`2024-02-30` is refused). */
+export const date: Check<string> = (u, path) => {
+  const s = string(u, path)
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : undefined
+  need(
+    day && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s),
+    path,
+    'must be a date YYYY-MM-DD',
+  )
+  return s
+}

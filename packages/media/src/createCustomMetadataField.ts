@@ -1,0 +1,70 @@
+import type { taskEither } from 'fp-ts'
+import { FIELD_TYPES, schemaRules } from './internal/customMetadataSchema'
+import { send } from './internal/send'
+import { nonEmptyString, object, oneOf, optional, prepare, signal, text } from './internal/validate'
+import { CustomMetadataField, type CustomMetadataFieldSchema } from './model/CustomMetadataField'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link createCustomMetadataField}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CreateCustomMetadataFieldOptions {
+  /** The API name: the key in a file's `customMetadata`; unique among all fields, deleted ones too. */
+  readonly name: string
+  /** The label shown in the media library; unique among the fields not deleted. */
+  readonly label: string
+  /** A hint shown in the media library, up to 500 characters (`@imagekit/nodejs` 7.11; not in the spec file). */
+  readonly description?: string
+  /** The field's type and its rules, checked against each other before anything is sent. */
+  readonly schema: CustomMetadataFieldSchema
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Creates a custom metadata field: `POST /v1/customMetadataFields` (the classic
+ * `create_custom_metadata_field`). Not retried (a POST).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ name, label, description?, schema }`; the schema's rules must fit its `type`.
+ * @returns a TaskEither of the new {@link CustomMetadataField}; `ValidationError` (nothing sent), `HttpError`
+ *   (e.g. 400 when the name exists), `NetworkError` or `DecodeError`.
+ * @example
+ * import { createCustomMetadataField } from '@imagekit-fp/media'
+ *
+ * const result = await createCustomMetadataField(
+ *   { privateKey: 'private_xxx' },
+ *   { name: 'price', label: 'Price', schema: { type: 'Number', minValue: 1000, maxValue: 3000 } },
+ * )()
+ * // { _tag: 'Right', right: { id: '598821f949c0a938d57563dd', name: 'price', label: 'Price', schema: { … } } }
+ * @since 0.1.0
+ * @category media
+ */
+export const createCustomMetadataField = (
+  config: MediaConfig,
+  input: CreateCustomMetadataFieldOptions,
+): taskEither.TaskEither<MediaError, CustomMetadataField> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'POST',
+      path: '/v1/customMetadataFields',
+      json: {
+        name: field('name', nonEmptyString),
+        label: field('label', nonEmptyString),
+        description: field('description', optional(text(0, 500))),
+        schema: field(
+          'schema',
+          object((schema) => {
+            const type = schema('type', oneOf(FIELD_TYPES))
+            return { type, ...schemaRules(type, schema) }
+          }),
+        ),
+      },
+      codec: CustomMetadataField,
+      signal: field('signal', optional(signal)),
+    })),
+  )

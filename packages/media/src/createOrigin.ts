@@ -1,0 +1,51 @@
+import type { taskEither } from 'fp-ts'
+import { originRequest } from './internal/originRequest'
+import { send } from './internal/send'
+import { optional, prepare, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { Origin, type OriginRequest } from './model/Origin'
+
+/**
+ * Input of {@link createOrigin}: the origin's fields for its `type`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type CreateOriginOptions = OriginRequest & {
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Creates an origin (beta): `POST /v1/accounts/origins`. Each `type` takes its own fields, checked as the
+ * spec constrains them before anything is sent. Not retried (a POST).
+ *
+ * @param config - private key and transport settings.
+ * @param input - an {@link OriginRequest}, e.g. `{ type: 'S3', name, bucket, accessKey, secretKey }`.
+ * @returns a TaskEither of the new {@link Origin} (secrets left out); `ValidationError` (nothing sent),
+ *   `HttpError` (e.g. 400), `NetworkError` or `DecodeError`.
+ * @example
+ * import { createOrigin } from '@imagekit-fp/media'
+ *
+ * const result = await createOrigin(
+ *   { privateKey: 'private_xxx' },
+ *   { type: 'WEB_FOLDER', name: 'Assets', baseUrl: 'https://images.example.com/assets' },
+ * )()
+ * // { _tag: 'Right', right: { id: 'origin-id-1', type: 'WEB_FOLDER', name: 'Assets', … } }
+ * @since 0.1.0
+ * @category media
+ */
+export const createOrigin = (
+  config: MediaConfig,
+  input: CreateOriginOptions,
+): taskEither.TaskEither<MediaError, Origin> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'POST',
+      path: '/v1/accounts/origins',
+      json: originRequest(field),
+      codec: Origin,
+      signal: field('signal', optional(signal)),
+    })),
+  )

@@ -1,0 +1,61 @@
+import type { taskEither } from 'fp-ts'
+import { extensionConfig } from './internal/extensionConfig'
+import { send } from './internal/send'
+import { optional, prepare, signal, text } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { SavedExtension, type ExtensionConfig } from './model/SavedExtension'
+
+/**
+ * Input of {@link createSavedExtension}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CreateSavedExtensionOptions {
+  /** The saved extension's name. */
+  readonly name: string
+  /** What it does. */
+  readonly description: string
+  /** The extension it runs, checked field by field before anything is sent. */
+  readonly config: ExtensionConfig
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Saves an extension configuration for reuse by id (at most 100 per account): `POST /v1/saved-extensions`.
+ * Not retried (a POST).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ name, description, config }`.
+ * @returns a TaskEither of the new {@link SavedExtension}; `ValidationError` (nothing sent), `HttpError`
+ *   (e.g. 400 for a configuration ImageKit refuses), `NetworkError` or `DecodeError`.
+ * @example
+ * import { createSavedExtension } from '@imagekit-fp/media'
+ *
+ * const result = await createSavedExtension(
+ *   { privateKey: 'private_xxx' },
+ *   { name: 'Tagging', description: 'Ten tags, 80% sure', config: { name: 'google-auto-tagging', minConfidence: 80, maxTags: 10 } },
+ * )()
+ * // { _tag: 'Right', right: { id: 'ext_abc123', name: 'Tagging', … } }
+ * @since 0.1.0
+ * @category media
+ */
+export const createSavedExtension = (
+  config: MediaConfig,
+  input: CreateSavedExtensionOptions,
+): taskEither.TaskEither<MediaError, SavedExtension> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'POST',
+      path: '/v1/saved-extensions',
+      json: {
+        name: field('name', text(1)),
+        description: field('description', text(1)),
+        config: field('config', extensionConfig),
+      },
+      codec: SavedExtension,
+      signal: field('signal', optional(signal)),
+    })),
+  )

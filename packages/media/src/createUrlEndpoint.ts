@@ -1,0 +1,50 @@
+import type { taskEither } from 'fp-ts'
+import { send } from './internal/send'
+import { urlEndpointRequest } from './internal/urlEndpointRequest'
+import { optional, prepare, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { UrlEndpoint, type UrlEndpointRequest } from './model/UrlEndpoint'
+
+/**
+ * Input of {@link createUrlEndpoint}: the {@link UrlEndpointRequest} fields.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CreateUrlEndpointOptions extends UrlEndpointRequest {
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Creates a URL endpoint (beta): `POST /v1/accounts/url-endpoints`. Not retried (a POST).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ description, urlPrefix?, origins?, urlRewriter? }`.
+ * @returns a TaskEither of the new {@link UrlEndpoint}; `ValidationError` (nothing sent), `HttpError`
+ *   (e.g. 400 for an origin that does not exist), `NetworkError` or `DecodeError`.
+ * @example
+ * import { createUrlEndpoint } from '@imagekit-fp/media'
+ *
+ * const result = await createUrlEndpoint(
+ *   { privateKey: 'private_xxx' },
+ *   { description: 'Old Cloudinary URLs', urlPrefix: 'legacy', origins: ['origin-id-1'], urlRewriter: { type: 'CLOUDINARY' } },
+ * )()
+ * // { _tag: 'Right', right: { id: 'pJ4hX2nQs', description: 'Old Cloudinary URLs', urlPrefix: 'legacy', … } }
+ * @since 0.1.0
+ * @category media
+ */
+export const createUrlEndpoint = (
+  config: MediaConfig,
+  input: CreateUrlEndpointOptions,
+): taskEither.TaskEither<MediaError, UrlEndpoint> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'POST',
+      path: '/v1/accounts/url-endpoints',
+      json: urlEndpointRequest(field),
+      codec: UrlEndpoint,
+      signal: field('signal', optional(signal)),
+    })),
+  )

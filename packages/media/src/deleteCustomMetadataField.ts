@@ -1,0 +1,48 @@
+import type { taskEither } from 'fp-ts'
+import { Empty } from './internal/codec'
+import { send } from './internal/send'
+import { id, optional, prepare, route, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link deleteCustomMetadataField}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface DeleteCustomMetadataFieldOptions {
+  /** The field's id. Its name stays taken: no new field can use it. */
+  readonly id: string
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Deletes a custom metadata field: `DELETE /v1/customMetadataFields/{id}` (the classic
+ * `delete_custom_metadata_field`). Retried on 408, 429, 5xx and connection errors (a DELETE).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ id }`.
+ * @returns a TaskEither of `void` (ImageKit answers 204); `ValidationError` (nothing sent), `HttpError`
+ *   (e.g. 404, or 400 when a path policy uses the field), `NetworkError`.
+ * @example
+ * import { deleteCustomMetadataField } from '@imagekit-fp/media'
+ *
+ * const result = await deleteCustomMetadataField({ privateKey: 'private_xxx' }, { id: '598821f949c0a938d57563dd' })()
+ * // { _tag: 'Right', right: undefined }
+ * @since 0.1.0
+ * @category media
+ */
+export const deleteCustomMetadataField = (
+  config: MediaConfig,
+  input: DeleteCustomMetadataFieldOptions,
+): taskEither.TaskEither<MediaError, void> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'DELETE',
+      path: route`/v1/customMetadataFields/${field('id', id)}`,
+      codec: Empty,
+      signal: field('signal', optional(signal)),
+    })),
+  )

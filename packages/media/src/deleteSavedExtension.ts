@@ -1,0 +1,48 @@
+import type { taskEither } from 'fp-ts'
+import { Empty } from './internal/codec'
+import { send } from './internal/send'
+import { id, optional, prepare, route, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link deleteSavedExtension}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface DeleteSavedExtensionOptions {
+  /** The saved extension's id. */
+  readonly id: string
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Deletes a saved extension for good: `DELETE /v1/saved-extensions/{id}`. Retried on 408, 429, 5xx and connection errors
+ * (a DELETE).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ id }`.
+ * @returns a TaskEither of `void` (ImageKit answers 204); `ValidationError` (nothing sent), `HttpError`
+ *   (e.g. 404), `NetworkError`.
+ * @example
+ * import { deleteSavedExtension } from '@imagekit-fp/media'
+ *
+ * const result = await deleteSavedExtension({ privateKey: 'private_xxx' }, { id: 'ext_abc123' })()
+ * // { _tag: 'Right', right: undefined }
+ * @since 0.1.0
+ * @category media
+ */
+export const deleteSavedExtension = (
+  config: MediaConfig,
+  input: DeleteSavedExtensionOptions,
+): taskEither.TaskEither<MediaError, void> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'DELETE',
+      path: route`/v1/saved-extensions/${field('id', id)}`,
+      codec: Empty,
+      signal: field('signal', optional(signal)),
+    })),
+  )

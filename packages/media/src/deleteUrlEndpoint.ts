@@ -1,0 +1,48 @@
+import type { taskEither } from 'fp-ts'
+import { Empty } from './internal/codec'
+import { send } from './internal/send'
+import { id, optional, prepare, route, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link deleteUrlEndpoint}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface DeleteUrlEndpointOptions {
+  /** The URL endpoint's id. */
+  readonly id: string
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Deletes a URL endpoint for good: `DELETE /v1/accounts/url-endpoints/{id}` (beta). Retried on 408, 429, 5xx and connection errors
+ * (a DELETE).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ id }`.
+ * @returns a TaskEither of `void` (ImageKit answers 204); `ValidationError` (nothing sent), `HttpError`
+ *   (e.g. 404), `NetworkError`.
+ * @example
+ * import { deleteUrlEndpoint } from '@imagekit-fp/media'
+ *
+ * const result = await deleteUrlEndpoint({ privateKey: 'private_xxx' }, { id: 'default' })()
+ * // { _tag: 'Right', right: undefined }
+ * @since 0.1.0
+ * @category media
+ */
+export const deleteUrlEndpoint = (
+  config: MediaConfig,
+  input: DeleteUrlEndpointOptions,
+): taskEither.TaskEither<MediaError, void> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'DELETE',
+      path: route`/v1/accounts/url-endpoints/${field('id', id)}`,
+      codec: Empty,
+      signal: field('signal', optional(signal)),
+    })),
+  )

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { getUsage, getUsageAnalytics } from '@imagekit-fp/media'
+import { refuses, type Refused } from './test-support/refuses'
+import { ANALYTICS, USAGE } from './test-support/replies'
+import { json, KEY, stubFetch } from './test-support/stub'
+
+/** The refused periods of both functions; `order` is what each says of an end before the start. */
+const dates = (order: string): readonly Refused[] => [
+  ['no startDate', { endDate: '2026-01-02' }, 'input.startDate', 'is required'],
+  ['no endDate', { startDate: '2026-01-02' }, 'input.endDate', 'is required'],
+  [
+    'a date with a time',
+    { startDate: '2026-01-01T00:00:00Z', endDate: '2026-01-02' },
+    'input.startDate',
+    'must be a date YYYY-MM-DD',
+  ],
+  [
+    'a day that does not exist',
+    { startDate: '2026-02-29', endDate: '2026-03-02' },
+    'input.startDate',
+    'must be a date YYYY-MM-DD',
+  ],
+  [
+    'a month 13',
+    { startDate: '2026-01-01', endDate: '2026-13-01' },
+    'input.endDate',
+    'must be a date YYYY-MM-DD',
+  ],
+  ['a Date object', { startDate: new Date(0), endDate: '2026-01-02' }, 'input.startDate', 'must be a string'],
+  ['an end before the start', { startDate: '2026-01-02', endDate: '2026-01-01' }, 'input.endDate', order],
+  [
+    '90 days',
+    { startDate: '2026-01-01', endDate: '2026-04-01' },
+    'input.endDate',
+    'must be less than 90 days after startDate',
+  ],
+]
+
+describe('getUsage', () => {
+  it('sends both dates and accepts 89 days (startDate included, endDate excluded)', async () => {
+    const stub = stubFetch(() => json(USAGE))
+    const result = await getUsage(
+      { privateKey: KEY, fetch: stub.fetch },
+      { startDate: '2024-01-01', endDate: '2024-03-30' },
+    )()
+    expect(result).toStrictEqual({ _tag: 'Right', right: USAGE })
+    expect(stub.calls.map((c) => [c.path, c.query])).toStrictEqual([
+      [
+        '/v1/accounts/usage',
+        [
+          ['startDate', '2024-01-01'],
+          ['endDate', '2024-03-30'],
+        ],
+      ],
+    ])
+  })
+
+  refuses(getUsage, [
+    ...dates('must be after startDate'),
+    [
+      'the same day (endDate is excluded)',
+      { startDate: '2026-01-01', endDate: '2026-01-01' },
+      'input.endDate',
+      'must be after startDate',
+    ],
+  ])
+})
+
+describe('getUsageAnalytics', () => {
+  it('accepts a single day (both dates are included)', async () => {
+    const stub = stubFetch(() => json(ANALYTICS))
+    const result = await getUsageAnalytics(
+      { privateKey: KEY, fetch: stub.fetch },
+      { startDate: '2026-01-31', endDate: '2026-01-31' },
+    )()
+    expect(result).toStrictEqual({ _tag: 'Right', right: ANALYTICS })
+  })
+
+  it('is a DecodeError when a documented field is missing', async () => {
+    const partial: Partial<typeof ANALYTICS> = { ...ANALYTICS }
+    delete partial.videoProcessing
+    const stub = stubFetch(() => json(partial))
+    const result = await getUsageAnalytics(
+      { privateKey: KEY, fetch: stub.fetch },
+      { startDate: '2026-01-01', endDate: '2026-01-02' },
+    )()
+    expect(result._tag === 'Left' && result.left._tag).toBe('DecodeError')
+  })
+
+  refuses(getUsageAnalytics, dates('must not be before startDate'))
+})

@@ -1,0 +1,80 @@
+import type { taskEither } from 'fp-ts'
+import * as t from 'io-ts'
+import { send } from './internal/send'
+import { usagePeriod } from './internal/usagePeriod'
+import { optional, prepare, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/**
+ * Input of {@link getUsage}: a period of less than 90 days, `startDate` included, `endDate` excluded.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface GetUsageOptions {
+  /** The first day, `YYYY-MM-DD`. */
+  readonly startDate: string
+  /** The day after the last one, `YYYY-MM-DD`: after `startDate`, less than 90 days later. */
+  readonly endDate: string
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * The account's usage over the period; every field is optional, as in the spec.
+ *
+ * @example
+ * import { GetUsageResult } from '@imagekit-fp/media'
+ *
+ * GetUsageResult.is({ bandwidthBytes: 21991583578, mediaLibraryStorageBytes: 1878758298 }) // true
+ * @since 0.1.0
+ * @category codecs
+ */
+export const GetUsageResult = /*#__PURE__*/ t.partial(
+  {
+    bandwidthBytes: t.number,
+    mediaLibraryStorageBytes: t.number,
+    videoProcessingUnitsCount: t.number,
+    extensionUnitsCount: t.number,
+    originalCacheStorageBytes: t.number,
+  },
+  'GetUsageResult',
+)
+/**
+ * @since 0.1.0
+ * @category model
+ */
+export type GetUsageResult = t.TypeOf<typeof GetUsageResult>
+
+/**
+ * Gets the account's usage (bandwidth, storage, video and extension units) between two dates:
+ * `GET /v1/accounts/usage?startDate&endDate`. Both dates are checked before anything is sent: real
+ * `YYYY-MM-DD` dates, `endDate` after `startDate` and less than 90 days later. Retried on 408, 429, 5xx and
+ * connection errors.
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ startDate, endDate }`.
+ * @returns a TaskEither of the {@link GetUsageResult}; `ValidationError` (nothing sent), `HttpError`,
+ *   `NetworkError` or `DecodeError`.
+ * @example
+ * import { getUsage } from '@imagekit-fp/media'
+ *
+ * const result = await getUsage({ privateKey: 'private_xxx' }, { startDate: '2026-01-01', endDate: '2026-02-01' })()
+ * // { _tag: 'Right', right: { bandwidthBytes: 21991583578, mediaLibraryStorageBytes: 1878758298, … } }
+ * @since 0.1.0
+ * @category media
+ */
+export const getUsage = (
+  config: MediaConfig,
+  input: GetUsageOptions,
+): taskEither.TaskEither<MediaError, GetUsageResult> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'GET',
+      path: '/v1/accounts/usage',
+      query: usagePeriod(field, false),
+      codec: GetUsageResult,
+      signal: field('signal', optional(signal)),
+    })),
+  )

@@ -1,0 +1,48 @@
+import type { taskEither } from 'fp-ts'
+import * as t from 'io-ts'
+import { send } from './internal/send'
+import { optional, prepare, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { NamedTransformation } from './model/NamedTransformation'
+
+/**
+ * Input of {@link listNamedTransformations}: nothing but an optional signal.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ListNamedTransformationsOptions {
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+const NamedTransformations = /*#__PURE__*/ t.array(NamedTransformation, 'NamedTransformation[]')
+
+/**
+ * Lists the account's named transformations: `GET /v1/named-transformations` Not in the spec file: the request follows `@imagekit/nodejs` 7.11 (checked by the differential test).. Retried on 408, 429, 5xx and connection errors.
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ signal? }` (default `{}`).
+ * @returns a TaskEither of the {@link NamedTransformation}s; `ValidationError` (nothing sent), `HttpError`, `NetworkError`
+ *   or `DecodeError`.
+ * @example
+ * import { listNamedTransformations } from '@imagekit-fp/media'
+ *
+ * const result = await listNamedTransformations({ privateKey: 'private_xxx' })()
+ * // { _tag: 'Right', right: [{ id: '6bZ9x2ZUx', name: 'small_thumbnail', transformation: 'w-150,h-150', enabled: true, … }] }
+ * @since 0.1.0
+ * @category media
+ */
+export const listNamedTransformations = (
+  config: MediaConfig,
+  input: ListNamedTransformationsOptions = {},
+): taskEither.TaskEither<MediaError, NamedTransformation[]> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'GET',
+      path: '/v1/named-transformations',
+      codec: NamedTransformations,
+      signal: field('signal', optional(signal)),
+    })),
+  )

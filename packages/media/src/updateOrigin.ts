@@ -1,0 +1,53 @@
+import type { taskEither } from 'fp-ts'
+import { originRequest } from './internal/originRequest'
+import { send } from './internal/send'
+import { id, optional, prepare, route, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { Origin, type OriginRequest } from './model/Origin'
+
+/**
+ * Input of {@link updateOrigin}: the origin's `id` and all of its fields for its `type` (a replacement).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type UpdateOriginOptions = OriginRequest & {
+  /** The origin's id. */
+  readonly id: string
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Replaces an origin's settings (beta): `PUT /v1/accounts/origins/{id}`, with the same body as
+ * `createOrigin`. Retried on 408, 429, 5xx and connection errors (a PUT).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ id, ...OriginRequest }`.
+ * @returns a TaskEither of the updated {@link Origin}; `ValidationError` (nothing sent), `HttpError`
+ *   (e.g. 400, 404), `NetworkError` or `DecodeError`.
+ * @example
+ * import { updateOrigin } from '@imagekit-fp/media'
+ *
+ * const result = await updateOrigin(
+ *   { privateKey: 'private_xxx' },
+ *   { id: 'origin-id-1', type: 'WEB_PROXY', name: 'Proxy', includeCanonicalHeader: true },
+ * )()
+ * // { _tag: 'Right', right: { id: 'origin-id-1', type: 'WEB_PROXY', name: 'Proxy', includeCanonicalHeader: true } }
+ * @since 0.1.0
+ * @category media
+ */
+export const updateOrigin = (
+  config: MediaConfig,
+  input: UpdateOriginOptions,
+): taskEither.TaskEither<MediaError, Origin> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'PUT',
+      path: route`/v1/accounts/origins/${field('id', id)}`,
+      json: originRequest(field),
+      codec: Origin,
+      signal: field('signal', optional(signal)),
+    })),
+  )

@@ -1,0 +1,65 @@
+import type { taskEither } from 'fp-ts'
+import { extensionConfig } from './internal/extensionConfig'
+import { send } from './internal/send'
+import { id, needSome, optional, prepare, route, signal, text } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { SavedExtension, type ExtensionConfig } from './model/SavedExtension'
+
+/**
+ * Input of {@link updateSavedExtension}: the `id` and at least one of `name`, `description`, `config`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface UpdateSavedExtensionOptions {
+  /** The saved extension's id. */
+  readonly id: string
+  /** A new name. */
+  readonly name?: string
+  /** A new description. */
+  readonly description?: string
+  /** A new configuration (replaces the old one). */
+  readonly config?: ExtensionConfig
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Updates a saved extension's name, description or configuration: `PATCH /v1/saved-extensions/{id}`.
+ * Not retried (a PATCH).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ id, name?, description?, config? }`, at least one of them set.
+ * @returns a TaskEither of the updated {@link SavedExtension}; `ValidationError` (nothing sent), `HttpError`
+ *   (e.g. 404), `NetworkError` or `DecodeError`.
+ * @example
+ * import { updateSavedExtension } from '@imagekit-fp/media'
+ *
+ * const result = await updateSavedExtension({ privateKey: 'private_xxx' }, { id: 'ext_abc123', name: 'Tagging v2' })()
+ * // { _tag: 'Right', right: { id: 'ext_abc123', name: 'Tagging v2', … } }
+ * @since 0.1.0
+ * @category media
+ */
+export const updateSavedExtension = (
+  config: MediaConfig,
+  input: UpdateSavedExtensionOptions,
+): taskEither.TaskEither<MediaError, SavedExtension> =>
+  send(
+    config,
+    prepare(input, (field) => {
+      const extensionId = field('id', id)
+      const body = {
+        name: field('name', optional(text(1))),
+        description: field('description', optional(text(1))),
+        config: field('config', optional(extensionConfig)),
+      }
+      needSome(body, ['name', 'description', 'config'], 'input')
+      return {
+        method: 'PATCH',
+        path: route`/v1/saved-extensions/${extensionId}`,
+        json: body,
+        codec: SavedExtension,
+        signal: field('signal', optional(signal)),
+      } as const
+    }),
+  )

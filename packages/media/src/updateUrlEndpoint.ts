@@ -1,0 +1,54 @@
+import type { taskEither } from 'fp-ts'
+import { send } from './internal/send'
+import { urlEndpointRequest } from './internal/urlEndpointRequest'
+import { id, optional, prepare, route, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { UrlEndpoint, type UrlEndpointRequest } from './model/UrlEndpoint'
+
+/**
+ * Input of {@link updateUrlEndpoint}: the endpoint's `id` and all of its {@link UrlEndpointRequest} fields
+ * (a replacement).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface UpdateUrlEndpointOptions extends UrlEndpointRequest {
+  /** The URL endpoint's id (`default` for the account's first one). */
+  readonly id: string
+  /** Aborting it ends the call with `NetworkError` `Aborted`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Replaces a URL endpoint's settings (beta): `PUT /v1/accounts/url-endpoints/{id}`, with the same body as
+ * `createUrlEndpoint`. Retried on 408, 429, 5xx and connection errors (a PUT).
+ *
+ * @param config - private key and transport settings.
+ * @param input - `{ id, description, urlPrefix?, origins?, urlRewriter? }`.
+ * @returns a TaskEither of the updated {@link UrlEndpoint}; `ValidationError` (nothing sent), `HttpError`
+ *   (e.g. 400, 404), `NetworkError` or `DecodeError`.
+ * @example
+ * import { updateUrlEndpoint } from '@imagekit-fp/media'
+ *
+ * const result = await updateUrlEndpoint(
+ *   { privateKey: 'private_xxx' },
+ *   { id: 'pJ4hX2nQs', description: 'Imgix URLs', urlPrefix: 'legacy', urlRewriter: { type: 'IMGIX' } },
+ * )()
+ * // { _tag: 'Right', right: { id: 'pJ4hX2nQs', description: 'Imgix URLs', … } }
+ * @since 0.1.0
+ * @category media
+ */
+export const updateUrlEndpoint = (
+  config: MediaConfig,
+  input: UpdateUrlEndpointOptions,
+): taskEither.TaskEither<MediaError, UrlEndpoint> =>
+  send(
+    config,
+    prepare(input, (field) => ({
+      method: 'PUT',
+      path: route`/v1/accounts/url-endpoints/${field('id', id)}`,
+      json: urlEndpointRequest(field),
+      codec: UrlEndpoint,
+      signal: field('signal', optional(signal)),
+    })),
+  )
