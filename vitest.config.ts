@@ -7,8 +7,9 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@imagekit-fp\/upload\/node$/, replacement: src('upload/src/node.ts') },
+      { find: /^@imagekit-fp\/testing\/node$/, replacement: src('testing/src/node.ts') },
       { find: /^@imagekit-fp\/utils\/http$/, replacement: src('utils/src/http.ts') },
-      { find: /^@imagekit-fp\/(utils|url|upload)$/, replacement: src('$1/src/index.ts') },
+      { find: /^@imagekit-fp\/(utils|url|upload|testing)$/, replacement: src('$1/src/index.ts') },
     ],
   },
   test: {
