@@ -107,14 +107,17 @@ const listFiles = (ctx: Ctx): Reply => {
     }
   }
   const [direction, field] = [sort.slice(0, sort.indexOf('_')), sort.slice(sort.indexOf('_') + 1)]
-  if (field !== 'CREATED' && field !== 'RELEVANCE') {
+  const sign = direction === 'DESC' ? -1 : 1
+  // Rows are in creation order; a stable sort keeps it for ties whichever the direction.
+  if (field === 'CREATED' || field === 'RELEVANCE') {
+    if (sign === -1) rows.reverse()
+  } else {
     rows.sort((a, b) => {
       const x = sortKey(field, a)
       const y = sortKey(field, b)
-      return x < y ? -1 : x > y ? 1 : 0
+      return x < y ? -sign : x > y ? sign : 0
     })
   }
-  if (direction === 'DESC') rows.reverse()
   return ok(rows.slice(skip, skip + limit))
 }
 
