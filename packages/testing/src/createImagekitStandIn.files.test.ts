@@ -18,7 +18,10 @@ const library = () => {
   add('notes.txt', '/', new Uint8Array(2000))
   add('c.png', '/shop', pngHeader(20, 20), ['blue'])
   add('d.png', '/shop/old', pngHeader(5, 5))
-  return { s, at: (minutes: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + minutes * 60_000).toISOString() }
+  return {
+    s,
+    at: (minutes: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + minutes * 60_000).toISOString(),
+  }
 }
 
 const names = async (s: ReturnType<typeof library>['s'], query: string) => {
@@ -65,7 +68,10 @@ describe('createImagekitStandIn: listFiles', () => {
   })
 
   it('searches below a path only', async () => {
-    expect(await names(library().s, `${search('tags IN ["blue"] OR size < 100')}&path=/shop`)).toStrictEqual(['c.png', 'd.png'])
+    expect(await names(library().s, `${search('tags IN ["blue"] OR size < 100')}&path=/shop`)).toStrictEqual([
+      'c.png',
+      'd.png',
+    ])
   })
 
   it.each([
@@ -73,11 +79,17 @@ describe('createImagekitStandIn: listFiles', () => {
     ['size : 10', 'Unsupported searchQuery: the operator ":" on size (in "size : 10") is not supported.'],
     ['name = "a" XOR size > 1', 'Unsupported searchQuery: unsupported part "XOR size > 1".'],
     ['tags IN "red"', 'Unsupported searchQuery: "tags IN "red"" needs a [list].'],
-    ['createdAt > "last week"', 'Unsupported searchQuery: "createdAt > "last week"" needs an ISO date or an age such as "7d".'],
+    [
+      'createdAt > "last week"',
+      'Unsupported searchQuery: "createdAt > "last week"" needs an ISO date or an age such as "7d".',
+    ],
     ['(name = "a"', 'Unsupported searchQuery: expected ")" at end of query.'],
     ['name = "a', 'Unsupported searchQuery: unterminated string at character 8.'],
   ])('refuses %s with a 400 that names the unsupported part', async (q, message) => {
-    expect(await call(library().s, 'GET', `/v1/files${search(q)}`)).toMatchObject({ status: 400, body: error(message) })
+    expect(await call(library().s, 'GET', `/v1/files${search(q)}`)).toMatchObject({
+      status: 400,
+      body: error(message),
+    })
   })
 })
 
@@ -110,22 +122,41 @@ describe('createImagekitStandIn: file operations', () => {
       size: 33,
       mime: 'image/png',
     })
-    const updated = await call(s, 'PATCH', `/v1/files/${id}/details`, { tags: ['green'], customCoordinates: '1,2,3,4', description: 'A' })
+    const updated = await call(s, 'PATCH', `/v1/files/${id}/details`, {
+      tags: ['green'],
+      customCoordinates: '1,2,3,4',
+      description: 'A',
+    })
     expect(updated.body).toMatchObject({ tags: ['green'], customCoordinates: '1,2,3,4', description: 'A' })
     expect(await call(s, 'PATCH', `/v1/files/${id}/details`, { customMetadata: { nope: 1 } })).toMatchObject({
       status: 400,
       body: error('Invalid custom metadata: nope is not a defined custom metadata field.'),
     })
     expect((await call(s, 'DELETE', `/v1/files/${id}`)).status).toBe(204)
-    expect(await call(s, 'GET', `/v1/files/${id}/details`)).toMatchObject({ status: 404, body: error('The requested file does not exist.', { reason: 'FILE_NOT_FOUND' }) })
+    expect(await call(s, 'GET', `/v1/files/${id}/details`)).toMatchObject({
+      status: 404,
+      body: error('The requested file does not exist.', { reason: 'FILE_NOT_FOUND' }),
+    })
   })
 
   it('adds and removes tags in bulk, and names the missing ids', async () => {
     const { s } = library()
     const [b, a] = s.files().map((f) => f.fileId)
-    expect((await call(s, 'POST', '/v1/files/addTags', { fileIds: [b, a], tags: ['new', 'red'] })).body).toStrictEqual({ successfullyUpdatedFileIds: [b, a] })
-    expect((await call(s, 'POST', '/v1/files/removeTags', { fileIds: [a], tags: ['red'] })).body).toStrictEqual({ successfullyUpdatedFileIds: [a] })
-    expect(s.files().slice(0, 2).map((f) => f.tags)).toStrictEqual([['red', 'new'], ['blue', 'new']])
+    expect(
+      (await call(s, 'POST', '/v1/files/addTags', { fileIds: [b, a], tags: ['new', 'red'] })).body,
+    ).toStrictEqual({ successfullyUpdatedFileIds: [b, a] })
+    expect(
+      (await call(s, 'POST', '/v1/files/removeTags', { fileIds: [a], tags: ['red'] })).body,
+    ).toStrictEqual({ successfullyUpdatedFileIds: [a] })
+    expect(
+      s
+        .files()
+        .slice(0, 2)
+        .map((f) => f.tags),
+    ).toStrictEqual([
+      ['red', 'new'],
+      ['blue', 'new'],
+    ])
     expect(await call(s, 'POST', '/v1/files/addTags', { fileIds: [a, 'nope'], tags: ['x'] })).toMatchObject({
       status: 404,
       body: error('The requested file(s) does not exist.', { missingFileIds: ['nope'] }),
@@ -134,15 +165,36 @@ describe('createImagekitStandIn: file operations', () => {
 
   it('copies, moves and renames files', async () => {
     const { s } = library()
-    expect((await call(s, 'POST', '/v1/files/copy', { sourceFilePath: '/a.png', destinationPath: '/copies' })).status).toBe(204)
-    expect((await call(s, 'POST', '/v1/files/move', { sourceFilePath: '/b.png', destinationPath: '/moved/' })).status).toBe(204)
-    expect((await call(s, 'PUT', '/v1/files/rename', { filePath: '/notes.txt', newFileName: 'readme.txt' })).body).toStrictEqual({})
-    expect(await call(s, 'PUT', '/v1/files/rename', { filePath: '/a.png', newFileName: 'readme.txt' })).toMatchObject({
+    expect(
+      (await call(s, 'POST', '/v1/files/copy', { sourceFilePath: '/a.png', destinationPath: '/copies' }))
+        .status,
+    ).toBe(204)
+    expect(
+      (await call(s, 'POST', '/v1/files/move', { sourceFilePath: '/b.png', destinationPath: '/moved/' }))
+        .status,
+    ).toBe(204)
+    expect(
+      (await call(s, 'PUT', '/v1/files/rename', { filePath: '/notes.txt', newFileName: 'readme.txt' })).body,
+    ).toStrictEqual({})
+    expect(
+      await call(s, 'PUT', '/v1/files/rename', { filePath: '/a.png', newFileName: 'readme.txt' }),
+    ).toMatchObject({
       status: 409,
-      body: error('File with the new name already exists in the same location.', { reason: 'FILE_ALREADY_EXISTS' }),
+      body: error('File with the new name already exists in the same location.', {
+        reason: 'FILE_ALREADY_EXISTS',
+      }),
     })
-    expect(await call(s, 'POST', '/v1/files/copy', { sourceFilePath: '/gone.png', destinationPath: '/x' })).toMatchObject({ status: 404 })
-    expect(s.files().map((f) => f.filePath)).toStrictEqual(['/moved/b.png', '/a.png', '/readme.txt', '/shop/c.png', '/shop/old/d.png', '/copies/a.png'])
+    expect(
+      await call(s, 'POST', '/v1/files/copy', { sourceFilePath: '/gone.png', destinationPath: '/x' }),
+    ).toMatchObject({ status: 404 })
+    expect(s.files().map((f) => f.filePath)).toStrictEqual([
+      '/moved/b.png',
+      '/a.png',
+      '/readme.txt',
+      '/shop/c.png',
+      '/shop/old/d.png',
+      '/copies/a.png',
+    ])
     expect(await names(s, '?type=folder')).toStrictEqual(['shop', 'copies', 'moved'])
   })
 
@@ -151,7 +203,10 @@ describe('createImagekitStandIn: file operations', () => {
     const v1 = s.addFile({ fileName: 'a.png', bytes: pngHeader(1, 1) })
     s.addFile({ fileName: 'a.png', bytes: pngHeader(2, 2) })
     const id = v1.fileId
-    const versions = (await call(s, 'GET', `/v1/files/${id}/versions`)).body as { versionInfo: { id: string; name: string }; type: string }[]
+    const versions = (await call(s, 'GET', `/v1/files/${id}/versions`)).body as {
+      versionInfo: { id: string; name: string }
+      type: string
+    }[]
     expect(versions.map((v) => [v.type, v.versionInfo])).toStrictEqual([
       ['file-version', { id, name: 'Version 1' }],
       ['file', { id: '000000000000000000000002', name: 'Version 2' }],
@@ -160,9 +215,14 @@ describe('createImagekitStandIn: file operations', () => {
       status: 400,
       body: error('You cannot delete current version of a file.'),
     })
-    expect((await call(s, 'PUT', `/v1/files/${id}/versions/${id}/restore`)).body).toMatchObject({ width: 1, versionInfo: { id, name: 'Version 1' } })
+    expect((await call(s, 'PUT', `/v1/files/${id}/versions/${id}/restore`)).body).toMatchObject({
+      width: 1,
+      versionInfo: { id, name: 'Version 1' },
+    })
     expect((await call(s, 'DELETE', `/v1/files/${id}/versions/000000000000000000000002`)).status).toBe(204)
-    expect(await call(s, 'GET', `/v1/files/${id}/versions/000000000000000000000002`)).toMatchObject({ status: 404 })
+    expect(await call(s, 'GET', `/v1/files/${id}/versions/000000000000000000000002`)).toMatchObject({
+      status: 404,
+    })
   })
 
   it('reads metadata by file id and by URL under the endpoint', async () => {
@@ -181,7 +241,13 @@ describe('createImagekitStandIn: file operations', () => {
       pHash: 'string',
       exif: {},
     })
-    expect((await call(s, 'GET', `/v1/metadata?url=${encodeURIComponent('https://ik.imagekit.io/standin/b.png')}`)).body).toStrictEqual(meta)
-    expect((await call(s, 'GET', `/v1/metadata?url=${encodeURIComponent('https://elsewhere.example/b.png')}`)).status).toBe(404)
+    expect(
+      (await call(s, 'GET', `/v1/metadata?url=${encodeURIComponent('https://ik.imagekit.io/standin/b.png')}`))
+        .body,
+    ).toStrictEqual(meta)
+    expect(
+      (await call(s, 'GET', `/v1/metadata?url=${encodeURIComponent('https://elsewhere.example/b.png')}`))
+        .status,
+    ).toBe(404)
   })
 })
