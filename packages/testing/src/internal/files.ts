@@ -15,6 +15,7 @@ import {
   relocate,
   removeFile,
   splitPath,
+  type Folder,
   type StoredFile,
   type Version,
 } from './state'
@@ -25,18 +26,28 @@ const SORTS = ['NAME', 'CREATED', 'UPDATED', 'HEIGHT', 'WIDTH', 'SIZE', 'RELEVAN
 const TYPES = ['file', 'file-version', 'folder', 'all']
 const FILE_TYPES = ['all', 'image', 'non-image']
 
-const sortKey = (field: string, row: Record<string, unknown>): string | number => {
+/** A listed item before it is turned into JSON: only the page returned is serialised. */
+type Row =
+  | { readonly kind: 'folder'; readonly path: string; readonly folder: Folder }
+  | { readonly kind: 'file'; readonly file: StoredFile; readonly version: Version }
+
+const sortKey = (field: string, row: Row): string | number => {
+  if (row.kind === 'folder') {
+    if (field === 'NAME') return row.path.slice(0, -1).slice(row.path.slice(0, -1).lastIndexOf('/') + 1)
+    return field === 'UPDATED' ? row.folder.updatedAt : 0
+  }
+  const v = row.version
   switch (field) {
     case 'NAME':
-      return String(row.name)
+      return row.file.name
     case 'UPDATED':
-      return String(row.updatedAt)
+      return v.updatedAt
     case 'HEIGHT':
+      return v.image?.height ?? 0
     case 'WIDTH':
-    case 'SIZE':
-      return Number(row[field.toLowerCase()] ?? 0)
+      return v.image?.width ?? 0
     default:
-      return String(row.createdAt)
+      return v.bytes.length
   }
 }
 
@@ -88,13 +99,13 @@ const listFiles = (ctx: Ctx): Reply => {
       : search === undefined
         ? f.folder === folder
         : f.folder.startsWith(folder)
-  const rows: Record<string, unknown>[] = []
+  const rows: Row[] = []
   const listFolders = search === undefined && (type === 'folder' || type === 'all')
   if (listFolders) {
     const parent = folder ?? '/'
     for (const [p, f] of state.folders) {
       if (p.startsWith(parent) && p !== parent && p.slice(parent.length, -1).indexOf('/') === -1)
-        rows.push(folderDetails(p, f))
+        rows.push({ kind: 'folder', path: p, folder: f })
     }
   }
   const listFiles = search !== undefined || type !== 'folder'
@@ -102,8 +113,8 @@ const listFiles = (ctx: Ctx): Reply => {
     for (const f of state.files.values()) {
       if (!inFolder(f) || !wantFileType(f) || (search !== undefined && search.ok && !search.test(f))) continue
       if (type === 'file-version' && search === undefined) {
-        for (const v of f.versions) rows.push(fileDetails(ctx.urlEndpoint, f, v))
-      } else rows.push(fileDetails(ctx.urlEndpoint, f))
+        for (const v of f.versions) rows.push({ kind: 'file', file: f, version: v })
+      } else rows.push({ kind: 'file', file: f, version: f.current })
     }
   }
   const [direction, field] = [sort.slice(0, sort.indexOf('_')), sort.slice(sort.indexOf('_') + 1)]
@@ -118,7 +129,11 @@ const listFiles = (ctx: Ctx): Reply => {
       return x < y ? -sign : x > y ? sign : 0
     })
   }
-  return ok(rows.slice(skip, skip + limit))
+  return ok(
+    rows
+      .slice(skip, skip + limit)
+      .map((r) => (r.kind === 'folder' ? folderDetails(r.path, r.folder) : fileDetails(ctx.urlEndpoint, r.file, r.version))),
+  )
 }
 
 const withFile = (ctx: Ctx, then: (f: StoredFile) => Reply): Reply => {
