@@ -75,24 +75,26 @@ const client = async (bundle, url, privateKey, opts) => {
   const round = async (results) => {
     // 1. concurrent uploads
     const payload = new Uint8Array(16 * 1024).map((_, i) => (i * 31) & 0xff)
-    let up = await timed(() =>
-      Promise.all(
-        Array.from({ length: opts.uploads }, (_, i) =>
-          timed(() =>
-            upload(config, { file: payload, fileName: `bench-${i}.bin`, useUniqueFileName: false })(),
+    // Only the figures leave this block: the results are not part of what must return to baseline.
+    const { ids, ...uploadFigures } = await (async () => {
+      const up = await timed(() =>
+        Promise.all(
+          Array.from({ length: opts.uploads }, (_, i) =>
+            timed(() =>
+              upload(config, { file: payload, fileName: `bench-${i}.bin`, useUniqueFileName: false })(),
+            ),
           ),
         ),
-      ),
-    )
-    const upFailures = up.result.filter((r) => r.result._tag !== 'Right').length
-    const ids = up.result.filter((r) => r.result._tag === 'Right').map((r) => r.result.right.fileId)
-    results.upload = {
-      count: opts.uploads,
-      failures: upFailures,
-      wallMs: up.ms,
-      latencies: up.result.map((r) => r.ms).sort((a, b) => a - b),
-    }
-    up = undefined // keep only the figures: the results are not part of what must return to baseline
+      )
+      return {
+        count: opts.uploads,
+        failures: up.result.filter((r) => r.result._tag !== 'Right').length,
+        wallMs: up.ms,
+        latencies: up.result.map((r) => r.ms).sort((a, b) => a - b),
+        ids: up.result.filter((r) => r.result._tag === 'Right').map((r) => r.result.right.fileId),
+      }
+    })()
+    results.upload = uploadFigures
 
     // 2. list/details calls, 50 in flight
     const latencies = []
