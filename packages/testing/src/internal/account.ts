@@ -326,7 +326,9 @@ const namedTransformations = collectionRoutes({
   update: t.partial({ name: TransformationName, transformation: nonEmpty, enabled: t.boolean }),
   refuse: nameClash((ctx) => ctx.state.namedTransformations, 'named transformation'),
   build: (ctx, body, previous) => {
-    const { updatedAt: _unused, ...record } = stamped(ctx, body, previous, { enabled: true })
+    // A named transformation has no `updatedAt` (node7's NamedTransformation type).
+    const record: Record<string, unknown> = { ...stamped(ctx, body, previous, { enabled: true }) }
+    delete record.updatedAt
     return record as Named
   },
   view: (n) => n,

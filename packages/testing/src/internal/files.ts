@@ -132,7 +132,11 @@ const listFiles = (ctx: Ctx): Reply => {
   return ok(
     rows
       .slice(skip, skip + limit)
-      .map((r) => (r.kind === 'folder' ? folderDetails(r.path, r.folder) : fileDetails(ctx.urlEndpoint, r.file, r.version))),
+      .map((r) =>
+        r.kind === 'folder'
+          ? folderDetails(r.path, r.folder)
+          : fileDetails(ctx.urlEndpoint, r.file, r.version),
+      ),
   )
 }
 

@@ -110,8 +110,10 @@ export const compileSearch = (query: string, now: number): Compiled => {
       let op: string
       if (keyword('NOT')) {
         if (keyword('IN')) op = 'NOT IN'
-        else if (peek()?.text === '=') (i++, (op = 'NOT ='))
-        else throw new Refusal(`unsupported operator at ${partFrom(peek())}`)
+        else if (peek()?.text === '=') {
+          i++
+          op = 'NOT ='
+        } else throw new Refusal(`unsupported operator at ${partFrom(peek())}`)
       } else if (keyword('IN')) op = 'IN'
       else if (peek()?.kind === 'op') op = tokens[i++]!.text
       else throw new Refusal(`expected an operator at ${partFrom(peek())}`)
