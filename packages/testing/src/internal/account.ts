@@ -1,19 +1,10 @@
 // Account-level resources: purge requests, custom metadata fields, saved extensions, named transformations,
 // origins, URL endpoints, usage and usage analytics.
-import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { isoNow, type Ctx, type Route } from './context'
 import { fail, ok, type Reply } from './reply'
 import type { Named } from './state'
-import { check, closed, nonEmpty, scalar, struct, text, uri } from './validate'
-
-const decoded =
-  <A>(codec: t.Decoder<unknown, A>, then: (ctx: Ctx, a: A) => Reply) =>
-  (ctx: Ctx): Reply =>
-    E.match(
-      (r: Reply) => r,
-      (a: A) => then(ctx, a),
-    )(check(codec, ctx.json))
+import { decoded, closed, nonEmpty, scalar, struct, text, uri } from './validate'
 
 // ---- custom metadata fields
 

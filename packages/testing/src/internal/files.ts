@@ -19,7 +19,7 @@ import {
   type StoredFile,
   type Version,
 } from './state'
-import { check, struct, uri } from './validate'
+import { check, decoded, struct, uri } from './validate'
 import { fileDetails, folderDetails, metadataOf } from './views'
 
 const SORTS = ['NAME', 'CREATED', 'UPDATED', 'HEIGHT', 'WIDTH', 'SIZE', 'RELEVANCE']
@@ -315,125 +315,101 @@ export const fileRoutes: readonly Route[] = [
     pattern: '/v1/files/batch/deleteByFileIds',
     operation: 'delete-multiple-files',
     auth: 'basic',
-    handle: (ctx) =>
-      E.match(
-        (r: Reply) => r,
-        (b: t.TypeOf<typeof FileIds>) =>
-          bulk(ctx, b.fileIds, (f) => removeFile(ctx.state, f), 'successfullyDeletedFileIds'),
-      )(check(FileIds, ctx.json)),
+    handle: decoded(FileIds, (ctx, b) =>
+      bulk(ctx, b.fileIds, (f) => removeFile(ctx.state, f), 'successfullyDeletedFileIds'),
+    ),
   },
   {
     method: 'POST',
     pattern: '/v1/files/addTags',
     operation: 'add-tags-bulk',
     auth: 'basic',
-    handle: (ctx) =>
-      E.match(
-        (r: Reply) => r,
-        (b: t.TypeOf<typeof TagsBody>) =>
-          bulk(ctx, b.fileIds, tagChange(ctx, b.tags, true), 'successfullyUpdatedFileIds'),
-      )(check(TagsBody, ctx.json)),
+    handle: decoded(TagsBody, (ctx, b) =>
+      bulk(ctx, b.fileIds, tagChange(ctx, b.tags, true), 'successfullyUpdatedFileIds'),
+    ),
   },
   {
     method: 'POST',
     pattern: '/v1/files/removeTags',
     operation: 'remove-tags-bulk',
     auth: 'basic',
-    handle: (ctx) =>
-      E.match(
-        (r: Reply) => r,
-        (b: t.TypeOf<typeof TagsBody>) =>
-          bulk(ctx, b.fileIds, tagChange(ctx, b.tags, false), 'successfullyUpdatedFileIds'),
-      )(check(TagsBody, ctx.json)),
+    handle: decoded(TagsBody, (ctx, b) =>
+      bulk(ctx, b.fileIds, tagChange(ctx, b.tags, false), 'successfullyUpdatedFileIds'),
+    ),
   },
   {
     method: 'POST',
     pattern: '/v1/files/removeAITags',
     operation: 'remove-ai-tags-bulk',
     auth: 'basic',
-    handle: (ctx) =>
-      E.match(
-        (r: Reply) => r,
-        (b: t.TypeOf<typeof AITagsBody>) =>
-          bulk(
-            ctx,
-            b.fileIds,
-            (f) => {
-              const left = (f.current.AITags ?? []).filter((a) => !b.AITags.includes(a.name))
-              f.current.AITags = left.length === 0 ? null : left
-              f.current.updatedAt = isoNow(ctx)
-            },
-            'successfullyUpdatedFileIds',
-          ),
-      )(check(AITagsBody, ctx.json)),
+    handle: decoded(AITagsBody, (ctx, b) =>
+      bulk(
+        ctx,
+        b.fileIds,
+        (f) => {
+          const left = (f.current.AITags ?? []).filter((a) => !b.AITags.includes(a.name))
+          f.current.AITags = left.length === 0 ? null : left
+          f.current.updatedAt = isoNow(ctx)
+        },
+        'successfullyUpdatedFileIds',
+      ),
+    ),
   },
   {
     method: 'POST',
     pattern: '/v1/files/copy',
     operation: 'copy-file',
     auth: 'basic',
-    handle: (ctx) =>
-      E.match(
-        (r: Reply) => r,
-        (b: t.TypeOf<typeof CopyBody>) => {
-          const f = fileAt(ctx.state, b.sourceFilePath)
-          if (f === undefined) return sourceNotFound()
-          copyTo(ctx, f, normaliseFolder(b.destinationPath), b.includeFileVersions !== false)
-          return ok(undefined, 204)
-        },
-      )(check(CopyBody, ctx.json)),
+    handle: decoded(CopyBody, (ctx, b) => {
+      const f = fileAt(ctx.state, b.sourceFilePath)
+      if (f === undefined) return sourceNotFound()
+      copyTo(ctx, f, normaliseFolder(b.destinationPath), b.includeFileVersions !== false)
+      return ok(undefined, 204)
+    }),
   },
   {
     method: 'POST',
     pattern: '/v1/files/move',
     operation: 'move-file',
     auth: 'basic',
-    handle: (ctx) =>
-      E.match(
-        (r: Reply) => r,
-        (b: t.TypeOf<typeof MoveBody>) => {
-          const f = fileAt(ctx.state, b.sourceFilePath)
-          if (f === undefined) return sourceNotFound()
-          const folder = normaliseFolder(b.destinationPath)
-          const target = fileAt(ctx.state, `${folder}${f.name}`)
-          if (target === undefined) {
-            ensureFolder(ctx.state, folder, isoNow(ctx))
-            relocate(ctx.state, f, folder, f.name)
-          } else if (target !== f) {
-            copyTo(ctx, f, folder, false)
-            removeFile(ctx.state, f)
-          }
-          return ok(undefined, 204)
-        },
-      )(check(MoveBody, ctx.json)),
+    handle: decoded(MoveBody, (ctx, b) => {
+      const f = fileAt(ctx.state, b.sourceFilePath)
+      if (f === undefined) return sourceNotFound()
+      const folder = normaliseFolder(b.destinationPath)
+      const target = fileAt(ctx.state, `${folder}${f.name}`)
+      if (target === undefined) {
+        ensureFolder(ctx.state, folder, isoNow(ctx))
+        relocate(ctx.state, f, folder, f.name)
+      } else if (target !== f) {
+        copyTo(ctx, f, folder, false)
+        removeFile(ctx.state, f)
+      }
+      return ok(undefined, 204)
+    }),
   },
   {
     method: 'PUT',
     pattern: '/v1/files/rename',
     operation: 'rename-file',
     auth: 'basic',
-    handle: (ctx) =>
-      E.match(
-        (r: Reply) => r,
-        (b: t.TypeOf<typeof RenameBody>) => {
-          const f = fileAt(ctx.state, b.filePath)
-          if (f === undefined) return fail(404, 'No file found with filePath.', { reason: 'FILE_MISSING' })
-          if (b.newFileName === '' || b.newFileName.includes('/'))
-            return fail(400, 'Your request contains invalid newFileName parameter.')
-          const { folder } = splitPath(filePathOf(f))
-          if (fileAt(ctx.state, `${folder}${b.newFileName}`) !== undefined) {
-            return fail(409, 'File with the new name already exists in the same location.', {
-              reason: 'FILE_ALREADY_EXISTS',
-            })
-          }
-          relocate(ctx.state, f, folder, b.newFileName)
-          f.current.updatedAt = isoNow(ctx)
-          if (b.purgeCache !== true) return ok({})
-          const purgeRequestId = ctx.state.ids.objectId()
-          ctx.state.purges.set(purgeRequestId, ctx.pendingReads)
-          return ok({ purgeRequestId })
-        },
-      )(check(RenameBody, ctx.json)),
+    handle: decoded(RenameBody, (ctx, b) => {
+      const f = fileAt(ctx.state, b.filePath)
+      if (f === undefined) return fail(404, 'No file found with filePath.', { reason: 'FILE_MISSING' })
+      if (b.newFileName === '' || b.newFileName.includes('/'))
+        return fail(400, 'Your request contains invalid newFileName parameter.')
+      const { folder } = splitPath(filePathOf(f))
+      if (fileAt(ctx.state, `${folder}${b.newFileName}`) !== undefined) {
+        return fail(409, 'File with the new name already exists in the same location.', {
+          reason: 'FILE_ALREADY_EXISTS',
+        })
+      }
+      relocate(ctx.state, f, folder, b.newFileName)
+      f.current.updatedAt = isoNow(ctx)
+      if (b.purgeCache !== true) return ok({})
+      const purgeRequestId = ctx.state.ids.objectId()
+      ctx.state.purges.set(purgeRequestId, ctx.pendingReads)
+      return ok({ purgeRequestId })
+    }),
   },
   {
     method: 'GET',

@@ -1,6 +1,5 @@
 // Folders: create and delete at once; copy, move and rename as bulk jobs. The work is done when the job is
 // created; its status reads `Pending` for the stand-in's `pendingReads` reads, then `Completed`.
-import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { isoNow, type Ctx, type Route } from './context'
 import { fail, ok, type Reply } from './reply'
@@ -15,7 +14,7 @@ import {
   type Job,
   type StoredFile,
 } from './state'
-import { check, struct } from './validate'
+import { decoded, struct } from './validate'
 
 const folderMissing = () => fail(404, 'No folder found with folderPath.', { reason: 'FOLDER_NOT_FOUND' })
 
@@ -77,6 +76,22 @@ const copyTree = (
   if (move) for (const p of [...ctx.state.folders.keys()]) if (isUnder(p, source)) ctx.state.folders.delete(p)
 }
 
+/** Copies or moves a folder tree, then answers with a bulk job. */
+const treeJob = (
+  ctx: Ctx,
+  b: { readonly sourceFolderPath: string; readonly destinationPath: string },
+  type: 'COPY_FOLDER' | 'MOVE_FOLDER',
+  withVersions: boolean,
+): Reply => {
+  const source = normaliseFolder(b.sourceFolderPath)
+  const destination = normaliseFolder(b.destinationPath)
+  if (source === '/' || !exists(ctx, source)) return folderMissing()
+  if (isUnder(destination, source))
+    return fail(400, 'The destination folder cannot be inside the source folder.')
+  copyTree(ctx, source, destination, withVersions, type === 'MOVE_FOLDER')
+  return startJob(ctx, type, 200)
+}
+
 const CreateFolder = t.type({ folderName: t.string, parentFolderPath: t.string })
 const FolderPath = t.type({ folderPath: t.string })
 const CopyFolder = struct(
@@ -85,14 +100,6 @@ const CopyFolder = struct(
 )
 const MoveFolder = t.type({ sourceFolderPath: t.string, destinationPath: t.string })
 const RenameFolder = struct({ folderPath: t.string, newFolderName: t.string }, { purgeCache: t.boolean })
-
-const decoded =
-  <A>(codec: t.Decoder<unknown, A>, then: (ctx: Ctx, a: A) => Reply) =>
-  (ctx: Ctx): Reply =>
-    E.match(
-      (r: Reply) => r,
-      (a: A) => then(ctx, a),
-    )(check(codec, ctx.json))
 
 /** The folder and bulk-job routes. */
 export const folderRoutes: readonly Route[] = [
@@ -126,30 +133,14 @@ export const folderRoutes: readonly Route[] = [
     pattern: '/v1/bulkJobs/copyFolder',
     operation: 'copy-folder',
     auth: 'basic',
-    handle: decoded(CopyFolder, (ctx, b) => {
-      const source = normaliseFolder(b.sourceFolderPath)
-      const destination = normaliseFolder(b.destinationPath)
-      if (source === '/' || !exists(ctx, source)) return folderMissing()
-      if (isUnder(destination, source))
-        return fail(400, 'The destination folder cannot be inside the source folder.')
-      copyTree(ctx, source, destination, b.includeVersions === true, false)
-      return startJob(ctx, 'COPY_FOLDER', 200)
-    }),
+    handle: decoded(CopyFolder, (ctx, b) => treeJob(ctx, b, 'COPY_FOLDER', b.includeVersions === true)),
   },
   {
     method: 'POST',
     pattern: '/v1/bulkJobs/moveFolder',
     operation: 'move-folder',
     auth: 'basic',
-    handle: decoded(MoveFolder, (ctx, b) => {
-      const source = normaliseFolder(b.sourceFolderPath)
-      const destination = normaliseFolder(b.destinationPath)
-      if (source === '/' || !exists(ctx, source)) return folderMissing()
-      if (isUnder(destination, source))
-        return fail(400, 'The destination folder cannot be inside the source folder.')
-      copyTree(ctx, source, destination, true, true)
-      return startJob(ctx, 'MOVE_FOLDER', 200)
-    }),
+    handle: decoded(MoveFolder, (ctx, b) => treeJob(ctx, b, 'MOVE_FOLDER', true)),
   },
   {
     method: 'POST',

@@ -2,6 +2,7 @@
 // 400 naming the first offending parameter by its path (`schema.type`, `fileIds.0`).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
+import type { Ctx } from './context'
 import { fail, type Reply } from './reply'
 
 // Types whose children are named by key: their child's key is part of the path. Unions and intersections
@@ -106,3 +107,11 @@ export const text = (min: number, max: number, pattern?: RegExp) =>
 
 /** A scalar `selectOptions`/`defaultValue` member. */
 export const scalar = t.union([t.string, t.number, t.boolean])
+
+/** A handler that decodes the JSON body with `codec` first (400 naming the parameter when it does not fit). */
+export const decoded =
+  <A>(codec: t.Decoder<unknown, A>, then: (ctx: Ctx, a: A) => Reply) =>
+  (ctx: Ctx): Reply => {
+    const body = check(codec, ctx.json)
+    return E.isLeft(body) ? body.left : then(ctx, body.right)
+  }
