@@ -98,6 +98,7 @@ const client = async (bundle, url, privateKey, opts) => {
 
     // 2. list/details calls, 50 in flight
     const latencies = []
+    const reasons = new Set()
     let failures = 0
     let next = 0
     const worker = async () => {
@@ -122,7 +123,12 @@ const client = async (bundle, url, privateKey, opts) => {
                 codec: t.type({ fileId: t.string }),
               }
         const r = await timed(() => request(config, req)())
-        if (r.result._tag !== 'Right') failures++
+        if (r.result._tag !== 'Right') {
+          failures++
+          const left = r.result.left
+          const why = `${left._tag}${left.status ? ` ${left.status}` : ''}${left.reason ? ` ${left.reason}` : ''}: ${left.message}`
+          if (reasons.size < 3) reasons.add(why.slice(0, 200))
+        }
         latencies.push(r.ms)
       }
     }
@@ -130,6 +136,7 @@ const client = async (bundle, url, privateKey, opts) => {
     results.calls = {
       count: opts.calls,
       failures,
+      reasons: [...reasons],
       wallMs: calls.ms,
       latencies: latencies.sort((a, b) => a - b),
     }
@@ -278,6 +285,7 @@ const parent = async () => {
         ' MiB',
     )
   }
+  if (phase1.calls.reasons.length > 0) console.log(`failed calls: ${phase1.calls.reasons.join(' | ')}`)
   report.check(
     'all uploads and calls succeed',
     phase1.upload.failures + phase1.calls.failures === 0,
@@ -291,6 +299,11 @@ const parent = async () => {
     'heap back to baseline after rounds 2 and 3 (within 2 MiB of round 1)',
     heapDrift <= 2 * MB,
     mib(heapDrift),
+  )
+  report.check(
+    'RSS steady from round 1 to round 3 (within 32 MiB)',
+    afterThird.rss - afterFirst.rss <= 32 * MB,
+    mib(afterThird.rss - afterFirst.rss),
   )
   report.check(
     'RSS back to baseline after round 3 (within 64 MiB of the warm-up)',
