@@ -1,0 +1,3 @@
+import { packageConfig } from '../../rollup.config.mjs'
+
+export default packageConfig(import.meta.dirname, { index: 'src/index.ts', node: 'src/node.ts' })

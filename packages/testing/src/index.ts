@@ -1,0 +1,10 @@
+export { createImagekitStandIn } from './createImagekitStandIn'
+export type {
+  StandIn,
+  StandInOptions,
+  StandInRequest,
+  StandInFile,
+  StandInOutcome,
+  AddFileInput,
+} from './createImagekitStandIn'
+export type { Fault } from './internal/faults'

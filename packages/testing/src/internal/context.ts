@@ -1,0 +1,32 @@
+// What a route handler is given.
+import type { Keys } from './auth'
+import type { Reply } from './reply'
+import type { State } from './state'
+
+export interface Ctx {
+  readonly state: State
+  readonly keys: Keys
+  readonly urlEndpoint: string
+  /** Status reads a bulk job or purge answers `Pending` before `Completed`. */
+  readonly pendingReads: number
+  readonly now: () => number
+  readonly request: Request
+  readonly url: URL
+  readonly params: Readonly<Record<string, string>>
+  /** The parsed JSON body (`undefined` when there is none). */
+  readonly json: unknown
+  /** Records what the request log shows as the body (uploads: the text fields). */
+  readonly note: (body: unknown) => void
+}
+
+/** A route: method, path pattern (`:name` segments), operation name (the spec's operationId), handler. */
+export interface Route {
+  readonly method: string
+  readonly pattern: string
+  readonly operation: string
+  /** `none`: the upload routes check their own auth. */
+  readonly auth: 'basic' | 'none'
+  readonly handle: (ctx: Ctx) => Reply | Promise<Reply>
+}
+
+export const isoNow = (ctx: Ctx): string => new Date(ctx.now()).toISOString()

@@ -1,0 +1,493 @@
+// File operations: list/search, details, update, delete (one and bulk), copy/move/rename, tags, AI tags,
+// versions and metadata.
+import { either as E } from 'fp-ts'
+import * as t from 'io-ts'
+import { isoNow, type Ctx, type Route } from './context'
+import { customMetadataError } from './customMetadata'
+import { fail, fileNotFound, ok, type Reply } from './reply'
+import { compileSearch } from './search'
+import {
+  ensureFolder,
+  fileAt,
+  filePathOf,
+  insertFile,
+  normaliseFolder,
+  relocate,
+  removeFile,
+  splitPath,
+  type Folder,
+  type StoredFile,
+  type Version,
+} from './state'
+import { check, decoded, struct, uri } from './validate'
+import { fileDetails, folderDetails, metadataOf } from './views'
+
+const SORTS = ['NAME', 'CREATED', 'UPDATED', 'HEIGHT', 'WIDTH', 'SIZE', 'RELEVANCE']
+const TYPES = ['file', 'file-version', 'folder', 'all']
+const FILE_TYPES = ['all', 'image', 'non-image']
+
+/** A listed item before it is turned into JSON: only the page returned is serialised. */
+type Row =
+  | { readonly kind: 'folder'; readonly path: string; readonly folder: Folder }
+  | { readonly kind: 'file'; readonly file: StoredFile; readonly version: Version }
+
+const sortKey = (field: string, row: Row): string | number => {
+  if (row.kind === 'folder') {
+    if (field === 'NAME') return row.path.slice(0, -1).slice(row.path.slice(0, -1).lastIndexOf('/') + 1)
+    return field === 'UPDATED' ? row.folder.updatedAt : 0
+  }
+  const v = row.version
+  switch (field) {
+    case 'NAME':
+      return row.file.name
+    case 'UPDATED':
+      return v.updatedAt
+    case 'HEIGHT':
+      return v.image?.height ?? 0
+    case 'WIDTH':
+      return v.image?.width ?? 0
+    default:
+      return v.bytes.length
+  }
+}
+
+const intParam = (url: URL, name: string, min: number, max: number, fallback: number): number | Reply => {
+  const raw = url.searchParams.get(name)
+  if (raw === null) return fallback
+  const n = Number(raw)
+  return /^\d+$/.test(raw) && n >= min && n <= max
+    ? n
+    : fail(400, `Your request contains invalid ${name} parameter.`)
+}
+
+const enumParam = (url: URL, name: string, allowed: readonly string[], fallback: string): string | Reply => {
+  const raw = url.searchParams.get(name)
+  if (raw === null) return fallback
+  return allowed.includes(raw) ? raw : fail(400, `Your request contains invalid ${name} parameter.`)
+}
+
+const isReply = (u: unknown): u is Reply => typeof u === 'object' && u !== null && 'status' in u
+
+const listFiles = (ctx: Ctx): Reply => {
+  const { url, state } = ctx
+  const type = enumParam(url, 'type', TYPES, 'file')
+  const fileType = enumParam(url, 'fileType', FILE_TYPES, 'all')
+  const sort = enumParam(
+    url,
+    'sort',
+    SORTS.flatMap((s) => [`ASC_${s}`, `DESC_${s}`]),
+    'ASC_CREATED',
+  )
+  const limit = intParam(url, 'limit', 1, 1000, 1000)
+  const skip = intParam(url, 'skip', 0, Number.MAX_SAFE_INTEGER, 0)
+  if (isReply(type)) return type
+  if (isReply(fileType)) return fileType
+  if (isReply(sort)) return sort
+  if (isReply(limit)) return limit
+  if (isReply(skip)) return skip
+  const pathParam = url.searchParams.get('path')
+  const folder = pathParam === null ? undefined : normaliseFolder(pathParam)
+  const query = url.searchParams.get('searchQuery')
+  const search = query === null || query.trim() === '' ? undefined : compileSearch(query, ctx.now())
+  if (search !== undefined && !search.ok) return fail(400, search.message)
+  const wantFileType = (f: StoredFile) =>
+    fileType === 'all' || (fileType === 'image') === f.current.mime.startsWith('image/')
+  // `path` limits the listing to that folder; a searchQuery searches it and every folder below.
+  const inFolder = (f: StoredFile) =>
+    folder === undefined
+      ? search !== undefined || f.folder === '/'
+      : search === undefined
+        ? f.folder === folder
+        : f.folder.startsWith(folder)
+  const rows: Row[] = []
+  const listFolders = search === undefined && (type === 'folder' || type === 'all')
+  if (listFolders) {
+    const parent = folder ?? '/'
+    for (const [p, f] of state.folders) {
+      if (p.startsWith(parent) && p !== parent && p.slice(parent.length, -1).indexOf('/') === -1)
+        rows.push({ kind: 'folder', path: p, folder: f })
+    }
+  }
+  const listFiles = search !== undefined || type !== 'folder'
+  if (listFiles) {
+    for (const f of state.files.values()) {
+      if (!inFolder(f) || !wantFileType(f) || (search !== undefined && search.ok && !search.test(f))) continue
+      if (type === 'file-version' && search === undefined) {
+        for (const v of f.versions) rows.push({ kind: 'file', file: f, version: v })
+      } else rows.push({ kind: 'file', file: f, version: f.current })
+    }
+  }
+  const [direction, field] = [sort.slice(0, sort.indexOf('_')), sort.slice(sort.indexOf('_') + 1)]
+  const sign = direction === 'DESC' ? -1 : 1
+  // Rows are in creation order; a stable sort keeps it for ties whichever the direction.
+  if (field === 'CREATED' || field === 'RELEVANCE') {
+    if (sign === -1) rows.reverse()
+  } else {
+    rows.sort((a, b) => {
+      const x = sortKey(field, a)
+      const y = sortKey(field, b)
+      return x < y ? -sign : x > y ? sign : 0
+    })
+  }
+  return ok(
+    rows
+      .slice(skip, skip + limit)
+      .map((r) =>
+        r.kind === 'folder'
+          ? folderDetails(r.path, r.folder)
+          : fileDetails(ctx.urlEndpoint, r.file, r.version),
+      ),
+  )
+}
+
+const withFile = (ctx: Ctx, then: (f: StoredFile) => Reply): Reply => {
+  const f = ctx.state.files.get(ctx.params.fileId ?? '')
+  return f === undefined ? fileNotFound() : then(f)
+}
+
+const Extensions = t.array(t.type({ name: t.string }))
+const UpdateDetails = t.partial({
+  removeAITags: t.union([t.array(t.string), t.literal('all')]),
+  webhookUrl: uri,
+  extensions: Extensions,
+  tags: t.union([t.array(t.string), t.null]),
+  customCoordinates: t.union([t.string, t.null]),
+  customMetadata: t.UnknownRecord,
+  description: t.string,
+})
+const Publish = t.type({ publish: struct({ isPublished: t.boolean }, { includeFileVersions: t.boolean }) })
+
+const updateDetails = (ctx: Ctx): Reply =>
+  withFile(ctx, (f) => {
+    const body = ctx.json
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return fail(400, 'Your request contains invalid request body parameter.')
+    const v = f.current
+    if ('publish' in body) {
+      if (Object.keys(body).length > 1)
+        return fail(400, 'Your request contains invalid publish parameter: send publish alone.')
+      const p = check(Publish, body)
+      if (E.isLeft(p)) return p.left
+      v.isPublished = p.right.publish.isPublished
+      if (p.right.publish.includeFileVersions === true)
+        for (const old of f.versions) old.isPublished = v.isPublished
+    } else {
+      const u = check(UpdateDetails, body)
+      if (E.isLeft(u)) return u.left
+      const d = u.right
+      if (d.customMetadata !== undefined) {
+        const error = customMetadataError(ctx.state, d.customMetadata)
+        if (error !== undefined) return fail(400, error)
+        v.customMetadata = Object.fromEntries(
+          Object.entries({ ...v.customMetadata, ...d.customMetadata }).filter(([, x]) => x !== null),
+        )
+      }
+      if (d.tags !== undefined) v.tags = d.tags === null || d.tags.length === 0 ? null : d.tags
+      if (d.customCoordinates !== undefined) v.customCoordinates = d.customCoordinates
+      if (d.description !== undefined) v.description = d.description
+      if (d.removeAITags !== undefined) {
+        const remove = d.removeAITags
+        const left = remove === 'all' ? [] : (v.AITags ?? []).filter((a) => !remove.includes(a.name))
+        v.AITags = left.length === 0 ? null : left
+      }
+    }
+    v.updatedAt = isoNow(ctx)
+    const extensions = (body as { extensions?: { name: string }[] }).extensions
+    return ok({
+      ...fileDetails(ctx.urlEndpoint, f),
+      ...(extensions === undefined
+        ? {}
+        : { extensionStatus: Object.fromEntries(extensions.map((e) => [e.name, 'success'])) }),
+    })
+  })
+
+const FileIds = t.type({ fileIds: t.array(t.string) })
+const TagsBody = t.type({ fileIds: t.array(t.string), tags: t.array(t.string) })
+const AITagsBody = t.type({ fileIds: t.array(t.string), AITags: t.array(t.string) })
+
+/** Applies `change` to every listed file, or answers 404 with the missing ids when any is unknown. */
+const bulk = (ctx: Ctx, fileIds: readonly string[], change: (f: StoredFile) => void, key: string): Reply => {
+  const missing = fileIds.filter((id) => !ctx.state.files.has(id))
+  if (missing.length > 0)
+    return fail(404, 'The requested file(s) does not exist.', { missingFileIds: missing })
+  for (const id of fileIds) change(ctx.state.files.get(id)!)
+  return ok({ [key]: [...fileIds] })
+}
+
+const tagChange =
+  (ctx: Ctx, tags: readonly string[], add: boolean) =>
+  (f: StoredFile): void => {
+    const now = (f.current.tags ?? []).filter((t) => add || !tags.includes(t))
+    const next = add ? [...now, ...tags.filter((t) => !now.includes(t))] : now
+    f.current.tags = next.length === 0 ? null : next
+    f.current.updatedAt = isoNow(ctx)
+  }
+
+const copyVersion = (v: Version, versionId: string, versionNumber: number, at: string): Version => ({
+  ...v,
+  tags: v.tags && [...v.tags],
+  AITags: v.AITags && [...v.AITags],
+  customMetadata: { ...v.customMetadata },
+  versionId,
+  versionNumber,
+  createdAt: at,
+  updatedAt: at,
+})
+
+/** Copies `f` to `folder` (a new version when a file with that name is already there). */
+const copyTo = (ctx: Ctx, f: StoredFile, folder: string, withVersions: boolean): void => {
+  const at = isoNow(ctx)
+  ensureFolder(ctx.state, folder, at)
+  const target = fileAt(ctx.state, `${folder}${f.name}`)
+  const sources = withVersions ? [...f.versions, f.current] : [f.current]
+  if (target === undefined) {
+    const fileId = ctx.state.ids.objectId()
+    const versions = sources.map((v, i) =>
+      copyVersion(v, i === sources.length - 1 ? fileId : ctx.state.ids.objectId(), i + 1, at),
+    )
+    insertFile(ctx.state, {
+      fileId,
+      name: f.name,
+      folder,
+      current: versions.pop()!,
+      versions,
+      versionCount: sources.length,
+    })
+  } else if (target !== f) {
+    target.versions.push(target.current)
+    target.versionCount += 1
+    target.current = copyVersion(f.current, ctx.state.ids.objectId(), target.versionCount, at)
+  }
+}
+
+const CopyBody = struct(
+  { sourceFilePath: t.string, destinationPath: t.string },
+  { includeFileVersions: t.boolean },
+)
+const MoveBody = t.type({ sourceFilePath: t.string, destinationPath: t.string })
+const RenameBody = struct({ filePath: t.string, newFileName: t.string }, { purgeCache: t.boolean })
+
+const sourceNotFound = () =>
+  fail(404, 'No file found with filePath sourceFilePath.', { reason: 'SOURCE_FILE_MISSING' })
+
+const versionOf = (f: StoredFile, versionId: string): Version | undefined =>
+  f.current.versionId === versionId ? f.current : f.versions.find((v) => v.versionId === versionId)
+
+const versionNotFound = () =>
+  fail(404, 'The requested file version does not exist.', { reason: 'FILE_VERSION_NOT_FOUND' })
+
+/** The file routes. */
+export const fileRoutes: readonly Route[] = [
+  {
+    method: 'GET',
+    pattern: '/v1/files',
+    operation: 'list-and-search-assets',
+    auth: 'basic',
+    handle: listFiles,
+  },
+  {
+    method: 'GET',
+    pattern: '/v1/files/:fileId/details',
+    operation: 'get-file-details',
+    auth: 'basic',
+    handle: (ctx) => withFile(ctx, (f) => ok(fileDetails(ctx.urlEndpoint, f))),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/v1/files/:fileId/details',
+    operation: 'update-file-details',
+    auth: 'basic',
+    handle: updateDetails,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/v1/files/:fileId',
+    operation: 'delete-file',
+    auth: 'basic',
+    handle: (ctx) =>
+      withFile(ctx, (f) => {
+        removeFile(ctx.state, f)
+        return ok(undefined, 204)
+      }),
+  },
+  {
+    method: 'POST',
+    pattern: '/v1/files/batch/deleteByFileIds',
+    operation: 'delete-multiple-files',
+    auth: 'basic',
+    handle: decoded(FileIds, (ctx, b) =>
+      bulk(ctx, b.fileIds, (f) => removeFile(ctx.state, f), 'successfullyDeletedFileIds'),
+    ),
+  },
+  {
+    method: 'POST',
+    pattern: '/v1/files/addTags',
+    operation: 'add-tags-bulk',
+    auth: 'basic',
+    handle: decoded(TagsBody, (ctx, b) =>
+      bulk(ctx, b.fileIds, tagChange(ctx, b.tags, true), 'successfullyUpdatedFileIds'),
+    ),
+  },
+  {
+    method: 'POST',
+    pattern: '/v1/files/removeTags',
+    operation: 'remove-tags-bulk',
+    auth: 'basic',
+    handle: decoded(TagsBody, (ctx, b) =>
+      bulk(ctx, b.fileIds, tagChange(ctx, b.tags, false), 'successfullyUpdatedFileIds'),
+    ),
+  },
+  {
+    method: 'POST',
+    pattern: '/v1/files/removeAITags',
+    operation: 'remove-ai-tags-bulk',
+    auth: 'basic',
+    handle: decoded(AITagsBody, (ctx, b) =>
+      bulk(
+        ctx,
+        b.fileIds,
+        (f) => {
+          const left = (f.current.AITags ?? []).filter((a) => !b.AITags.includes(a.name))
+          f.current.AITags = left.length === 0 ? null : left
+          f.current.updatedAt = isoNow(ctx)
+        },
+        'successfullyUpdatedFileIds',
+      ),
+    ),
+  },
+  {
+    method: 'POST',
+    pattern: '/v1/files/copy',
+    operation: 'copy-file',
+    auth: 'basic',
+    handle: decoded(CopyBody, (ctx, b) => {
+      const f = fileAt(ctx.state, b.sourceFilePath)
+      if (f === undefined) return sourceNotFound()
+      copyTo(ctx, f, normaliseFolder(b.destinationPath), b.includeFileVersions !== false)
+      return ok(undefined, 204)
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: '/v1/files/move',
+    operation: 'move-file',
+    auth: 'basic',
+    handle: decoded(MoveBody, (ctx, b) => {
+      const f = fileAt(ctx.state, b.sourceFilePath)
+      if (f === undefined) return sourceNotFound()
+      const folder = normaliseFolder(b.destinationPath)
+      const target = fileAt(ctx.state, `${folder}${f.name}`)
+      if (target === undefined) {
+        ensureFolder(ctx.state, folder, isoNow(ctx))
+        relocate(ctx.state, f, folder, f.name)
+      } else if (target !== f) {
+        copyTo(ctx, f, folder, false)
+        removeFile(ctx.state, f)
+      }
+      return ok(undefined, 204)
+    }),
+  },
+  {
+    method: 'PUT',
+    pattern: '/v1/files/rename',
+    operation: 'rename-file',
+    auth: 'basic',
+    handle: decoded(RenameBody, (ctx, b) => {
+      const f = fileAt(ctx.state, b.filePath)
+      if (f === undefined) return fail(404, 'No file found with filePath.', { reason: 'FILE_MISSING' })
+      if (b.newFileName === '' || b.newFileName.includes('/'))
+        return fail(400, 'Your request contains invalid newFileName parameter.')
+      const { folder } = splitPath(filePathOf(f))
+      if (fileAt(ctx.state, `${folder}${b.newFileName}`) !== undefined) {
+        return fail(409, 'File with the new name already exists in the same location.', {
+          reason: 'FILE_ALREADY_EXISTS',
+        })
+      }
+      relocate(ctx.state, f, folder, b.newFileName)
+      f.current.updatedAt = isoNow(ctx)
+      if (b.purgeCache !== true) return ok({})
+      const purgeRequestId = ctx.state.ids.objectId()
+      ctx.state.purges.set(purgeRequestId, ctx.pendingReads)
+      return ok({ purgeRequestId })
+    }),
+  },
+  {
+    method: 'GET',
+    pattern: '/v1/files/:fileId/versions',
+    operation: 'list-file-versions',
+    auth: 'basic',
+    handle: (ctx) =>
+      withFile(ctx, (f) => ok([...f.versions, f.current].map((v) => fileDetails(ctx.urlEndpoint, f, v)))),
+  },
+  {
+    method: 'GET',
+    pattern: '/v1/files/:fileId/versions/:versionId',
+    operation: 'get-file-version-details',
+    auth: 'basic',
+    handle: (ctx) =>
+      withFile(ctx, (f) => {
+        const v = versionOf(f, ctx.params.versionId ?? '')
+        return v === undefined ? versionNotFound() : ok(fileDetails(ctx.urlEndpoint, f, v))
+      }),
+  },
+  {
+    method: 'DELETE',
+    pattern: '/v1/files/:fileId/versions/:versionId',
+    operation: 'delete-file-version',
+    auth: 'basic',
+    handle: (ctx) =>
+      withFile(ctx, (f) => {
+        const id = ctx.params.versionId ?? ''
+        if (f.current.versionId === id) return fail(400, 'You cannot delete current version of a file.')
+        const at = f.versions.findIndex((v) => v.versionId === id)
+        if (at === -1) return versionNotFound()
+        f.versions.splice(at, 1)
+        return ok(undefined, 204)
+      }),
+  },
+  {
+    method: 'PUT',
+    pattern: '/v1/files/:fileId/versions/:versionId/restore',
+    operation: 'restore-file-version',
+    auth: 'basic',
+    handle: (ctx) =>
+      withFile(ctx, (f) => {
+        const id = ctx.params.versionId ?? ''
+        const at = f.versions.findIndex((v) => v.versionId === id)
+        if (at === -1)
+          return f.current.versionId === id ? ok(fileDetails(ctx.urlEndpoint, f)) : versionNotFound()
+        const [restored] = f.versions.splice(at, 1)
+        f.versions.push(f.current)
+        f.current = restored!
+        f.current.updatedAt = isoNow(ctx)
+        return ok(fileDetails(ctx.urlEndpoint, f))
+      }),
+  },
+  {
+    method: 'GET',
+    pattern: '/v1/files/:fileId/metadata',
+    operation: 'get-uploaded-file-metadata',
+    auth: 'basic',
+    handle: (ctx) => withFile(ctx, (f) => ok(metadataOf(f.current))),
+  },
+  {
+    method: 'GET',
+    pattern: '/v1/metadata',
+    operation: 'get-metadata-from-url',
+    auth: 'basic',
+    handle: (ctx) => {
+      const raw = ctx.url.searchParams.get('url')
+      if (raw === null || raw === '') return fail(400, 'Your request is missing url parameter.')
+      if (E.isLeft(uri.decode(raw))) return fail(400, 'Your request contains invalid url parameter.')
+      // Only URLs under the stand-in's own URL endpoint can be read (no outbound requests).
+      const prefix = ctx.urlEndpoint
+      const path = raw.startsWith(`${prefix}/`)
+        ? decodeURI(new URL(raw).pathname.slice(new URL(prefix).pathname.replace(/\/$/, '').length))
+        : undefined
+      const f = path === undefined ? undefined : fileAt(ctx.state, path)
+      return f === undefined
+        ? fail(404, 'The requested asset could not be fetched from the URL.')
+        : ok(metadataOf(f.current))
+    },
+  },
+]

@@ -1,0 +1,196 @@
+// The `searchQuery` subset the stand-in understands (README "searchQuery"). Written by hand: no Lucene-like
+// parser on npm speaks ImageKit's dialect (`IN [...]`, `"7d"` ages, `1mb` sizes), and a query outside the
+// subset must be refused by name rather than answered wrongly.
+//
+//   query := and (OR and)*          and := atom (AND atom)*          atom := '(' query ')' | field op value
+//   fields: name (= : IN NOT IN NOT =), tags (= IN NOT IN), size, width, height (= > >= < <=, sizes like 1mb),
+//           createdAt, updatedAt (= > >= < <=, ISO dates or ages like "7d", "24h", "30m")
+import type { StoredFile } from './state'
+
+/** A compiled query: a predicate over files, or why it was refused. */
+export type Compiled =
+  | { readonly ok: true; readonly test: (f: StoredFile) => boolean }
+  | { readonly ok: false; readonly message: string }
+
+type Token =
+  | { readonly kind: 'word'; readonly text: string; readonly at: number }
+  | { readonly kind: 'string'; readonly text: string; readonly at: number }
+  | { readonly kind: 'op'; readonly text: string; readonly at: number }
+  | { readonly kind: 'punct'; readonly text: '(' | ')' | '[' | ']' | ','; readonly at: number }
+
+class Refusal {
+  constructor(readonly message: string) {}
+}
+
+const tokenize = (q: string): Token[] => {
+  const out: Token[] = []
+  let i = 0
+  while (i < q.length) {
+    const c = q[i]!
+    if (/\s/.test(c)) {
+      i++
+    } else if (c === '"' || c === "'") {
+      const end = q.indexOf(c, i + 1)
+      if (end === -1) throw new Refusal(`unterminated string at character ${i + 1}`)
+      out.push({ kind: 'string', text: q.slice(i + 1, end), at: i })
+      i = end + 1
+    } else if ('()[],'.includes(c)) {
+      out.push({ kind: 'punct', text: c as '(' | ')' | '[' | ']' | ',', at: i })
+      i++
+    } else if ('<>=:!'.includes(c)) {
+      const two = q.slice(i, i + 2)
+      const text = two === '>=' || two === '<=' || two === '!=' ? two : c
+      out.push({ kind: 'op', text, at: i })
+      i += text.length
+    } else {
+      const m = /^[^\s()[\],<>=:!"']+/.exec(q.slice(i))!
+      out.push({ kind: 'word', text: m[0], at: i })
+      i += m[0].length
+    }
+  }
+  return out
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }
+const AGE_UNITS: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 86_400_000 }
+
+const FIELDS = {
+  name: ['=', ':', 'IN', 'NOT IN', 'NOT ='],
+  tags: ['=', 'IN', 'NOT IN'],
+  size: ['=', '>', '>=', '<', '<='],
+  width: ['=', '>', '>=', '<', '<='],
+  height: ['=', '>', '>=', '<', '<='],
+  createdAt: ['=', '>', '>=', '<', '<='],
+  updatedAt: ['=', '>', '>=', '<', '<='],
+} as const
+type Field = keyof typeof FIELDS
+
+const compare = (op: string, a: number, b: number): boolean =>
+  op === '=' ? a === b : op === '>' ? a > b : op === '>=' ? a >= b : op === '<' ? a < b : a <= b
+
+/** Compiles `searchQuery` against the clock `now` (for ages such as `"7d"`). */
+export const compileSearch = (query: string, now: number): Compiled => {
+  try {
+    const tokens = tokenize(query)
+    let i = 0
+    const peek = () => tokens[i]
+    const partFrom = (t: Token | undefined) => (t === undefined ? 'end of query' : `"${query.slice(t.at)}"`)
+    const keyword = (word: string) => {
+      const t = peek()
+      if (t?.kind === 'word' && t.text.toUpperCase() === word) {
+        i++
+        return true
+      }
+      return false
+    }
+    const value = (): string | number | readonly string[] => {
+      const t = tokens[i++]
+      if (t?.kind === 'string') return t.text
+      if (t?.kind === 'word') return t.text
+      if (t?.kind === 'punct' && t.text === '[') {
+        const list: string[] = []
+        for (;;) {
+          const item = tokens[i++]
+          if (item?.kind !== 'string' && item?.kind !== 'word')
+            throw new Refusal(`expected a list value at ${partFrom(item)}`)
+          list.push(item.text)
+          const next = tokens[i++]
+          if (next?.kind === 'punct' && next.text === ']') return list
+          if (next?.kind !== 'punct' || next.text !== ',')
+            throw new Refusal(`expected "," or "]" at ${partFrom(next)}`)
+        }
+      }
+      throw new Refusal(`expected a value at ${partFrom(t)}`)
+    }
+    const condition = (): ((f: StoredFile) => boolean) => {
+      const start = peek()
+      if (start?.kind !== 'word') throw new Refusal(`expected a field name at ${partFrom(start)}`)
+      i++
+      const field = start.text
+      let op: string
+      if (keyword('NOT')) {
+        if (keyword('IN')) op = 'NOT IN'
+        else if (peek()?.text === '=') {
+          i++
+          op = 'NOT ='
+        } else throw new Refusal(`unsupported operator at ${partFrom(peek())}`)
+      } else if (keyword('IN')) op = 'IN'
+      else if (peek()?.kind === 'op') op = tokens[i++]!.text
+      else throw new Refusal(`expected an operator at ${partFrom(peek())}`)
+      const supported: readonly string[] | undefined = (FIELDS as Record<string, readonly string[]>)[field]
+      const v = value()
+      const part = query.slice(start.at, tokens[i]?.at ?? query.length).trim()
+      if (supported === undefined || !supported.includes(op)) {
+        throw new Refusal(
+          supported === undefined
+            ? `the field "${field}" (in "${part}") is not supported`
+            : `the operator "${op}" on ${field} (in "${part}") is not supported`,
+        )
+      }
+      if ((op === 'IN' || op === 'NOT IN') !== Array.isArray(v))
+        throw new Refusal(`"${part}" needs ${op === 'IN' || op === 'NOT IN' ? 'a [list]' : 'a single value'}`)
+      return predicate(field as Field, op, v, part, now)
+    }
+    const atom = (): ((f: StoredFile) => boolean) => {
+      const t = peek()
+      if (t?.kind === 'punct' && t.text === '(') {
+        i++
+        const inner = or()
+        const close = tokens[i++]
+        if (close?.kind !== 'punct' || close.text !== ')')
+          throw new Refusal(`expected ")" at ${partFrom(close)}`)
+        return inner
+      }
+      return condition()
+    }
+    const and = () => {
+      const parts = [atom()]
+      while (keyword('AND')) parts.push(atom())
+      return (f: StoredFile) => parts.every((p) => p(f))
+    }
+    const or = () => {
+      const parts = [and()]
+      while (keyword('OR')) parts.push(and())
+      return (f: StoredFile) => parts.some((p) => p(f))
+    }
+    const test = or()
+    if (i < tokens.length) throw new Refusal(`unsupported part ${partFrom(tokens[i])}`)
+    return { ok: true, test }
+  } catch (e) {
+    if (e instanceof Refusal) return { ok: false, message: `Unsupported searchQuery: ${e.message}.` }
+    throw e
+  }
+}
+
+const predicate = (
+  field: Field,
+  op: string,
+  v: string | number | readonly string[],
+  part: string,
+  now: number,
+): ((f: StoredFile) => boolean) => {
+  if (field === 'name') {
+    const names = Array.isArray(v) ? v : [String(v)]
+    if (op === ':') return (f) => f.name.startsWith(String(v))
+    const hit = (f: StoredFile) => names.includes(f.name)
+    return op === 'NOT IN' || op === 'NOT =' ? (f) => !hit(f) : hit
+  }
+  if (field === 'tags') {
+    const tags = Array.isArray(v) ? v : [String(v)]
+    const hit = (f: StoredFile) => (f.current.tags ?? []).some((t) => tags.includes(t))
+    return op === 'NOT IN' ? (f) => !hit(f) : hit
+  }
+  if (field === 'createdAt' || field === 'updatedAt') {
+    const text = String(v)
+    const age = /^(\d+)([mhd])$/.exec(text)
+    const at = age === null ? Date.parse(text) : now - Number(age[1]) * AGE_UNITS[age[2]!]!
+    if (Number.isNaN(at)) throw new Refusal(`"${part}" needs an ISO date or an age such as "7d"`)
+    // An age reads as "newer than": `createdAt > "7d"` is "created within the last 7 days".
+    return (f) => compare(op, Date.parse(f.current[field]), at)
+  }
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(String(v))
+  if (m === null || (m[2] !== undefined && field !== 'size')) throw new Refusal(`"${part}" needs a number`)
+  const n = Number(m[1]) * SIZE_UNITS[(m[2] ?? 'b').toLowerCase()]!
+  if (field === 'size') return (f) => compare(op, f.current.bytes.length, n)
+  return (f) => f.current.image !== undefined && compare(op, f.current.image[field], n)
+}
