@@ -5,7 +5,7 @@ import { upload } from '@imagekit-fp/upload'
 import type { UploadConfig, UploadProgress } from '@imagekit-fp/upload'
 import { buildUrl, getResponsiveImageAttributes } from '@imagekit-fp/url'
 import type { Transformation } from '@imagekit-fp/url'
-import type { AuthenticationParameters } from '@imagekit-fp/utils'
+import type { GetAuthenticationParametersResult } from '@imagekit-fp/utils'
 import { describeError } from './describeError'
 
 /** What GET /config answers. */
@@ -80,10 +80,10 @@ const startUpload = (page: PageConfig, file: File, list: HTMLElement): void => {
   }
 
   void (async () => {
-    let auth: AuthenticationParameters
+    let auth: GetAuthenticationParametersResult
     try {
       // Fresh parameters for every upload: ImageKit accepts a token once.
-      auth = await fetchJson<AuthenticationParameters>('/auth')
+      auth = await fetchJson<GetAuthenticationParametersResult>('/auth')
     } catch (e) {
       finish('failed', 'failed')
       item.append(el('p', { class: 'error', role: 'alert' }, `Could not get upload parameters: ${String(e)}`))
@@ -100,7 +100,7 @@ const startUpload = (page: PageConfig, file: File, list: HTMLElement): void => {
       fileName: file.name,
       folder: FOLDER,
       ...auth,
-      onProgress,
+      onUploadProgress: onProgress,
       signal: controller.signal,
     })()
 
