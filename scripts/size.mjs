@@ -95,6 +95,11 @@ const ours = [
     forbid: pureUrl,
   },
   { name: 'whole @imagekit-fp/url', code: `export * from '@imagekit-fp/url'`, forbid: ['ky'] },
+  // Issue 10: one custom metadata operation alone (no other operation's codec; the whole-package case is issue 9's).
+  {
+    name: '{ listCustomMetadataFields }',
+    code: `export { listCustomMetadataFields } from '@imagekit-fp/media'`,
+  },
 ]
 
 /** Official SDKs, measured side by side (no budget). */

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { root } from './report.mjs'
 
-export const ourPackages = ['utils', 'url', 'upload']
+export const ourPackages = ['utils', 'url', 'upload', 'media']
 const linked = ['fp-ts', 'io-ts', 'ky', 'imagekit', '@imagekit/javascript', '@imagekit/nodejs']
 
 /** @returns {string} the folder (created once per process) */
