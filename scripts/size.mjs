@@ -132,6 +132,11 @@ const ours = [
     addsTo: { case: '{ getFileDetails }', target: 1024 },
   },
   { name: 'whole @imagekit-fp/media', code: `export * from '@imagekit-fp/media'` },
+  // Issue 10: one custom metadata operation alone (no other operation's codec; the whole-package case is issue 9's).
+  {
+    name: '{ listCustomMetadataFields }',
+    code: `export { listCustomMetadataFields } from '@imagekit-fp/media'`,
+  },
 ]
 
 /** Official SDKs, measured side by side (no budget). */
