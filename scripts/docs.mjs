@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stripVTControlCharacters } from 'node:util'
 import { Application, Converter, LogLevel, ReflectionKind } from 'typedoc'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -67,7 +68,17 @@ const app = await Application.bootstrapWithPlugins({
   excludePrivate: true,
   excludeInternal: true,
   categorizeByGroup: false,
-  blockTags: ['@since', '@category', '@example', '@param', '@returns', '@default', '@see', '@throws', '@remarks'],
+  blockTags: [
+    '@since',
+    '@category',
+    '@example',
+    '@param',
+    '@returns',
+    '@default',
+    '@see',
+    '@throws',
+    '@remarks',
+  ],
   validation: { notExported: true, invalidLink: true, rewrittenLink: true, notDocumented: true },
   // What has to carry a doc comment: every exported declaration (members of an interface may go without one).
   requiredToBeDocumented: ['Enum', 'Variable', 'Function', 'Class', 'Interface', 'TypeAlias', 'Namespace'],
@@ -99,7 +110,11 @@ app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
 rmSync(out, { recursive: true, force: true })
 const project = found.length > 0 ? await app.convert() : undefined
 if (project === undefined) {
-  checks.push({ name: 'TypeDoc converted the packages', ok: false, detail: problems.join(' | ') || 'no project' })
+  checks.push({
+    name: 'TypeDoc converted the packages',
+    ok: false,
+    detail: problems.join(' | ') || 'no project',
+  })
 } else {
   app.validate(project)
   await app.generateDocs(project, out)
@@ -114,7 +129,7 @@ if (project === undefined) {
     ok: problems.length === 0,
     detail: `${problems.length} warning(s): ${problems
       .slice(0, 5)
-      .map((p) => p.replace(/\x1b\[[0-9;]*m/g, '').replace(/\s+/g, ' '))
+      .map((p) => stripVTControlCharacters(p).replace(/\s+/g, ' '))
       .join(' | ')}`,
   })
 }
