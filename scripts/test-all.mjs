@@ -80,6 +80,8 @@ if (existsSync(vitestJson)) {
 checksFrom('doc-examples', 'scripts/doc-examples.mjs')
 checksFrom('pack-check', 'scripts/pack-check.mjs')
 checksFrom('size', 'scripts/size.mjs')
+// The API reference (TypeDoc into docs/api/): an export without a doc comment or a broken {@link} fails.
+checksFrom('docs', 'scripts/docs.mjs')
 
 if (failures.length) {
   console.log('\nFailed:')

@@ -85,7 +85,7 @@ export interface WebhookError {
 }
 
 /**
- * Every error any @imagekit-fp function can return. Each function's type names its narrowest subset.
+ * Every error any `@imagekit-fp` function can return. Each function's type names its narrowest subset.
  *
  * @since 0.1.0
  * @category errors
