@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 
-const Scalar = /*#__PURE__*/ t.union([t.string, t.number, t.boolean])
+/** A string, number or boolean: a select option, a default value, a vocabulary word (not exported publicly). */
+export const Scalar = /*#__PURE__*/ t.union([t.string, t.number, t.boolean])
 
 /**
  * A custom metadata field as the API returns it: `id`, `name` (the key in a file's `customMetadata`),

@@ -1,6 +1,5 @@
 import * as t from 'io-ts'
-
-const Scalar = /*#__PURE__*/ t.union([t.string, t.number, t.boolean])
+import { Scalar } from './CustomMetadataField'
 
 const AITaskAction = /*#__PURE__*/ t.partial({
   add_tags: /*#__PURE__*/ t.array(t.string),
