@@ -1,7 +1,16 @@
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from './errors'
 import { hmacSha1Hex } from './hmac'
-import { DEFAULT_EXPIRE_SECONDS, attempt, checkExpire, isObject, left, readNow, readProp, right } from '@imagekit-fp/internal'
+import {
+  DEFAULT_EXPIRE_SECONDS,
+  attempt,
+  checkExpire,
+  isObject,
+  left,
+  readNow,
+  readProp,
+  right,
+} from '@imagekit-fp/internal'
 import { randomUuidV4 } from './internal/uuid'
 
 /**
@@ -54,7 +63,6 @@ export interface GetAuthenticationParametersResult {
   /** `hex(HMAC-SHA1(privateKey, token + String(expire)))` */
   readonly signature: string
 }
-
 
 /**
  * Signs the token and expiry that a browser needs to upload straight to ImageKit, on your server, synchronously

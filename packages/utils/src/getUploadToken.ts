@@ -202,7 +202,11 @@ export const getUploadToken = (
   const expire =
     expireField.value === undefined
       ? right(nowSeconds + DEFAULT_EXPIRE_SECONDS)
-      : attempt(() => checkExpire(expireField.value, now.right, 'options.expire'), 'options.expire', validationError)
+      : attempt(
+          () => checkExpire(expireField.value, now.right, 'options.expire'),
+          'options.expire',
+          validationError,
+        )
   if (expire._tag === 'Left') return expire
 
   const payload: Record<string, string | number> = {}

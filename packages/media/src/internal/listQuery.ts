@@ -11,7 +11,9 @@ import {
   type Field,
 } from './validate'
 
+/** `listFiles`'s `type` values. */
 export const TYPES = ['file', 'file-version', 'folder', 'all'] as const
+/** `listFiles`'s `sort` values. */
 export const SORTS = [
   'ASC_NAME',
   'DESC_NAME',
@@ -28,6 +30,7 @@ export const SORTS = [
   'ASC_RELEVANCE',
   'DESC_RELEVANCE',
 ] as const
+/** `listFiles`'s `fileType` values. */
 export const FILE_TYPES = ['all', 'image', 'non-image'] as const
 
 /** Legacy `tags`: a non-empty string, or a non-empty list of them sent comma-joined. */

@@ -84,6 +84,7 @@ export const nonEmptyString: Check<string> = (u, path) => {
   return u
 }
 
+/** A boolean. */
 export const boolean: Check<boolean> = (u, path) => {
   need(u !== undefined, path, REQUIRED)
   need(typeof u === 'boolean', path, 'must be a boolean')

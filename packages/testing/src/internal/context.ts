@@ -3,6 +3,7 @@ import type { Keys } from './auth'
 import type { Reply } from './reply'
 import type { State } from './state'
 
+/** The request and the stand-in's state, as a route handler sees them. */
 export interface Ctx {
   readonly state: State
   readonly keys: Keys
@@ -29,4 +30,5 @@ export interface Route {
   readonly handle: (ctx: Ctx) => Reply | Promise<Reply>
 }
 
+/** The stand-in's clock as an ISO 8601 timestamp (what ImageKit's replies carry). */
 export const isoNow = (ctx: Ctx): string => new Date(ctx.now()).toISOString()

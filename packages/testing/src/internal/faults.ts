@@ -43,6 +43,7 @@ export interface Faults {
   readonly clear: () => void
 }
 
+/** An empty fault list for one stand-in. */
 export const makeFaults = (): Faults => {
   let armed: Armed[] = []
   return {

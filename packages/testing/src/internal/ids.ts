@@ -14,6 +14,7 @@ export interface Ids {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
+/** Deterministic id counters for one stand-in (reset by `reset()`). */
 export const makeIds = (): Ids => {
   let n = 0
   let r = 0

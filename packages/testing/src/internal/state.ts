@@ -42,12 +42,14 @@ export interface StoredFile {
   versionCount: number
 }
 
+/** A folder that exists (created explicitly or by a file stored in it). */
 export interface Folder {
   readonly folderId: string
   readonly createdAt: string
   updatedAt: string
 }
 
+/** A folder bulk job (copy, move or rename). */
 export interface Job {
   readonly jobId: string
   readonly type: 'COPY_FOLDER' | 'MOVE_FOLDER' | 'RENAME_FOLDER'
@@ -56,6 +58,7 @@ export interface Job {
   readonly purgeRequestId?: string
 }
 
+/** A custom metadata field definition. */
 export interface StoredField {
   readonly id: string
   readonly name: string
@@ -64,11 +67,13 @@ export interface StoredField {
   deleted: boolean
 }
 
+/** A stored account resource (saved extension, named transformation, origin, URL endpoint). */
 export interface Named {
   readonly id: string
   readonly [key: string]: unknown
 }
 
+/** Everything one stand-in holds. */
 export interface State {
   readonly ids: Ids
   /** By file id, in creation order. */
@@ -89,6 +94,7 @@ export interface State {
   readonly usedTokens: Set<string>
 }
 
+/** A new, empty state. */
 export const makeState = (): State => ({
   ids: makeIds(),
   files: new Map(),
@@ -124,6 +130,7 @@ export const splitPath = (filePath: string): { readonly folder: string; readonly
   return { folder: normaliseFolder(filePath.slice(0, at + 1)), name: filePath.slice(at + 1) }
 }
 
+/** A stored file's full path (`/folder/name`). */
 export const filePathOf = (f: StoredFile): string => `${f.folder}${f.name}`
 
 /** Records the folder and all its ancestors. */
@@ -144,6 +151,7 @@ export const insertFile = (s: State, f: StoredFile): void => {
   s.byPath.set(filePathOf(f), f.fileId)
 }
 
+/** Removes a file from the store and the path index. */
 export const removeFile = (s: State, f: StoredFile): void => {
   s.files.delete(f.fileId)
   s.byPath.delete(filePathOf(f))
@@ -157,6 +165,7 @@ export const relocate = (s: State, f: StoredFile, folder: string, name: string):
   s.byPath.set(filePathOf(f), f.fileId)
 }
 
+/** The file stored at `filePath`, if any. */
 export const fileAt = (s: State, filePath: string): StoredFile | undefined => {
   const id = s.byPath.get(filePath)
   return id === undefined ? undefined : s.files.get(id)

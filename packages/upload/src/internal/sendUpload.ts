@@ -33,7 +33,8 @@ export const sendUpload = (
   prepared: PreparedUpload,
   route: UploadRoute,
 ): Promise<either.Either<UploadError, UploadResult | UploadAccepted>> => {
-  const fields = route.extraFields === undefined ? prepared.fields : [...prepared.fields, ...route.extraFields]
+  const fields =
+    route.extraFields === undefined ? prepared.fields : [...prepared.fields, ...route.extraFields]
   const req: HttpRequest<UploadResult | UploadAccepted> = {
     method: 'POST',
     base: 'upload',
