@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { either as E } from 'fp-ts'
-import { hmacSha1Hex } from '@imagekit-fp/utils'
+import { createHmac } from 'node:crypto'
 import { upload } from '@imagekit-fp/upload'
 import { createImagekitStandIn } from '@imagekit-fp/testing'
 import { call, pngHeader, uploadForm } from './test-support/call'
@@ -146,7 +146,7 @@ describe('createImagekitStandIn: upload auth', () => {
     publicKey: s.publicKey,
     token,
     expire: String(expire),
-    signature: hmacSha1Hex(s.privateKey, `${token}${expire}`),
+    signature: createHmac('sha1', s.privateKey).update(`${token}${expire}`).digest('hex'),
   })
   const file = { file: pngHeader(1, 1), fileName: 'a.png' }
 

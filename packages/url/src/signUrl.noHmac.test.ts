@@ -1,11 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import type * as Utils from '@imagekit-fp/utils'
 
-// A runtime that resolves the `node` build but has no `process.getBuiltinModule` gets an empty digest from
-// the HMAC engine: signUrl must refuse rather than emit `ik-s=`.
+// A runtime that resolves the `node` build but has no `process.getBuiltinModule` gets a Left from
+// hmacSha1Hex: signUrl must refuse rather than emit `ik-s=`.
 vi.mock('@imagekit-fp/utils', async (importOriginal) => ({
   ...(await importOriginal<typeof Utils>()),
-  hmacSha1Hex: () => '',
+  hmacSha1Hex: () => ({
+    _tag: 'Left',
+    left: { _tag: 'ValidationError', path: 'runtime', message: 'no HMAC' },
+  }),
 }))
 
 const { signUrl } = await import('./signUrl')

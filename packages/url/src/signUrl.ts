@@ -94,9 +94,9 @@ export const signUrl = (
     const expiry = exp > 0 ? Math.floor(ms / 1000) + exp : NEVER
     const sig = hmacSha1Hex(key, url.slice(prefix.length) + expiry)
     // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
-    if (sig.length !== 40) fail('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)')
+    if (sig._tag === 'Left') fail('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)')
     return right(
-      url + (url.includes('?') ? '&' : '?') + (exp > 0 ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig,
+      url + (url.includes('?') ? '&' : '?') + (exp > 0 ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig.right,
     )
   } catch (e) {
     return left(caught(e, at, validationError))

@@ -1,8 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
 
-// A runtime that resolves the `node` build but has no `process.getBuiltinModule` gets an empty digest from
-// the HMAC engine: getAuthenticationParameters must refuse rather than hand out an empty signature.
-vi.mock('./hmac', () => ({ hmacSha1Hex: () => '' }))
+// A runtime that resolves the `node` build but has no `process.getBuiltinModule` gets a Left from the HMAC
+// functions: getAuthenticationParameters must refuse rather than hand out an empty signature.
+vi.mock('./hmac', () => ({
+  hmacSha1Hex: () => ({
+    _tag: 'Left',
+    left: { _tag: 'ValidationError', path: 'runtime', message: 'no HMAC' },
+  }),
+}))
 
 const { getAuthenticationParameters } = await import('./getAuthenticationParameters')
 

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { validationError } from './errors'
 import { getAuthenticationParameters } from './getAuthenticationParameters'
-import { hmacSha1Hex } from './hmac'
+import { hmacSha1Hex as hmacSha1HexEither } from './hmac'
+
+/** The expected signature: hmacSha1Hex's Right (it returns an Either since issue 7). */
+const hmacSha1Hex = (key: string, message: string): string => {
+  const r = hmacSha1HexEither(key, message)
+  return r._tag === 'Right' ? r.right : 'no HMAC'
+}
 
 const NOW_MS = 1582268649_123 // 1582268649 s, 600 s before the vector's expire
 const NOW_S = 1582268649

@@ -131,7 +131,7 @@ export const getAuthenticationParameters = (
 
   const signature = hmacSha1Hex(privateKey, token + String(expire.right))
   // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
-  if (signature.length !== 40)
+  if (signature._tag === 'Left')
     return left(validationError('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)'))
-  return right({ token, expire: expire.right, signature })
+  return right({ token, expire: expire.right, signature: signature.right })
 }

@@ -5,13 +5,14 @@ import { hmac } from '@noble/hashes/hmac'
 import { sha1 } from '@noble/hashes/legacy'
 import { sha256 } from '@noble/hashes/sha2'
 import { bytesToHex } from '@noble/hashes/utils'
-import { hmacSha1Hex, hmacSha256Hex } from './hmac'
+import { hmacSha1Hex, hmacSha256, hmacSha256Hex } from './hmac'
 
 describe('hmacSha1Hex', () => {
   it('gives the classic authentication-parameter vector', () => {
-    expect(hmacSha1Hex('private_key_test', 'your_token1582269249')).toBe(
-      'e71bcd6031016b060d349d212e23e85c791decdd',
-    )
+    expect(hmacSha1Hex('private_key_test', 'your_token1582269249')).toStrictEqual({
+      _tag: 'Right',
+      right: 'e71bcd6031016b060d349d212e23e85c791decdd',
+    })
   })
 
   it('gives the same bytes on the native path (Node crypto) as the portable @noble/hashes path', () => {
@@ -19,12 +20,15 @@ describe('hmacSha1Hex', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), (key, message) => {
         const portable = bytesToHex(hmac(sha1, utf8.encode(key), utf8.encode(message)))
-        expect(hmacSha1Hex(key, message)).toBe(portable)
+        expect(hmacSha1Hex(key, message)).toStrictEqual({ _tag: 'Right', right: portable })
       }),
     )
     fc.assert(
       fc.property(fc.uint8Array(), fc.uint8Array({ maxLength: 300 }), (key, message) => {
-        expect(hmacSha1Hex(key, message)).toBe(bytesToHex(hmac(sha1, key, message)))
+        expect(hmacSha1Hex(key, message)).toStrictEqual({
+          _tag: 'Right',
+          right: bytesToHex(hmac(sha1, key, message)),
+        })
       }),
     )
   })
@@ -34,7 +38,10 @@ describe('hmacSha256Hex', () => {
   it('agrees with node:crypto', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (key, message) => {
-        expect(hmacSha256Hex(key, message)).toBe(createHmac('sha256', key).update(message).digest('hex'))
+        expect(hmacSha256Hex(key, message)).toStrictEqual({
+          _tag: 'Right',
+          right: createHmac('sha256', key).update(message).digest('hex'),
+        })
       }),
     )
   })
@@ -57,5 +64,48 @@ describe('the Node build HMAC engine (export condition node)', () => {
         },
       ),
     )
+  })
+})
+
+describe('non-string keys and messages (defect 7)', () => {
+  const invalid = (path: string) => ({
+    _tag: 'Left',
+    left: { _tag: 'ValidationError', path, message: 'must be a string or a Uint8Array' },
+  })
+  const throwing = {
+    toString: () => {
+      throw new Error('no')
+    },
+  }
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a number', 42],
+    ['an object whose toString throws', throwing],
+  ])('refuses %s as the key instead of hashing its String() form', (_name, key) => {
+    expect(hmacSha1Hex(key as never, 'm')).toStrictEqual(invalid('key'))
+    expect(hmacSha256(key as never, 'm')).toStrictEqual(invalid('key'))
+    expect(hmacSha256Hex(key as never, 'm')).toStrictEqual(invalid('key'))
+  })
+
+  it('refuses a message that is not a string or bytes', () => {
+    expect(hmacSha1Hex('k', undefined as never)).toStrictEqual(invalid('message'))
+  })
+})
+
+describe('a Node build without process.getBuiltinModule (defect 4)', () => {
+  it('gives a Left naming the runtime problem, never an empty digest', async () => {
+    const node = await import('./internal/hmacEngine.node')
+    const p = globalThis.process as { getBuiltinModule?: unknown }
+    const original = p.getBuiltinModule
+    p.getBuiltinModule = undefined
+    try {
+      expect([node.hmacSha1HexOf('k', 'm'), node.hmacSha256Of('k', 'm')]).toStrictEqual([
+        undefined,
+        undefined,
+      ])
+    } finally {
+      p.getBuiltinModule = original
+    }
   })
 })

@@ -1,55 +1,98 @@
+import type { either } from 'fp-ts'
+import { validationError, type ValidationError } from './errors'
 import { isUint8Array } from './internal/bytes'
+import { left, right } from './internal/either'
 import { bytesToHex } from './internal/hex'
 import { hmacSha1HexOf, hmacSha256Of } from './internal/hmacEngine'
 
 /** A key or message: a string is taken as its UTF-8 bytes. */
 export type HmacInput = string | Uint8Array
 
-// Total for any run-time value (the type says string | Uint8Array, but JavaScript callers may pass anything):
-// other values are hashed as the UTF-8 of their String() form, or of '' when even that throws.
-const text = (u: unknown): string => {
-  try {
-    return String(u)
-  } catch {
-    return ''
+type Checked = either.Either<ValidationError, readonly [key: HmacInput, message: HmacInput]>
+
+/**
+ * The key and message as the engines take them: strings and bytes (a Uint8Array from another realm is copied
+ * into this one, which @noble/hashes accepts). Anything else is a ValidationError naming the argument: the
+ * type says string | Uint8Array, and `undefined` must not be hashed as the text "undefined".
+ */
+const check = (key: unknown, message: unknown): Checked => {
+  const inputs: HmacInput[] = []
+  for (const [name, u] of [
+    ['key', key],
+    ['message', message],
+  ] as const) {
+    if (typeof u === 'string' || u instanceof Uint8Array) inputs.push(u)
+    else if (isUint8Array(u)) inputs.push(new Uint8Array(u))
+    else return left(validationError(name, 'must be a string or a Uint8Array'))
   }
+  return right([inputs[0] as HmacInput, inputs[1] as HmacInput])
 }
-const normalize = (input: HmacInput): HmacInput =>
-  typeof input === 'string' || input instanceof Uint8Array
-    ? input
-    : isUint8Array(input) // from another realm: copy into this one, which noble accepts
-      ? new Uint8Array(input)
-      : text(input)
+
+/** The Left for a runtime that resolved the Node build but offers no `process.getBuiltinModule`. */
+const noHash = (name: string): either.Either<ValidationError, never> =>
+  left(
+    validationError(
+      'runtime',
+      `this runtime offers no ${name}: the Node build needs process.getBuiltinModule (Node 20.16 or later)`,
+    ),
+  )
 
 /**
  * HMAC-SHA1 as lowercase hex, synchronous in every runtime (browsers, edge, Node): Node's crypto where the
  * runtime has it, `@noble/hashes` elsewhere. Strings are taken as UTF-8.
  *
+ * @param key - the key, a string (UTF-8) or bytes.
+ * @param message - the message, a string (UTF-8) or bytes.
+ * @returns `Right` with 40 hex digits; `Left(ValidationError)` for a key or message that is neither a string nor
+ *   a Uint8Array (path `key` / `message`), or where the runtime has no hash (path `runtime`).
  * @example
  * hmacSha1Hex('private_key_test', 'your_token1582269249')
- * // 'e71bcd6031016b060d349d212e23e85c791decdd'
+ * // { _tag: 'Right', right: 'e71bcd6031016b060d349d212e23e85c791decdd' }
  * @since 0.1.0
  * @category signing
  */
-export const hmacSha1Hex = (key: HmacInput, message: HmacInput): string =>
-  hmacSha1HexOf(normalize(key), normalize(message))
+export const hmacSha1Hex = (key: HmacInput, message: HmacInput): either.Either<ValidationError, string> => {
+  const inputs = check(key, message)
+  if (inputs._tag === 'Left') return inputs
+  const hex = hmacSha1HexOf(...inputs.right)
+  return hex === undefined ? noHash('HMAC-SHA1') : right(hex)
+}
 
 /**
  * HMAC-SHA256 digest bytes, synchronous in every runtime. Strings are taken as UTF-8.
  *
+ * @param key - the key, a string (UTF-8) or bytes.
+ * @param message - the message, a string (UTF-8) or bytes.
+ * @returns `Right` with 32 bytes; `Left(ValidationError)` as for {@link hmacSha1Hex}.
  * @example
- * hmacSha256('secret', 'message').length // 32
+ * const mac = hmacSha256('secret', 'message')
+ * mac._tag === 'Right' && mac.right.length // 32
  * @since 0.1.0
  * @category signing
  */
-export const hmacSha256 = (key: HmacInput, message: HmacInput): Uint8Array =>
-  hmacSha256Of(normalize(key), normalize(message))
+export const hmacSha256 = (
+  key: HmacInput,
+  message: HmacInput,
+): either.Either<ValidationError, Uint8Array> => {
+  const inputs = check(key, message)
+  if (inputs._tag === 'Left') return inputs
+  const mac = hmacSha256Of(...inputs.right)
+  return mac === undefined ? noHash('HMAC-SHA256') : right(mac)
+}
 
 /**
  * HMAC-SHA256 as lowercase hex.
  *
+ * @param key - the key, a string (UTF-8) or bytes.
+ * @param message - the message, a string (UTF-8) or bytes.
+ * @returns `Right` with 64 hex digits; `Left(ValidationError)` as for {@link hmacSha1Hex}.
+ * @example
+ * hmacSha256Hex('whsec_test', '')
+ * // { _tag: 'Right', right: '…64 hex digits…' }
  * @since 0.1.0
  * @category signing
  */
-export const hmacSha256Hex = (key: HmacInput, message: HmacInput): string =>
-  bytesToHex(hmacSha256(key, message))
+export const hmacSha256Hex = (key: HmacInput, message: HmacInput): either.Either<ValidationError, string> => {
+  const mac = hmacSha256(key, message)
+  return mac._tag === 'Left' ? mac : right(bytesToHex(mac.right))
+}

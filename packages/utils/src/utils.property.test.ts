@@ -212,12 +212,20 @@ describe('utils never throw', () => {
     )
   })
 
-  it('the HMAC helpers return a digest for any input', () => {
+  it('the HMAC helpers return a digest or a ValidationError for any input, and never throw', () => {
+    const ok = (u: unknown) => typeof u === 'string' || u instanceof Uint8Array
     fc.assert(
       fc.property(hostile, hostile, (k, m) => {
-        expect(hmacSha1Hex(k as never, m as never)).toMatch(/^[0-9a-f]{40}$/)
-        expect(hmacSha256Hex(k as never, m as never)).toMatch(/^[0-9a-f]{64}$/)
-        expect(hmacSha256(k as never, m as never)).toHaveLength(32)
+        const [a, b, c] = [hmacSha1Hex, hmacSha256Hex, hmacSha256].map((f) => f(k as never, m as never))
+        if (ok(k) && ok(m)) {
+          expect(a?._tag === 'Right' && a.right).toMatch(/^[0-9a-f]{40}$/)
+          expect(b?._tag === 'Right' && b.right).toMatch(/^[0-9a-f]{64}$/)
+          expect(c?._tag === 'Right' && (c.right as Uint8Array).length).toBe(32)
+        } else {
+          const path = ok(k) ? 'message' : 'key'
+          const error = { _tag: 'ValidationError', path, message: 'must be a string or a Uint8Array' }
+          for (const r of [a, b, c]) expect(r).toStrictEqual({ _tag: 'Left', left: error })
+        }
       }),
     )
   })

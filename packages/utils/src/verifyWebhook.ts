@@ -160,13 +160,14 @@ const parseLegacy = (value: string): either.Either<Failure, Signed> => {
  *   `InvalidSecret`, `MissingHeader`, `MalformedHeader`, `TimestampOutOfRange`, `InvalidSignature` or
  *   `MalformedBody` (not UTF-8, not JSON, or not an object with a string `type`); `Left(ValidationError)` for a
  *   `config`, `config.now`, `config.toleranceSeconds`, `request`, `request.body` or `request.headers` of the
- *   wrong type.
+ *   wrong type, or (path `runtime`) where the runtime offers no HMAC-SHA256: verification fails closed.
  * @example
  * import { verifyWebhook, hmacSha256Hex } from '@imagekit-fp/utils'
  * const body = '{"id":"e1","type":"file.deleted","created_at":"2025-01-01T00:00:00Z","data":{"fileId":"f1"}}'
  * const t = 1735689600000
  * const v1 = hmacSha256Hex('whsec_test', `${t}.${body}`)
- * verifyWebhook({ webhookSecret: 'whsec_test', now: () => t }, { body, headers: { 'x-ik-signature': `t=${t},v1=${v1}` } })
+ * if (v1._tag === 'Left') throw new Error(v1.left.message)
+ * verifyWebhook({ webhookSecret: 'whsec_test', now: () => t }, { body, headers: { 'x-ik-signature': `t=${t},v1=${v1.right}` } })
  * // { _tag: 'Right', right: { timestamp: 1735689600000, event: { id: 'e1', type: 'file.deleted', … } } }
  * @since 0.1.0
  * @category signing
@@ -240,9 +241,13 @@ export const verifyWebhook = (
     )
 
   const bodyBytes = typeof body === 'string' ? utf8(body) : body
-  const expected = hmacSha256(utf8(secret), concatBytes(utf8(prefix), bodyBytes))
+  // Fails closed: no hash in this runtime is a Left, never an empty digest that an empty `v1,` would match.
+  const mac = hmacSha256(utf8(secret), concatBytes(utf8(prefix), bodyBytes))
+  if (mac._tag === 'Left') return mac
+  const expected = mac.right
   let matched = false
-  for (const candidate of candidates) matched = constantTimeEqual(candidate, expected) || matched
+  for (const candidate of candidates)
+    matched = (candidate.length === expected.length && constantTimeEqual(candidate, expected)) || matched
   if (!matched) return fail('InvalidSignature', 'no signature in the request matches the body and the secret')
 
   let event: unknown

@@ -2,6 +2,16 @@
 // v1 client-side fields (publicKey, token, expire, signature = HMAC-SHA1(privateKey, token + expire)) and the
 // v2 JWT (HS256 with the private key, `kid` = public key, every form field in its payload).
 import { hmacSha1Hex, hmacSha256 } from '@imagekit-fp/utils'
+
+// The digests, or a value no signature equals where the runtime has no HMAC (so the check fails closed).
+const sha1Hex = (key: string, message: string): string => {
+  const r = hmacSha1Hex(key, message)
+  return r._tag === 'Right' ? r.right : ''
+}
+const sha256 = (key: string, message: string): Uint8Array => {
+  const r = hmacSha256(key, message)
+  return r._tag === 'Right' ? r.right : new Uint8Array()
+}
 import { fail, type Reply } from './reply'
 import type { State } from './state'
 
@@ -67,7 +77,7 @@ export const checkClientSignature = (
       'Your request contains invalid expire parameter. Expire parameter should be a Unix time in less than 1 hour into the future.',
     )
   }
-  if (!same(fields.signature!, hmacSha1Hex(keys.privateKey, `${fields.token!}${fields.expire!}`))) {
+  if (!same(fields.signature!, sha1Hex(keys.privateKey, `${fields.token!}${fields.expire!}`))) {
     return fail(400, 'Your request contains invalid signature. Please make sure it is generated correctly.')
   }
   if (state.usedTokens.has(fields.token!))
@@ -131,7 +141,7 @@ export const checkJwt = (
   const payload = parseObject(base64UrlToText(p))
   if (header === undefined || payload === undefined || header.alg !== 'HS256') return invalid
   if (typeof header.kid !== 'string' || !same(header.kid, keys.publicKey)) return invalid
-  if (!same(sig, bytesToBase64Url(hmacSha256(keys.privateKey, `${h}.${p}`)))) return invalid
+  if (!same(sig, bytesToBase64Url(sha256(keys.privateKey, `${h}.${p}`)))) return invalid
   const now = Math.floor(nowMs / 1000)
   const { iat, exp } = payload
   if (typeof exp !== 'number' || (iat !== undefined && typeof iat !== 'number')) return invalid
@@ -158,5 +168,5 @@ export const checkJwt = (
 export const signJwt = (keys: Keys, claims: Record<string, unknown>): string => {
   const enc = (o: unknown) => bytesToBase64Url(new TextEncoder().encode(JSON.stringify(o)))
   const head = `${enc({ alg: 'HS256', typ: 'JWT', kid: keys.publicKey })}.${enc(claims)}`
-  return `${head}.${bytesToBase64Url(hmacSha256(keys.privateKey, head))}`
+  return `${head}.${bytesToBase64Url(sha256(keys.privateKey, head))}`
 }

@@ -1,7 +1,7 @@
 // The parity table: requests for every operation, valid and invalid, with the verdict both Prism and the
 // stand-in must reach. `{name}` placeholders are the ids `seed()` creates (SEED_IDS). A row with `prism` set
 // is a documented deviation (README "Deviations"), with its reason in `why`.
-import { hmacSha1Hex } from '@imagekit-fp/utils'
+import { createHmac } from 'node:crypto'
 import type { StandIn } from '../createImagekitStandIn'
 import { pngHeader } from './call'
 
@@ -52,7 +52,7 @@ const signed = (
   publicKey: s.publicKey,
   token,
   expire: String(expire),
-  signature: hmacSha1Hex(s.privateKey, `${token}${expire}`),
+  signature: createHmac('sha1', s.privateKey).update(`${token}${expire}`).digest('hex'),
 })
 let tokens = 0
 const fresh = () => `parity-token-${++tokens}-${Date.now()}`

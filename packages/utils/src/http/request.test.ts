@@ -219,7 +219,7 @@ describe('request', () => {
       })
       const list = Array.from({ length: 1000 }, (_, i) => file(i))
       const text = JSON.stringify(list)
-      // About 3.3 MB: the limit leaves a margin of almost five times.
+      // About 3.1 MB: the limit leaves a margin of more than five times.
       expect(text.length).toBeGreaterThan(3_000_000)
       expect(text.length).toBeLessThan(3_500_000)
       const { fetch } = stub(() => json(list))

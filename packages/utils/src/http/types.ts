@@ -107,7 +107,7 @@ export interface HttpRequest<A> {
   readonly auth: 'basic' | 'none'
   /**
    * Codec the 2xx body must satisfy. A 204 or empty body is decoded as `{}`. A 2xx body larger than 16 MiB
-   * (`MAX_BODY_BYTES`; a 1,000-item file list is about 3 MiB) is not read past that and is a `DecodeError`.
+   * (`MAX_BODY_BYTES`; a 1,000-item file list is about 3.1 MB) is not read past that and is a `DecodeError`.
    */
   readonly codec: Decoder<unknown, A>
   /**

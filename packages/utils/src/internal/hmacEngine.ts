@@ -12,10 +12,12 @@ import { nativeHmac } from './nativeHmac'
 
 const bytes = (x: string | Uint8Array): Uint8Array => (typeof x === 'string' ? utf8(x) : x)
 
-/** HMAC-SHA1 as lowercase hex; strings are taken as UTF-8. */
-export const hmacSha1HexOf = (key: string | Uint8Array, message: string | Uint8Array): string =>
+/** HMAC-SHA1 as lowercase hex; strings are taken as UTF-8. (Typed as the Node engine, which can lack one.) */
+export const hmacSha1HexOf = (key: string | Uint8Array, message: string | Uint8Array): string | undefined =>
   nativeHmac('sha1', key, message, 'hex') ?? bytesToHex(hmac(sha1, bytes(key), bytes(message)))
 
 /** HMAC-SHA256 digest bytes; strings are taken as UTF-8. */
-export const hmacSha256Of = (key: string | Uint8Array, message: string | Uint8Array): Uint8Array =>
-  nativeHmac('sha256', key, message) ?? hmac(sha256, bytes(key), bytes(message))
+export const hmacSha256Of = (
+  key: string | Uint8Array,
+  message: string | Uint8Array,
+): Uint8Array | undefined => nativeHmac('sha256', key, message) ?? hmac(sha256, bytes(key), bytes(message))
