@@ -30,7 +30,7 @@ export interface BulkDeleteFilesOptions {
  * import { bulkDeleteFiles } from '@imagekit-fp/media'
  *
  * await bulkDeleteFiles({ privateKey: 'private_xxx' }, { fileIds: ['598821f949c0a938d57563bd'] })()
- * // { _tag: 'Right', right: { successfullyDeletedFileIds: ['598821f949c0a938d57563bd'], partial: false } }
+ * // resolves to { _tag: 'Right', right: { successfullyDeletedFileIds: ['598821f949c0a938d57563bd'], partial: false } }
  * @since 0.1.0
  * @category files
  */

@@ -36,7 +36,7 @@ export interface CopyFileOptions {
  * import { copyFile } from '@imagekit-fp/media'
  *
  * await copyFile({ privateKey: 'private_xxx' }, { sourceFilePath: '/a/file.jpg', destinationPath: '/b/' })()
- * // { _tag: 'Right', right: undefined }
+ * // resolves to { _tag: 'Right', right: undefined }
  * @since 0.1.0
  * @category files
  */

@@ -36,7 +36,7 @@ export interface CopyFolderOptions {
  * import { copyFolder } from '@imagekit-fp/media'
  *
  * await copyFolder({ privateKey: 'private_xxx' }, { sourceFolderPath: '/products/summer', destinationPath: '/archive' })()
- * // { _tag: 'Right', right: { jobId: '598821f949c0a938d57563bd' } }
+ * // resolves to { _tag: 'Right', right: { jobId: '598821f949c0a938d57563bd' } }
  * @since 0.1.0
  * @category media
  */

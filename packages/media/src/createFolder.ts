@@ -30,7 +30,7 @@ export interface CreateFolderOptions {
  * import { createFolder } from '@imagekit-fp/media'
  *
  * await createFolder({ privateKey: 'private_xxx' }, { folderName: 'summer', parentFolderPath: '/products' })()
- * // { _tag: 'Right', right: undefined }
+ * // resolves to { _tag: 'Right', right: undefined }
  * @since 0.1.0
  * @category media
  */

@@ -29,7 +29,7 @@ export interface DeleteFileOptions {
  * import { deleteFile } from '@imagekit-fp/media'
  *
  * await deleteFile({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd' })()
- * // { _tag: 'Right', right: undefined }
+ * // resolves to { _tag: 'Right', right: undefined }
  * @since 0.1.0
  * @category files
  */

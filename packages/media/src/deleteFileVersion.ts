@@ -17,7 +17,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * import { deleteFileVersion } from '@imagekit-fp/media'
  *
  * await deleteFileVersion({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd', versionId: '598821f949c0a938d81963bd' })()
- * // { _tag: 'Right', right: undefined }
+ * // resolves to { _tag: 'Right', right: undefined }
  * @since 0.1.0
  * @category files
  */

@@ -29,7 +29,7 @@ export interface DeleteFolderOptions {
  * import { deleteFolder } from '@imagekit-fp/media'
  *
  * await deleteFolder({ privateKey: 'private_xxx' }, { folderPath: '/products/summer' })()
- * // { _tag: 'Right', right: undefined }
+ * // resolves to { _tag: 'Right', right: undefined }
  * @since 0.1.0
  * @category media
  */

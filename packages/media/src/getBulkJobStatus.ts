@@ -30,7 +30,7 @@ export interface GetBulkJobStatusOptions {
  * import { getBulkJobStatus } from '@imagekit-fp/media'
  *
  * await getBulkJobStatus({ privateKey: 'private_xxx' }, { jobId: '598821f949c0a938d57563bd' })()
- * // { _tag: 'Right', right: { jobId: '598821f949c0a938d57563bd', type: 'COPY_FOLDER', status: 'Completed', partial: false } }
+ * // resolves to { _tag: 'Right', right: { jobId: '598821f949c0a938d57563bd', type: 'COPY_FOLDER', status: 'Completed', partial: false } }
  * @since 0.1.0
  * @category media
  */

@@ -29,7 +29,7 @@ export interface GetFileMetadataOptions {
  * import { getFileMetadata } from '@imagekit-fp/media'
  *
  * await getFileMetadata({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd' })()
- * // { _tag: 'Right', right: { height: 68, width: 100, format: 'jpg', pHash: 'f06830ca9f1e3e90', exif: { … } } }
+ * // resolves to { _tag: 'Right', right: { height: 68, width: 100, format: 'jpg', pHash: 'f06830ca9f1e3e90', exif: { … } } }
  * @since 0.1.0
  * @category files
  */

@@ -16,7 +16,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * import { getFileVersion } from '@imagekit-fp/media'
  *
  * await getFileVersion({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd', versionId: '598821f949c0a938d81963bd' })()
- * // { _tag: 'Right', right: { fileId: '598821f949c0a938d81963bd', type: 'file-version', … } }
+ * // resolves to { _tag: 'Right', right: { fileId: '598821f949c0a938d81963bd', type: 'file-version', … } }
  * @since 0.1.0
  * @category files
  */

@@ -28,7 +28,7 @@ export interface GetPurgeCacheStatusOptions {
  * import { getPurgeCacheStatus } from '@imagekit-fp/media'
  *
  * await getPurgeCacheStatus({ privateKey: 'private_xxx' }, { requestId: '598821f949c0a938d57563bd' })()
- * // { _tag: 'Right', right: { status: 'Completed' } }
+ * // resolves to { _tag: 'Right', right: { status: 'Completed' } }
  * @since 0.1.0
  * @category media
  */

@@ -1,6 +1,6 @@
 import type { taskEither } from 'fp-ts'
 import { send } from './internal/send'
-import { httpUrl, optional, prepare, signal } from './internal/validate'
+import { normalHttpUrl, optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Metadata } from './model/Metadata'
 
@@ -29,7 +29,7 @@ export interface GetRemoteFileMetadataOptions {
  * import { getRemoteFileMetadata } from '@imagekit-fp/media'
  *
  * await getRemoteFileMetadata({ privateKey: 'private_xxx' }, { url: 'https://ik.imagekit.io/demo/a.jpg?tr=w-100' })()
- * // { _tag: 'Right', right: { height: 68, width: 100, format: 'jpg', … } }
+ * // resolves to { _tag: 'Right', right: { height: 68, width: 100, format: 'jpg', … } }
  * @since 0.1.0
  * @category files
  */
@@ -42,7 +42,7 @@ export const getRemoteFileMetadata = (
     prepare(input, (field) => ({
       method: 'GET',
       path: '/v1/metadata',
-      query: { url: field('url', httpUrl) },
+      query: { url: field('url', normalHttpUrl) },
       codec: Metadata,
       signal: field('signal', optional(signal)),
     })),

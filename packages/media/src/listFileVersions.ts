@@ -31,7 +31,7 @@ const FileVersions = /*#__PURE__*/ t.array(FileDetails, 'FileVersions')
  * import { listFileVersions } from '@imagekit-fp/media'
  *
  * await listFileVersions({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd' })()
- * // { _tag: 'Right', right: [{ fileId: '598821f949c0a938d57563bd', type: 'file', versionInfo: { id: '…', name: 'Version 2' }, … }, …] }
+ * // resolves to { _tag: 'Right', right: [{ fileId: '598821f949c0a938d57563bd', type: 'file', versionInfo: { id: '…', name: 'Version 2' }, … }, …] }
  * @since 0.1.0
  * @category files
  */

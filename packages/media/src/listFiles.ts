@@ -85,7 +85,7 @@ export type ListFilesResult = t.TypeOf<typeof ListFilesResult>
  * import { listFiles } from '@imagekit-fp/media'
  *
  * await listFiles({ privateKey: 'private_xxx' }, { path: '/products', searchQuery: 'size > "1mb"', limit: 10 })()
- * // { _tag: 'Right', right: [{ fileId: '598821f949c0a938d57563bd', type: 'file', name: 'file.jpg', … }] }
+ * // resolves to { _tag: 'Right', right: [{ fileId: '598821f949c0a938d57563bd', type: 'file', name: 'file.jpg', … }] }
  * @since 0.1.0
  * @category files
  */

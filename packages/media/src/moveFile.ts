@@ -30,7 +30,7 @@ export interface MoveFileOptions {
  * import { moveFile } from '@imagekit-fp/media'
  *
  * await moveFile({ privateKey: 'private_xxx' }, { sourceFilePath: '/a/file.jpg', destinationPath: '/b/' })()
- * // { _tag: 'Right', right: undefined }
+ * // resolves to { _tag: 'Right', right: undefined }
  * @since 0.1.0
  * @category files
  */

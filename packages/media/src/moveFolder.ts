@@ -31,7 +31,7 @@ export interface MoveFolderOptions {
  * import { moveFolder } from '@imagekit-fp/media'
  *
  * await moveFolder({ privateKey: 'private_xxx' }, { sourceFolderPath: '/products/summer', destinationPath: '/archive' })()
- * // { _tag: 'Right', right: { jobId: '598821f949c0a938d57563bd' } }
+ * // resolves to { _tag: 'Right', right: { jobId: '598821f949c0a938d57563bd' } }
  * @since 0.1.0
  * @category media
  */

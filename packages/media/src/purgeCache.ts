@@ -1,7 +1,7 @@
 import type { taskEither } from 'fp-ts'
 import * as t from 'io-ts'
 import { send } from './internal/send'
-import { httpUrl, optional, prepare, signal } from './internal/validate'
+import { normalHttpUrl, optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
 /**
@@ -50,7 +50,7 @@ export interface PurgeCacheOptions {
  * import { purgeCache } from '@imagekit-fp/media'
  *
  * await purgeCache({ privateKey: 'private_xxx' }, { url: 'https://ik.imagekit.io/demo/a.jpg' })()
- * // { _tag: 'Right', right: { requestId: '598821f949c0a938d57563bd' } }
+ * // resolves to { _tag: 'Right', right: { requestId: '598821f949c0a938d57563bd' } }
  * @since 0.1.0
  * @category media
  */
@@ -63,7 +63,7 @@ export const purgeCache = (
     prepare(input, (field) => ({
       method: 'POST',
       path: '/v1/files/purge',
-      json: { url: field('url', httpUrl) },
+      json: { url: field('url', normalHttpUrl) },
       codec: PurgeCacheResult,
       idempotent: true,
       signal: field('signal', optional(signal)),

@@ -30,7 +30,7 @@ export interface RemoveTagsOptions {
  * import { removeTags } from '@imagekit-fp/media'
  *
  * await removeTags({ privateKey: 'private_xxx' }, { fileIds: ['598821f949c0a938d57563bd'], tags: ['sale'] })()
- * // { _tag: 'Right', right: { successfullyUpdatedFileIds: ['598821f949c0a938d57563bd'], partial: false } }
+ * // resolves to { _tag: 'Right', right: { successfullyUpdatedFileIds: ['598821f949c0a938d57563bd'], partial: false } }
  * @since 0.1.0
  * @category files
  */

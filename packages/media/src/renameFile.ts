@@ -63,7 +63,7 @@ export interface RenameFileOptions {
  * import { renameFile } from '@imagekit-fp/media'
  *
  * await renameFile({ privateKey: 'private_xxx' }, { filePath: '/a/file.jpg', newFileName: 'new.jpg', purgeCache: true })()
- * // { _tag: 'Right', right: { purgeRequestId: '…', partial: false } }
+ * // resolves to { _tag: 'Right', right: { purgeRequestId: '…', partial: false } }
  * @since 0.1.0
  * @category files
  */

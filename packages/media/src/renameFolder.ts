@@ -36,7 +36,7 @@ export interface RenameFolderOptions {
  * import { renameFolder } from '@imagekit-fp/media'
  *
  * await renameFolder({ privateKey: 'private_xxx' }, { folderPath: '/products/summer', newFolderName: 'summer-2024' })()
- * // { _tag: 'Right', right: { jobId: '598821f949c0a938d57563bd' } }
+ * // resolves to { _tag: 'Right', right: { jobId: '598821f949c0a938d57563bd' } }
  * @since 0.1.0
  * @category media
  */

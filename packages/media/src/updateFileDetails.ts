@@ -6,7 +6,7 @@ import {
   array,
   boolean,
   fail,
-  httpUrl,
+  normalHttpUrl,
   id,
   nonEmptyString,
   nullable,
@@ -144,7 +144,7 @@ const removeAITags: Check<readonly string[] | 'all'> = (u, path) =>
  * import { updateFileDetails } from '@imagekit-fp/media'
  *
  * await updateFileDetails({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd', tags: ['sale'] })()
- * // { _tag: 'Right', right: { fileId: '598821f949c0a938d57563bd', tags: ['sale'], … } }
+ * // resolves to { _tag: 'Right', right: { fileId: '598821f949c0a938d57563bd', tags: ['sale'], … } }
  * await updateFileDetails({ privateKey: 'private_xxx' }, { fileId: '598821f949c0a938d57563bd', publish: { isPublished: false } })()
  * @since 0.1.0
  * @category files
@@ -173,7 +173,7 @@ export const updateFileDetails = (
         description: field('description', optional(string)),
         extensions: field('extensions', optional(array(extension, 1))),
         removeAITags: field('removeAITags', optional(removeAITags)),
-        webhookUrl: field('webhookUrl', optional(httpUrl)),
+        webhookUrl: field('webhookUrl', optional(normalHttpUrl)),
       }
       const given = UPDATE_KEYS.filter((k) => update[k] !== undefined)
       if (publish !== undefined && given.length > 0)

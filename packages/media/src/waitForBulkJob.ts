@@ -31,7 +31,7 @@ export interface WaitForBulkJobOptions extends WaitOptions {
  * const config = { privateKey: 'private_xxx' }
  * const job = await copyFolder(config, { sourceFolderPath: '/a', destinationPath: '/b' })()
  * if (job._tag === 'Right') await waitForBulkJob(config, { jobId: job.right.jobId })()
- * // { _tag: 'Right', right: { jobId: '…', type: 'COPY_FOLDER', status: 'Completed', partial: false } }
+ * // resolves to { _tag: 'Right', right: { jobId: '…', type: 'COPY_FOLDER', status: 'Completed', partial: false } }
  * @since 0.1.0
  * @category media
  */

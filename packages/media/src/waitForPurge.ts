@@ -30,7 +30,7 @@ export interface WaitForPurgeOptions extends WaitOptions {
  * const config = { privateKey: 'private_xxx' }
  * const purge = await purgeCache(config, { url: 'https://ik.imagekit.io/demo/a.jpg' })()
  * if (purge._tag === 'Right') await waitForPurge(config, { requestId: purge.right.requestId, timeout: 60_000 })()
- * // { _tag: 'Right', right: { status: 'Completed' } }
+ * // resolves to { _tag: 'Right', right: { status: 'Completed' } }
  * @since 0.1.0
  * @category media
  */

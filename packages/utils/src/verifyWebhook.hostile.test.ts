@@ -1,7 +1,7 @@
 // verifyWebhook and the error guards on hostile values (issue 8 §3.4): a Left (or false), never a throw.
 import { describe, expect, it } from 'vitest'
 import { isDecodeError, isHttpError, isNetworkError, isValidationError, isWebhookError } from './errors'
-import { hmacSha256Hex } from './hmac'
+import { createHmac } from 'node:crypto'
 import { verifyWebhook, type VerifyWebhookRequest } from './verifyWebhook'
 
 const revoked = (): object => {
@@ -16,7 +16,9 @@ const trapping = () => new Proxy({}, { get: trap, has: trap, ownKeys: trap, getP
 const T = 1_735_689_600_000
 const BODY = '{"id":"e1","type":"file.deleted","created_at":"2025-01-01T00:00:00Z","data":{"fileId":"f1"}}'
 const config = { webhookSecret: 'whsec_test', now: () => T }
-const headers = { 'x-ik-signature': `t=${T},v1=${hmacSha256Hex('whsec_test', `${T}.${BODY}`)}` }
+const headers = {
+  'x-ik-signature': `t=${T},v1=${createHmac('sha256', 'whsec_test').update(`${T}.${BODY}`).digest('hex')}`,
+}
 const verify = (request: unknown) => verifyWebhook(config, request as VerifyWebhookRequest)
 const invalid = (path: string, message: string) => ({
   _tag: 'Left',

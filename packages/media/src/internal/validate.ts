@@ -159,7 +159,7 @@ export const record: Check<Readonly<Record<string, unknown>>> = (u, path) => {
  * An absolute `http:` or `https:` URL, returned in its WHATWG-serialised form (`a b.jpg` → `a%20b.jpg`,
  * non-ASCII percent-encoded), which is what the CDN sees and a valid URI.
  */
-export const httpUrl: Check<string> = (u, path) => {
+export const normalHttpUrl: Check<string> = (u, path) => {
   const s = nonEmptyString(u, path)
   let url: URL | undefined
   try {
@@ -169,6 +169,12 @@ export const httpUrl: Check<string> = (u, path) => {
   }
   need(url && /^https?:$/.test(url.protocol), path, 'must be an absolute http or https URL')
   return url.href
+}
+
+/** An absolute http(s) URL, checked as {@link normalHttpUrl} does but sent as written (origin and extension settings). */
+export const httpUrl: Check<string> = (u, path) => {
+  normalHttpUrl(u, path)
+  return u as string
 }
 
 /** An AbortSignal (duck-typed: Vercel Edge's signals are tagged `[object EventTarget]`). */
