@@ -221,7 +221,7 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
           error: undefined,
         })
         expect(r?.error).toMatch(
-          /^The upload token has expired\.The signature from the server was no longer valid when the upload started \(request\.expire has passed \(now \d+\)\)\. Check the server's clock, then try again\.$/,
+          /^The upload token has expired\.The signature from the server was no longer valid when the upload started \(request\.expire must be in the future \(it is \d+, now is \d+\)\)\. Check the server's clock, then try again\.$/,
         )
       } finally {
         clockBehindMs = 0

@@ -11,11 +11,11 @@ describe('describeError', () => {
   it.each([
     [
       'an expire that has passed before sending',
-      validationError('request.expire', 'has passed (now 100)'),
+      validationError('request.expire', 'must be in the future (it is 99, now is 100)'),
       {
         title: 'The upload token has expired.',
         detail:
-          "The signature from the server was no longer valid when the upload started (request.expire has passed (now 100)). Check the server's clock, then try again.",
+          "The signature from the server was no longer valid when the upload started (request.expire must be in the future (it is 99, now is 100)). Check the server's clock, then try again.",
         cancelled: false,
       },
     ],
