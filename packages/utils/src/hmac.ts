@@ -88,7 +88,7 @@ export const hmacSha256 = (
  * @returns `Right` with 64 hex digits; `Left(ValidationError)` as for {@link hmacSha1Hex}.
  * @example
  * hmacSha256Hex('whsec_test', '')
- * // { _tag: 'Right', right: '…64 hex digits…' }
+ * // { _tag: 'Right', right: '43c0f4d23c8e8841358fad4624b1a592799222b29f25bb59baea43cdcb522ed1' }
  * @since 0.1.0
  * @category signing
  */
