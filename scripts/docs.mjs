@@ -26,6 +26,7 @@ const entryPoints = () => {
     const pkgFile = path.join(root, 'packages', dir, 'package.json')
     if (!existsSync(pkgFile)) continue
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'))
+    if (pkg.private) continue // never published (packages/internal): not part of the API
     for (const subpath of Object.keys(pkg.exports ?? { '.': null })) {
       if (subpath === './package.json') continue
       const base = subpath === '.' ? 'index' : subpath.slice(2)
@@ -78,7 +79,12 @@ const app = await Application.bootstrapWithPlugins({
     '@see',
     '@throws',
     '@remarks',
+    '@deprecated',
   ],
+  // Source links point at the project's repository, not at the clone's remote (a local path in CI).
+  disableGit: true,
+  gitRevision: 'main',
+  sourceLinkTemplate: 'https://github.com/imagekit-fp/imagekit-fp/blob/{gitRevision}/{path}#L{line}',
   validation: { notExported: true, invalidLink: true, rewrittenLink: true, notDocumented: true },
   // What has to carry a doc comment: every exported declaration (members of an interface may go without one).
   requiredToBeDocumented: ['Enum', 'Variable', 'Function', 'Class', 'Interface', 'TypeAlias', 'Namespace'],

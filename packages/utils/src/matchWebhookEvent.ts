@@ -11,6 +11,7 @@ import { webhookEventCodecs, type KnownWebhookEvent, type UnknownWebhookEvent } 
 export type WebhookEventHandlers<R> = {
   readonly [K in KnownWebhookEvent['type']]: (event: Extract<KnownWebhookEvent, { readonly type: K }>) => R
 } & {
+  /** Called for an event of a type this SDK does not know, or a known type whose body does not match its codec. */
   readonly unknown: (event: UnknownWebhookEvent) => R
 }
 
