@@ -60,6 +60,28 @@ describe('stand-in answers decode with our codecs: files', () => {
     ).toStrictEqual(either.right(fileA({ tags: ['blue'], description: 'd', isPublished: false })))
   })
 
+  it('updateFileDetails with custom metadata, coordinates and an extension', async () => {
+    const { config } = seeded()
+    await media.createCustomMetadataField(config, {
+      name: 'price',
+      label: 'Price',
+      schema: { type: 'Number' },
+    })()
+    const update = {
+      fileId: A,
+      customMetadata: { price: 3 },
+      customCoordinates: '0,0,1,1',
+      extensions: [{ name: 'aws-auto-tagging', minConfidence: 10, maxTags: 2 }],
+    } as const
+    const changed = { customMetadata: { price: 3 }, customCoordinates: '0,0,1,1' }
+    expect(await media.updateFileDetails(config, update)()).toStrictEqual(
+      either.right(fileA({ ...changed, extensionStatus: { 'aws-auto-tagging': 'success' } })),
+    )
+    expect(await media.updateFileDetails(config, { fileId: A, removeAITags: 'all' })()).toStrictEqual(
+      either.right(fileA(changed)),
+    )
+  })
+
   it('deleteFile and bulkDeleteFiles', async () => {
     const { s, config } = seeded()
     expect(await media.deleteFile(config, { fileId: B })()).toStrictEqual(either.right(undefined))
@@ -295,6 +317,83 @@ describe('stand-in answers decode with our codecs: uploads', () => {
           exif: {},
         },
       }),
+    )
+  })
+
+  it('upload with extensions, custom metadata and private files; listFiles type all lists it', async () => {
+    const { config } = seeded()
+    await media.createCustomMetadataField(config, {
+      name: 'price',
+      label: 'Price',
+      schema: { type: 'Number' },
+    })()
+    const AI = [
+      { name: 'red', confidence: 95, source: 'google-auto-tagging' },
+      { name: 'car', confidence: 95, source: 'google-auto-tagging' },
+    ]
+    const request = {
+      file: pngHeader(4, 4),
+      fileName: 'red-car.png',
+      useUniqueFileName: false,
+      tags: ['t'],
+      customCoordinates: '1,2,3,4',
+      customMetadata: { price: 5 },
+      description: 'x',
+      isPrivateFile: true,
+      extensions: [
+        { name: 'google-auto-tagging', minConfidence: 50, maxTags: 3 },
+        { name: 'ai-auto-description' },
+        { name: 'remove-bg' },
+      ],
+      responseFields: ['tags', 'customMetadata', 'embeddedMetadata'],
+    } as const
+    const ID = '000000000000000000000005'
+    const url = 'https://ik.imagekit.io/standin/red-car.png'
+    const thumbnail = 'https://ik.imagekit.io/standin/tr:n-ik_ml_thumbnail/red-car.png'
+    const shared = {
+      fileId: ID,
+      name: 'red-car.png',
+      size: 33,
+      versionInfo: { id: ID, name: 'Version 1' },
+      filePath: '/red-car.png',
+      url,
+      fileType: 'image',
+      height: 4,
+      width: 4,
+      tags: ['t'],
+      AITags: AI,
+      isPrivateFile: true,
+      isPublished: true,
+      customCoordinates: '1,2,3,4',
+      description: 'x',
+      customMetadata: { price: 5 },
+      embeddedMetadata: {},
+    }
+    expect(await upload(config, request)()).toStrictEqual(
+      either.right({
+        ...shared,
+        thumbnailUrl: thumbnail,
+        extensionStatus: {
+          'google-auto-tagging': 'success',
+          'ai-auto-description': 'success',
+          'remove-bg': 'success',
+        },
+      }),
+    )
+    const listed = {
+      ...shared,
+      type: 'file',
+      createdAt: AT,
+      updatedAt: AT,
+      thumbnail,
+      hasAlpha: true,
+      mime: 'image/png',
+    }
+    expect(await media.listFiles(config, { type: 'all' })()).toStrictEqual(
+      either.right([shop, fileB(), listed]),
+    )
+    expect(await media.listFiles(config, { searchQuery: 'tags IN ["t"]' })()).toStrictEqual(
+      either.right([listed]),
     )
   })
 
