@@ -7,7 +7,7 @@ import * as media from '@imagekit-fp/media'
 import { upload, uploadV2 } from '@imagekit-fp/upload'
 import { getAuthenticationParameters, getUploadToken } from '@imagekit-fp/utils'
 import { pngHeader } from './test-support/call'
-import { A, AT, B, T0, fileA, fileB, seeded } from './test-support/codecs'
+import { A, AT, B, T0, fileA, fileB, metadataA, seeded } from './test-support/codecs'
 
 const hi = () => new TextEncoder().encode('hi')
 const shop = {
@@ -155,28 +155,15 @@ describe('stand-in answers decode with our codecs: versions and metadata', () =>
     expect(await media.listFileVersions(config, { fileId: A })()).toStrictEqual(either.right([second]))
   })
 
-  const metadata = {
-    height: 20,
-    width: 10,
-    format: 'png',
-    hasTransparency: true,
-    size: 33,
-    hasColorProfile: false,
-    quality: 0,
-    density: 72,
-    pHash: '4dc097c2059ce777',
-    exif: {},
-  }
-
   it('getFileMetadata', async () => {
     const { config } = seeded()
-    expect(await media.getFileMetadata(config, { fileId: A })()).toStrictEqual(either.right(metadata))
+    expect(await media.getFileMetadata(config, { fileId: A })()).toStrictEqual(either.right(metadataA))
   })
 
   it('getRemoteFileMetadata', async () => {
     const { s, config } = seeded()
     const url = `${s.urlEndpoint}/shop/a.png`
-    expect(await media.getRemoteFileMetadata(config, { url })()).toStrictEqual(either.right(metadata))
+    expect(await media.getRemoteFileMetadata(config, { url })()).toStrictEqual(either.right(metadataA))
   })
 })
 
@@ -304,18 +291,7 @@ describe('stand-in answers decode with our codecs: uploads', () => {
         isPublished: true,
         customMetadata: {},
         embeddedMetadata: {},
-        metadata: {
-          height: 20,
-          width: 10,
-          format: 'png',
-          hasTransparency: true,
-          size: 33,
-          hasColorProfile: false,
-          quality: 0,
-          density: 72,
-          pHash: '4dc097c2059ce777',
-          exif: {},
-        },
+        metadata: metadataA,
       }),
     )
   })

@@ -72,3 +72,17 @@ export const fileB = (changes: Readonly<Record<string, unknown>> = {}) => ({
   mime: 'text/plain',
   ...changes,
 })
+
+/** The metadata the stand-in answers for `/shop/a.png` (`pHash`: the first 16 hex digits of its SHA-256). */
+export const metadataA = {
+  height: 20,
+  width: 10,
+  format: 'png',
+  hasTransparency: true,
+  size: 33,
+  hasColorProfile: false,
+  quality: 0,
+  density: 72,
+  pHash: '4dc097c2059ce777',
+  exif: {},
+}
