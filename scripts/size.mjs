@@ -82,6 +82,8 @@ const ours = [
     forbid: noTransport,
   },
   { name: '{ upload }', code: `export { upload } from '@imagekit-fp/upload'`, issueCeiling: 10240 },
+  // Issue 10: the v2 upload alone (JWT-authenticated; no issue target, budgeted as a regression guard).
+  { name: '{ uploadV2 }', code: `export { uploadV2 } from '@imagekit-fp/upload'` },
   {
     name: '{ upload } (fp-ts, io-ts external)',
     code: `export { upload } from '@imagekit-fp/upload'`,
