@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url'
 import { purgeCache, waitForPurge } from '@imagekit-fp/media'
 import { createImagekitStandIn } from '@imagekit-fp/testing/node'
 import { formatError, getAuthenticationParameters, getUploadToken, verifyWebhook } from '@imagekit-fp/utils'
-import { matchWebhookEvent } from '@imagekit-fp/utils/webhook'
+import { matchWebhookEvent, webhookEventCodecs } from '@imagekit-fp/utils/webhook'
 
 /** The secret the offline server verifies webhooks with (`sendWebhook.mjs` signs with the same one). */
 export const OFFLINE_WEBHOOK_SECRET = 'whsec_node_server_example'
@@ -150,8 +150,15 @@ export const startServer = async (options = {}) => {
     'video.transformation.accepted': acknowledge,
     'video.transformation.ready': acknowledge,
     'video.transformation.error': acknowledge,
-    // A type added after this SDK, or a known type whose body does not match its documented shape.
-    unknown: acknowledge,
+    // A type added after this SDK, or a known type whose body does not match its documented shape: nothing is
+    // done, and the log says which (a file.updated that ImageKit reshaped is not purged, and shows up here).
+    unknown: (event) => {
+      const known = Object.prototype.hasOwnProperty.call(webhookEventCodecs, event.type)
+      log(
+        `webhook ${event.id} (${event.type}): ${known ? 'not the documented shape of this type' : 'a type this SDK does not know'}; acknowledged, nothing done`,
+      )
+      return [200, { received: event.type, id: event.id }]
+    },
   })
 
   // In a real application, check here who is asking (your session or API key) before signing an upload for them.
@@ -195,7 +202,7 @@ export const startServer = async (options = {}) => {
     return onEvent(verified.right.event)
   }
 
-  const index = (url) => [
+  const index = () => [
     200,
     {
       endpoints: {
@@ -206,7 +213,6 @@ export const startServer = async (options = {}) => {
       publicKey: imagekit.publicKey,
       urlEndpoint: imagekit.urlEndpoint,
       offline: standIn !== undefined,
-      server: url.origin,
     },
   ]
 
@@ -223,7 +229,7 @@ export const startServer = async (options = {}) => {
     }
     if (method === 'GET') {
       req.resume()
-      const [status, body] = url.pathname === '/auth' ? auth(url) : index(url)
+      const [status, body] = url.pathname === '/auth' ? auth(url) : index()
       return sendJson(res, status, body)
     }
     const body = await readBody(req, res, maxBodyBytes)

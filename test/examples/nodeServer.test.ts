@@ -345,7 +345,7 @@ describe('examples/node-server, with an injected account (the stand-in as ImageK
       )
     })
 
-    it('acknowledges other events (known and unknown types) without purging', async () => {
+    it('acknowledges other events (known, unknown, and a file.updated of another shape) without purging', async () => {
       const url = `${server.url}/webhooks/imagekit`
       const deleted = JSON.stringify({
         id: 'evt_deleted_1',
@@ -367,11 +367,18 @@ describe('examples/node-server, with an injected account (the stand-in as ImageK
         status: 200,
         json: { received: 'file.teleported', id: 'evt_new_1' },
       })
+      // A file.updated whose file is not the documented shape (url a number) is not purged: it goes to `unknown`.
+      const reshaped = fileUpdated({ url: 42 })
+      expect(await post(url, reshaped, standardHeaders(reshaped))).toStrictEqual({
+        status: 200,
+        json: { received: 'file.updated', id: 'evt_updated_1' },
+      })
       await server.idle()
       expect(standIn.requests()).toStrictEqual([])
       expect(logs).toStrictEqual([
         'webhook evt_deleted_1 (file.deleted): acknowledged, nothing to do',
-        'webhook evt_new_1 (file.teleported): acknowledged, nothing to do',
+        'webhook evt_new_1 (file.teleported): a type this SDK does not know; acknowledged, nothing done',
+        'webhook evt_updated_1 (file.updated): not the documented shape of this type; acknowledged, nothing done',
       ])
     })
 
@@ -454,7 +461,6 @@ describe('examples/node-server, with an injected account (the stand-in as ImageK
           publicKey: PUBLIC_KEY,
           urlEndpoint: ENDPOINT,
           offline: false,
-          server: server.url,
         },
       })
     })
