@@ -112,6 +112,12 @@ const asked = (standIn: StandIn) =>
     ...(r.body === undefined ? {} : { body: r.body }),
   }))
 
+/** The answer to a verified file.updated: the first purge since a reset. */
+const purgedReply = (url: string, id = 'evt_updated_1') => ({
+  status: 200,
+  json: { received: 'file.updated', id, purged: url, purgeRequestId: '000000000000000000000001' },
+})
+
 /** The purge requests and status reads one accepted file.updated causes (pendingReads 1: Pending, Completed). */
 const onePurge = (url: string) => [
   { method: 'POST', path: '/v1/files/purge', operation: 'purge-cache', status: 201, body: { url } },
@@ -277,15 +283,7 @@ describe('examples/node-server, with an injected account (the stand-in as ImageK
     it('accepts a Standard-Webhooks-signed file.updated and purges the file URL once', async () => {
       const body = fileUpdated()
       const reply = await post(`${server.url}/webhooks/imagekit`, body, standardHeaders(body))
-      expect(reply).toStrictEqual({
-        status: 200,
-        json: {
-          received: 'file.updated',
-          id: 'evt_updated_1',
-          purged: FILE_URL,
-          purgeRequestId: '000000000000000000000001',
-        },
-      })
+      expect(reply).toStrictEqual(purgedReply(FILE_URL))
       await server.idle()
       expect(asked(standIn)).toStrictEqual(onePurge(FILE_URL))
       expect(logs).toStrictEqual([
@@ -488,15 +486,7 @@ describe('examples/node-server, other set-ups', () => {
         body,
         signWebhook({ secret: OFFLINE_WEBHOOK_SECRET, body }),
       )
-      expect(reply).toStrictEqual({
-        status: 200,
-        json: {
-          received: 'file.updated',
-          id: `evt_${NOW}`,
-          purged: fileUrl,
-          purgeRequestId: '000000000000000000000001',
-        },
-      })
+      expect(reply).toStrictEqual(purgedReply(fileUrl, `evt_${NOW}`))
       await server.idle()
       expect(asked(standIn)).toStrictEqual(onePurge(fileUrl))
     } finally {
@@ -655,15 +645,7 @@ describe.skipIf(!built)(
           body,
           standardHeaders(body, Math.floor(Date.now() / 1000)),
         )
-        expect(reply).toStrictEqual({
-          status: 200,
-          json: {
-            received: 'file.updated',
-            id: 'evt_updated_1',
-            purged: FILE_URL,
-            purgeRequestId: '000000000000000000000001',
-          },
-        })
+        expect(reply).toStrictEqual(purgedReply(FILE_URL))
         expect(
           standIn
             .requests()
