@@ -15,9 +15,12 @@ import {
   startRecordingProxy,
 } from './support/servers'
 import { webkit } from './support/webkit'
+import { type CountingServer, startCountingServer } from '../support/countingServer'
 
 const HELP = 'For support kindly contact us at support@imagekit.io .'
 const PATH = '/api/v1/files/upload'
+/** The body of the abort and timeout uploads: far more than loopback socket buffers hold. */
+const LARGE = 24 * 1024 * 1024
 
 /** The message of the `AbortError` each engine's fetch rejects with when the signal is aborted (no reason). */
 const ABORT_MESSAGE: Readonly<Record<Engine['name'], string>> = {
@@ -36,20 +39,31 @@ for (const engine of [chromium, firefox, webkit]) {
       let fake: FakeImagekit | undefined
       let proxy: RecordingProxy | undefined
       let held: RecordingProxy | undefined
+      let counting: CountingServer | undefined
       beforeAll(async () => {
-        ;[h, fake] = await Promise.all([startHarness(engine), startFake()])
+        ;[h, fake, counting] = await Promise.all([
+          startHarness(engine),
+          startFake(),
+          startCountingServer(2000),
+        ])
         proxy = await startRecordingProxy(fake.url)
         held = await startRecordingProxy(fake.url, { hold: true })
       })
       afterAll(async () => {
-        await Promise.all([h?.close(), proxy?.close(), held?.close()])
+        await Promise.all([h?.close(), proxy?.close(), held?.close(), counting?.close()])
         await fake?.close()
       })
 
       const ready = () => {
-        if (h === undefined || fake === undefined || proxy === undefined || held === undefined)
+        if (
+          h === undefined ||
+          fake === undefined ||
+          proxy === undefined ||
+          held === undefined ||
+          counting === undefined
+        )
           throw new Error('the harness did not start')
-        return { h, fake, proxy, held }
+        return { h, fake, proxy, held, counting }
       }
       // Requests each test made (the proxies' logs are shared by the whole file).
       let mark = { proxy: 0, held: 0, uploads: 0 }
@@ -251,6 +265,71 @@ for (const engine of [chromium, firefox, webkit]) {
           progress: [],
         })
         expect(wire(held, mark.held)).toStrictEqual([`OPTIONS HTTP/1.1 ${PATH}`, `POST HTTP/1.1 ${PATH}`])
+      })
+
+      // Issue 7: an abort or a timeout must stop the bytes on the wire. The counting server reads nothing for 2 s
+      // after a POST arrives, then reads on: a body the browser kept sending would be received whole.
+      it(`stops a ${LARGE / 1024 / 1024} MiB Blob upload on the wire when aborted 200 ms after the POST arrived: NetworkError Aborted, no body received whole`, async () => {
+        const { h, fake, counting } = ready()
+        const base = `${counting.url}/abort`
+        const running = inPage({
+          config: { uploadBaseUrl: base, privateKey: fake.privateKey },
+          file: { kind: 'zeros', size: LARGE },
+          request: { fileName: 'large.bin' },
+          abort: { id: 'large' },
+        })
+        await counting.waitForStart('abort')
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        expect(await h.inPage((ik, id) => ik.abort(id), 'large')).toBe(true)
+        const outcome = await running
+        expect({ outcome, ...(await counting.settled('abort')) }).toStrictEqual({
+          outcome: {
+            result: {
+              _tag: 'Left',
+              left: {
+                _tag: 'NetworkError',
+                reason: 'Aborted',
+                message: `POST ${base}${PATH} was aborted`,
+                cause: abortError,
+              },
+            },
+            progress: [],
+          },
+          started: 1,
+          completed: 0,
+        })
+      })
+
+      it(`stops a ${LARGE / 1024 / 1024} MiB Blob upload on the wire at each timeout (800 ms, retryUploads, one retry): NetworkError Timeout, two POSTs, no body received whole`, async () => {
+        const { fake, counting } = ready()
+        const base = `${counting.url}/timeout`
+        const outcome = await inPage({
+          config: {
+            uploadBaseUrl: base,
+            privateKey: fake.privateKey,
+            timeout: 800,
+            retry: { limit: 1, maxDelay: 0 },
+            retryUploads: true,
+          },
+          file: { kind: 'zeros', size: LARGE },
+          request: { fileName: 'large.bin' },
+        })
+        expect({ outcome, ...(await counting.settled('timeout')) }).toStrictEqual({
+          outcome: {
+            result: {
+              _tag: 'Left',
+              left: {
+                _tag: 'NetworkError',
+                reason: 'Timeout',
+                message: `POST ${base}${PATH} timed out after 800 ms`,
+                cause: { name: 'TimeoutError', message: `Request timed out: POST ${base}${PATH}` },
+              },
+            },
+            progress: [],
+          },
+          started: 2,
+          completed: 0,
+        })
       })
 
       it('is the same ValidationError as in Node, with no request made, when fileName is missing', async () => {
