@@ -1,6 +1,6 @@
 // @imagekit-fp/upload, BUILT (packages/upload/dist), bundled for the browser and run in Debian's Chromium,
-// Firefox ESR and WebKitGTK against the sample's fake ImageKit upload API on loopback (another origin than the
-// page: CORS applies), behind a recording proxy that shows what reached the wire. The three engines agree on
+// Firefox ESR and WebKitGTK against the offline ImageKit (@imagekit-fp/testing's stand-in) on loopback (another
+// origin than the page: CORS applies), behind a recording proxy that shows what reached the wire. The three engines agree on
 // everything but the message of the AbortError they reject with.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { UploadCase, UploadOutcome } from './support/entry'
@@ -76,7 +76,7 @@ for (const engine of [chromium, firefox, webkit]) {
 
       const inPage = (c: UploadCase): Promise<UploadOutcome> =>
         ready().h.inPage((ik, x) => ik.runUpload(x), c)
-      /** Client-side auth made in Node (built utils) with the fake's private key. */
+      /** Client-side auth made in Node (built utils) with the stand-in's private key. */
       const clientAuth = () => {
         const { h, fake } = ready()
         const auth = h.node.call({
@@ -88,9 +88,15 @@ for (const engine of [chromium, firefox, webkit]) {
         ).right
         return { publicKey: fake.publicKey, token, expire, signature }
       }
-      const stored = (name: string, size: number, folder = '/', extra: Record<string, unknown> = {}) => {
+      /** The stand-in's upload result; `image` when the file part's type (or else its name) is an image's. */
+      const stored = (
+        name: string,
+        size: number,
+        folder = '/',
+        extra: Record<string, unknown> = {},
+        image = false,
+      ) => {
         const { fake } = ready()
-        const image = /\.(jpg|png)$/.test(name)
         return {
           fileId: expect.stringMatching(/^[0-9a-f]{24}$/),
           name,
@@ -124,7 +130,10 @@ for (const engine of [chromium, firefox, webkit]) {
           },
         })
         expect(outcome).toStrictEqual({
-          result: { _tag: 'Right', right: stored('photo.jpg', 70_000, '/browser/', { tags: ['a', 'b'] }) },
+          result: {
+            _tag: 'Right',
+            right: stored('photo.jpg', 70_000, '/browser/', { tags: ['a', 'b'] }, true),
+          },
           progress: [],
         })
         expect(fake.uploads.slice(mark.uploads).map((u) => [u.fields, u.file])).toStrictEqual([
@@ -147,20 +156,23 @@ for (const engine of [chromium, firefox, webkit]) {
       })
 
       it('uploads a Uint8Array client-side, with the same result as the same upload from Node', async () => {
-        const { h, proxy } = ready()
+        const { h, proxy, fake } = ready()
         const c = (auth: object): UploadCase => ({
           config: { uploadBaseUrl: proxy.url },
           file: { kind: 'bytes', size: 1000 },
           request: { fileName: 'bytes.bin', useUniqueFileName: false, ...auth },
         })
+        // The stand-in keeps state (the same upload again would be a second version): each starts afresh.
+        fake.reset()
         const page = await inPage(c(clientAuth()))
+        fake.reset()
         const node = await h.node.runUpload(c(clientAuth()))
         const expected = { result: { _tag: 'Right', right: stored('bytes.bin', 1000) }, progress: [] }
         expect(page).toStrictEqual(expected)
         expect(node).toStrictEqual(expected)
       })
 
-      it('uploads a base64 string client-side: the fake counts its decoded size', async () => {
+      it('uploads a base64 string client-side: the stand-in counts its decoded size', async () => {
         const { proxy, fake } = ready()
         const outcome = await inPage({
           config: { uploadBaseUrl: proxy.url },
@@ -193,7 +205,7 @@ for (const engine of [chromium, firefox, webkit]) {
         expect(wire(proxy, mark.proxy)).toStrictEqual([`OPTIONS HTTP/1.1 ${PATH}`, `POST HTTP/1.1 ${PATH}`])
       })
 
-      it("is an HttpError 401 with ImageKit's message for a bad signature", async () => {
+      it("is an HttpError 400 with ImageKit's message for a bad signature", async () => {
         const { proxy, fake } = ready()
         const message = 'Your request contains invalid signature. Please make sure it is generated correctly.'
         const outcome = await inPage({
@@ -206,12 +218,14 @@ for (const engine of [chromium, firefox, webkit]) {
             _tag: 'Left',
             left: {
               _tag: 'HttpError',
-              status: 401,
+              status: 400,
               message,
               help: HELP,
               body: { message, help: HELP },
               url: `${proxy.url}${PATH}`,
-              requestId: expect.stringMatching(/^[0-9a-f]{16}$/),
+              requestId: expect.stringMatching(
+                /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+              ),
             },
           },
           progress: [],

@@ -114,7 +114,7 @@ describe('runtimes: Node (reference)', () => {
     ])
   })
 
-  it('node: every upload reaches the fake ImageKit and the error cases are the right Left', () => {
+  it('node: every upload reaches the stand-in of ImageKit and the error cases are the right Left', () => {
     const c = direct.cases
     expect(c['upload server-side Uint8Array']).toMatchObject(
       right({
@@ -144,7 +144,7 @@ describe('runtimes: Node (reference)', () => {
           help: 'For support kindly contact us at support@imagekit.io .',
         },
         url: '<upload>/api/v1/files/upload',
-        requestId: '<16 hex>',
+        requestId: '<uuid>',
       },
     })
     const aborted = {

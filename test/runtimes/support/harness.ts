@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { build, transformSync, type Platform } from 'esbuild'
 // @ts-expect-error: plain-JS script helpers without type declarations
 import * as userDirLib from '../../../scripts/lib/user-dir.mjs'
-// @ts-expect-error: a plain-JS sample module without type declarations
-import { startFakeImagekit } from '../../../sample/fakeImagekitServer.mjs'
+import { createImagekitStandIn, listen } from '@imagekit-fp/testing/node'
 import { type BodyCounts, type CountingServer, startCountingServer } from '../../support/countingServer'
 import type { ClientAuth, ScenarioInput, ScenarioResult, SignedWebhook } from './scenario'
 
@@ -233,12 +232,30 @@ export interface Fake {
   readonly url: string
   readonly privateKey: string
   readonly publicKey: string
-  readonly uploads: readonly unknown[]
   readonly close: () => Promise<void>
 }
 
-/** Starts the loopback fake ImageKit (sample/fakeImagekitServer.mjs). */
-export const startFake = (): Promise<Fake> => (startFakeImagekit as () => Promise<Fake>)()
+/**
+ * Starts the offline ImageKit on loopback (@imagekit-fp/testing's stand-in, served by `listen()`): one stand-in
+ * per run, under `<url>/<runId>`, so that runs made at the same time store their files apart (the stand-in keeps
+ * state: the same upload twice is a second version).
+ */
+export const startFake = async (): Promise<Fake> => {
+  const runs = new Map<string, ReturnType<typeof createImagekitStandIn>>()
+  const keys = createImagekitStandIn()
+  const { url, close } = await listen({
+    handle: (request) => {
+      const at = new URL(request.url)
+      const [, run = '', ...rest] = at.pathname.split('/')
+      const standIn = runs.get(run) ?? createImagekitStandIn()
+      runs.set(run, standIn)
+      at.pathname = `/${rest.join('/')}`
+      const init = { method: request.method, headers: request.headers, body: request.body, duplex: 'half' }
+      return standIn.handle(new Request(at, { ...init, signal: request.signal } as RequestInit))
+    },
+  })
+  return { url, privateKey: keys.privateKey, publicKey: keys.publicKey, close }
+}
 
 const sha1 = (key: string, msg: string) => createHmac('sha1', key).update(msg).digest('hex')
 
@@ -306,16 +323,19 @@ export const runCounted = async (
 }
 
 /** A fresh input for one scenario run against `fake` and `counting` (its own run id there). */
-export const makeInput = (fake: Fake, counting: CountingServer): ScenarioInput => ({
-  countingUrl: counting.url,
-  runId: randomUUID().slice(0, 8),
-  now: NOW,
-  uploadBaseUrl: fake.url,
-  privateKey: fake.privateKey,
-  publicKey: fake.publicKey,
-  clientAuth: [clientAuth(fake.privateKey), clientAuth(fake.privateKey)],
-  webhookSecret: WEBHOOK_SECRET,
-  webhookNow: WEBHOOK_NOW,
-  legacyWebhook: legacyWebhook(),
-  standardWebhook: standardWebhook(),
-})
+export const makeInput = (fake: Fake, counting: CountingServer): ScenarioInput => {
+  const runId = randomUUID().slice(0, 8)
+  return {
+    countingUrl: counting.url,
+    runId,
+    now: NOW,
+    uploadBaseUrl: `${fake.url}/${runId}`,
+    privateKey: fake.privateKey,
+    publicKey: fake.publicKey,
+    clientAuth: [clientAuth(fake.privateKey), clientAuth(fake.privateKey)],
+    webhookSecret: WEBHOOK_SECRET,
+    webhookNow: WEBHOOK_NOW,
+    legacyWebhook: legacyWebhook(),
+    standardWebhook: standardWebhook(),
+  }
+}

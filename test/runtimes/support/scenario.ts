@@ -31,7 +31,7 @@ export interface SignedWebhook {
 export interface ScenarioInput {
   /** Fixed clock (ms) for signUrl and the webhook checks. */
   readonly now: number
-  /** The loopback fake ImageKit (`http://127.0.0.1:<port>`). */
+  /** The loopback stand-in of ImageKit (`http://127.0.0.1:<port>`). */
   readonly uploadBaseUrl: string
   readonly privateKey: string
   readonly publicKey: string
@@ -156,7 +156,7 @@ const streamBodyAccepted = async (base: string): Promise<boolean> => {
     const body = new Blob(['probe']).stream()
     const res = await fetch(`${base}/stream-probe`, { method: 'POST', body, duplex: 'half' } as RequestInit)
     await res.text()
-    return res.status === 404 // the fake's answer to any path but the upload's, after reading the body
+    return res.status === 404 // the stand-in's answer to a path it does not know, after the body was sent
   } catch {
     return false
   }
@@ -174,7 +174,12 @@ const stable = (value: unknown, base: string, marker = '<upload>'): unknown => {
       if (k === 'cause') continue // a runtime-specific exception object: its message is in `message`
       if ((k === 'fileId' || k === 'id') && typeof v === 'string' && /^[0-9a-f]{24}$/.test(v))
         out[k] = '<24 hex>'
-      else if (k === 'requestId' && typeof v === 'string' && /^[0-9a-f]{16}$/.test(v)) out[k] = '<16 hex>'
+      else if (
+        k === 'requestId' &&
+        typeof v === 'string' &&
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)
+      )
+        out[k] = '<uuid>'
       else out[k] = stable(v, base, marker)
     }
     return out
@@ -365,7 +370,7 @@ export const runScenario = async (input: ScenarioInput): Promise<ScenarioResult>
       verifyWebhook(wh, { body: standard.body, headers: {} }),
     ]
 
-    // Uploads to the loopback fake ImageKit.
+    // Uploads to the loopback stand-in of ImageKit.
     const server: UploadConfig = {
       privateKey: input.privateKey,
       uploadBaseUrl: input.uploadBaseUrl,
@@ -478,9 +483,10 @@ export const runScenario = async (input: ScenarioInput): Promise<ScenarioResult>
     )()
     cases['upload timed out in a large Blob body, retried once'] = stable(timedOut, counting, '<counting>')
 
-    // The shared transport (media calls use it): a GET the fake answers 404, without and with the private key.
+    // The shared transport (media calls use it): a GET the stand-in answers 404 (a path it does not know),
+    // without and with the private key.
     const api = { apiBaseUrl: input.uploadBaseUrl, timeout: 10_000 }
-    const get = { method: 'GET', base: 'api', path: '/v1/files', codec: t.UnknownRecord } as const
+    const get = { method: 'GET', base: 'api', path: '/v1/no-such-route', codec: t.UnknownRecord } as const
     cases['utils/http request without auth'] = stable(
       await request(api, { ...get, auth: 'none' })(),
       input.uploadBaseUrl,
