@@ -1,18 +1,8 @@
 // Types of ./standIn.mjs (plain JavaScript, run by Node as is).
+import type { Fault, StandIn as ImagekitStandIn } from '@imagekit-fp/testing'
 
-/** A fault for the next upload(s), with the shape of @imagekit-fp/testing's `Fault` (the subset used here). */
-export interface Fault {
-  /** How many uploads it applies to. @default 1 */
-  readonly times?: number
-  /** Answer with this status (after reading the body) instead of storing the file. */
-  readonly status?: number
-  /** With `status`: the JSON body. @default `{ message: 'Injected fault: status N.', help }` */
-  readonly body?: unknown
-  /** Wait this long before handling the upload; the client going away ends the wait. */
-  readonly delayMs?: number
-  /** Read the body, then drop the connection (HTTP/1.1) or the stream (HTTP/2) without an answer. */
-  readonly reset?: boolean
-}
+/** A fault for the next upload(s): @imagekit-fp/testing's own (`operation` defaults to `upload-file`). */
+export type { Fault }
 
 export interface StandInUploadRequest {
   readonly method: string
@@ -20,7 +10,6 @@ export interface StandInUploadRequest {
   readonly httpVersion: string
   /** The status answered, `'reset'`, `'aborted'` (the client went away), or undefined while pending. */
   readonly status: number | 'reset' | 'aborted' | undefined
-  readonly fault?: Fault
 }
 
 export interface StandInDelivery {
@@ -38,6 +27,8 @@ export interface StandIn {
   readonly privateKey: string
   readonly publicKey: string
   readonly maxFileSize: number
+  /** The stand-in of @imagekit-fp/testing behind this server. */
+  readonly imagekit: ImagekitStandIn
   readonly inject: (fault: Fault) => void
   readonly files: () => readonly { readonly filePath: string; readonly size: number; readonly type: string }[]
   readonly requests: () => readonly StandInUploadRequest[]

@@ -1,52 +1,33 @@
-// The ONE place where this example meets its offline ImageKit. Today that is the sample's upload-only fake
-// (sample/fakeImagekitServer.mjs: auth, one-time tokens, expiry, CORS), with a small server in front of it that
-// adds what the page needs and the fake does not have:
-//   - the uploaded bytes, served back under `urlEndpoint` (the fake only counts them), so the page's <img>
-//     elements load; transformations are recorded, not applied (there is no image processing here);
+// The ONE place where this example meets its offline ImageKit: a thin layer over `createImagekitStandIn()` of
+// @imagekit-fp/testing (auth, one-time tokens, expiry, stored bytes, CORS, fault injection), behind a small
+// server of its own that forwards every API and upload call to `standIn.handle()` and adds what the page needs
+// and the stand-in does not serve:
+//   - image delivery: the stored bytes (`standIn.files()`) under `urlEndpoint`, so the page's <img> elements
+//     load; transformations are recorded, not applied (there is no image processing here);
 //   - ImageKit's "file size exceeds limits" answer above `maxFileSize`;
-//   - fault injection with the `Fault` shape of @imagekit-fp/testing (`status`/`body`, `delayMs`, `reset`,
-//     `times`);
 //   - HTTP/2 over TLS when given a certificate (Chromium streams a request body, and so reports upload
-//     progress, only over HTTP/2).
-// When @imagekit-fp/testing lands, this file becomes a thin layer over `createImagekitStandIn()` + `listen()`
-// (it stores bytes and injects faults itself); only the image delivery and `maxFileSize` stay here.
+//     progress, only over HTTP/2). `listen()` of @imagekit-fp/testing/node speaks HTTP/1.1 only.
+// An upload's body is read whole (to check its size) before the stand-in handles it, so an injected `delayMs`
+// holds the answer, not the body.
 //
 //   const standIn = await startStandIn({ maxFileSize: 5_000_000 })
 //   // { uploadBaseUrl, urlEndpoint, privateKey, publicKey, inject, files, requests, deliveries, reset, close }
-import { randomBytes } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import http2 from 'node:http2'
-import { startFakeImagekit } from '../../sample/fakeImagekitServer.mjs'
+import { createImagekitStandIn } from '@imagekit-fp/testing'
 
 const HELP = 'For support kindly contact us at support@imagekit.io .'
-const UPLOAD_PATH = '/api/v1/files/upload'
+const UPLOAD_PATHS = new Set(['/api/v1/files/upload', '/api/v2/files/upload'])
 /** Where the uploaded files are served, under the stand-in's origin. */
 const ENDPOINT_PATH = '/ik'
 /** ImageKit's free plan limit for images (the OpenAPI spec: 25 MB for images, audio and raw files). */
 const FREE_PLAN_LIMIT = 25 * 1024 * 1024
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type',
-  'access-control-expose-headers': 'x-request-id',
-  'access-control-max-age': '600',
-}
-const TYPES = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  svg: 'image/svg+xml',
-}
+/** CORS on the answers made here (the stand-in's own answers carry its CORS). */
+const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-request-id' }
 
 const sendJson = (res, status, body) => {
-  res.writeHead(status, {
-    ...CORS,
-    'content-type': 'application/json',
-    'x-request-id': randomBytes(8).toString('hex'),
-  })
+  res.writeHead(status, { ...CORS, 'content-type': 'application/json', 'x-request-id': randomUUID() })
   res.end(JSON.stringify(body))
 }
 
@@ -59,20 +40,39 @@ const readBody = (req) =>
     req.on('aborted', () => reject(new Error('aborted')))
   })
 
-/** Resolves after `ms`, or at once (with `false`) when the client goes away first. */
-const wait = (ms, res) =>
-  new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(true), ms)
-    res.on('close', () => {
-      clearTimeout(timer)
-      resolve(false)
-    })
-  })
-
 /** Drops the connection (HTTP/1.1) or the stream (HTTP/2) without an answer. */
 const drop = (req, res) => {
   if (res.stream !== undefined) res.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR)
   else req.socket.destroy()
+}
+
+/** The node request as a `Request` (HTTP/2 pseudo-headers left out), aborted when the client goes away. */
+const toRequest = (req, origin, body, signal) => {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v)
+  }
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method,
+    headers,
+    signal,
+    ...(body === undefined ? {} : { body }),
+  })
+}
+
+/** Writes the stand-in's outcome: its answer, half of it (an injected truncation), or a dropped connection. */
+const answer = async (req, res, outcome) => {
+  if (outcome.kind === 'reset') return drop(req, res)
+  const { response } = outcome
+  const body = Buffer.from(await response.arrayBuffer())
+  const headers = Object.fromEntries(response.headers)
+  if (!outcome.truncate) {
+    res.writeHead(response.status, headers)
+    return res.end(body)
+  }
+  res.writeHead(response.status, { ...headers, 'content-length': String(body.length) })
+  res.write(body.subarray(0, Math.floor(body.length / 2)), () => drop(req, res))
 }
 
 /**
@@ -83,77 +83,36 @@ const drop = (req, res) => {
  */
 export const startStandIn = async (options = {}) => {
   const maxFileSize = options.maxFileSize ?? FREE_PLAN_LIMIT
-  const stored = new Map() // filePath → { bytes, type }
   const requests = []
   const deliveries = []
-  let faults = []
-  let fake
-
-  const takeFault = () => {
-    const hit = faults[0]
-    if (hit === undefined) return undefined
-    hit.left -= 1
-    if (hit.left <= 0) faults = faults.slice(1)
-    return hit.fault
-  }
+  let standIn
+  let origin = ''
 
   const upload = async (req, res, entry) => {
-    const fault = takeFault()
-    if (fault !== undefined) entry.fault = fault
-    if (fault?.delayMs !== undefined && !(await wait(fault.delayMs, res))) {
-      entry.status = 'aborted'
-      req.resume()
-      return
-    }
+    // The client went away before the answer (an HTTP/2 compat response says 'finish' even for a reset stream).
+    const gone = new AbortController()
+    let answered = false
+    res.on('close', () => {
+      if (!answered) gone.abort()
+    })
     const body = await readBody(req)
-    if (fault?.reset === true) {
-      entry.status = 'reset'
-      return drop(req, res)
-    }
-    if (fault?.status !== undefined) {
-      entry.status = fault.status
-      return sendJson(
-        res,
-        fault.status,
-        fault.body ?? { message: `Injected fault: status ${fault.status}.`, help: HELP },
-      )
-    }
     const contentType = req.headers['content-type'] ?? ''
     const form = await new Response(body, { headers: { 'content-type': contentType } })
       .formData()
       .catch(() => null)
     const file = form?.get('file')
     if (file instanceof Blob && file.size > maxFileSize) {
+      answered = true
       entry.status = 400
       return sendJson(res, 400, {
         message: 'Your request contains invalid file parameter. The file size exceeds limits.',
         help: HELP,
       })
     }
-    const reply = await fetch(`${fake.url}${UPLOAD_PATH}`, {
-      method: 'POST',
-      headers: {
-        'content-type': contentType,
-        ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
-      },
-      body,
-    })
-    const text = await reply.text()
-    entry.status = reply.status
-    if (reply.ok && file instanceof Blob) {
-      const result = JSON.parse(text)
-      const extension = result.name.slice(result.name.lastIndexOf('.') + 1).toLowerCase()
-      stored.set(result.filePath, {
-        bytes: Buffer.from(await file.arrayBuffer()),
-        type: TYPES[extension] ?? 'application/octet-stream',
-      })
-    }
-    res.writeHead(reply.status, {
-      ...CORS,
-      'content-type': 'application/json',
-      'x-request-id': reply.headers.get('x-request-id') ?? '',
-    })
-    res.end(text)
+    const outcome = await standIn.handle(toRequest(req, origin, body, gone.signal))
+    answered = true
+    entry.status = outcome.kind === 'reset' ? 'reset' : outcome.response.status
+    await answer(req, res, outcome)
   }
 
   // A delivery URL: `/ik/<path>`, `/ik/tr:<transformation>/<path>` or `/ik/<path>?tr=<transformation>`.
@@ -166,31 +125,32 @@ export const startStandIn = async (options = {}) => {
       transformation = inPath[1]
       rest = inPath[2]
     }
-    const file = stored.get(decodeURIComponent(rest))
+    const filePath = decodeURIComponent(rest)
+    const file = standIn.files().find((f) => f.filePath === filePath)
     deliveries.push({ url: url.pathname + url.search, path: rest, transformation, status: file ? 200 : 404 })
     if (file === undefined) return sendJson(res, 404, { message: 'File not found.', help: HELP })
-    res.writeHead(200, { ...CORS, 'content-type': file.type, 'content-length': file.bytes.length })
+    res.writeHead(200, { ...CORS, 'content-type': file.mime, 'content-length': file.bytes.length })
     res.end(file.bytes)
   }
 
   const handler = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    if (req.method === 'OPTIONS') {
-      req.resume()
-      res.writeHead(204, CORS)
-      return res.end()
-    }
-    if (req.method === 'POST' && url.pathname === UPLOAD_PATH) {
+    if (req.method === 'GET' && url.pathname.startsWith(`${ENDPOINT_PATH}/`)) return deliver(req, res, url)
+    if (req.method === 'POST' && UPLOAD_PATHS.has(url.pathname)) {
       const entry = { method: 'POST', path: url.pathname, httpVersion: req.httpVersion, status: undefined }
       requests.push(entry)
       return upload(req, res, entry).catch(() => {
+        // The client went away (while sending, or during an injected delay).
         entry.status ??= 'aborted'
-        if (!res.headersSent && !res.destroyed) sendJson(res, 400, { message: 'Bad request.', help: HELP })
+        if (!res.headersSent && !res.destroyed) drop(req, res)
       })
     }
-    if (req.method === 'GET' && url.pathname.startsWith(`${ENDPOINT_PATH}/`)) return deliver(req, res, url)
-    req.resume()
-    sendJson(res, 404, { message: 'Not found.', help: HELP })
+    // Everything else (CORS preflights, the API) is the stand-in's.
+    const body = req.method === 'GET' || req.method === 'HEAD' ? Promise.resolve(undefined) : readBody(req)
+    body
+      .then((b) => standIn.handle(toRequest(req, origin, b, undefined)))
+      .then((outcome) => answer(req, res, outcome))
+      .catch(() => drop(req, res))
   }
 
   const server =
@@ -203,34 +163,33 @@ export const startStandIn = async (options = {}) => {
     s.on('close', () => sessions.delete(s))
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${server.address().port}`
+  origin = `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${server.address().port}`
   const urlEndpoint = `${origin}${ENDPOINT_PATH}`
-  fake = await startFakeImagekit({ urlEndpoint })
+  standIn = createImagekitStandIn({ urlEndpoint })
 
   return {
     /** Where the page uploads (`config.uploadBaseUrl`). */
     uploadBaseUrl: origin,
     /** Where uploaded files are served (`config.urlEndpoint`). */
     urlEndpoint,
-    privateKey: fake.privateKey,
-    publicKey: fake.publicKey,
+    privateKey: standIn.privateKey,
+    publicKey: standIn.publicKey,
     maxFileSize,
-    /** Arms a fault for the next upload(s): `{ status, body? } | { delayMs } | { reset: true }`, `times` (default 1). */
-    inject: (fault) => {
-      faults.push({ fault, left: fault.times ?? 1 })
-    },
+    /** The stand-in itself (`files()`, `requests()`, `addFile`, …). */
+    imagekit: standIn,
+    /** Arms a fault (@imagekit-fp/testing's `Fault`) for the next upload(s) unless it names another operation. */
+    inject: (fault) => standIn.inject({ operation: 'upload-file', ...fault }),
     /** The stored files, in upload order: `{ filePath, size, type }`. */
-    files: () => [...stored].map(([filePath, f]) => ({ filePath, size: f.bytes.length, type: f.type })),
-    /** Every upload request: `{ method, path, httpVersion, status, fault? }` (`status` undefined while pending). */
+    files: () => standIn.files().map((f) => ({ filePath: f.filePath, size: f.size, type: f.mime })),
+    /** Every upload request: `{ method, path, httpVersion, status }` (`status` undefined while pending). */
     requests: () => requests.map((r) => ({ ...r })),
     /** Every GET under `urlEndpoint`: `{ url, path, transformation, status }`. */
     deliveries: () => deliveries.map((d) => ({ ...d })),
     /** Forgets files, requests, deliveries and faults. */
     reset: () => {
-      stored.clear()
+      standIn.reset()
       requests.length = 0
       deliveries.length = 0
-      faults = []
     },
     close: async () => {
       for (const s of sessions) s.destroy()
@@ -238,7 +197,6 @@ export const startStandIn = async (options = {}) => {
         server.close(() => resolve())
         server.closeAllConnections?.()
       })
-      await fake.close()
     },
   }
 }

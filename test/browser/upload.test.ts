@@ -1,6 +1,6 @@
 // @imagekit-fp/upload, BUILT (packages/upload/dist), bundled for the browser and run in Debian's Chromium,
-// Firefox ESR and WebKitGTK against the sample's fake ImageKit upload API on loopback (another origin than the
-// page: CORS applies), behind a recording proxy that shows what reached the wire. The three engines agree on
+// Firefox ESR and WebKitGTK against the offline ImageKit (@imagekit-fp/testing's stand-in) on loopback (another
+// origin than the page: CORS applies), behind a recording proxy that shows what reached the wire. The three engines agree on
 // everything but the message of the AbortError they reject with.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { UploadCase, UploadOutcome } from './support/entry'
@@ -15,9 +15,12 @@ import {
   startRecordingProxy,
 } from './support/servers'
 import { webkit } from './support/webkit'
+import { type CountingServer, startCountingServer } from '../support/countingServer'
 
 const HELP = 'For support kindly contact us at support@imagekit.io .'
 const PATH = '/api/v1/files/upload'
+/** The body of the abort and timeout uploads: far more than loopback socket buffers hold. */
+const LARGE = 24 * 1024 * 1024
 
 /** The message of the `AbortError` each engine's fetch rejects with when the signal is aborted (no reason). */
 const ABORT_MESSAGE: Readonly<Record<Engine['name'], string>> = {
@@ -36,20 +39,31 @@ for (const engine of [chromium, firefox, webkit]) {
       let fake: FakeImagekit | undefined
       let proxy: RecordingProxy | undefined
       let held: RecordingProxy | undefined
+      let counting: CountingServer | undefined
       beforeAll(async () => {
-        ;[h, fake] = await Promise.all([startHarness(engine), startFake()])
+        ;[h, fake, counting] = await Promise.all([
+          startHarness(engine),
+          startFake(),
+          startCountingServer(2000),
+        ])
         proxy = await startRecordingProxy(fake.url)
         held = await startRecordingProxy(fake.url, { hold: true })
       })
       afterAll(async () => {
-        await Promise.all([h?.close(), proxy?.close(), held?.close()])
+        await Promise.all([h?.close(), proxy?.close(), held?.close(), counting?.close()])
         await fake?.close()
       })
 
       const ready = () => {
-        if (h === undefined || fake === undefined || proxy === undefined || held === undefined)
+        if (
+          h === undefined ||
+          fake === undefined ||
+          proxy === undefined ||
+          held === undefined ||
+          counting === undefined
+        )
           throw new Error('the harness did not start')
-        return { h, fake, proxy, held }
+        return { h, fake, proxy, held, counting }
       }
       // Requests each test made (the proxies' logs are shared by the whole file).
       let mark = { proxy: 0, held: 0, uploads: 0 }
@@ -62,7 +76,7 @@ for (const engine of [chromium, firefox, webkit]) {
 
       const inPage = (c: UploadCase): Promise<UploadOutcome> =>
         ready().h.inPage((ik, x) => ik.runUpload(x), c)
-      /** Client-side auth made in Node (built utils) with the fake's private key. */
+      /** Client-side auth made in Node (built utils) with the stand-in's private key. */
       const clientAuth = () => {
         const { h, fake } = ready()
         const auth = h.node.call({
@@ -74,9 +88,15 @@ for (const engine of [chromium, firefox, webkit]) {
         ).right
         return { publicKey: fake.publicKey, token, expire, signature }
       }
-      const stored = (name: string, size: number, folder = '/', extra: Record<string, unknown> = {}) => {
+      /** The stand-in's upload result; `image` when the file part's type (or else its name) is an image's. */
+      const stored = (
+        name: string,
+        size: number,
+        folder = '/',
+        extra: Record<string, unknown> = {},
+        image = false,
+      ) => {
         const { fake } = ready()
-        const image = /\.(jpg|png)$/.test(name)
         return {
           fileId: expect.stringMatching(/^[0-9a-f]{24}$/),
           name,
@@ -110,7 +130,10 @@ for (const engine of [chromium, firefox, webkit]) {
           },
         })
         expect(outcome).toStrictEqual({
-          result: { _tag: 'Right', right: stored('photo.jpg', 70_000, '/browser/', { tags: ['a', 'b'] }) },
+          result: {
+            _tag: 'Right',
+            right: stored('photo.jpg', 70_000, '/browser/', { tags: ['a', 'b'] }, true),
+          },
           progress: [],
         })
         expect(fake.uploads.slice(mark.uploads).map((u) => [u.fields, u.file])).toStrictEqual([
@@ -133,20 +156,23 @@ for (const engine of [chromium, firefox, webkit]) {
       })
 
       it('uploads a Uint8Array client-side, with the same result as the same upload from Node', async () => {
-        const { h, proxy } = ready()
+        const { h, proxy, fake } = ready()
         const c = (auth: object): UploadCase => ({
           config: { uploadBaseUrl: proxy.url },
           file: { kind: 'bytes', size: 1000 },
           request: { fileName: 'bytes.bin', useUniqueFileName: false, ...auth },
         })
+        // The stand-in keeps state (the same upload again would be a second version): each starts afresh.
+        fake.reset()
         const page = await inPage(c(clientAuth()))
+        fake.reset()
         const node = await h.node.runUpload(c(clientAuth()))
         const expected = { result: { _tag: 'Right', right: stored('bytes.bin', 1000) }, progress: [] }
         expect(page).toStrictEqual(expected)
         expect(node).toStrictEqual(expected)
       })
 
-      it('uploads a base64 string client-side: the fake counts its decoded size', async () => {
+      it('uploads a base64 string client-side: the stand-in counts its decoded size', async () => {
         const { proxy, fake } = ready()
         const outcome = await inPage({
           config: { uploadBaseUrl: proxy.url },
@@ -179,7 +205,7 @@ for (const engine of [chromium, firefox, webkit]) {
         expect(wire(proxy, mark.proxy)).toStrictEqual([`OPTIONS HTTP/1.1 ${PATH}`, `POST HTTP/1.1 ${PATH}`])
       })
 
-      it("is an HttpError 401 with ImageKit's message for a bad signature", async () => {
+      it("is an HttpError 400 with ImageKit's message for a bad signature", async () => {
         const { proxy, fake } = ready()
         const message = 'Your request contains invalid signature. Please make sure it is generated correctly.'
         const outcome = await inPage({
@@ -192,12 +218,14 @@ for (const engine of [chromium, firefox, webkit]) {
             _tag: 'Left',
             left: {
               _tag: 'HttpError',
-              status: 401,
+              status: 400,
               message,
               help: HELP,
               body: { message, help: HELP },
               url: `${proxy.url}${PATH}`,
-              requestId: expect.stringMatching(/^[0-9a-f]{16}$/),
+              requestId: expect.stringMatching(
+                /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+              ),
             },
           },
           progress: [],
@@ -251,6 +279,71 @@ for (const engine of [chromium, firefox, webkit]) {
           progress: [],
         })
         expect(wire(held, mark.held)).toStrictEqual([`OPTIONS HTTP/1.1 ${PATH}`, `POST HTTP/1.1 ${PATH}`])
+      })
+
+      // Issue 7: an abort or a timeout must stop the bytes on the wire. The counting server reads nothing for 2 s
+      // after a POST arrives, then reads on: a body the browser kept sending would be received whole.
+      it(`stops a ${LARGE / 1024 / 1024} MiB Blob upload on the wire when aborted 200 ms after the POST arrived: NetworkError Aborted, no body received whole`, async () => {
+        const { h, fake, counting } = ready()
+        const base = `${counting.url}/abort`
+        const running = inPage({
+          config: { uploadBaseUrl: base, privateKey: fake.privateKey },
+          file: { kind: 'zeros', size: LARGE },
+          request: { fileName: 'large.bin' },
+          abort: { id: 'large' },
+        })
+        await counting.waitForStart('abort')
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        expect(await h.inPage((ik, id) => ik.abort(id), 'large')).toBe(true)
+        const outcome = await running
+        expect({ outcome, ...(await counting.settled('abort')) }).toStrictEqual({
+          outcome: {
+            result: {
+              _tag: 'Left',
+              left: {
+                _tag: 'NetworkError',
+                reason: 'Aborted',
+                message: `POST ${base}${PATH} was aborted`,
+                cause: abortError,
+              },
+            },
+            progress: [],
+          },
+          started: 1,
+          completed: 0,
+        })
+      })
+
+      it(`stops a ${LARGE / 1024 / 1024} MiB Blob upload on the wire at each timeout (800 ms, retryUploads, one retry): NetworkError Timeout, two POSTs, no body received whole`, async () => {
+        const { fake, counting } = ready()
+        const base = `${counting.url}/timeout`
+        const outcome = await inPage({
+          config: {
+            uploadBaseUrl: base,
+            privateKey: fake.privateKey,
+            timeout: 800,
+            retry: { limit: 1, maxDelay: 0 },
+            retryUploads: true,
+          },
+          file: { kind: 'zeros', size: LARGE },
+          request: { fileName: 'large.bin' },
+        })
+        expect({ outcome, ...(await counting.settled('timeout')) }).toStrictEqual({
+          outcome: {
+            result: {
+              _tag: 'Left',
+              left: {
+                _tag: 'NetworkError',
+                reason: 'Timeout',
+                message: `POST ${base}${PATH} timed out after 800 ms`,
+                cause: { name: 'TimeoutError', message: `Request timed out: POST ${base}${PATH}` },
+              },
+            },
+            progress: [],
+          },
+          started: 2,
+          completed: 0,
+        })
       })
 
       it('is the same ValidationError as in Node, with no request made, when fileName is missing', async () => {

@@ -235,7 +235,7 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
       const r = await settled('huge.png')
       expect(r?.state).toBe('failed')
       expect(r?.error).toMatch(
-        /^The file is too large \(6\.7 MB\)\.Your ImageKit plan limits the size of one upload \(25 MB for images on the free plan\)\. ImageKit said \(400, request [0-9a-f]{16}\): Your request contains invalid file parameter\. The file size exceeds limits\.$/,
+        /^The file is too large \(6\.7 MB\)\.Your ImageKit plan limits the size of one upload \(25 MB for images on the free plan\)\. ImageKit said \(400, request [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\): Your request contains invalid file parameter\. The file size exceeds limits\.$/,
       )
     }, 30_000)
 
@@ -246,7 +246,7 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
       const r = await settled('fault.png')
       expect(r?.state).toBe('failed')
       expect(r?.error).toMatch(
-        /^ImageKit could not take the upload \(503\)\.ImageKit said \(503, request [0-9a-f]{16}\): Injected fault: status 503\.$/,
+        /^ImageKit could not take the upload \(503\)\.ImageKit said \(503, request [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\): Injected fault: status 503\.$/,
       )
     }, 30_000)
 

@@ -7,13 +7,16 @@ import {
   removeUserDir,
   nodeImports,
   requireBuild,
+  runCounted,
   runNode,
+  startCounting,
   startFake,
   type Fake,
 } from './support/harness'
 import type * as EdgeNs from '@edge-runtime/vm'
 import type { ScenarioResult } from './support/scenario'
 import { compareWithNode, type RunState } from './support/suite'
+import type { CountingServer } from '../support/countingServer'
 
 type EdgeModule = typeof EdgeNs
 let edge: EdgeModule | undefined
@@ -26,13 +29,15 @@ try {
 
 const GLOBAL = '__imagekitScenario'
 let fake: Fake | undefined
+let counting: CountingServer | undefined
 let code = ''
 let state: RunState | undefined
 
 beforeAll(async () => {
   if (edge === undefined) return
   requireBuild()
-  fake = await startFake()
+  ;[fake, counting] = await Promise.all([startFake(), startCounting()])
+  const c = counting
   code = await bundle({
     entry: 'entry-edge.mjs',
     platform: 'browser',
@@ -40,7 +45,7 @@ beforeAll(async () => {
     format: 'iife',
     globalName: GLOBAL,
   })
-  const node = await runNode(makeInput(fake))
+  const node = await runNode(makeInput(fake, c))
   let vm: InstanceType<EdgeModule['EdgeVM']>
   try {
     vm = new edge.EdgeVM()
@@ -49,18 +54,20 @@ beforeAll(async () => {
     return
   }
   vm.evaluate(code)
-  const run = vm.evaluate<Promise<string>>(
-    `${GLOBAL}.runScenario(${JSON.stringify(makeInput(fake))}).then((r) => JSON.stringify(r))`,
-  )
-  const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error('the edge scenario did not finish within 30 s')), 30_000).unref(),
-  )
-  const text = await Promise.race([run, timeout])
-  state = { ok: true, node, result: JSON.parse(text) as ScenarioResult }
+  const counted = await runCounted(c, makeInput(fake, c), async (input) => {
+    const run = vm.evaluate<Promise<string>>(
+      `${GLOBAL}.runScenario(${JSON.stringify(input)}).then((r) => JSON.stringify(r))`,
+    )
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('the edge scenario did not finish within 30 s')), 30_000).unref(),
+    )
+    return JSON.parse(await Promise.race([run, timeout])) as ScenarioResult
+  })
+  state = { ok: true, node, ...counted }
 })
 
 afterAll(async () => {
-  await fake?.close()
+  await Promise.all([fake?.close(), counting?.close()])
   removeUserDir()
 })
 

@@ -11,22 +11,29 @@ import {
   PROGRESS_CASES,
   requireBuild,
   runChild,
+  runCounted,
   runNode,
+  startCounting,
   startFake,
   writeUserFile,
   type Fake,
+  type Wire,
 } from './support/harness'
 import type { ScenarioResult } from './support/scenario'
+import type { CountingServer } from '../support/countingServer'
 
 let fake: Fake | undefined
+let counting: CountingServer | undefined
 let direct: ScenarioResult
 let portable: ScenarioResult
+let wire: { direct: Wire; portable: Wire }
 let portableCode: string
 
 beforeAll(async () => {
   requireBuild()
-  fake = await startFake()
+  ;[fake, counting] = await Promise.all([startFake(), startCounting()])
   const f = fake
+  const c = counting
   portableCode = await bundle({
     entry: 'entry-child.mjs',
     platform: 'browser',
@@ -34,14 +41,15 @@ beforeAll(async () => {
     format: 'esm',
   })
   const file = writeUserFile('bundle-node-portable.mjs', portableCode)
-  ;[direct, portable] = await Promise.all([
-    runNode(makeInput(f)),
-    runChild(process.execPath, [file, JSON.stringify(makeInput(f))]),
+  const [d, p] = await Promise.all([
+    runCounted(c, makeInput(f, c), runNode),
+    runCounted(c, makeInput(f, c), (input) => runChild(process.execPath, [file, JSON.stringify(input)])),
   ])
+  ;[direct, portable, wire] = [d.result, p.result, { direct: d.wire, portable: p.wire }]
 })
 
 afterAll(async () => {
-  await fake?.close()
+  await Promise.all([fake?.close(), counting?.close()])
   removeUserDir()
 })
 
@@ -106,7 +114,7 @@ describe('runtimes: Node (reference)', () => {
     ])
   })
 
-  it('node: every upload reaches the fake ImageKit and the error cases are the right Left', () => {
+  it('node: every upload reaches the stand-in of ImageKit and the error cases are the right Left', () => {
     const c = direct.cases
     expect(c['upload server-side Uint8Array']).toMatchObject(
       right({
@@ -136,7 +144,7 @@ describe('runtimes: Node (reference)', () => {
           help: 'For support kindly contact us at support@imagekit.io .',
         },
         url: '<upload>/api/v1/files/upload',
-        requestId: '<16 hex>',
+        requestId: '<uuid>',
       },
     })
     const aborted = {
@@ -149,6 +157,30 @@ describe('runtimes: Node (reference)', () => {
     }
     expect(c['upload aborted before sending']).toStrictEqual(aborted)
     expect(c['upload aborted while sending']).toStrictEqual(aborted)
+  })
+
+  it('node: an upload aborted 200 ms into a large Blob body, or timed out twice, leaves no body received whole', () => {
+    expect(direct.cases['upload aborted 200 ms into a large Blob body']).toStrictEqual({
+      _tag: 'Left',
+      left: {
+        _tag: 'NetworkError',
+        reason: 'Aborted',
+        message: 'POST <counting>-abort/api/v1/files/upload was aborted',
+      },
+    })
+    expect(direct.cases['upload timed out in a large Blob body, retried once']).toStrictEqual({
+      _tag: 'Left',
+      left: {
+        _tag: 'NetworkError',
+        reason: 'Timeout',
+        message: 'POST <counting>-timeout/api/v1/files/upload timed out after 800 ms',
+      },
+    })
+    const counts = {
+      'upload aborted 200 ms into a large Blob body': { started: 1, completed: 0 },
+      'upload timed out in a large Blob body, retried once': { started: 2, completed: 0 },
+    }
+    expect(wire).toStrictEqual({ direct: counts, portable: counts })
   })
 
   it('node: HMAC runs through node:crypto in both the node build and the portable bundle', () => {

@@ -7,13 +7,16 @@ import {
   removeUserDir,
   nodeImports,
   requireBuild,
+  runCounted,
   runNode,
+  startCounting,
   startFake,
   type Fake,
 } from './support/harness'
 import type * as MiniflareNs from 'miniflare'
 import { STREAM_ABORT_SKIPPED, type ScenarioResult } from './support/scenario'
 import { compareWithNode, type Expectations, type RunState } from './support/suite'
+import type { CountingServer } from '../support/countingServer'
 
 type MiniflareModule = typeof MiniflareNs
 let mfModule: MiniflareModule | undefined
@@ -31,6 +34,7 @@ const variants = [
 ] as const
 
 let fake: Fake | undefined
+let counting: CountingServer | undefined
 let code = ''
 const states = new Map<string, RunState>()
 const instances: { dispose: () => Promise<void> }[] = []
@@ -38,14 +42,16 @@ const instances: { dispose: () => Promise<void> }[] = []
 beforeAll(async () => {
   if (mfModule === undefined) return
   requireBuild()
-  fake = await startFake()
+  ;[fake, counting] = await Promise.all([startFake(), startCounting()])
+  const c = counting
+  const f = fake
   code = await bundle({
     entry: 'entry-worker.mjs',
     platform: 'neutral',
     conditions: ['workerd', 'worker', 'browser'],
     format: 'esm',
   })
-  const node = await runNode(makeInput(fake))
+  const node = await runNode(makeInput(f, c))
   for (const { label, flags } of variants) {
     let mf: InstanceType<MiniflareModule['Miniflare']>
     try {
@@ -64,20 +70,24 @@ beforeAll(async () => {
       })
       continue
     }
-    const res = await mf.dispatchFetch('http://localhost/', {
-      method: 'POST',
-      body: JSON.stringify({ ...makeInput(fake), skipStreamAbort: true }),
-      signal: AbortSignal.timeout(30_000),
+    const worker = mf
+    const counted = await runCounted(c, { ...makeInput(f, c), skipStreamAbort: true }, async (input) => {
+      const res = await worker.dispatchFetch('http://localhost/', {
+        method: 'POST',
+        body: JSON.stringify(input),
+        signal: AbortSignal.timeout(30_000),
+      })
+      const text = await res.text()
+      if (res.status !== 200) throw new Error(`${label}: the worker answered ${res.status}: ${text}`)
+      return JSON.parse(text) as ScenarioResult
     })
-    const text = await res.text()
-    if (res.status !== 200) throw new Error(`${label}: the worker answered ${res.status}: ${text}`)
-    states.set(label, { ok: true, node, result: JSON.parse(text) as ScenarioResult })
+    states.set(label, { ok: true, node, ...counted })
   }
 })
 
 afterAll(async () => {
   for (const mf of instances) await mf.dispose()
-  await fake?.close()
+  await Promise.all([fake?.close(), counting?.close()])
   removeUserDir()
 })
 

@@ -1,6 +1,6 @@
 import { accountRoutes } from './internal/account'
 import { checkBasic, signJwt } from './internal/auth'
-import type { Ctx, Route } from './internal/context'
+import type { Ctx, Route, UploadedFile } from './internal/context'
 import { sha256Hex } from './internal/digest'
 import { faultReply, makeFaults, type Fault } from './internal/faults'
 import { fileRoutes } from './internal/files'
@@ -52,6 +52,11 @@ export interface StandInRequest {
   readonly auth: 'basic' | 'client' | 'none'
   /** The JSON body, or the multipart text fields of an upload (the file itself is not kept). */
   readonly body?: unknown
+  /**
+   * An upload's `file` part: its size in bytes (decoded, for base64 or a data URL), and for a binary part its
+   * filename and content type.
+   */
+  readonly file?: { readonly size: number; readonly filename?: string; readonly type?: string }
   /** The fault that was injected into this call, if any. */
   readonly fault?: Fault
 }
@@ -270,6 +275,7 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
     const operation = found?.route.operation ?? 'unknown'
     const authorization = request.headers.get('authorization')
     const entry = { method: request.method, path: `${url.pathname}${url.search}`, operation }
+    let file: UploadedFile | undefined
     const record = (status: number, body: unknown, fault?: Fault) => {
       log.push({
         ...entry,
@@ -281,6 +287,7 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
               ? 'client'
               : 'none',
         ...(body === undefined ? {} : { body }),
+        ...(file === undefined ? {} : { file }),
         ...(fault === undefined ? {} : { fault }),
       })
     }
@@ -325,6 +332,9 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
         const note = (b: unknown) => {
           body = b
         }
+        const noteFile = (f: UploadedFile) => {
+          file = f
+        }
         const ctx: Ctx = {
           state,
           keys,
@@ -336,6 +346,7 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
           params: found.params,
           json,
           note,
+          noteFile,
         }
         reply = await found.route.handle(ctx)
       }

@@ -254,4 +254,46 @@ describe('createImagekitStandIn: upload auth', () => {
       body: error('The token has been used before. Please use a new token.'),
     })
   })
+
+  it("logs each upload's text fields and its file part: a binary part's size, filename and type, a base64 text's decoded size", async () => {
+    const s = make()
+    const config = { privateKey: s.privateKey, fetch: s.fetch }
+    const photo = new File([new Uint8Array(70)], 'local name.jpg', { type: 'image/jpeg' })
+    await upload(config, { file: photo, fileName: 'photo.jpg', tags: ['a', 'b'], useUniqueFileName: false })()
+    await upload(config, { file: btoa('hello browser'), fileName: 'hello.txt', useUniqueFileName: false })()
+    await upload(config, {
+      file: new Blob([new Uint8Array(9)]),
+      fileName: 'blob.png',
+      useUniqueFileName: false,
+    })()
+    expect(s.requests().map((r) => [r.status, r.body, r.file])).toStrictEqual([
+      [
+        200,
+        { fileName: 'photo.jpg', useUniqueFileName: 'false', tags: 'a,b' },
+        { size: 70, filename: 'photo.jpg', type: 'image/jpeg' },
+      ],
+      [200, { fileName: 'hello.txt', useUniqueFileName: 'false' }, { size: 13 }],
+      [
+        200,
+        { fileName: 'blob.png', useUniqueFileName: 'false' },
+        { size: 9, filename: 'blob.png', type: 'application/octet-stream' },
+      ],
+    ])
+  })
+
+  it('refuses a v2 upload without a token, and a token next to Basic auth', async () => {
+    const s = make()
+    expect(await uploadForm(s, file, { auth: null, version: 2 })).toMatchObject({
+      status: 400,
+      body: error('Your request is missing token parameter.'),
+    })
+    const token = s.signUploadToken({ fileName: 'a.png', iat: T, exp: T + 60 })
+    expect(await uploadForm(s, { ...file, token }, { version: 2 })).toMatchObject({
+      status: 400,
+      body: error(
+        'Your request contains both token and basic auth parameter. Use only one method, you might be exposing your private API key.',
+      ),
+    })
+    expect(s.files()).toStrictEqual([])
+  })
 })

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import ImageKit from '@imagekit/nodejs'
+import { upload } from '@imagekit-fp/upload'
+import { nodeFetch } from '@imagekit-fp/upload/node'
 import { createImagekitStandIn } from '@imagekit-fp/testing/node'
 import { call, uploadForm } from './test-support/call'
 
@@ -45,5 +47,34 @@ describe('listen', () => {
     })
     expect(res.status).toBe(200)
     await expect(res.text()).rejects.toThrow()
+  })
+
+  it('takes a 3 MiB upload from our upload over loopback, with the built-in fetch and nodeFetch, CORS on the answer', async () => {
+    const standIn = createImagekitStandIn()
+    const server = await standIn.listen()
+    servers.push(server)
+    const bytes = new Uint8Array(3 * 1024 * 1024).fill(7)
+    const origins: (string | null)[] = []
+    const seeing =
+      (send: typeof fetch): typeof fetch =>
+      async (input, init) => {
+        const res = await send(input, init)
+        origins.push(res.headers.get('access-control-allow-origin'))
+        return res
+      }
+    for (const send of [fetch, nodeFetch]) {
+      const result = await upload(
+        { privateKey: standIn.privateKey, uploadBaseUrl: server.url, fetch: seeing(send) },
+        { file: bytes, fileName: 'my photo.jpg', folder: 'a/b', tags: ['x', 'y'], useUniqueFileName: false },
+      )()
+      expect(result).toMatchObject({
+        _tag: 'Right',
+        right: { name: 'my_photo.jpg', filePath: '/a/b/my_photo.jpg', size: bytes.length, tags: ['x', 'y'] },
+      })
+    }
+    expect(origins).toStrictEqual(['*', '*'])
+    expect(standIn.files().map((f) => [f.filePath, f.size, f.versionCount])).toStrictEqual([
+      ['/a/b/my_photo.jpg', bytes.length, 2],
+    ])
   })
 })

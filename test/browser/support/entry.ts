@@ -55,6 +55,8 @@ export type FileSpec =
   | { readonly kind: 'text'; readonly value: string }
   /** A `ReadableStream` of the same bytes, in chunks of 64 KiB. */
   | { readonly kind: 'stream'; readonly size: number }
+  /** A Blob of `size` zero bytes, made at once (for bodies of many MiB). */
+  | { readonly kind: 'zeros'; readonly size: number }
 
 /** An upload described as data. */
 export interface UploadCase {
@@ -86,6 +88,7 @@ export interface UploadOutcome {
 
 const makeFile = (spec: FileSpec): UploadRequest['file'] => {
   if (spec.kind === 'text') return spec.value
+  if (spec.kind === 'zeros') return new Blob([new Uint8Array(spec.size)])
   // Bytes 0, 1, …, 255, 0, … so that a shifted or truncated body would be visible.
   const bytes = Uint8Array.from({ length: spec.size }, (_, i) => i % 256)
   if (spec.kind === 'bytes') return bytes
@@ -102,9 +105,15 @@ const makeFile = (spec: FileSpec): UploadRequest['file'] => {
   return new File([bytes], spec.name, { type: spec.type })
 }
 
+/** An error's name and message (a Timeout's cause is already a plain `{ name, message }`); else its text. */
 const plainCause = (cause: unknown): unknown =>
-  cause instanceof Error || (typeof DOMException === 'function' && cause instanceof DOMException)
-    ? { name: cause.name, message: cause.message }
+  cause instanceof Error ||
+  (typeof DOMException === 'function' && cause instanceof DOMException) ||
+  (typeof cause === 'object' &&
+    cause !== null &&
+    typeof (cause as { name?: unknown }).name === 'string' &&
+    typeof (cause as { message?: unknown }).message === 'string')
+    ? { name: (cause as Error).name, message: (cause as Error).message }
     : cause === undefined
       ? undefined
       : String(cause)

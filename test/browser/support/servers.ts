@@ -1,28 +1,54 @@
-// Loopback servers for the browser upload tests: the sample's fake ImageKit upload API (typed), a recording
-// reverse proxy in front of it (HTTP/1.1, or HTTP/2 over TLS with a certificate made by the openssl CLI at
-// test time), so a test sees exactly what reached the wire: method, protocol, content-length, byte count.
+// Loopback servers for the browser upload tests: the offline ImageKit (@imagekit-fp/testing's stand-in served by
+// `listen()`), a recording reverse proxy in front of it (HTTP/1.1, or HTTP/2 over TLS with a certificate made by
+// the openssl CLI at test time), so a test sees exactly what reached the wire: method, protocol, content-length,
+// byte count.
 import http from 'node:http'
 import http2 from 'node:http2'
 import https from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
-// @ts-expect-error: a plain-JS sample module without type declarations
-import { startFakeImagekit } from '../../../sample/fakeImagekitServer.mjs'
+import { createImagekitStandIn, listen } from '@imagekit-fp/testing/node'
 
-/** The sample's fake upload API (sample/fakeImagekitServer.mjs). */
+/** The stand-in on loopback, with the uploads it stored as the tests read them. */
 export interface FakeImagekit {
   readonly url: string
   readonly privateKey: string
   readonly publicKey: string
   readonly urlEndpoint: string
+  /** Every upload the stand-in stored: its text fields and its `file` part (from `standIn.requests()`). */
   readonly uploads: readonly {
     readonly fields: Readonly<Record<string, string>>
-    readonly file: { readonly size: number; readonly filename?: string; readonly type?: string }
-    readonly result: Readonly<Record<string, unknown>>
+    readonly file: {
+      readonly size: number
+      readonly filename: string | undefined
+      readonly type: string | undefined
+    }
   }[]
+  /** Forgets every file and logged request (ids start again). */
+  readonly reset: () => void
   readonly close: () => Promise<void>
 }
 
-export const startFake = (): Promise<FakeImagekit> => startFakeImagekit() as Promise<FakeImagekit>
+export const startFake = async (): Promise<FakeImagekit> => {
+  const standIn = createImagekitStandIn()
+  const server = await listen(standIn)
+  return {
+    url: server.url,
+    privateKey: standIn.privateKey,
+    publicKey: standIn.publicKey,
+    urlEndpoint: standIn.urlEndpoint,
+    get uploads() {
+      return standIn
+        .requests()
+        .filter((r) => r.operation.startsWith('upload-file') && r.status === 200)
+        .map((r) => ({
+          fields: r.body as Record<string, string>,
+          file: { size: r.file?.size ?? 0, filename: r.file?.filename, type: r.file?.type },
+        }))
+    },
+    reset: standIn.reset,
+    close: server.close,
+  }
+}
 
 /** One request as the proxy received it (`bytes` grows while the body arrives). */
 export interface Seen {

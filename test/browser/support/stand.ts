@@ -1,5 +1,5 @@
 // What an engine's onProgress tests share: the harness in that engine (accepting the self-signed certificate),
-// the sample's fake upload API, and recording proxies in front of it over loopback http (HTTP/1.1) and, when
+// the offline ImageKit (@imagekit-fp/testing's stand-in), and recording proxies in front of it over loopback http (HTTP/1.1) and, when
 // openssl can make a certificate, https with HTTP/2. Started in beforeAll, closed in afterAll.
 import { afterAll, beforeAll } from 'vitest'
 import type { FetchCall, UploadCase, UploadOutcome } from './entry'
@@ -25,7 +25,7 @@ export interface Observed {
   /** The byte count of the (last) POST body the proxy received. */
   readonly postBytes: number
   readonly pageLog: readonly string[]
-  /** How many uploads the fake stored. */
+  /** How many uploads the stand-in stored. */
   readonly stored: number
 }
 

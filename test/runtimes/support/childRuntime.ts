@@ -11,13 +11,16 @@ import {
   root,
   requireBuild,
   runChild,
+  runCounted,
   runNode,
+  startCounting,
   startFake,
   userDir,
   writeUserFile,
   type Fake,
 } from './harness'
 import { compareWithNode, type RunState } from './suite'
+import type { CountingServer } from '../../support/countingServer'
 
 export interface ChildRuntime {
   /** Display name, e.g. `Deno`; its lowercase form starts every test title. */
@@ -44,6 +47,7 @@ export const childRuntimeSuite = ({ name, binary, args }: ChildRuntime): void =>
   const problem = binaryProblem(binary)
   const run = (file: string, input: string) => runChild(binary, [...args(file, input)])
   let fake: Fake | undefined
+  let counting: CountingServer | undefined
   let prebundled: RunState | undefined
   let direct: RunState | undefined
   let resolved = ''
@@ -51,8 +55,9 @@ export const childRuntimeSuite = ({ name, binary, args }: ChildRuntime): void =>
   beforeAll(async () => {
     if (problem !== undefined) return
     requireBuild()
-    fake = await startFake()
+    ;[fake, counting] = await Promise.all([startFake(), startCounting()])
     const f = fake
+    const c = counting
     const file = writeUserFile(
       `bundle-${label}.mjs`,
       await bundle({ entry: 'entry-child.mjs', platform: 'browser', conditions: [], format: 'esm' }),
@@ -62,18 +67,18 @@ export const childRuntimeSuite = ({ name, binary, args }: ChildRuntime): void =>
       "console.log('SCENARIO_RESULT ' + JSON.stringify({ url: import.meta.resolve('@imagekit-fp/url'), utils: import.meta.resolve('@imagekit-fp/utils'), upload: import.meta.resolve('@imagekit-fp/upload') }))\n",
     )
     const [node, a, b, r] = await Promise.all([
-      runNode(makeInput(f)),
-      run(file, JSON.stringify(makeInput(f))),
-      run('entry-child.mjs', JSON.stringify(makeInput(f))),
+      runNode(makeInput(f, c)),
+      runCounted(c, makeInput(f, c), (input) => run(file, JSON.stringify(input))),
+      runCounted(c, makeInput(f, c), (input) => run('entry-child.mjs', JSON.stringify(input))),
       run('resolve.mjs', '{}') as Promise<unknown>,
     ])
-    prebundled = { ok: true, node, result: a }
-    direct = { ok: true, node, result: b }
+    prebundled = { ok: true, node, ...a }
+    direct = { ok: true, node, ...b }
     resolved = JSON.stringify(r).split(userDir()).join('<user>')
   })
 
   afterAll(async () => {
-    await fake?.close()
+    await Promise.all([fake?.close(), counting?.close()])
     removeUserDir()
   })
 

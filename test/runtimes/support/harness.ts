@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url'
 import { build, transformSync, type Platform } from 'esbuild'
 // @ts-expect-error: plain-JS script helpers without type declarations
 import * as userDirLib from '../../../scripts/lib/user-dir.mjs'
-// @ts-expect-error: a plain-JS sample module without type declarations
-import { startFakeImagekit } from '../../../sample/fakeImagekitServer.mjs'
+import { createImagekitStandIn, listen } from '@imagekit-fp/testing/node'
+import { type BodyCounts, type CountingServer, startCountingServer } from '../../support/countingServer'
 import type { ClientAuth, ScenarioInput, ScenarioResult, SignedWebhook } from './scenario'
 
 const { missingBuilds, ourPackages } = userDirLib as {
@@ -44,10 +44,21 @@ export const CASE_NAMES = [
   'upload 401 HttpError (wrong private key)',
   'upload aborted before sending',
   'upload aborted while sending',
+  'upload aborted 200 ms into a large Blob body',
+  'upload timed out in a large Blob body, retried once',
   'utils/http request without auth',
   'utils/http request with the private key',
 ] as const
 export type CaseName = (typeof CASE_NAMES)[number]
+
+/** The cases whose request bodies the counting server counts, with the key suffix each uploads under. */
+export const WIRE_CASES = {
+  'upload aborted 200 ms into a large Blob body': 'abort',
+  'upload timed out in a large Blob body, retried once': 'timeout',
+} as const
+export type WireCase = keyof typeof WIRE_CASES
+/** What the counting server saw of one run's {@link WIRE_CASES}. */
+export type Wire = Readonly<Record<WireCase, BodyCounts>>
 
 /** The uploads that report progress (the abort cases pass no `onProgress`). */
 export const PROGRESS_CASES = [
@@ -221,12 +232,30 @@ export interface Fake {
   readonly url: string
   readonly privateKey: string
   readonly publicKey: string
-  readonly uploads: readonly unknown[]
   readonly close: () => Promise<void>
 }
 
-/** Starts the loopback fake ImageKit (sample/fakeImagekitServer.mjs). */
-export const startFake = (): Promise<Fake> => (startFakeImagekit as () => Promise<Fake>)()
+/**
+ * Starts the offline ImageKit on loopback (@imagekit-fp/testing's stand-in, served by `listen()`): one stand-in
+ * per run, under `<url>/<runId>`, so that runs made at the same time store their files apart (the stand-in keeps
+ * state: the same upload twice is a second version).
+ */
+export const startFake = async (): Promise<Fake> => {
+  const runs = new Map<string, ReturnType<typeof createImagekitStandIn>>()
+  const keys = createImagekitStandIn()
+  const { url, close } = await listen({
+    handle: (request) => {
+      const at = new URL(request.url)
+      const [, run = '', ...rest] = at.pathname.split('/')
+      const standIn = runs.get(run) ?? createImagekitStandIn()
+      runs.set(run, standIn)
+      at.pathname = `/${rest.join('/')}`
+      const init = { method: request.method, headers: request.headers, body: request.body, duplex: 'half' }
+      return standIn.handle(new Request(at, { ...init, signal: request.signal } as RequestInit))
+    },
+  })
+  return { url, privateKey: keys.privateKey, publicKey: keys.publicKey, close }
+}
 
 const sha1 = (key: string, msg: string) => createHmac('sha1', key).update(msg).digest('hex')
 
@@ -272,15 +301,41 @@ const standardWebhook = (): SignedWebhook => {
   }
 }
 
-/** A fresh input for one scenario run against `fake`. */
-export const makeInput = (fake: Fake): ScenarioInput => ({
-  now: NOW,
-  uploadBaseUrl: fake.url,
-  privateKey: fake.privateKey,
-  publicKey: fake.publicKey,
-  clientAuth: [clientAuth(fake.privateKey), clientAuth(fake.privateKey)],
-  webhookSecret: WEBHOOK_SECRET,
-  webhookNow: WEBHOOK_NOW,
-  legacyWebhook: legacyWebhook(),
-  standardWebhook: standardWebhook(),
-})
+/** The counting server the abort and timeout cases upload to; it reads nothing for 2 s after a POST arrives. */
+export const startCounting = (): Promise<CountingServer> => startCountingServer(2000)
+
+/**
+ * Runs the scenario with `input`, then waits until every upload of its {@link WIRE_CASES} has ended on the
+ * counting server (body received whole, or connection closed) and gives the counts.
+ */
+export const runCounted = async (
+  counting: CountingServer,
+  input: ScenarioInput,
+  run: (input: ScenarioInput) => Promise<ScenarioResult>,
+): Promise<{ readonly result: ScenarioResult; readonly wire: Wire }> => {
+  const result = await run(input)
+  const entries = await Promise.all(
+    Object.entries(WIRE_CASES).map(
+      async ([name, suffix]) => [name, await counting.settled(`${input.runId}-${suffix}`)] as const,
+    ),
+  )
+  return { result, wire: Object.fromEntries(entries) as Record<WireCase, BodyCounts> }
+}
+
+/** A fresh input for one scenario run against `fake` and `counting` (its own run id there). */
+export const makeInput = (fake: Fake, counting: CountingServer): ScenarioInput => {
+  const runId = randomUUID().slice(0, 8)
+  return {
+    countingUrl: counting.url,
+    runId,
+    now: NOW,
+    uploadBaseUrl: `${fake.url}/${runId}`,
+    privateKey: fake.privateKey,
+    publicKey: fake.publicKey,
+    clientAuth: [clientAuth(fake.privateKey), clientAuth(fake.privateKey)],
+    webhookSecret: WEBHOOK_SECRET,
+    webhookNow: WEBHOOK_NOW,
+    legacyWebhook: legacyWebhook(),
+    standardWebhook: standardWebhook(),
+  }
+}

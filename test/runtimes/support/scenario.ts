@@ -31,7 +31,7 @@ export interface SignedWebhook {
 export interface ScenarioInput {
   /** Fixed clock (ms) for signUrl and the webhook checks. */
   readonly now: number
-  /** The loopback fake ImageKit (`http://127.0.0.1:<port>`). */
+  /** The loopback stand-in of ImageKit (`http://127.0.0.1:<port>`). */
   readonly uploadBaseUrl: string
   readonly privateKey: string
   readonly publicKey: string
@@ -42,6 +42,10 @@ export interface ScenarioInput {
   readonly webhookNow: number
   readonly legacyWebhook: SignedWebhook
   readonly standardWebhook: SignedWebhook
+  /** The loopback server that counts whole request bodies (test/support/countingServer.ts). */
+  readonly countingUrl: string
+  /** This run's key prefix on the counting server: its uploads go to `<countingUrl>/<runId>-abort` and `-timeout`. */
+  readonly runId: string
   /**
    * Leave out "upload aborted while sending" (recorded as {@link STREAM_ABORT_SKIPPED}): workerd dies on a
    * fatal internal error when a fetch whose request body is a stream is aborted (a bare fetch does it too).
@@ -152,26 +156,31 @@ const streamBodyAccepted = async (base: string): Promise<boolean> => {
     const body = new Blob(['probe']).stream()
     const res = await fetch(`${base}/stream-probe`, { method: 'POST', body, duplex: 'half' } as RequestInit)
     await res.text()
-    return res.status === 404 // the fake's answer to any path but the upload's, after reading the body
+    return res.status === 404 // the stand-in's answer to a path it does not know, after the body was sent
   } catch {
     return false
   }
 }
 
 /** Replaces what changes from run to run (ports, random ids) with fixed markers, after checking its shape. */
-const stable = (value: unknown, base: string): unknown => {
+const stable = (value: unknown, base: string, marker = '<upload>'): unknown => {
   if (typeof value === 'string') {
-    return value.split(base).join('<upload>')
+    return value.split(base).join(marker)
   }
-  if (Array.isArray(value)) return value.map((v) => stable(v, base))
+  if (Array.isArray(value)) return value.map((v) => stable(v, base, marker))
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(value)) {
       if (k === 'cause') continue // a runtime-specific exception object: its message is in `message`
       if ((k === 'fileId' || k === 'id') && typeof v === 'string' && /^[0-9a-f]{24}$/.test(v))
         out[k] = '<24 hex>'
-      else if (k === 'requestId' && typeof v === 'string' && /^[0-9a-f]{16}$/.test(v)) out[k] = '<16 hex>'
-      else out[k] = stable(v, base)
+      else if (
+        k === 'requestId' &&
+        typeof v === 'string' &&
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)
+      )
+        out[k] = '<uuid>'
+      else out[k] = stable(v, base, marker)
     }
     return out
   }
@@ -201,6 +210,21 @@ const bytes = (n: number): Uint8Array<ArrayBuffer> => {
   for (let i = 0; i < n; i++) b[i] = (i * 31 + 7) & 0xff
   return b
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Resolves once the counting server has seen a POST under `base` arrive (polled; at most 10 s). */
+const arrived = async (base: string): Promise<void> => {
+  for (let i = 0; i < 200; i++) {
+    const res = await fetch(base)
+    const { started } = (await res.json()) as { started: number }
+    if (started > 0) return
+    await sleep(50)
+  }
+}
+
+/** The size of the bodies the abort and timeout cases send: far more than loopback socket buffers hold. */
+export const LARGE_BODY = 24 * 1024 * 1024
 
 const E = 'https://ik.imagekit.io/your_imagekit_id/endpoint/'
 const D = 'https://ik.imagekit.io/demo'
@@ -346,7 +370,7 @@ export const runScenario = async (input: ScenarioInput): Promise<ScenarioResult>
       verifyWebhook(wh, { body: standard.body, headers: {} }),
     ]
 
-    // Uploads to the loopback fake ImageKit.
+    // Uploads to the loopback stand-in of ImageKit.
     const server: UploadConfig = {
       privateKey: input.privateKey,
       uploadBaseUrl: input.uploadBaseUrl,
@@ -433,9 +457,36 @@ export const runScenario = async (input: ScenarioInput): Promise<ScenarioResult>
       )
     }
 
-    // The shared transport (media calls use it): a GET the fake answers 404, without and with the private key.
+    // An abort or a timeout must stop the bytes on the wire (issue 7): large Blob bodies to the counting server,
+    // which reads nothing for 2 s; the test then asks it how many bodies it received whole (none).
+    const counting = `${input.countingUrl}/${input.runId}`
+    const large = () => new Blob([new Uint8Array(LARGE_BODY)])
+    const abortBase = `${counting}-abort`
+    const abortLarge = new AbortController()
+    const aborting = upload(
+      { privateKey: input.privateKey, uploadBaseUrl: abortBase, timeout: 10_000 },
+      { file: large(), fileName: 'large.bin', signal: abortLarge.signal },
+    )()
+    await arrived(abortBase)
+    await sleep(200)
+    abortLarge.abort()
+    cases['upload aborted 200 ms into a large Blob body'] = stable(await aborting, counting, '<counting>')
+    const timedOut = await upload(
+      {
+        privateKey: input.privateKey,
+        uploadBaseUrl: `${counting}-timeout`,
+        timeout: 800,
+        retry: { limit: 1, maxDelay: 0 },
+        retryUploads: true,
+      },
+      { file: large(), fileName: 'large.bin' },
+    )()
+    cases['upload timed out in a large Blob body, retried once'] = stable(timedOut, counting, '<counting>')
+
+    // The shared transport (media calls use it): a GET the stand-in answers 404 (a path it does not know),
+    // without and with the private key.
     const api = { apiBaseUrl: input.uploadBaseUrl, timeout: 10_000 }
-    const get = { method: 'GET', base: 'api', path: '/v1/files', codec: t.UnknownRecord } as const
+    const get = { method: 'GET', base: 'api', path: '/v1/no-such-route', codec: t.UnknownRecord } as const
     cases['utils/http request without auth'] = stable(
       await request(api, { ...get, auth: 'none' })(),
       input.uploadBaseUrl,

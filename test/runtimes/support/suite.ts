@@ -1,12 +1,18 @@
 // The comparison every runtime file defines: each case against the Node reference (exact), plus the runtime's
 // own HMAC path and onProgress behaviour, asserted as documented or as measured (pinned differences).
 import { expect, it } from 'vitest'
-import { CASE_NAMES, PROGRESS_CASES, type CaseName } from './harness'
+import { CASE_NAMES, PROGRESS_CASES, WIRE_CASES, type CaseName, type Wire, type WireCase } from './harness'
 import type { RuntimeInfo, ScenarioResult } from './scenario'
 
 /** A finished run, or why the runtime could not run (its tests then skip with that reason). */
 export type RunState =
-  | { readonly ok: true; readonly node: ScenarioResult; readonly result: ScenarioResult }
+  | {
+      readonly ok: true
+      readonly node: ScenarioResult
+      readonly result: ScenarioResult
+      /** What the counting server saw of this run's abort and timeout uploads. */
+      readonly wire: Wire
+    }
   | { readonly ok: false; readonly reason: string }
 
 export interface Expectations {
@@ -35,7 +41,9 @@ export const compareWithNode = (
   state: () => RunState | undefined,
   expected: Expectations,
 ): void => {
-  const run = (skip: (note: string) => never): { node: ScenarioResult; result: ScenarioResult } => {
+  const run = (
+    skip: (note: string) => never,
+  ): { node: ScenarioResult; result: ScenarioResult; wire: Wire } => {
     const s = state()
     if (s === undefined) throw new Error(`${label}: the run did not happen (see the beforeAll error)`)
     if (!s.ok) return skip(`${label} unavailable: ${s.reason}`)
@@ -55,6 +63,26 @@ export const compareWithNode = (
     it(title, ({ skip }) => {
       const { node, result } = run(skip)
       expect(result.cases[name]).toStrictEqual(difference ? difference.value : node.cases[name])
+    })
+  }
+
+  // Issue 7: an abort or a timeout stops the bytes on the wire (the server received no body whole).
+  const stopped: Readonly<Record<WireCase, { readonly title: string; readonly expected: object }>> = {
+    'upload aborted 200 ms into a large Blob body': {
+      title: 'one POST arrived, aborted 200 ms later: Left Aborted, no body received whole',
+      expected: { started: 1, completed: 0, left: 'Aborted' },
+    },
+    'upload timed out in a large Blob body, retried once': {
+      title:
+        'two POSTs arrived (timeout 800 ms, retryUploads, one retry): Left Timeout, no body received whole',
+      expected: { started: 2, completed: 0, left: 'Timeout' },
+    },
+  }
+  for (const name of Object.keys(WIRE_CASES) as WireCase[]) {
+    it(`${label}: ${name} stops on the wire: ${stopped[name].title}`, ({ skip }) => {
+      const { result, wire } = run(skip)
+      const value = result.cases[name] as { left?: { reason?: unknown } }
+      expect({ ...wire[name], left: value.left?.reason }).toStrictEqual(stopped[name].expected)
     })
   }
 

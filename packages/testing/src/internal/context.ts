@@ -18,6 +18,15 @@ export interface Ctx {
   readonly json: unknown
   /** Records what the request log shows as the body (uploads: the text fields). */
   readonly note: (body: unknown) => void
+  /** Records an upload's `file` part for the request log. */
+  readonly noteFile: (file: UploadedFile) => void
+}
+
+/** An upload's `file` part as received: a binary part's size, filename and content type, or a text's decoded size. */
+export interface UploadedFile {
+  readonly size: number
+  readonly filename?: string
+  readonly type?: string
 }
 
 /** A route: method, path pattern (`:name` segments), operation name (the spec's operationId), handler. */

@@ -116,6 +116,11 @@ export const uploadHandler =
           : new Uint8Array(await file.arrayBuffer())
     if (file === undefined || file === '' || bytes === undefined)
       return fail(400, 'Your request is missing file parameter.')
+    ctx.noteFile(
+      typeof file === 'string'
+        ? { size: bytes.length }
+        : { size: bytes.length, filename: (file as File).name, type: file.type },
+    )
     if (fields.fileName === undefined || fields.fileName === '')
       return fail(400, 'Your request is missing fileName parameter.')
     const badFlag = BOOLEAN_FIELDS.find(

@@ -5,7 +5,8 @@
 // - the fetch step (`attempt`) attaches the body (ky clones and tees a body it is given, internal/body.ts);
 // - one timer per attempt covers sending, the reply headers AND the reply body (ky's `timeout` ends when the
 //   headers arrive) and aborts the very Request on the wire (ky aborts a Request it built, whose abort undici
-//   loses once that Request is collected: undici #4068, #3644; an upload reported as Aborted then completed);
+//   loses once that Request is collected: undici #4068, #3644; an upload reported as Aborted then completed),
+//   which is held until its fetch settles (`holding`: WebKit loses the abort of a collected Request too);
 // - the reply body is read within bounds (internal/response.ts), before ky sees a body-less copy of the reply.
 // Errors leave through `redact`, so the private key never appears in them.
 import ky, { isHTTPError, isTimeoutError, TimeoutError } from 'ky'
@@ -103,6 +104,24 @@ const race = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
     promise.then(resolve, reject)
   })
 
+/**
+ * `send` (called without a receiver, as a bare `window.fetch` needs), holding each Request until its fetch
+ * settles: undici (#4068, #3644) and WebKit lose the abort of a Request that is garbage-collected while its
+ * fetch runs, and the upload then goes on to the end although it was reported as Aborted or Timeout. The hold
+ * is a reaction on the fetch's own promise, which the platform keeps while the fetch runs and which a bundler
+ * cannot drop as unused (rollup's tree-shaking removed a write-only list of the Requests from the build).
+ */
+const holding =
+  (send: typeof fetch) =>
+  (request: Request): Promise<Response> => {
+    const sent = Promise.resolve(send(request))
+    sent.then(
+      () => request,
+      () => request,
+    )
+    return sent
+  }
+
 /** What one attempt read: the status, headers and (bounded) text of the reply. */
 interface Reply {
   readonly status: number
@@ -155,21 +174,17 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
       timedOut = true
       controller.abort(new TimeoutError(built))
     }, timeout)
-    // Every Request of this attempt, held until it ends, each built from the URL with this attempt's signal.
-    const held: Request[] = []
+    // Every Request of this attempt is built from the URL with this attempt's signal.
     const make: MakeRequest = (b, h = built.headers) => {
       const init = { method: built.method, headers: h, signal, ...(redirect && { redirect }) }
-      const r = new Request(
+      return new Request(
         built.url,
         b === undefined ? init : ({ ...init, body: b, duplex: 'half' } as RequestInit),
       )
-      held.push(r)
-      return r
     }
-    const send = fetch ?? globalThis.fetch
     try {
       const res = await race(
-        sendWithBody((r) => send(r), make, body, onUploadProgress, signal),
+        sendWithBody(holding(fetch ?? globalThis.fetch), make, body, onUploadProgress, signal),
         signal,
       )
       // An injected fetch may resolve to anything.
@@ -214,7 +229,6 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
     } finally {
       clearTimeout(timer)
       call.signal.removeEventListener('abort', stop)
-      held.length = 0
     }
   }
 

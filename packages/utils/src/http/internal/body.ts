@@ -85,8 +85,8 @@ export type MakeRequest = (body?: BodyInit, headers?: Headers) => Request
  *   only on a NotSupportedError (Safari), because Chromium's TypeError looks like any network failure and a
  *   stream may be too large to hold. Progress is then reported once, when the response arrives.
  *
- * Every `send` is awaited here, so the Requests stay reachable until their fetch settles (the caller also
- * holds them): undici drops the abort link of a Request whose parent was collected (undici #4068, #3644).
+ * Every `send` is awaited here; the caller's `send` keeps each Request reachable until its fetch settles
+ * (undici and WebKit drop the abort of a collected Request: `holding` in ../request.ts).
  */
 export const sendWithBody = async (
   send: (input: Request) => Promise<Response>,
