@@ -78,6 +78,7 @@ for (const engine of [chromium, firefox, webkit]) {
         const { fake } = ready()
         const image = /\.(jpg|png)$/.test(name)
         return {
+          _tag: 'UploadResult',
           fileId: expect.stringMatching(/^[0-9a-f]{24}$/),
           name,
           size,

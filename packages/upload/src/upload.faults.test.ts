@@ -9,7 +9,7 @@ import {
   type Script,
 } from '../../utils/src/http/test-support/loopbackServer'
 import { expectNoSecret } from '../../utils/src/http/test-support/secrets'
-import { RESULT } from './test-support/capture'
+import { RESULT, UPLOADED } from './test-support/capture'
 
 const KEY = 'private_fault_key_0123456789'
 const FAST_RETRY = { limit: 3, maxDelay: 20 }
@@ -78,7 +78,7 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
       { json: RESULT },
     ]
     const { result, requests } = await run(script, { retryUploads: true })
-    expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
+    expect(result).toStrictEqual({ _tag: 'Right', right: UPLOADED })
     expect(requests).toHaveLength(4)
     // Every attempt sent the same complete body.
     expect(new Set(requests.map((r) => r.body.length)).size).toBe(1)
@@ -134,7 +134,7 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
       [{ status: 429, headers: { 'retry-after': '0' }, json: { message: 'slow down' } }, { json: RESULT }],
       { retryUploads: true },
     )
-    expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
+    expect(result).toStrictEqual({ _tag: 'Right', right: UPLOADED })
     expect(requests).toHaveLength(2)
   })
 

@@ -47,12 +47,6 @@ export type UploadError = ValidationError | HttpError | NetworkError | DecodeErr
 const UPLOAD_PATH = '/api/v1/files/upload'
 
 /**
- * A `202` reply body: an `UploadAccepted` (`{ message }` and no `fileId`: ImageKit queued the upload), or an
- * `UploadResult`. Anything else fails with `UploadResult`'s own problems, the ones worth reading. Any other
- * 2xx must be an `UploadResult`: a `200` whose body is `{ message }` is a DecodeError.
- */
-
-/**
  * Uploads a file to ImageKit (`POST {uploadBaseUrl}/api/v1/files/upload`, multipart) and decodes the reply.
  *
  * Everything is checked before any byte is sent. The body is one `Blob` (Blob, File, bytes and string files;
@@ -64,9 +58,9 @@ const UPLOAD_PATH = '/api/v1/files/upload'
  *   upload, body included), `retry`, `retryUploads`, `fetch`, `now`.
  * @param request - the file, its `fileName`, ImageKit's upload options, client-side auth fields,
  *   `onProgress` and `signal`.
- * @returns a TaskEither that never rejects. Its `Right` is the `UploadResult`, or an `UploadAccepted`
- *   (`{ message }`, no `fileId`) when ImageKit queued the upload's video pre-transformation (`202`) and
- *   reports the result by webhook. Its `Left` is a `ValidationError` (bad input, nothing sent), `HttpError`
+ * @returns a TaskEither that never rejects. Its `Right` is the `UploadResult` (`_tag: 'UploadResult'`: the file
+ *   is stored), or an `UploadAccepted` (`_tag: 'UploadAccepted'`, `{ message }`) when ImageKit queued the
+ *   upload's video pre-transformation (`202`) and reports the result by webhook. Its `Left` is a `ValidationError` (bad input, nothing sent), `HttpError`
  *   (ImageKit's `message`/`help` for a non-2xx reply), `NetworkError` (`Timeout`, `Transport`, `Aborted`) or
  *   `DecodeError` (a 2xx body that is neither).
  * @example
@@ -76,7 +70,7 @@ const UPLOAD_PATH = '/api/v1/files/upload'
  *   { privateKey: process.env.IMAGEKIT_PRIVATE_KEY ?? '' },
  *   { file: 'https://example.com/cat.jpg', fileName: 'cat.jpg', tags: ['cat'], useUniqueFileName: false },
  * )()
- * if (result._tag === 'Right' && 'fileId' in result.right) console.log(result.right.url)
+ * if (result._tag === 'Right' && result.right._tag === 'UploadResult') console.log(result.right.url)
  * @since 0.1.0
  * @category upload
  */

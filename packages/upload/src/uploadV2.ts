@@ -151,7 +151,7 @@ const overlay = (base: object, shadow: Readonly<Record<string, unknown>>): objec
  * // in the browser, with `token` from your server's getUploadToken(config, { fileName: 'cat.jpg', tags: ['cat'] })
  * const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6InB1YmxpYyJ9.eyJmaWxlTmFtZSI6ImNhdC5qcGciLCJ0YWdzIjoiY2F0In0.c2ln'
  * const result = await uploadV2({}, { file: new Blob(['…']), fileName: 'cat.jpg', tags: ['cat'], token })()
- * if (result._tag === 'Right' && 'fileId' in result.right) console.log(result.right.url)
+ * if (result._tag === 'Right' && result.right._tag === 'UploadResult') console.log(result.right.url)
  * @since 0.1.0
  * @category upload
  */
