@@ -1,7 +1,7 @@
 // Fault tests: upload against a scripted loopback server, with the platform fetch and with nodeFetch.
 // Each fault is the right Left or a retried success: never a throw, never a hung promise (vitest's timeout).
 import { afterEach, describe, expect, it } from 'vitest'
-import { upload, type UploadConfig, type UploadRequest } from '@imagekit-fp/upload'
+import { upload, type ServerUploadRequest, type UploadConfig } from '@imagekit-fp/upload'
 import { nodeFetch } from '@imagekit-fp/upload/node'
 import {
   startLoopbackServer,
@@ -39,7 +39,7 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
   const run = async (
     script: Script,
     config: Partial<UploadConfig> = {},
-    request: Partial<UploadRequest> = {},
+    request: Partial<ServerUploadRequest> = {},
   ) => {
     server = await startLoopbackServer(script)
     const result = await upload(

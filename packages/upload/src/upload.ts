@@ -10,7 +10,7 @@ import type { TransportConfig } from '@imagekit-fp/utils/http'
 import { left } from '@imagekit-fp/internal'
 import { sendUpload } from './internal/sendUpload'
 import { prepareUpload } from './internal/validate'
-import type { UploadRequest } from './model/UploadRequest'
+import type { UploadRequestFor } from './model/UploadRequest'
 import type { UploadAccepted } from './model/UploadAccepted'
 import type { UploadResult } from './model/UploadResult'
 
@@ -44,6 +44,15 @@ export interface UploadConfig extends TransportConfig {
  */
 export type UploadError = ValidationError | HttpError | NetworkError | DecodeError
 
+/**
+ * `never` for each key of `C` that `Config` does not have: in the uploads' signatures (`config: C & NoExtraKeys<C,
+ * UploadConfig>`) a config literal with a misspelt key (`timout`) is a compile error, as for a non-generic parameter.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type NoExtraKeys<C, Config> = Readonly<Record<Exclude<keyof C, keyof Config>, never>>
+
 const UPLOAD_PATH = '/api/v1/files/upload'
 
 /**
@@ -57,7 +66,9 @@ const UPLOAD_PATH = '/api/v1/files/upload'
  * @param config - `privateKey` (server-side) or `publicKey`, `uploadBaseUrl`, `timeout` (covers the whole
  *   upload, body included), `retry`, `retryUploads`, `fetch`, `now`.
  * @param request - the file, its `fileName`, ImageKit's upload options, client-side auth fields,
- *   `onProgress` and `signal`.
+ *   `onUploadProgress` and `signal`. Its type follows the config's ({@link UploadRequestFor}): with a `privateKey`,
+ *   a `ServerUploadRequest` (no `token`, `signature`, `expire`); without one, a `ClientUploadRequest` (all three
+ *   required); a config typed `UploadConfig` (key optional) takes either. The same rules are checked at run time.
  * @returns a TaskEither that never rejects. Its `Right` is the `UploadResult` (`_tag: 'UploadResult'`: the file
  *   is stored), or an `UploadAccepted` (`_tag: 'UploadAccepted'`, `{ message }`) when ImageKit queued the
  *   upload's video pre-transformation (`202`) and reports the result by webhook. Its `Left` is a `ValidationError` (bad input, nothing sent), `HttpError`
@@ -75,9 +86,9 @@ const UPLOAD_PATH = '/api/v1/files/upload'
  * @category upload
  */
 export const upload =
-  (
-    config: UploadConfig,
-    request: UploadRequest,
+  <C extends UploadConfig>(
+    config: C & NoExtraKeys<C, UploadConfig>,
+    request: UploadRequestFor<C>,
   ): taskEither.TaskEither<UploadError, UploadResult | UploadAccepted> =>
   () => {
     try {
