@@ -8,7 +8,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest'
 import { validationError, webhookError } from './errors'
 import { hmacSha256 as hmacSha256Either, hmacSha256Hex as hmacSha256HexEither } from './hmac'
 import type { HmacInput } from './hmac'
-import { encodeBase64 } from './internal/base64'
+import { encodeBase64 } from '@imagekit-fp/internal'
 import { concatBytes, utf8 } from './internal/bytes'
 import { verifyWebhook, type WebhookHeaders } from './verifyWebhook'
 
