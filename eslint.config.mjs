@@ -37,6 +37,23 @@ export default tseslint.config(
     },
   },
   {
+    // One copy of each shared helper (STYLE §11, issue 8 §1): the packages import these from @imagekit-fp/internal
+    // and never write their own.
+    files: ['packages/{url,upload,media,utils}/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-d.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'No default exports in packages.' },
+        {
+          selector:
+            'VariableDeclarator[id.name=/^(isObject|isRecord|isArray|isFunction|isInstance|readProp|boundedLength|encodeBase64|base64Utf8|isBase64|readNow|checkExpire)$/]',
+          message: 'A shared helper: import it from @imagekit-fp/internal instead of writing another copy.',
+        },
+      ],
+    },
+  },
+  {
     // Layering (DESIGN §1) and declared imports, for every file of every package, tests included: the vitest and
     // tsconfig aliases resolve any @imagekit-fp name, so only this catches a wrong or undeclared import.
     files: ['packages/*/src/**/*.ts'],

@@ -59,6 +59,9 @@ const check = (label, ok) => {
 }
 const fileLine = (f) =>
   `${f.filePath} (${f.size} B${f.width ? `, ${f.width}×${f.height}` : ''}${f.tags?.length ? `, tags ${f.tags.join(',')}` : ''})`
+/** An upload's Right: the stored file (`_tag` 'UploadResult'), or a 202's queued upload ('UploadAccepted'). */
+const uploadLine = (r) =>
+  r._tag === 'UploadAccepted' ? `accepted, finished later: ${r.message}` : fileLine(r)
 
 // ── Where the calls go ───────────────────────────────────────────────────────────────────────────────────
 const standIn = live ? undefined : createImagekitStandIn()
@@ -218,7 +221,7 @@ try {
       useUniqueFileName: false,
       tags: ['sample'],
     })(),
-    fileLine,
+    uploadLine,
   )
 
   step('Upload a file streamed from disk (fileFromPath + nodeFetch, with progress)')
@@ -241,7 +244,7 @@ try {
               onUploadProgress: (p) => (progress = p),
             },
           )(),
-          fileLine,
+          uploadLine,
         )
   line(`last progress: ${progress ? `${progress.loaded} of ${progress.total ?? '?'} bytes` : 'none'}`)
 
@@ -254,7 +257,7 @@ try {
       folder: FOLDER,
       useUniqueFileName: false,
     })(),
-    (f) => f.filePath,
+    (r) => (r._tag === 'UploadAccepted' ? uploadLine(r) : r.filePath),
   )
 
   step('Client-side upload with the authentication parameters (no private key sent)')
@@ -262,7 +265,7 @@ try {
     show(
       'uploaded',
       await upload(browser, { file: red, fileName: 'client.png', folder: FOLDER, publicKey, ...auth })(),
-      fileLine,
+      uploadLine,
     )
 
   step('Upload API v2 with a token from getUploadToken')
@@ -272,7 +275,7 @@ try {
     getUploadToken({ privateKey, publicKey }, v2Request),
     (t) => `a JWT of ${t.split('.').length} parts`,
   )
-  if (token) show('uploaded', await uploadV2(browser, { ...v2Request, file: blue, token })(), fileLine)
+  if (token) show('uploaded', await uploadV2(browser, { ...v2Request, file: blue, token })(), uploadLine)
 
   // ── The media library ────────────────────────────────────────────────────────────────────────────────
   step(`List and search (${FOLDER})`)
@@ -342,7 +345,7 @@ try {
         useUniqueFileName: false,
         overwriteFile: true,
       })(),
-      fileLine,
+      uploadLine,
     )
     const versions = show(
       'versions',

@@ -98,6 +98,7 @@ for (const engine of [chromium, firefox, webkit]) {
       ) => {
         const { fake } = ready()
         return {
+          _tag: 'UploadResult',
           fileId: expect.stringMatching(/^[0-9a-f]{24}$/),
           name,
           size,

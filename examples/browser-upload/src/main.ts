@@ -113,7 +113,7 @@ const startUpload = (page: PageConfig, file: File, list: HTMLElement): void => {
       bar.remove()
       return
     }
-    if (!('fileId' in result.right)) {
+    if (result.right._tag === 'UploadAccepted') {
       finish('done', 'accepted')
       item.append(el('p', {}, `ImageKit accepted the file and will finish it later: ${result.right.message}`))
       return

@@ -231,8 +231,9 @@ describe('stand-in answers decode with our codecs: folders, bulk jobs and purges
 })
 
 describe('stand-in answers decode with our codecs: uploads', () => {
-  /** The upload answer for a new two-byte text file at the root (id 4). */
+  /** The upload answer for a new two-byte text file at the root (id 4), as upload gives it (tagged). */
   const uploaded = (name: string, changes: Readonly<Record<string, unknown>> = {}) => ({
+    _tag: 'UploadResult',
     fileId: '000000000000000000000004',
     name,
     size: 2,
@@ -274,6 +275,7 @@ describe('stand-in answers decode with our codecs: uploads', () => {
     } as const
     expect(await upload(config, request)()).toStrictEqual(
       either.right({
+        _tag: 'UploadResult',
         fileId: A,
         name: 'a.png',
         size: 33,
@@ -347,6 +349,7 @@ describe('stand-in answers decode with our codecs: uploads', () => {
     }
     expect(await upload(config, request)()).toStrictEqual(
       either.right({
+        _tag: 'UploadResult',
         ...shared,
         thumbnailUrl: thumbnail,
         extensionStatus: {

@@ -1,7 +1,7 @@
 export { upload } from './upload'
-export type { UploadConfig, UploadError } from './upload'
+export type { NoExtraKeys, UploadConfig, UploadError } from './upload'
 export { uploadV2 } from './uploadV2'
-export type { UploadV2Request } from './uploadV2'
+export type { UploadV2Request, UploadV2RequestFor } from './uploadV2'
 export { UploadResult } from './model/UploadResult'
 export { UploadAccepted } from './model/UploadAccepted'
 export type {

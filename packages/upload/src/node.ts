@@ -2,4 +2,4 @@
 export { nodeFetch } from './nodeFetch'
 export { fileFromPath } from './fileFromPath'
 export { uploadFromPath } from './uploadFromPath'
-export type { UploadFromPathRequest } from './uploadFromPath'
+export type { UploadFromPathRequest, UploadFromPathRequestFor } from './uploadFromPath'

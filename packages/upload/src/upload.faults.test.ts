@@ -1,7 +1,7 @@
 // Fault tests: upload against a scripted loopback server, with the platform fetch and with nodeFetch.
 // Each fault is the right Left or a retried success: never a throw, never a hung promise (vitest's timeout).
 import { afterEach, describe, expect, it } from 'vitest'
-import { upload, type UploadConfig, type UploadRequest } from '@imagekit-fp/upload'
+import { upload, type ServerUploadRequest, type UploadConfig } from '@imagekit-fp/upload'
 import { nodeFetch } from '@imagekit-fp/upload/node'
 import {
   startLoopbackServer,
@@ -9,7 +9,7 @@ import {
   type Script,
 } from '../../utils/src/http/test-support/loopbackServer'
 import { expectNoSecret } from '../../utils/src/http/test-support/secrets'
-import { RESULT } from './test-support/capture'
+import { RESULT, UPLOADED } from './test-support/capture'
 
 const KEY = 'private_fault_key_0123456789'
 const FAST_RETRY = { limit: 3, maxDelay: 20 }
@@ -39,7 +39,7 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
   const run = async (
     script: Script,
     config: Partial<UploadConfig> = {},
-    request: Partial<UploadRequest> = {},
+    request: Partial<ServerUploadRequest> = {},
   ) => {
     server = await startLoopbackServer(script)
     const result = await upload(
@@ -78,7 +78,7 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
       { json: RESULT },
     ]
     const { result, requests } = await run(script, { retryUploads: true })
-    expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
+    expect(result).toStrictEqual({ _tag: 'Right', right: UPLOADED })
     expect(requests).toHaveLength(4)
     // Every attempt sent the same complete body.
     expect(new Set(requests.map((r) => r.body.length)).size).toBe(1)
@@ -134,7 +134,7 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
       [{ status: 429, headers: { 'retry-after': '0' }, json: { message: 'slow down' } }, { json: RESULT }],
       { retryUploads: true },
     )
-    expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
+    expect(result).toStrictEqual({ _tag: 'Right', right: UPLOADED })
     expect(requests).toHaveLength(2)
   })
 

@@ -55,10 +55,13 @@ describe('upload', () => {
         fileName: 'a.mp4',
         transformation: { pre: 'w-300' },
       })
-      expect(result).toStrictEqual({ _tag: 'Right', right: body })
+      expect(result).toStrictEqual({ _tag: 'Right', right: { ...body, _tag: 'UploadAccepted' } })
       const accepted =
         result._tag === 'Right' && !('fileId' in result.right) ? result.right.message : undefined
       expect(accepted).toBe(body.message)
+      const tagged =
+        result._tag === 'Right' && result.right._tag === 'UploadAccepted' ? result.right.message : undefined
+      expect(tagged).toBe(body.message)
     })
 
     it('is a DecodeError when a body has a message and a fileId but is no upload result', async () => {
@@ -71,11 +74,26 @@ describe('upload', () => {
       )
     })
 
+    it("sets its own _tag over one ImageKit's body has (200 and 202)", async () => {
+      const stored = captureFetch(() => Response.json({ ...RESULT, _tag: 'UploadAccepted' }))
+      expect(await send(server(stored.fetch), { file: bytes('a'), fileName: 'a' })).toStrictEqual({
+        _tag: 'Right',
+        right: { ...RESULT, _tag: 'UploadResult' },
+      })
+      const queued = captureFetch(() =>
+        Response.json({ message: 'later', _tag: 'UploadResult' }, { status: 202 }),
+      )
+      expect(await send(server(queued.fetch), { file: bytes('a'), fileName: 'a' })).toStrictEqual({
+        _tag: 'Right',
+        right: { message: 'later', _tag: 'UploadAccepted' },
+      })
+    })
+
     it('keeps an upload result that also carries a message as an UploadResult', async () => {
       const body = { ...RESULT, message: 'ok' }
       const { fetch } = captureFetch(() => Response.json(body))
       const result = await send(server(fetch), { file: bytes('a'), fileName: 'a' })
-      expect(result).toStrictEqual({ _tag: 'Right', right: body })
+      expect(result).toStrictEqual({ _tag: 'Right', right: { ...body, _tag: 'UploadResult' } })
       expect(result._tag === 'Right' && 'fileId' in result.right && result.right.url).toBe(RESULT.url)
     })
 

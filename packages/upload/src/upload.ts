@@ -10,7 +10,7 @@ import type { TransportConfig } from '@imagekit-fp/utils/http'
 import { left } from '@imagekit-fp/internal'
 import { sendUpload } from './internal/sendUpload'
 import { prepareUpload } from './internal/validate'
-import type { UploadRequest } from './model/UploadRequest'
+import type { UploadRequestFor } from './model/UploadRequest'
 import type { UploadAccepted } from './model/UploadAccepted'
 import type { UploadResult } from './model/UploadResult'
 
@@ -44,13 +44,16 @@ export interface UploadConfig extends TransportConfig {
  */
 export type UploadError = ValidationError | HttpError | NetworkError | DecodeError
 
-const UPLOAD_PATH = '/api/v1/files/upload'
-
 /**
- * A `202` reply body: an `UploadAccepted` (`{ message }` and no `fileId`: ImageKit queued the upload), or an
- * `UploadResult`. Anything else fails with `UploadResult`'s own problems, the ones worth reading. Any other
- * 2xx must be an `UploadResult`: a `200` whose body is `{ message }` is a DecodeError.
+ * `never` for each key of `C` that `Config` does not have: in the uploads' signatures (`config: C & NoExtraKeys<C,
+ * UploadConfig>`) a config literal with a misspelt key (`timout`) is a compile error, as for a non-generic parameter.
+ *
+ * @since 0.1.0
+ * @category model
  */
+export type NoExtraKeys<C, Config> = Readonly<Record<Exclude<keyof C, keyof Config>, never>>
+
+const UPLOAD_PATH = '/api/v1/files/upload'
 
 /**
  * Uploads a file to ImageKit (`POST {uploadBaseUrl}/api/v1/files/upload`, multipart) and decodes the reply.
@@ -63,10 +66,12 @@ const UPLOAD_PATH = '/api/v1/files/upload'
  * @param config - `privateKey` (server-side) or `publicKey`, `uploadBaseUrl`, `timeout` (covers the whole
  *   upload, body included), `retry`, `retryUploads`, `fetch`, `now`.
  * @param request - the file, its `fileName`, ImageKit's upload options, client-side auth fields,
- *   `onProgress` and `signal`.
- * @returns a TaskEither that never rejects. Its `Right` is the `UploadResult`, or an `UploadAccepted`
- *   (`{ message }`, no `fileId`) when ImageKit queued the upload's video pre-transformation (`202`) and
- *   reports the result by webhook. Its `Left` is a `ValidationError` (bad input, nothing sent), `HttpError`
+ *   `onUploadProgress` and `signal`. Its type follows the config's ({@link UploadRequestFor}): with a `privateKey`,
+ *   a `ServerUploadRequest` (no `token`, `signature`, `expire`); without one, a `ClientUploadRequest` (all three
+ *   required); a config typed `UploadConfig` (key optional) takes either. The same rules are checked at run time.
+ * @returns a TaskEither that never rejects. Its `Right` is the `UploadResult` (`_tag: 'UploadResult'`: the file
+ *   is stored), or an `UploadAccepted` (`_tag: 'UploadAccepted'`, `{ message }`) when ImageKit queued the
+ *   upload's video pre-transformation (`202`) and reports the result by webhook. Its `Left` is a `ValidationError` (bad input, nothing sent), `HttpError`
  *   (ImageKit's `message`/`help` for a non-2xx reply), `NetworkError` (`Timeout`, `Transport`, `Aborted`) or
  *   `DecodeError` (a 2xx body that is neither).
  * @example
@@ -76,14 +81,14 @@ const UPLOAD_PATH = '/api/v1/files/upload'
  *   { privateKey: process.env.IMAGEKIT_PRIVATE_KEY ?? '' },
  *   { file: 'https://example.com/cat.jpg', fileName: 'cat.jpg', tags: ['cat'], useUniqueFileName: false },
  * )()
- * if (result._tag === 'Right' && 'fileId' in result.right) console.log(result.right.url)
+ * if (result._tag === 'Right' && result.right._tag === 'UploadResult') console.log(result.right.url)
  * @since 0.1.0
  * @category upload
  */
 export const upload =
-  (
-    config: UploadConfig,
-    request: UploadRequest,
+  <C extends UploadConfig>(
+    config: C & NoExtraKeys<C, UploadConfig>,
+    request: UploadRequestFor<C>,
   ): taskEither.TaskEither<UploadError, UploadResult | UploadAccepted> =>
   () => {
     try {

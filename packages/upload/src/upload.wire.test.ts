@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { captureFetch, entries, RESULT } from './test-support/capture'
+import { captureFetch, entries, UPLOADED } from './test-support/capture'
 import { CLIENT_AUTH, EXPIRE, KEY, bytes, client, send, server } from './test-support/uploadCases'
 
 describe('upload', () => {
@@ -7,7 +7,7 @@ describe('upload', () => {
     it('posts multipart to {uploadBaseUrl}/api/v1/files/upload with Basic auth when config has a private key', async () => {
       const { fetch, calls } = captureFetch()
       const result = await send(server(fetch), { file: bytes('abc'), fileName: 'a.jpg' })
-      expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
+      expect(result).toStrictEqual({ _tag: 'Right', right: UPLOADED })
       expect(calls).toHaveLength(1)
       const call = calls[0]!
       expect(call.method).toBe('POST')

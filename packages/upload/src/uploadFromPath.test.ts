@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { validationError } from '@imagekit-fp/utils'
 import { uploadFromPath } from '@imagekit-fp/upload/node'
 import { startLoopbackServer, type LoopbackServer } from '../../utils/src/http/test-support/loopbackServer'
-import { RESULT } from './test-support/capture'
+import { RESULT, UPLOADED } from './test-support/capture'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ikfp-upload-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -26,7 +26,7 @@ describe('uploadFromPath', () => {
       { privateKey: 'private_k', uploadBaseUrl: server.url },
       { path: file, fileName: 'big.bin', folder: '/x', onUploadProgress: (p) => progress.push(p) },
     )()
-    expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
+    expect(result).toStrictEqual({ _tag: 'Right', right: UPLOADED })
     const sent = server.requests[0]!
     expect(sent.headers['content-length']).toBe(String(sent.body.length))
     expect(sent.headers['transfer-encoding']).toBeUndefined()

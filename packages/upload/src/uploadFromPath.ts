@@ -6,7 +6,7 @@ import type { ClientUploadRequest, ServerUploadRequest, UploadRequest } from './
 import type { UploadAccepted } from './model/UploadAccepted'
 import type { UploadResult } from './model/UploadResult'
 import { nodeFetch } from './nodeFetch'
-import { upload, type UploadConfig, type UploadError } from './upload'
+import { upload, type NoExtraKeys, type UploadConfig, type UploadError } from './upload'
 
 /**
  * The input of {@link uploadFromPath}: an upload request whose file is a path on disk.
@@ -14,19 +14,34 @@ import { upload, type UploadConfig, type UploadError } from './upload'
  * @since 0.1.0
  * @category model
  */
-export type UploadFromPathRequest = (
-  Omit<ServerUploadRequest, 'file'> | Omit<ClientUploadRequest, 'file'>
-) & {
+export type UploadFromPathRequest = FromPath<ServerUploadRequest> | FromPath<ClientUploadRequest>
+
+/** An upload request `R` whose file is a path on disk. */
+type FromPath<R> = Omit<R, 'file'> & {
   /** Path of the file to upload; streamed from disk. */
   readonly path: string
 }
+
+/**
+ * The request type {@link uploadFromPath} with config `C` accepts: `UploadRequestFor` with `path` instead of
+ * `file` (server-side with a `privateKey` in `C`, client-side without one, either when `C` leaves it open).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type UploadFromPathRequestFor<C> = C extends { readonly privateKey: string }
+  ? FromPath<ServerUploadRequest>
+  : 'privateKey' extends keyof C
+    ? UploadFromPathRequest
+    : FromPath<ClientUploadRequest>
 
 /**
  * Uploads a file from disk, streamed (Node only): {@link fileFromPath}, then `upload` with {@link nodeFetch}
  * unless `config.fetch` is set.
  *
  * @param config - as for `upload`.
- * @param request - as for `upload`, with `path` instead of `file`.
+ * @param request - as for `upload`, with `path` instead of `file`; typed by the config as `upload`'s is
+ *   ({@link UploadFromPathRequestFor}).
  * @returns a TaskEither that never rejects: `ValidationError` (bad input or unreadable path, `path` names
  *   `request.path`), `HttpError`, `NetworkError` or `DecodeError`.
  * @example
@@ -40,9 +55,9 @@ export type UploadFromPathRequest = (
  * @category upload
  */
 export const uploadFromPath =
-  (
-    config: UploadConfig,
-    request: UploadFromPathRequest,
+  <C extends UploadConfig>(
+    config: C & NoExtraKeys<C, UploadConfig>,
+    request: UploadFromPathRequestFor<C>,
   ): taskEither.TaskEither<UploadError, UploadResult | UploadAccepted> =>
   async () => {
     try {
@@ -58,7 +73,9 @@ export const uploadFromPath =
         custom !== undefined && custom.value !== undefined ? config : { ...config, fetch: nodeFetch }
       const rest: Record<string, unknown> = { ...request }
       delete rest['path']
-      return await upload(withFetch, { ...(rest as Omit<UploadRequest, 'file'>), file: file.right })()
+      // The request's auth fields were typed against `config`'s; `upload` checks them again at run time.
+      const checked = { ...(rest as Omit<UploadRequest, 'file'>), file: file.right } as UploadRequest
+      return await upload<UploadConfig>(withFetch, checked)()
     } catch {
       return left(validationError('request', 'could not be read'))
     }

@@ -5,7 +5,7 @@ import ImageKitNode, { toFile } from '@imagekit/nodejs'
 import { describe, expect, it } from 'vitest'
 import { getUploadToken } from '@imagekit-fp/utils'
 import { uploadV2, type UploadV2Request } from '@imagekit-fp/upload'
-import { captureFetch, entries, RESULT, type Captured } from './test-support/capture'
+import { captureFetch, entries, RESULT, UPLOADED, type Captured } from './test-support/capture'
 
 const KEY = 'private_diff_key'
 const NOW = 1_700_000_000_000
@@ -96,7 +96,7 @@ describe('uploadV2 and @imagekit/nodejs 7 beta.v2.files.upload (differential)', 
     const mine = await view(a.call)
     expect(mine).toStrictEqual(await view(b.call))
     expect(mine.basicUser).toBe(KEY)
-    expect(a.result).toStrictEqual(RESULT)
+    expect(a.result).toStrictEqual(UPLOADED)
     expect(b.result).toStrictEqual(RESULT)
   })
 
@@ -111,6 +111,6 @@ describe('uploadV2 and @imagekit/nodejs 7 beta.v2.files.upload (differential)', 
     expect(mine).toStrictEqual(await view(b.call))
     expect(mine.basicUser).toBeNull()
     expect(mine.form['token']).toBe(minted.right)
-    expect(a.result).toStrictEqual(RESULT)
+    expect(a.result).toStrictEqual(UPLOADED)
   })
 })

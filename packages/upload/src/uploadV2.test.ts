@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { getUploadToken, validationError, type GetUploadTokenOptions } from '@imagekit-fp/utils'
 import { uploadV2, type UploadConfig, type UploadV2Request } from '@imagekit-fp/upload'
-import { captureFetch, entries, RESULT } from './test-support/capture'
+import { captureFetch, entries, UPLOADED } from './test-support/capture'
 
 const NOW = 1_700_000_000_000
 const KEY = 'private_test_key'
@@ -70,7 +70,7 @@ describe('uploadV2', () => {
     it('posts multipart to {uploadBaseUrl}/api/v2/files/upload with Basic auth server-side', async () => {
       const { fetch, calls } = captureFetch()
       const result = await uploadV2(server(fetch), { file: bytes('abc'), fileName: 'a.jpg', tags: ['x'] })()
-      expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
+      expect(result).toStrictEqual({ _tag: 'Right', right: UPLOADED })
       expect(calls.map((c) => [c.method, c.url, c.headers['authorization']])).toStrictEqual([
         ['POST', 'https://upload.imagekit.io/api/v2/files/upload', `Basic ${btoa(`${KEY}:`)}`],
       ])
@@ -86,7 +86,7 @@ describe('uploadV2', () => {
         useUniqueFileName: false,
         token,
       })()
-      expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
+      expect(result).toStrictEqual({ _tag: 'Right', right: UPLOADED })
       expect(calls[0]!.headers['authorization']).toBeUndefined()
       expect(calls[0]!.url).toBe('https://upload.imagekit.io/api/v2/files/upload')
       expect(await entries(calls[0]!.form)).toStrictEqual({
@@ -102,7 +102,7 @@ describe('uploadV2', () => {
       const { fetch, calls } = captureFetch()
       const token = tokenFor({ fileName: 'a.jpg', ...ALL })
       const result = await uploadV2(client(fetch), { file: bytes('abc'), fileName: 'a.jpg', ...ALL, token })()
-      expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
+      expect(result).toStrictEqual({ _tag: 'Right', right: UPLOADED })
       const sent = await entries(calls[0]!.form)
       expect(sent).toStrictEqual({ fileName: 'a.jpg', ...ALL_WIRE, token, file: FILE })
       const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as object
@@ -131,7 +131,7 @@ describe('uploadV2', () => {
       })
       expect(await uploadV2(client(fetch), request)()).toStrictEqual({
         _tag: 'Right',
-        right: { message: 'queued' },
+        right: { message: 'queued', _tag: 'UploadAccepted' },
       })
     })
 
@@ -306,7 +306,7 @@ describe('uploadV2', () => {
       const { fetch, calls } = captureFetch()
       const token = jwtWith('{"fileName":"a.jpg","isPrivateFile":true,"iat":1,"exp":2,"jti":"x"}')
       const result = await uploadV2(client(fetch), { ...base, isPrivateFile: true, token })()
-      expect(result).toStrictEqual({ _tag: 'Right', right: RESULT })
+      expect(result).toStrictEqual({ _tag: 'Right', right: UPLOADED })
       expect(calls).toHaveLength(1)
     })
   })

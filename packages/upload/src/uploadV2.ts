@@ -3,7 +3,7 @@ import { validationError, type ValidationError } from '@imagekit-fp/utils'
 import { isObject, left, readProp, right } from '@imagekit-fp/internal'
 import { sendUpload } from './internal/sendUpload'
 import { prepareUpload, type Field } from './internal/validate'
-import type { UploadConfig, UploadError } from './upload'
+import type { NoExtraKeys, UploadConfig, UploadError } from './upload'
 import type { UploadRequest } from './model/UploadRequest'
 import type { UploadAccepted } from './model/UploadAccepted'
 import type { UploadResult } from './model/UploadResult'
@@ -18,10 +18,24 @@ import type { UploadResult } from './model/UploadResult'
 export interface UploadV2Request extends Omit<UploadRequest, 'publicKey' | 'token' | 'signature' | 'expire'> {
   /**
    * Client-side auth: the JWT your server made with `getUploadToken` over exactly this request's parameters
-   * (everything but `file`, `onProgress` and `signal`). Leave it out server-side (`config.privateKey`).
+   * (everything but `file`, `onUploadProgress` and `signal`). Leave it out server-side (`config.privateKey`).
    */
   readonly token?: string
 }
+
+/**
+ * The request type {@link uploadV2} with config `C` accepts: with a `privateKey` in `C`, a server-side request (no
+ * `token`); with none, a client-side one (`token` required); when `C`'s type leaves it open (`privateKey?: string`),
+ * either. As `UploadRequestFor` for `upload`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type UploadV2RequestFor<C> = C extends { readonly privateKey: string }
+  ? UploadV2Request & { readonly token?: never }
+  : 'privateKey' extends keyof C
+    ? UploadV2Request
+    : UploadV2Request & { readonly token: string }
 
 const UPLOAD_V2_PATH = '/api/v2/files/upload'
 /** v1's client-side auth fields: v2 has none of them (the spec's FileUploadV2 lists only `token`). */
@@ -140,8 +154,9 @@ const overlay = (base: object, shadow: Readonly<Record<string, unknown>>): objec
  * `upload` does it; v1's `publicKey`, `signature` and `expire` are refused.
  *
  * @param config - `privateKey` (server-side), `uploadBaseUrl`, `timeout`, `retry`, `retryUploads`, `fetch`, `now`.
- * @param request - the file, its `fileName`, ImageKit's upload options, the client-side `token`, `onProgress` and
- *   `signal`.
+ * @param request - the file, its `fileName`, ImageKit's upload options, the client-side `token`, `onUploadProgress`
+ *   and `signal`. Its type follows the config's ({@link UploadV2RequestFor}): no `token` with a `privateKey`, a
+ *   required one without; a config typed `UploadConfig` takes either. The same rules are checked at run time.
  * @returns a TaskEither that never rejects: `Right` the `UploadResult` (or an `UploadAccepted` for a `202`),
  *   `Left` a `ValidationError` (bad input or a request that differs from its token; nothing sent), `HttpError`,
  *   `NetworkError` or `DecodeError`, as {@link upload}.
@@ -151,14 +166,14 @@ const overlay = (base: object, shadow: Readonly<Record<string, unknown>>): objec
  * // in the browser, with `token` from your server's getUploadToken(config, { fileName: 'cat.jpg', tags: ['cat'] })
  * const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6InB1YmxpYyJ9.eyJmaWxlTmFtZSI6ImNhdC5qcGciLCJ0YWdzIjoiY2F0In0.c2ln'
  * const result = await uploadV2({}, { file: new Blob(['…']), fileName: 'cat.jpg', tags: ['cat'], token })()
- * if (result._tag === 'Right' && 'fileId' in result.right) console.log(result.right.url)
+ * if (result._tag === 'Right' && result.right._tag === 'UploadResult') console.log(result.right.url)
  * @since 0.1.0
  * @category upload
  */
 export const uploadV2 =
-  (
-    config: UploadConfig,
-    request: UploadV2Request,
+  <C extends UploadConfig>(
+    config: C & NoExtraKeys<C, UploadConfig>,
+    request: UploadV2RequestFor<C>,
   ): taskEither.TaskEither<UploadError, UploadResult | UploadAccepted> =>
   () => {
     try {

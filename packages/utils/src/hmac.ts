@@ -1,7 +1,7 @@
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from './errors'
 import { isUint8Array } from './internal/bytes'
-import { left, right } from './internal/either'
+import { left, right } from '@imagekit-fp/internal'
 import { bytesToHex } from './internal/hex'
 import { hmacSha1HexOf, hmacSha256Of } from './internal/hmacEngine'
 

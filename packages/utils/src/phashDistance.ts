@@ -1,6 +1,6 @@
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from './errors'
-import { left, right } from './internal/either'
+import { left, right } from '@imagekit-fp/internal'
 import { hexDigit } from './internal/hex'
 
 /** Number of set bits in each 4-bit value. */

@@ -11,6 +11,11 @@ type Props = Readonly<Record<string, t.Mixed>>
 /** One flat object type instead of an intersection (easier to read in editors and in `.d.ts`). */
 type Flatten<T> = { [K in keyof T]: T[K] }
 
+/** The decoded fields of a `struct`: `required` keys and optional `optional` ones. */
+type Fields<R extends Props, O extends Props> = { [K in keyof R]: t.TypeOf<R[K]> } & {
+  [K in keyof O]?: t.TypeOf<O[K]>
+}
+
 /** A codec whose encode is the identity, from a function that lists the problems of a value (none = valid). */
 export const codec = <A>(name: string, problems: (u: unknown, c: t.Context) => t.Errors): t.Type<A> => {
   // Total: a value whose getters or proxy traps throw is one problem, never a throw out of `is`/`decode`.
@@ -50,7 +55,7 @@ export const struct = <R extends Props, O extends Props>(
   name: string,
   required: R,
   optional: O,
-): t.Type<Flatten<{ [K in keyof R]: t.TypeOf<R[K]> } & { [K in keyof O]?: t.TypeOf<O[K]> }>> =>
+): t.Type<Flatten<Fields<R, O>>> =>
   codec(name, (u, c) => {
     if (!t.UnknownRecord.is(u)) return [{ value: u, context: c }]
     const errors: t.ValidationError[] = []
@@ -73,3 +78,42 @@ export const array = <C extends t.Mixed>(type: C): t.Type<t.TypeOf<C>[]> =>
  */
 export const nullable = <C extends t.Mixed>(type: C): t.Type<t.TypeOf<C> | null> =>
   codec(`${type.name} | null`, (u, c) => (u === null ? [] : problemsOf(type, u, c)))
+
+/**
+ * The wire shape `struct(name, required, optional)`, decoded to a copy that carries `_tag: name` (the SDK's
+ * discriminant: set here, over any `_tag` the input has). Encode takes the tag off again (the wire shape), and
+ * `is` wants it, as io-ts's own transforming codecs check the decoded type.
+ */
+export const tagged = <N extends string, R extends Props, O extends Props>(
+  name: N,
+  required: R,
+  optional: O,
+) => {
+  const wire = struct(name, required, optional)
+  type Wire = Flatten<Fields<R, O>>
+  type Tagged = Flatten<{ readonly _tag: N } & Fields<R, O>>
+  return new t.Type<Tagged, Wire>(
+    name,
+    (u): u is Tagged => {
+      try {
+        return wire.is(u) && (u as { readonly _tag?: unknown })._tag === name
+      } catch {
+        return false
+      }
+    },
+    (u, c) => {
+      const r = wire.validate(u, c)
+      if (r._tag === 'Left') return r
+      try {
+        return t.success({ ...r.right, _tag: name } as Tagged)
+      } catch {
+        return t.failure(u, c, 'could not be read')
+      }
+    },
+    (a) => {
+      const rest: Record<string, unknown> = { ...a }
+      delete rest['_tag']
+      return rest as Wire
+    },
+  )
+}

@@ -31,6 +31,29 @@ describe('upload', () => {
       if ('fileId' in result.right) expectTypeOf(result.right).toEqualTypeOf<UploadResult>()
       else expectTypeOf(result.right).toEqualTypeOf<UploadAccepted>()
     }
-    expectTypeOf<UploadAccepted>().toEqualTypeOf<{ message: string }>()
+    expectTypeOf<UploadAccepted>().toEqualTypeOf<{ readonly _tag: 'UploadAccepted'; message: string }>()
+  })
+
+  it('gives an UploadResult or an UploadAccepted, told apart by _tag', async () => {
+    const result = await upload({ privateKey: 'k' }, { file: 'aGVsbG8=', fileName: 'a' })()
+    if (result._tag === 'Right') {
+      expectTypeOf(result.right._tag).toEqualTypeOf<'UploadResult' | 'UploadAccepted'>()
+      if (result.right._tag === 'UploadAccepted') expectTypeOf(result.right).toEqualTypeOf<UploadAccepted>()
+      else expectTypeOf(result.right).toEqualTypeOf<UploadResult>()
+      switch (result.right._tag) {
+        case 'UploadResult':
+          expectTypeOf(result.right.url).toEqualTypeOf<string>()
+          break
+        case 'UploadAccepted':
+          expectTypeOf(result.right.message).toEqualTypeOf<string>()
+          break
+        default:
+          expectTypeOf(result.right).toEqualTypeOf<never>()
+      }
+    }
+    expectTypeOf<UploadResult['_tag']>().toEqualTypeOf<'UploadResult'>()
+    // @ts-expect-error the tag is the SDK's, read-only
+    const set = (r: UploadResult) => (r._tag = 'UploadResult')
+    expectTypeOf(set).toBeFunction()
   })
 })

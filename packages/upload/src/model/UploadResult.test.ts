@@ -78,21 +78,37 @@ const problems = (u: unknown): readonly string[] => {
 }
 
 describe('UploadResult', () => {
-  it('decodes a minimal body to the very same object', () => {
+  it('decodes a minimal body to a copy tagged UploadResult, leaving the body as it was', () => {
     const body = { ...MINIMAL }
     const r = UploadResult.decode(body)
-    expect(r).toStrictEqual({ _tag: 'Right', right: MINIMAL })
-    expect(r._tag === 'Right' && r.right).toBe(body)
+    expect(r).toStrictEqual({ _tag: 'Right', right: { ...MINIMAL, _tag: 'UploadResult' } })
+    expect(r._tag === 'Right' && r.right).not.toBe(body)
+    expect(body).toStrictEqual(MINIMAL)
   })
 
-  it('decodes every documented field and keeps fields it does not know', () => {
-    expect(UploadResult.decode(FULL)).toStrictEqual({ _tag: 'Right', right: FULL })
-    expect(UploadResult.is(FULL)).toBe(true)
+  it('decodes every documented field and keeps fields it does not know; is wants the tag', () => {
+    expect(UploadResult.decode(FULL)).toStrictEqual({
+      _tag: 'Right',
+      right: { ...FULL, _tag: 'UploadResult' },
+    })
+    expect(UploadResult.is(FULL)).toBe(false)
+    expect(UploadResult.is({ ...FULL, _tag: 'UploadResult' })).toBe(true)
+    expect(UploadResult.is({ ...FULL, _tag: 'UploadAccepted' })).toBe(false)
+  })
+
+  it('sets its own _tag over one the body has', () => {
+    expect(UploadResult.decode({ ...MINIMAL, _tag: 'UploadAccepted' })).toStrictEqual({
+      _tag: 'Right',
+      right: { ...MINIMAL, _tag: 'UploadResult' },
+    })
   })
 
   it('accepts null for tags, AITags and customCoordinates, and undefined for any optional field', () => {
     const body = { ...MINIMAL, tags: null, AITags: null, customCoordinates: null, height: undefined }
-    expect(UploadResult.decode(body)).toStrictEqual({ _tag: 'Right', right: body })
+    expect(UploadResult.decode(body)).toStrictEqual({
+      _tag: 'Right',
+      right: { ...body, _tag: 'UploadResult' },
+    })
   })
 
   const bad: readonly (readonly [string, unknown, readonly string[]])[] = [
@@ -136,8 +152,8 @@ describe('UploadResult', () => {
     expect(UploadResult.is(body)).toBe(false)
   })
 
-  it('encodes as the identity', () => {
-    expect(UploadResult.encode(FULL)).toBe(FULL)
+  it('encodes a decoded value back to the wire shape (the tag taken off)', () => {
+    expect(UploadResult.encode({ ...FULL, _tag: 'UploadResult' })).toStrictEqual(FULL)
   })
 
   it('agrees with the same shape written with io-ts combinators, on any input', () => {
@@ -165,8 +181,9 @@ describe('UploadResult', () => {
       fc.property(fc.oneof(body, fc.anything()), (u) => {
         const ours = UploadResult.decode(u)
         expect(ours._tag).toBe(Reference.decode(u)._tag)
-        expect(UploadResult.is(u)).toBe(Reference.is(u))
-        if (ours._tag === 'Right') expect(ours.right).toBe(u)
+        expect(UploadResult.is(u)).toBe(Reference.is(u) && (u as { _tag?: unknown })._tag === 'UploadResult')
+        if (ours._tag === 'Right')
+          expect(ours.right).toStrictEqual({ ...(u as object), _tag: 'UploadResult' })
       }),
       { numRuns: 2000 },
     )
@@ -174,11 +191,15 @@ describe('UploadResult', () => {
 })
 
 describe('UploadAccepted', () => {
-  it('decodes the 202 body to the very same object', () => {
+  it("decodes the 202 body to a copy tagged UploadAccepted, its own _tag over the body's", () => {
     const body = { message: 'Your request has been accepted. It will be processed shortly.' }
     const r = UploadAccepted.decode(body)
-    expect(r).toStrictEqual({ _tag: 'Right', right: body })
-    expect(r._tag === 'Right' && r.right).toBe(body)
+    expect(r).toStrictEqual({ _tag: 'Right', right: { ...body, _tag: 'UploadAccepted' } })
+    expect(r._tag === 'Right' && r.right).not.toBe(body)
+    expect(UploadAccepted.decode({ ...body, _tag: 'UploadResult' })).toStrictEqual(r)
+    expect(UploadAccepted.is(body)).toBe(false)
+    expect(UploadAccepted.is({ ...body, _tag: 'UploadAccepted' })).toBe(true)
+    expect(UploadAccepted.encode({ ...body, _tag: 'UploadAccepted' })).toStrictEqual(body)
   })
 
   const bad: readonly (readonly [string, unknown])[] = [
@@ -214,6 +235,17 @@ describe('UploadResult and UploadAccepted on hostile values', () => {
         ['could not be read', 1, true],
       ])
       expect(codec.is(value)).toBe(false)
+    }
+  })
+
+  it('gives a Left, never a throw, for a body that reads as valid but cannot be copied', () => {
+    const uncopyable = new Proxy({ ...MINIMAL, message: 'm' }, { ownKeys: trap })
+    for (const codec of [UploadResult, UploadAccepted] as const) {
+      const r = codec.decode(uncopyable)
+      if (r._tag !== 'Left') throw new Error('expected a Left')
+      expect(r.left.map((e) => [e.message, e.context.length, e.value === uncopyable])).toStrictEqual([
+        ['could not be read', 1, true],
+      ])
     }
   })
 })

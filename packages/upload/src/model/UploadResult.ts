@@ -1,11 +1,16 @@
 import * as t from 'io-ts'
-import { array, nullable, struct } from '../internal/codec'
+import { array, nullable, struct, tagged } from '../internal/codec'
 
 // Every codec below is built at module level, so each call carries /*#__PURE__*/ (nested calls included):
 // a bundle that never touches `UploadResult` drops all of it (STYLE §5).
 
 /**
- * The body ImageKit returns for a successful upload (`200`), as an io-ts codec.
+ * The body ImageKit returns for a successful upload (`200`), as an io-ts codec whose decoded value also carries
+ * `_tag: 'UploadResult'`: the discriminant against {@link UploadAccepted} (`result.right._tag`).
+ *
+ * The codec's input is the wire shape (ImageKit's JSON has no `_tag`); `decode` checks it and returns a copy with
+ * `_tag: 'UploadResult'` (ours, over any `_tag` in the body), `encode` takes the tag off again, and `is` is true
+ * of decoded values only (it wants the tag), as for io-ts's own transforming codecs.
  *
  * `fileId`, `name`, `filePath` and `url` are always present; every other field is optional because ImageKit
  * only sends it for some file types (`height`/`width` for images, `duration`/`bitRate`/codecs for video) or
@@ -17,11 +22,12 @@ import { array, nullable, struct } from '../internal/codec'
  *
  * @example
  * import { UploadResult } from '@imagekit-fp/upload'
- * UploadResult.is({ fileId: 'f1', name: 'a.jpg', filePath: '/a.jpg', url: 'https://ik.imagekit.io/demo/a.jpg' }) // true
+ * const r = UploadResult.decode({ fileId: 'f1', name: 'a.jpg', filePath: '/a.jpg', url: 'https://ik.imagekit.io/demo/a.jpg' })
+ * console.log(r._tag === 'Right' && r.right._tag) // 'UploadResult'
  * @since 0.1.0
  * @category codecs
  */
-export const UploadResult = /*#__PURE__*/ struct(
+export const UploadResult = /*#__PURE__*/ tagged(
   'UploadResult',
   { fileId: t.string, name: t.string, filePath: t.string, url: t.string },
   {
@@ -60,7 +66,8 @@ export const UploadResult = /*#__PURE__*/ struct(
 )
 
 /**
- * A successful upload, derived from the {@link UploadResult} codec.
+ * A successful upload (the file is stored), derived from the {@link UploadResult} codec: ImageKit's body plus
+ * `_tag: 'UploadResult'`.
  *
  * @since 0.1.0
  * @category model

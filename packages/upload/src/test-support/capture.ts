@@ -20,6 +20,9 @@ export const RESULT = {
   fileType: 'image',
 } as const
 
+/** What `upload` gives for the body {@link RESULT}: the decoded copy, tagged by the SDK. */
+export const UPLOADED = { ...RESULT, _tag: 'UploadResult' } as const
+
 /** Parses a multipart body whatever its Content-Type header says, with the platform's own parser. */
 export const parseMultipart = async (body: Uint8Array): Promise<FormData> => {
   const firstLine = new TextDecoder().decode(body.subarray(0, 200)).split('\r\n')[0] ?? ''

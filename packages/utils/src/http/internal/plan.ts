@@ -1,11 +1,21 @@
 // Validates a transport config and a request (both may be anything at run time) into a `Plan`: everything
 // one call of `request` needs, checked before any byte leaves. Written for bundle size: the checks run in
-// order and the first failing one ends the walk (`need` throws a ValidationError that `makePlan` returns).
+// order and the first failing one ends the walk (`need`/`fail` from @imagekit-fp/internal throw the problem,
+// and `makePlan` returns it as a Left).
 import type { either } from 'fp-ts'
 import type { Decoder } from 'io-ts'
 import { validationError, type ValidationError } from '../../errors'
-import { left, right } from '../../internal/either'
-import { encodeBase64 } from '../../internal/base64'
+import {
+  caught,
+  encodeBase64,
+  fail,
+  isFunction,
+  isObject,
+  isRecord,
+  left,
+  need,
+  right,
+} from '@imagekit-fp/internal'
 import { utf8 } from '../../internal/bytes'
 import { secretForms } from './redact'
 import type { HttpMethod, HttpRequest, TransportConfig, UploadProgress } from '../types'
@@ -46,9 +56,6 @@ type Rec = Record<string, unknown>
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']
 const OBJECT = 'must be an object'
 
-const isObject = (u: unknown): u is Rec => typeof u === 'object' && u !== null
-const isRecord = (u: unknown): u is Rec => isObject(u) && !Array.isArray(u)
-const isFunction = (u: unknown): u is (...args: never[]) => unknown => typeof u === 'function'
 const isInt = (u: unknown, min: number, max: number): u is number =>
   Number.isInteger(u) && (u as number) >= min && (u as number) <= max
 
@@ -59,17 +66,12 @@ export const makePlan = <A>(
 ): either.Either<ValidationError, Plan<A>> => {
   // `at` names the field being read or checked: a getter that throws is reported there.
   let at = 'config'
-  let failure: ValidationError | undefined
-  const fail = (path: string, message: string): never => {
-    throw (failure = validationError(path, message))
-  }
-  const need: (ok: unknown, message: string) => asserts ok = (ok, message) => {
-    if (!ok) fail(at, message)
-  }
+  /** `need` at the field being read. */
+  const needHere: (ok: unknown, message: string) => asserts ok = (ok, message) => need(ok, at, message)
   try {
-    need(isObject(config), OBJECT)
+    needHere(isObject(config), OBJECT)
     at = 'request'
-    need(isObject(req), OBJECT)
+    needHere(isObject(req), OBJECT)
     const cfg = config as unknown as Rec
     const rq = req as unknown as Rec
     const read = (o: Rec, path: string, key: string): unknown => {
@@ -80,20 +82,20 @@ export const makePlan = <A>(
     const c = (key: string) => read(cfg, 'config', key)
 
     const method = r('method') as HttpMethod
-    need(METHODS.includes(method), `must be one of ${METHODS.join(', ')}`)
+    needHere(METHODS.includes(method), `must be one of ${METHODS.join(', ')}`)
     const base = r('base')
-    need(base === 'api' || base === 'upload', "must be 'api' or 'upload'")
+    needHere(base === 'api' || base === 'upload', "must be 'api' or 'upload'")
     const auth = r('auth')
-    need(auth === 'basic' || auth === 'none', "must be 'basic' or 'none'")
+    needHere(auth === 'basic' || auth === 'none', "must be 'basic' or 'none'")
     const path = r('path')
-    need(typeof path === 'string' && path[0] === '/', "must be a string starting with '/'")
-    need(!/[?#]/.test(path), 'must not contain ? or # (use searchParams)')
+    needHere(typeof path === 'string' && path[0] === '/', "must be a string starting with '/'")
+    needHere(!/[?#]/.test(path), 'must not contain ? or # (use searchParams)')
     const codec = r('codec') as Decoder<unknown, A>
-    const isDecoder = (u: unknown) => isObject(u) && isFunction(u['decode'])
-    need(isDecoder(codec), 'must be an io-ts decoder')
+    const isDecoder = (u: unknown) => isObject(u) && isFunction((u as Rec)['decode'])
+    needHere(isDecoder(codec), 'must be an io-ts decoder')
     /** An optional field: absent, or passing `ok`. */
     const optional = (value: unknown, ok: (u: unknown) => boolean, message: string): unknown => {
-      need(value === undefined || ok(value), message)
+      needHere(value === undefined || ok(value), message)
       return value
     }
     const idempotent = optional(r('idempotent'), (u) => typeof u === 'boolean', 'must be a boolean')
@@ -102,9 +104,9 @@ export const makePlan = <A>(
       // Duck-typed: Vercel Edge's signals are tagged `[object EventTarget]`.
       (u) =>
         isObject(u) &&
-        typeof u['aborted'] === 'boolean' &&
-        isFunction(u['addEventListener']) &&
-        isFunction(u['removeEventListener']),
+        typeof (u as Rec)['aborted'] === 'boolean' &&
+        isFunction((u as Rec)['addEventListener']) &&
+        isFunction((u as Rec)['removeEventListener']),
       'must be an AbortSignal',
     ) as AbortSignal | undefined
     const onUploadProgress = optional(
@@ -116,7 +118,7 @@ export const makePlan = <A>(
     const each = (key: string, visit: (name: string, value: unknown) => void) => {
       const record = r(key)
       if (record === undefined) return
-      need(isRecord(record), OBJECT)
+      needHere(isRecord(record), OBJECT)
       const prefix = at
       for (const [name, value] of Object.entries(record)) {
         at = `${prefix}.${name}`
@@ -125,14 +127,14 @@ export const makePlan = <A>(
     }
     const statusCodecs: Record<number, Decoder<unknown, A>> = {}
     each('statusCodecs', (name, v) => {
-      need(/^2\d\d$/.test(name), 'must be keyed by a 2xx status')
-      need(isDecoder(v), 'must be an io-ts decoder')
+      needHere(/^2\d\d$/.test(name), 'must be keyed by a 2xx status')
+      needHere(isDecoder(v), 'must be an io-ts decoder')
       statusCodecs[+name] = v as Decoder<unknown, A>
     })
     const params = new URLSearchParams()
     each('searchParams', (name, v) => {
       if (v === undefined) return
-      need(
+      needHere(
         typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
         'must be a string, a finite number or a boolean',
       )
@@ -148,9 +150,9 @@ export const makePlan = <A>(
     const extra: Record<string, string> = {}
     const headers: Record<string, string> = { accept: 'application/json' }
     each('headers', (name, v) => {
-      need(typeof v === 'string', 'must be a string')
+      needHere(typeof v === 'string', 'must be a string')
       const lower = name.toLowerCase()
-      need(lower !== 'authorization', 'is set by auth, not by headers')
+      needHere(lower !== 'authorization', 'is set by auth, not by headers')
       try {
         new Headers([[name, v]])
       } catch {
@@ -165,7 +167,7 @@ export const makePlan = <A>(
       } catch {
         body = undefined
       }
-      need(typeof body === 'string', 'must be serialisable as JSON')
+      needHere(typeof body === 'string', 'must be serialisable as JSON')
       headers['content-type'] = 'application/json'
     } else if (body !== undefined && typeof body !== 'string' && !isObject(body)) {
       fail('request.body', 'must be a string, Blob, FormData, bytes or a ReadableStream')
@@ -176,25 +178,25 @@ export const makePlan = <A>(
     let authorization: string | undefined
     if (auth === 'basic') {
       const key = c('privateKey')
-      need(typeof key === 'string' && key !== '', 'is required for this request (server-side only)')
-      need(key.trim() !== '', 'must not be blank')
+      needHere(typeof key === 'string' && key !== '', 'is required for this request (server-side only)')
+      needHere(key.trim() !== '', 'must not be blank')
       authorization = `Basic ${encodeBase64(utf8(`${key}:`))}`
       secrets = secretForms(key)
     }
 
     const configured = c(`${base}BaseUrl`)
     const raw = configured === undefined ? `https://${base}.imagekit.io` : configured
-    need(typeof raw === 'string', 'must be a string')
+    needHere(typeof raw === 'string', 'must be a string')
     let root: URL | undefined
     try {
       root = new URL(raw)
     } catch {
       root = undefined
     }
-    need(root && /^https?:$/.test(root.protocol), 'must be an absolute http or https URL')
-    need(root.username === '' && root.password === '', 'must not contain credentials')
-    need(!/[?#]/.test(raw), 'must not contain a query or a fragment')
-    need(
+    needHere(root && /^https?:$/.test(root.protocol), 'must be an absolute http or https URL')
+    needHere(root.username === '' && root.password === '', 'must not contain credentials')
+    needHere(!/[?#]/.test(raw), 'must not contain a query or a fragment')
+    needHere(
       auth === 'none' ||
         root.protocol === 'https:' ||
         /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(root.hostname),
@@ -207,23 +209,31 @@ export const makePlan = <A>(
     // `undefined` means "the default", and nothing else does: a `null` is refused, not defaulted.
     const or = (value: unknown, fallback: number): unknown => (value === undefined ? fallback : value)
     const timeout = or(c('timeout'), 60_000)
-    need(isInt(timeout, 1, MAX_TIMER), `must be an integer number of milliseconds from 1 to ${MAX_TIMER}`)
+    needHere(isInt(timeout, 1, MAX_TIMER), `must be an integer number of milliseconds from 1 to ${MAX_TIMER}`)
     const retry = c('retry')
     const count = typeof retry === 'number'
-    need(retry === undefined || count || isRecord(retry), 'must be a number or { limit, maxDelay }')
+    needHere(retry === undefined || count || isRecord(retry), 'must be a number or { limit, maxDelay }')
     const policy = (count ? { limit: retry } : (retry ?? {})) as Rec
     const limit = or(policy['limit'], 2)
     const maxDelay = or(policy['maxDelay'], 8_000)
     if (!count) at += '.limit'
-    need(isInt(limit, 0, 10), 'must be an integer from 0 to 10')
+    needHere(isInt(limit, 0, 10), 'must be an integer from 0 to 10')
     at = 'config.retry.maxDelay'
-    need(isInt(maxDelay, 0, MAX_TIMER), `must be an integer from 0 to ${MAX_TIMER}`)
+    needHere(isInt(maxDelay, 0, MAX_TIMER), `must be an integer from 0 to ${MAX_TIMER}`)
     const customFetch = optional(c('fetch'), isFunction, 'must be a fetch function') as
       typeof fetch | undefined
+    // Not internal's readNow: that one fails a call (a ValidationError before sending); this clock is read between
+    // attempts, where a bad reading must only make a Retry-After date count as absent. (readNow here would also
+    // refuse finite times past ±8.64e15 ms, a change of behaviour, and add 147 B gz to { upload }.)
     const clock = optional(c('now'), isFunction, 'must be a function') as (() => unknown) | undefined
 
     // A ReadableStream body can be sent once only.
-    const replayable = !(isObject(body) && isFunction(body['getReader']) && isFunction(body['pipeThrough']))
+    const stream = body as Rec
+    const replayable = !(
+      isObject(body) &&
+      isFunction(stream['getReader']) &&
+      isFunction(stream['pipeThrough'])
+    )
     const retriable = (idempotent ?? (method !== 'POST' && method !== 'PATCH')) && replayable
     return right({
       method,
@@ -250,7 +260,7 @@ export const makePlan = <A>(
       statusCodecs,
       secrets,
     })
-  } catch {
-    return left(failure ?? validationError(at, 'could not be read'))
+  } catch (e) {
+    return left(caught(e, at, validationError))
   }
 }

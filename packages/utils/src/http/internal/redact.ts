@@ -2,7 +2,7 @@
 // anything cuts or rewrites it (response.ts, request.ts), so a copy that straddles a cut, or one that tag
 // stripping would join up (`SE<b>CRET`), is replaced whole; `redact` then goes over the finished error.
 import type { Errors } from 'io-ts'
-import { encodeBase64 } from '../../internal/base64'
+import { encodeBase64 } from '@imagekit-fp/internal'
 import { utf8 } from '../../internal/bytes'
 import type { RequestError } from '../types'
 

@@ -1,7 +1,7 @@
 // Test helpers: stringify anything safely (cycles, Errors with their non-enumerable fields, bigint) and
 // assert that a private key appears nowhere in it.
 import { expect } from 'vitest'
-import { encodeBase64 } from '../../internal/base64'
+import { encodeBase64 } from '@imagekit-fp/internal'
 import { utf8 } from '../../internal/bytes'
 
 /** JSON of `value`, cycle-safe; Errors are expanded with name, message, stack, cause and own fields. */
