@@ -86,8 +86,9 @@ const post = (url: string, body: BodyInit, headers: Record<string, string> = {})
 
 const decodeJwtPart = (part: string): unknown => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))
 
-/** The stand-in's answer to the first upload after a reset (a file that is not an image). */
+/** What `upload` returns for the stand-in's first upload after a reset (a file that is not an image). */
 const stored = (name: string, filePath: string, size: number) => ({
+  _tag: 'UploadResult',
   fileId: '000000000000000000000001',
   name,
   size,
