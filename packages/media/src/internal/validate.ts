@@ -1,14 +1,16 @@
 // Input checks shared by every media operation, run before any I/O. Each check is a function
-// `(value, path) => A` that returns the checked value or throws a ValidationError naming `path`; `prepare`
-// is the only place that catches, so no public function throws. Every read of untrusted input goes through
+// `(value, path) => A` that returns the checked value or fails at `path` (internal's `fail`, the one "throw to
+// fail" mechanism); `prepare` is the only place that catches, so no public function throws. Every read of untrusted input goes through
 // `field` (a throwing getter or proxy trap becomes a ValidationError at that path).
 //
 // Paths name the input as the caller wrote it: `input.fileId`, `input.tags[2]`, `input.publish.isPublished`.
 import type { either } from 'fp-ts'
-import { isValidationError, validationError, type ValidationError } from '@imagekit-fp/utils'
-import { isObject, left, readProp, right } from '@imagekit-fp/internal'
+import { validationError, type ValidationError } from '@imagekit-fp/utils'
+import { UNREADABLE, attempt, fail, isObject, need, readProp } from '@imagekit-fp/internal'
 
-/** A check: the value if it is acceptable, else it throws a ValidationError at `path`. */
+export { fail, need }
+
+/** A check: the value if it is acceptable, else it fails at `path` (see {@link fail}). */
 export type Check<A> = (u: unknown, path: string) => A
 
 /** Reads one field of the input object and checks it; see {@link prepare}. */
@@ -17,19 +19,9 @@ export type Field = <A>(key: string, check: Check<A>) => A
 const REQUIRED = 'is required'
 const NON_EMPTY = 'must be a non-empty string'
 
-/** Throws the ValidationError (caught by {@link prepare}). */
-export const fail = (path: string, message: string): never => {
-  throw validationError(path, message)
-}
-
-/** Throws a ValidationError at `path` unless `ok`. */
-export const need: (ok: unknown, path: string, message: string) => asserts ok = (ok, path, message) => {
-  if (!ok) fail(path, message)
-}
-
 /** `o[key]`; a throwing getter is a ValidationError at `path`. */
 const get = (o: object, key: string, path: string): unknown =>
-  (readProp(o, key) ?? fail(path, 'could not be read')).value
+  (readProp(o, key) ?? fail(path, UNREADABLE)).value
 
 /** An object (not an array) whose fields `read` reads and checks one by one, paths under `path`. */
 const fieldsOf = (u: unknown, path: string): Field => {
@@ -44,13 +36,8 @@ const fieldsOf = (u: unknown, path: string): Field => {
  * Checks `input` (anything at run time) with `build`, which reads each field through `field(key, check)`.
  * The first problem found is the Left; nothing else can escape.
  */
-export const prepare = <A>(input: unknown, build: (field: Field) => A): either.Either<ValidationError, A> => {
-  try {
-    return right(build(fieldsOf(input, 'input')))
-  } catch (e) {
-    return left(isValidationError(e) ? e : validationError('input', 'could not be read'))
-  }
-}
+export const prepare = <A>(input: unknown, build: (field: Field) => A): either.Either<ValidationError, A> =>
+  attempt(() => build(fieldsOf(input, 'input')), 'input', validationError)
 
 /** The nested object at `path`, read with the same `field` reader (for `publish`, `schema`, …). */
 export const object =
