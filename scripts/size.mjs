@@ -17,9 +17,9 @@
 // picks its `browser` UMD build, and mainFields=module,main), imagekit@6 and @imagekit/nodejs@7 URL
 // builders when they bundle for the browser (n/a otherwise).
 //
-// It also runs the cold-import CHECK (scripts/lib/cold-import.mjs): `import('@imagekit-fp/url')` in a fresh
-// Node process at most 15 ms over an empty Node start, median of 15 paired (alternating) differences
-// (--no-cold skips it; see scripts/cold-import-check.mjs).
+// It also runs the cold-import CHECK (coldImportCheck in scripts/lib/cold-import.mjs): `import('@imagekit-fp/url')`
+// in a fresh Node process over an empty Node start at most half of `import('@imagekit/javascript')`'s, measured
+// in the same run (--no-cold skips it; scripts/cold-import-check.mjs runs it alone).
 //
 // Usage: node scripts/size.mjs [--json <file>] [--update-budgets] [--top <n>] [--no-cold]
 //   --json <file>       also write { checks: [...], sizes: [...] } (env IMAGEKIT_FP_CHECKS_JSON works too)
@@ -30,7 +30,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import * as prettier from 'prettier'
-import { measureColdImports } from './lib/cold-import.mjs'
+import { coldImportCheck } from './lib/cold-import.mjs'
 import { createReport, fmtInt, parseArgs, root, table } from './lib/report.mjs'
 import { makeUserDir, missingBuilds } from './lib/user-dir.mjs'
 
@@ -444,28 +444,9 @@ if (args['update-budgets']) {
 }
 
 if (!args['no-cold']) {
-  // Machine load can only add time, never remove it: over budget once, measure once more and keep the
-  // faster pass (both are printed).
-  const measure = () => measureColdImports(['@imagekit-fp/url'], { runs: 31 })[0]
-  const first = measure()
-  const second = first.ok && first.pairedMedianMs > 15 ? measure() : undefined
-  if (second?.ok)
-    console.log(
-      `\nCold import, first pass over budget: ${first.pairedMedianMs.toFixed(1)} ms; measuring again`,
-    )
-  const r = second?.ok && second.pairedMedianMs < first.pairedMedianMs ? second : first
-  if (r.ok) {
-    console.log(
-      `\nCold import('@imagekit-fp/url'): median ${r.medianMs.toFixed(1)} ms vs empty node ${r.emptyMedianMs.toFixed(1)} ms ` +
-        `→ ${r.pairedMedianMs.toFixed(1)} ms over empty, median of paired differences (difference of medians ` +
-        `${r.overEmptyMs.toFixed(1)} ms; import() itself ${r.inProcessMedianMs.toFixed(1)} ms in-process)`,
-    )
-  }
-  report.check(
-    'cold import @imagekit-fp/url ≤ 15 ms over an empty node start',
-    r.ok && r.pairedMedianMs <= 15,
-    r.ok ? `${r.pairedMedianMs.toFixed(1)} ms over empty (median of ${r.runs} paired differences)` : r.error,
-  )
+  const cold = coldImportCheck()
+  for (const line of cold.lines) console.log(`\n${line}`)
+  report.check(cold.name, cold.ok, cold.detail)
 }
 
 console.log('')
