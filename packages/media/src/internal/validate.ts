@@ -1,7 +1,8 @@
 // Input checks shared by every media operation, run before any I/O. Each check is a function
-// `(value, path) => A` that returns the checked value or fails at `path` (internal's `fail`, the one "throw to
-// fail" mechanism); `prepare` is the only place that catches, so no public function throws. Every read of untrusted input goes through
-// `field` (a throwing getter or proxy trap becomes a ValidationError at that path).
+// `(value, path) => A` that returns the checked value or fails at `path` (internal's `fail`, the one
+// "throw to fail" mechanism); `prepare` is the only place that catches, so no public function throws.
+// Every read of untrusted input goes through `field` (a throwing getter or proxy trap becomes a
+// ValidationError at that path).
 //
 // Paths name the input as the caller wrote it: `input.fileId`, `input.tags[2]`, `input.publish.isPublished`.
 import type { either } from 'fp-ts'
