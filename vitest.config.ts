@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@imagekit-fp\/testing\/node$/, replacement: src('testing/src/node.ts') },
       { find: /^@imagekit-fp\/utils\/http$/, replacement: src('utils/src/http.ts') },
       { find: /^@imagekit-fp\/utils\/webhook$/, replacement: src('utils/src/webhook.ts') },
+      { find: /^@imagekit-fp\/utils\/codec$/, replacement: src('utils/src/codec.ts') },
       {
         find: /^@imagekit-fp\/(internal|utils|url|upload|media|testing)$/,
         replacement: src('$1/src/index.ts'),

@@ -61,6 +61,8 @@ export interface DecodeError {
   readonly _tag: 'DecodeError'
   readonly errors: Errors
   readonly message: string
+  /** The parsed body that could not be typed, when there was one (nothing in it is lost). */
+  readonly body?: unknown
 }
 
 /** Why a webhook failed verification. */
@@ -142,11 +144,10 @@ export const networkError = (
  * @since 0.1.0
  * @category constructors
  */
-export const decodeError = (errors: Errors, message: string): DecodeError => ({
-  _tag: 'DecodeError',
-  errors,
-  message,
-})
+export const decodeError = (errors: Errors, message: string, body?: unknown): DecodeError =>
+  body === undefined
+    ? { _tag: 'DecodeError', errors, message }
+    : { _tag: 'DecodeError', errors, message, body }
 
 /**
  * Builds a `WebhookError`.

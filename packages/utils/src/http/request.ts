@@ -12,6 +12,7 @@
 import ky, { isHTTPError, isTimeoutError, TimeoutError } from 'ky'
 import type { either, taskEither } from 'fp-ts'
 import type { Decoder, ValidationError as IoValidationError } from 'io-ts'
+import { INVALID, findingErrors, isLax, readAll, type Drift, type LaxType } from '../codec/lax'
 import { decodeError, networkError, type NetworkError } from '../errors'
 import { left, right } from '@imagekit-fp/internal'
 import { sendWithBody, type MakeRequest } from './internal/body'
@@ -44,6 +45,49 @@ const redirectErrorSupported = (): boolean => {
   }
 }
 
+/** How a 2xx body is read: strictly or not, who hears of drift, and what to tell them. */
+interface Reading {
+  readonly strict: boolean
+  readonly onDrift: ((drift: Drift) => void) | undefined
+  readonly operation: string
+  readonly requestId: string | undefined
+}
+
+/**
+ * A body read by one of our lax codecs: a Left when an identity or discriminant is unusable (or, strictly, on
+ * any drift); otherwise the typed value, each drift told to `onDrift` (whose errors are ignored).
+ */
+const readLax = <A>(
+  codec: LaxType<A, unknown>,
+  data: unknown,
+  what: string,
+  secrets: readonly string[],
+  { strict, onDrift, operation, requestId }: Reading,
+): Result<A> => {
+  const { value, findings } = readAll(codec, data)
+  if (value === INVALID || (strict && findings.length > 0)) {
+    const shown = value === INVALID ? findings.filter((f) => f.kind === 'invalid') : findings
+    const errors = findingErrors(shown, [{ key: '', type: codec, actual: data }])
+    const mode = value === INVALID ? '' : ' (strictResponses)'
+    return left(
+      decodeError(
+        errors,
+        `the response to ${what} does not match ${codec.name}${mode}: ${formatErrors(scrubErrors(errors, secrets))}`,
+        data,
+      ),
+    )
+  }
+  for (const f of findings) {
+    const drift = { operation, path: f.path, kind: f.kind, expected: f.expected, got: f.got }
+    try {
+      onDrift?.((requestId === undefined ? drift : { ...drift, requestId }) as Drift)
+    } catch {
+      // A listener's failure is not the call's.
+    }
+  }
+  return right(value)
+}
+
 /** A 2xx body: JSON (a 204 or blank body is `{}`) that the codec accepts, else a DecodeError. */
 const decodeBody = <A>(
   codec: Decoder<unknown, A>,
@@ -51,6 +95,7 @@ const decodeBody = <A>(
   status: number,
   text: string,
   secrets: readonly string[],
+  reading: Reading,
 ): Result<A> => {
   const fail = (value: unknown, message: string, summary: string) =>
     left(decodeError([{ value, context: [{ key: '', type: codec, actual: value }], message }], summary))
@@ -67,6 +112,7 @@ const decodeBody = <A>(
       )
     }
   }
+  if (isLax(codec)) return readLax(codec as LaxType<A, unknown>, data, what, secrets, reading)
   let decoded: either.Either<IoValidationError[], A> | undefined
   try {
     decoded = codec.decode(data)
@@ -135,6 +181,7 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
   const { method, url, headers, authorization, body, timeout, retryLimit, retriable, maxDelay } =
     planned.right
   const { fetch, now, signal: caller, onUploadProgress, codec, statusCodecs, secrets } = planned.right
+  const { strict, onDrift } = planned.right
   const what = `${method} ${url}`
   const aborted = (e: unknown): NetworkError => networkError('Aborted', `${what} was aborted`, e)
   if (caller?.aborted) return left(redact(aborted(caller.reason), secrets))
@@ -253,7 +300,12 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
       fetch: attempt,
     })
     if (reply === undefined) throw new TypeError('no reply')
-    const decoded = decodeBody(statusCodecs[reply.status] ?? codec, what, reply.status, reply.text, secrets)
+    const decoded = decodeBody(statusCodecs[reply.status] ?? codec, what, reply.status, reply.text, secrets, {
+      strict,
+      onDrift,
+      operation: `${method} ${new URL(url).pathname}`,
+      requestId: reply.headers.get('x-request-id') ?? undefined,
+    })
     if (decoded._tag === 'Left') return left(redact(decoded.left, secrets))
     return right({ status: reply.status, headers: headerRecord(reply.headers), body: decoded.right })
   } catch (e) {

@@ -1,6 +1,7 @@
 // The transport contract shared by @imagekit-fp/upload and @imagekit-fp/media.
 // (Implementation: ./request.ts. This file holds only types so that both sides can build against it.)
 import type { Decoder } from 'io-ts'
+import type { Drift } from '../codec/lax'
 import type { DecodeError, HttpError, NetworkError, ValidationError } from '../errors'
 
 /**
@@ -57,6 +58,20 @@ export interface TransportConfig {
    * @default Date.now
    */
   readonly now?: () => number
+  /**
+   * Makes every deviation of a 2xx body from ImageKit's documented contract (an unknown enum value or union
+   * variant, an undocumented `null`, a coerced or dropped value, a missing documented field) a `DecodeError`
+   * naming its path. For your CI and contract tests; in production leave it off, and a body that can still be
+   * typed is a `Right`.
+   * @default false
+   */
+  readonly strictResponses?: boolean
+  /**
+   * Told of each such deviation when it is forgiven (lax mode): the operation, the path in the body, what was
+   * expected, what came and the request id. Errors it throws are ignored. Nothing is logged by default.
+   * @default undefined
+   */
+  readonly onDrift?: (drift: Drift) => void
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 } from '@imagekit-fp/internal'
 import { utf8 } from '../../internal/bytes'
 import { secretForms } from './redact'
+import type { Drift } from '../../codec/lax'
 import type { HttpMethod, HttpRequest, TransportConfig, UploadProgress } from '../types'
 
 /** Largest timer delay (2^31 - 1 ms); ky rejects larger timeouts. */
@@ -49,6 +50,9 @@ export interface Plan<A> {
   readonly statusCodecs: Readonly<Record<number, Decoder<unknown, A>>>
   /** Strings that must never appear in an error: the key and the forms it is sent in. */
   readonly secrets: readonly string[]
+  /** Every drift of a 2xx body from the documented contract is a DecodeError. */
+  readonly strict: boolean
+  readonly onDrift: ((drift: Drift) => void) | undefined
 }
 
 type Rec = Record<string, unknown>
@@ -226,6 +230,8 @@ export const makePlan = <A>(
     // attempts, where a bad reading must only make a Retry-After date count as absent. (readNow here would also
     // refuse finite times past ±8.64e15 ms, a change of behaviour, and add 147 B gz to { upload }.)
     const clock = optional(c('now'), isFunction, 'must be a function') as (() => unknown) | undefined
+    const strict = optional(c('strictResponses'), (u) => typeof u === 'boolean', 'must be a boolean')
+    const onDrift = optional(c('onDrift'), isFunction, 'must be a function') as Plan<A>['onDrift']
 
     // A ReadableStream body can be sent once only.
     const stream = body as Rec
@@ -259,6 +265,8 @@ export const makePlan = <A>(
       codec,
       statusCodecs,
       secrets,
+      strict: strict === true,
+      onDrift,
     })
   } catch (e) {
     return left(caught(e, at, validationError))

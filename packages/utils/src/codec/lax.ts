@@ -1,0 +1,193 @@
+// The reading core of every response codec: an io-ts `Type` that also knows how to read a body leniently and
+// say what it had to forgive. Written on `t.Type` alone: io-ts's combinators (`t.type`, `t.partial`, `t.union`,
+// …) each add their own class to a bundle, and they cannot coerce or report.
+//
+// A codec's `read(u, at, r)` returns the typed value, or `INVALID` when `u` cannot be used at all. Along the way
+// it tells the reader `r` each deviation from the documented contract (`r.drift`) and each fault that makes the
+// whole body unusable (`r.fail`: a missing identity such as `fileId`, a missing union discriminant). The parent
+// of an INVALID value leaves it out (an optional field, an array element) and reports that as drift.
+import * as t from 'io-ts'
+
+/**
+ * The kind of a deviation from the documented contract:
+ * - `unknown-value`: an open enum got a value it does not document (passed through as it came);
+ * - `unknown-variant`: a union got a discriminant it does not document (kept whole as an unknown variant);
+ * - `null`: `null` where the documentation does not allow it (left out of the typed value);
+ * - `coerced`: a mistyped value read without loss (`"300"` → `300`, `"Completed"` for `"completed"`, `[]` → `{}`);
+ * - `dropped`: a value of the wrong type that could not be coerced (left out of the typed value);
+ * - `missing`: a documented field is absent (a missing union discriminant that could be inferred is filled in).
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export type DriftKind = 'unknown-value' | 'unknown-variant' | 'null' | 'coerced' | 'dropped' | 'missing'
+
+/**
+ * One deviation of a 2xx response body from ImageKit's documented contract, as given to `onDrift`.
+ *
+ * @example
+ * import type { Drift } from '@imagekit-fp/utils/codec'
+ *
+ * const drift: Drift = {
+ *   operation: 'GET /v1/files',
+ *   path: '[3].AITags[0].source',
+ *   kind: 'unknown-value',
+ *   expected: "'google-auto-tagging' | 'aws-auto-tagging'",
+ *   got: 'azure-auto-tagging',
+ *   requestId: '5b7c6c8e-8f3a-4b8e-9d59-0e7b6c0a1f2d',
+ * }
+ * @since 0.2.0
+ * @category model
+ */
+export interface Drift {
+  /** The call: method and path, e.g. `GET /v1/files/598821f949c0a938d57563bd/details`. */
+  readonly operation: string
+  /** Where in the body: `[3].AITags[0].source`, or `(root)` for the body itself. */
+  readonly path: string
+  readonly kind: DriftKind
+  /** What the documentation allows there. */
+  readonly expected: string
+  /** What came (the value as ImageKit sent it). */
+  readonly got: unknown
+  /** ImageKit's `x-request-id` for the reply, when it sent one. */
+  readonly requestId?: string
+}
+
+/** Where a value sits in the body: a chain of keys, built only as the reader descends. */
+export interface Path {
+  readonly parent: Path | undefined
+  readonly key: string | number
+}
+
+/** Returned by `read` for a value that cannot be used at all. */
+export const INVALID: unique symbol = /*#__PURE__*/ Symbol('invalid')
+export type Invalid = typeof INVALID
+
+/** What a codec tells while it reads. */
+export interface Reader {
+  /** A deviation the value survived (passed through, coerced, or left out as `kind` says). */
+  readonly drift: (at: Path | undefined, kind: DriftKind, expected: string, got: unknown) => void
+  /** A fault that makes the whole body unusable: a missing identity or discriminant. Returns INVALID. */
+  readonly fail: (at: Path | undefined, expected: string, got: unknown) => Invalid
+}
+
+/**
+ * An io-ts codec that reads leniently and reports: `decode` is the lax reading (a `Left` only when an identity
+ * or a discriminant is unusable), `is` is true of a value that needs no coercion and leaves nothing out, and
+ * `read` is what the transport calls to collect drift.
+ *
+ * @since 0.2.0
+ * @category codecs
+ */
+export interface LaxType<A, O = A> extends t.Type<A, O, unknown> {
+  readonly read: (u: unknown, at: Path | undefined, r: Reader) => A | Invalid
+}
+
+/** One finding of a reading: a drift, or (`kind: 'invalid'`) a fault that makes the body unusable. */
+export interface Finding {
+  readonly path: string
+  readonly kind: DriftKind | 'invalid'
+  readonly expected: string
+  readonly got: unknown
+}
+
+/** The key a child is read at. */
+export const step = (parent: Path | undefined, key: string | number): Path => ({ parent, key })
+
+/** `[3].AITags[0].source`; `(root)` for the body itself. */
+export const pathText = (at: Path | undefined): string => {
+  let text = ''
+  for (let p = at; p !== undefined; p = p.parent)
+    text = (typeof p.key === 'number' ? `[${p.key}]` : `.${p.key}`) + text
+  return text === '' ? '(root)' : text.replace(/^\./, '')
+}
+
+/**
+ * Reads `u` with `codec`, collecting every finding. Total: a getter or proxy that throws is a fault at the root,
+ * never a throw.
+ */
+export const readAll = <A>(
+  codec: LaxType<A, unknown>,
+  u: unknown,
+): { readonly value: A | Invalid; readonly findings: readonly Finding[] } => {
+  const findings: Finding[] = []
+  const note = (at: Path | undefined, kind: Finding['kind'], expected: string, got: unknown) => {
+    findings.push({ path: pathText(at), kind, expected, got })
+  }
+  const reader: Reader = {
+    drift: note,
+    fail: (at, expected, got) => (note(at, 'invalid', expected, got), INVALID),
+  }
+  let value: A | Invalid
+  try {
+    value = codec.read(u, undefined, reader)
+  } catch {
+    value = reader.fail(undefined, codec.name, u)
+  }
+  if (value === INVALID && !findings.some((f) => f.kind === 'invalid')) reader.fail(undefined, codec.name, u)
+  return { value, findings }
+}
+
+/** The findings as io-ts errors under the context `c`, each with its path as one key and a message. */
+export const findingErrors = (findings: readonly Finding[], c: t.Context): t.Errors =>
+  findings.map((f) => ({
+    value: f.got,
+    context: [...c, { key: f.path === '(root)' ? '' : f.path, type: t.unknown, actual: f.got }],
+    message:
+      f.kind === 'invalid'
+        ? `expected ${f.expected}, got ${describeValue(f.got)}: the object cannot be identified without it`
+        : `expected ${f.expected}, got ${describeValue(f.got)} (${f.kind})`,
+  }))
+
+/** A short JSON-ish rendering of a value for a message (at most 60 characters). */
+export const describeValue = (u: unknown): string => {
+  let s: string
+  try {
+    s = u === undefined ? 'undefined' : (JSON.stringify(u) ?? String(u))
+  } catch {
+    s = Object.prototype.toString.call(u)
+  }
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s
+}
+
+/** Findings that change the value or make it unusable (an unknown enum value or variant changes nothing). */
+const changes = (f: Finding): boolean => f.kind !== 'unknown-value' && f.kind !== 'unknown-variant'
+
+/**
+ * Makes a lax codec from its `read`. `decode` reads leniently (a `Left` only for a fault), `is` wants a reading
+ * without coercion, loss or fault, and `encode` is `encode` (the identity by default).
+ */
+export const lax = <A, O = A>(
+  name: string,
+  read: LaxType<A, O>['read'],
+  encode: (a: A) => O = (a) => a as unknown as O,
+): LaxType<A, O> => {
+  const self: LaxType<A, O> = Object.assign(
+    new t.Type<A, O, unknown>(
+      name,
+      (u): u is A => {
+        const { value, findings } = readAll(self, u)
+        return value !== INVALID && !findings.some(changes)
+      },
+      (u, c) => {
+        const { value, findings } = readAll(self, u)
+        return value === INVALID
+          ? t.failures(
+              findingErrors(
+                findings.filter((f) => f.kind === 'invalid'),
+                c,
+              ),
+            )
+          : t.success(value)
+      },
+      encode,
+    ),
+    { read },
+  )
+  return self
+}
+
+/** Is this a lax codec (one of ours) rather than a plain io-ts decoder? */
+export const isLax = (u: unknown): u is LaxType<unknown, unknown> =>
+  typeof (u as { read?: unknown } | null)?.read === 'function' &&
+  typeof (u as { decode?: unknown }).decode === 'function'
