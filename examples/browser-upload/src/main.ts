@@ -121,7 +121,7 @@ const startUpload = (page: PageConfig, file: File, list: HTMLElement): void => {
     if (events > 0) bar.value = 100
     else bar.remove() // the engine never reported progress: no bar pretends it did
     finish('done', events > 0 ? '100 % · uploaded' : 'uploaded')
-    showImage(page, result.right.filePath, file.name, item)
+    if (result.right.filePath !== undefined) showImage(page, result.right.filePath, file.name, item)
   })()
 }
 

@@ -1,5 +1,6 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { laxNumber, struct } from '@imagekit-fp/utils/codec'
 import { send } from './internal/send'
 import { usagePeriod } from './internal/usagePeriod'
 import { optional, prepare, signal } from './internal/validate'
@@ -30,16 +31,15 @@ export interface GetUsageOptions {
  * @since 0.1.0
  * @category codecs
  */
-export const GetUsageResult = /*#__PURE__*/ t.partial(
-  {
-    bandwidthBytes: t.number,
-    mediaLibraryStorageBytes: t.number,
-    videoProcessingUnitsCount: t.number,
-    extensionUnitsCount: t.number,
-    originalCacheStorageBytes: t.number,
+export const GetUsageResult = /*#__PURE__*/ struct('GetUsageResult', {
+  optional: {
+    bandwidthBytes: laxNumber,
+    mediaLibraryStorageBytes: laxNumber,
+    videoProcessingUnitsCount: laxNumber,
+    extensionUnitsCount: laxNumber,
+    originalCacheStorageBytes: laxNumber,
   },
-  'GetUsageResult',
-)
+})
 /**
  * @since 0.1.0
  * @category model

@@ -1,5 +1,6 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { array, laxNumber, laxString, struct } from '@imagekit-fp/utils/codec'
 import { send } from './internal/send'
 import { usagePeriod } from './internal/usagePeriod'
 import { optional, prepare, signal } from './internal/validate'
@@ -20,38 +21,42 @@ export interface GetUsageAnalyticsOptions {
   readonly signal?: AbortSignal
 }
 
-const Count = /*#__PURE__*/ t.type({ name: t.string, requestCount: t.number })
-const Entry = /*#__PURE__*/ t.type({ name: t.string, bandwidthBytes: t.number, requestCount: t.number })
-const Ranked = /*#__PURE__*/ t.type({
-  byBandwidth: /*#__PURE__*/ t.array(Entry),
-  byRequests: /*#__PURE__*/ t.array(Entry),
+const Count = /*#__PURE__*/ struct('Count', { required: { name: laxString, requestCount: laxNumber } })
+const entry = { name: laxString, bandwidthBytes: laxNumber, requestCount: laxNumber }
+const Entry = /*#__PURE__*/ struct('Entry', { required: entry })
+const Ranked = /*#__PURE__*/ struct('Ranked', {
+  required: { byBandwidth: /*#__PURE__*/ array(Entry), byRequests: /*#__PURE__*/ array(Entry) },
 })
-const CountryEntry = /*#__PURE__*/ t.intersection([Entry, /*#__PURE__*/ t.type({ code: t.string })])
+const CountryEntry = /*#__PURE__*/ struct('CountryEntry', { required: { ...entry, code: laxString } })
 
 /**
  * The account's CDN analytics over the period. Not in the spec file: every field is the one
- * `@imagekit/nodejs` 7.11 documents (`UsageAnalyticsResponse`), all required there and here; fields added
- * later pass through.
+ * `@imagekit/nodejs` 7.11 documents (`UsageAnalyticsResponse`), all required there and here (a missing one is
+ * reported as drift, and refused with `strictResponses`); fields added later pass through.
  *
  * @example
  * import { GetUsageAnalyticsResult } from '@imagekit-fp/media'
  *
- * GetUsageAnalyticsResult.is({ requestCount: 1 }) // false: every documented field is required
+ * GetUsageAnalyticsResult.is({ requestCount: 1 }) // true: a missing field is drift, not a fault
  * @since 0.1.0
  * @category codecs
  */
-export const GetUsageAnalyticsResult = /*#__PURE__*/ t.type(
-  {
-    startDate: t.string,
-    endDate: t.string,
-    generatedAt: t.string,
-    bandwidthBytes: t.number,
-    requestCount: t.number,
-    cache: /*#__PURE__*/ t.type({ hitCount: t.number, missCount: t.number, errorCount: t.number }),
+export const GetUsageAnalyticsResult = /*#__PURE__*/ struct('GetUsageAnalyticsResult', {
+  required: {
+    startDate: laxString,
+    endDate: laxString,
+    generatedAt: laxString,
+    bandwidthBytes: laxNumber,
+    requestCount: laxNumber,
+    cache: /*#__PURE__*/ struct('Cache', {
+      required: { hitCount: laxNumber, missCount: laxNumber, errorCount: laxNumber },
+    }),
     browser: Ranked,
-    country: /*#__PURE__*/ t.type({
-      byBandwidth: /*#__PURE__*/ t.array(CountryEntry),
-      byRequests: /*#__PURE__*/ t.array(CountryEntry),
+    country: /*#__PURE__*/ struct('Countries', {
+      required: {
+        byBandwidth: /*#__PURE__*/ array(CountryEntry),
+        byRequests: /*#__PURE__*/ array(CountryEntry),
+      },
     }),
     device: Ranked,
     format: Ranked,
@@ -63,16 +68,19 @@ export const GetUsageAnalyticsResult = /*#__PURE__*/ t.type(
     topOtherAssets: Ranked,
     topReferrers: Ranked,
     topUserAgents: Ranked,
-    statusCodes: /*#__PURE__*/ t.array(Count),
-    errorReasons: /*#__PURE__*/ t.array(Count),
-    top404Assets: /*#__PURE__*/ t.array(Count),
-    extensions: /*#__PURE__*/ t.array(/*#__PURE__*/ t.type({ name: t.string, operationCount: t.number })),
-    videoProcessing: /*#__PURE__*/ t.array(
-      /*#__PURE__*/ t.type({ resolution: t.string, codec: t.string, durationSeconds: t.number }),
+    statusCodes: /*#__PURE__*/ array(Count),
+    errorReasons: /*#__PURE__*/ array(Count),
+    top404Assets: /*#__PURE__*/ array(Count),
+    extensions: /*#__PURE__*/ array(
+      /*#__PURE__*/ struct('ExtensionCount', { required: { name: laxString, operationCount: laxNumber } }),
+    ),
+    videoProcessing: /*#__PURE__*/ array(
+      /*#__PURE__*/ struct('VideoProcessing', {
+        required: { resolution: laxString, codec: laxString, durationSeconds: laxNumber },
+      }),
     ),
   },
-  'GetUsageAnalyticsResult',
-)
+})
 /**
  * @since 0.1.0
  * @category model

@@ -1,5 +1,5 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import { array } from '@imagekit-fp/utils/codec'
 import { send } from './internal/send'
 import { boolean, optional, prepare, signal, string } from './internal/validate'
 import { CustomMetadataField } from './model/CustomMetadataField'
@@ -24,7 +24,7 @@ export interface ListCustomMetadataFieldsOptions {
   readonly signal?: AbortSignal
 }
 
-const CustomMetadataFields = /*#__PURE__*/ t.array(CustomMetadataField, 'CustomMetadataField[]')
+const CustomMetadataFields = /*#__PURE__*/ array(CustomMetadataField)
 
 /**
  * Lists the custom metadata fields: `GET /v1/customMetadataFields` (the classic

@@ -1,5 +1,5 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import { array } from '@imagekit-fp/utils/codec'
 import { send } from './internal/send'
 import { id, optional, prepare, route, signal } from './internal/validate'
 import { FileDetails } from './model/FileDetails'
@@ -18,7 +18,7 @@ export interface ListFileVersionsOptions {
   readonly signal?: AbortSignal
 }
 
-const FileVersions = /*#__PURE__*/ t.array(FileDetails, 'FileVersions')
+const FileVersions = /*#__PURE__*/ array(FileDetails, 'FileVersions')
 
 /**
  * Lists every version of a file, the current one included: `GET /v1/files/{fileId}/versions`.

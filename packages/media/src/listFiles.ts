@@ -1,9 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { array, detailsFields, fileFields, laxString, literal, struct, union } from '@imagekit-fp/utils/codec'
 import { send } from './internal/send'
 import { listQuery, type FILE_TYPES, type SORTS, type TYPES } from './internal/listQuery'
 import { optional, prepare, signal } from './internal/validate'
-import { FileDetails } from './model/FileDetails'
 import { FolderDetails } from './model/FolderDetails'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
@@ -53,8 +53,16 @@ export interface ListFilesOptions {
   readonly signal?: AbortSignal
 }
 
+/** A listed file or file version: the file object with its `type` known (so that a `switch` narrows). */
+const listed = <K extends 'file' | 'file-version'>(type: K) =>
+  struct(type, {
+    identity: { type: literal(type), fileId: laxString },
+    optional: { ...fileFields, ...detailsFields },
+  })
+
 /**
- * One page of {@link listFiles}: files, file versions and folders (a union on `type`).
+ * One page of {@link listFiles}: files, file versions and folders (a union on `type`). An item of a `type`
+ * this SDK does not know yet is `{ type: 'unknown', raw }`, with the item as ImageKit sent it in `raw`.
  *
  * @example
  * import { ListFilesResult } from '@imagekit-fp/media'
@@ -63,8 +71,18 @@ export interface ListFilesOptions {
  * @since 0.1.0
  * @category codecs
  */
-export const ListFilesResult = /*#__PURE__*/ t.array(
-  /*#__PURE__*/ t.union([FileDetails, FolderDetails]),
+export const ListFilesResult = /*#__PURE__*/ array(
+  /*#__PURE__*/ union(
+    'ListedItem',
+    'type',
+    {
+      file: /*#__PURE__*/ listed('file'),
+      'file-version': /*#__PURE__*/ listed('file-version'),
+      folder: FolderDetails,
+    },
+    // A file object without `type` (seen in ImageKit's recorded replies) is still typed by its identity.
+    (item) => ('fileId' in item ? 'file' : 'folderId' in item ? 'folder' : undefined),
+  ),
   'ListFilesResult',
 )
 /**

@@ -1,5 +1,5 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import { array } from '@imagekit-fp/utils/codec'
 import { send } from './internal/send'
 import { optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
@@ -16,7 +16,7 @@ export interface ListNamedTransformationsOptions {
   readonly signal?: AbortSignal
 }
 
-const NamedTransformations = /*#__PURE__*/ t.array(NamedTransformation, 'NamedTransformation[]')
+const NamedTransformations = /*#__PURE__*/ array(NamedTransformation)
 
 /**
  * Lists the account's named transformations: `GET /v1/named-transformations` Not in the spec file: the request follows `@imagekit/nodejs` 7.11 (checked by the differential test).. Retried on 408, 429, 5xx and connection errors.

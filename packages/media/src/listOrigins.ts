@@ -1,5 +1,5 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import { array } from '@imagekit-fp/utils/codec'
 import { send } from './internal/send'
 import { optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
@@ -16,7 +16,7 @@ export interface ListOriginsOptions {
   readonly signal?: AbortSignal
 }
 
-const Origins = /*#__PURE__*/ t.array(Origin, 'Origin[]')
+const Origins = /*#__PURE__*/ array(Origin)
 
 /**
  * Lists the account's origins: `GET /v1/accounts/origins` (beta). Retried on 408, 429, 5xx and connection errors.

@@ -1,5 +1,5 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import { array } from '@imagekit-fp/utils/codec'
 import { send } from './internal/send'
 import { optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
@@ -16,7 +16,7 @@ export interface ListSavedExtensionsOptions {
   readonly signal?: AbortSignal
 }
 
-const SavedExtensions = /*#__PURE__*/ t.array(SavedExtension, 'SavedExtension[]')
+const SavedExtensions = /*#__PURE__*/ array(SavedExtension)
 
 /**
  * Lists the account's saved extensions: `GET /v1/saved-extensions`. Retried on 408, 429, 5xx and connection errors.

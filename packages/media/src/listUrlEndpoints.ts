@@ -1,5 +1,5 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import { array } from '@imagekit-fp/utils/codec'
 import { send } from './internal/send'
 import { optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
@@ -16,7 +16,7 @@ export interface ListUrlEndpointsOptions {
   readonly signal?: AbortSignal
 }
 
-const UrlEndpoints = /*#__PURE__*/ t.array(UrlEndpoint, 'UrlEndpoint[]')
+const UrlEndpoints = /*#__PURE__*/ array(UrlEndpoint)
 
 /**
  * Lists the account's URL endpoints: `GET /v1/accounts/url-endpoints` (beta). Retried on 408, 429, 5xx and connection errors.

@@ -1,5 +1,6 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { laxString, struct } from '@imagekit-fp/utils/codec'
 import { send } from './internal/send'
 import { normalHttpUrl, optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
@@ -15,7 +16,9 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category codecs
  */
-export const PurgeCacheResult = /*#__PURE__*/ t.type({ requestId: t.string }, 'PurgeCacheResult')
+export const PurgeCacheResult = /*#__PURE__*/ struct('PurgeCacheResult', {
+  identity: { requestId: laxString },
+})
 /**
  * @since 0.1.0
  * @category model

@@ -1,5 +1,6 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { laxString, struct } from '@imagekit-fp/utils/codec'
 import { partialSuccess } from './internal/partial'
 import { send } from './internal/send'
 import { boolean, name, nonEmptyString, optional, prepare, signal } from './internal/validate'
@@ -16,10 +17,9 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category codecs
  */
-export const RenameFileReply = /*#__PURE__*/ t.partial(
-  { purgeRequestId: t.string, reason: t.string, message: t.string, help: t.string },
-  'RenameFileReply',
-)
+export const RenameFileReply = /*#__PURE__*/ struct('RenameFileReply', {
+  optional: { purgeRequestId: laxString, reason: laxString, message: laxString, help: laxString },
+})
 
 /**
  * The result of {@link renameFile}: the reply and `partial` (`true` for ImageKit's 207: the file was renamed

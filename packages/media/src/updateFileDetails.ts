@@ -1,5 +1,6 @@
 import type { taskEither } from 'fp-ts'
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { detailsFields, fileFields, laxString, oneOf, struct, uploadFields } from '@imagekit-fp/utils/codec'
 import { extension } from './internal/extension'
 import { send } from './internal/send'
 import {
@@ -20,7 +21,6 @@ import {
   type Check,
 } from './internal/validate'
 import type { Extension } from './model/Extension'
-import { FileDetails } from './model/FileDetails'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
 /**
@@ -85,8 +85,6 @@ export type UpdateFileDetailsOptions = {
   readonly signal?: AbortSignal
 } & (FileDetailsUpdate | FilePublishUpdate)
 
-const STATUS = /*#__PURE__*/ t.keyof({ success: null, pending: null, failed: null })
-
 /**
  * The reply of {@link updateFileDetails}: the updated file, with `extensionStatus` when extensions were asked.
  *
@@ -97,21 +95,16 @@ const STATUS = /*#__PURE__*/ t.keyof({ success: null, pending: null, failed: nul
  * @since 0.1.0
  * @category codecs
  */
-export const UpdateFileDetailsResult = /*#__PURE__*/ t.intersection(
-  [
-    FileDetails,
-    /*#__PURE__*/ t.partial({
-      extensionStatus: /*#__PURE__*/ t.partial({
-        'google-auto-tagging': STATUS,
-        'aws-auto-tagging': STATUS,
-        'remove-bg': STATUS,
-        'ai-auto-description': STATUS,
-        'ai-tasks': STATUS,
-      }),
-    }),
-  ],
-  'UpdateFileDetailsResult',
-)
+export const UpdateFileDetailsResult = /*#__PURE__*/ struct('UpdateFileDetailsResult', {
+  identity: { fileId: laxString },
+  optional: {
+    type: /*#__PURE__*/ oneOf('FileKind', ['file', 'file-version']),
+    ...fileFields,
+    ...detailsFields,
+    /** Extension name → `'success' | 'pending' | 'failed'` (open: a new extension or status passes through). */
+    extensionStatus: uploadFields.extensionStatus,
+  },
+})
 /**
  * @since 0.1.0
  * @category model

@@ -32,6 +32,7 @@ describe('entry points', () => {
       absWorkingDir: root,
       alias: {
         '@imagekit-fp/utils/http': `${root}packages/utils/src/http.ts`,
+        '@imagekit-fp/utils/codec': `${root}packages/utils/src/codec.ts`,
         '@imagekit-fp/utils': `${root}packages/utils/src/index.ts`,
       },
     })

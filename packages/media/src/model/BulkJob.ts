@@ -1,4 +1,5 @@
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { laxString, oneOf, struct } from '@imagekit-fp/utils/codec'
 
 /**
  * A bulk job started by `copyFolder`, `moveFolder` or `renameFolder`: its `jobId` (required), for
@@ -11,7 +12,7 @@ import * as t from 'io-ts'
  * @since 0.1.0
  * @category codecs
  */
-export const BulkJob = /*#__PURE__*/ t.type({ jobId: t.string }, 'BulkJob')
+export const BulkJob = /*#__PURE__*/ struct('BulkJob', { identity: { jobId: laxString } })
 /**
  * @since 0.1.0
  * @category model
@@ -30,18 +31,16 @@ export type BulkJob = t.TypeOf<typeof BulkJob>
  * @since 0.1.0
  * @category codecs
  */
-export const BulkJobStatusReply = /*#__PURE__*/ t.intersection(
-  [
-    /*#__PURE__*/ t.type({ jobId: t.string, status: t.string }),
-    /*#__PURE__*/ t.partial({
-      type: /*#__PURE__*/ t.keyof({ COPY_FOLDER: null, MOVE_FOLDER: null, RENAME_FOLDER: null }),
-      purgeRequestId: t.string,
-      message: t.string,
-      help: t.string,
-    }),
-  ],
-  'BulkJobStatus',
-)
+export const BulkJobStatusReply = /*#__PURE__*/ struct('BulkJobStatus', {
+  identity: { jobId: laxString },
+  required: { status: /*#__PURE__*/ oneOf('BulkJobStatusValue', ['Pending', 'Completed']) },
+  optional: {
+    type: /*#__PURE__*/ oneOf('BulkJobType', ['COPY_FOLDER', 'MOVE_FOLDER', 'RENAME_FOLDER']),
+    purgeRequestId: laxString,
+    message: laxString,
+    help: laxString,
+  },
+})
 /**
  * A bulk job's status, and `partial` (`true` for ImageKit's 207: the job finished, but not all of it
  * succeeded; `message` says what).

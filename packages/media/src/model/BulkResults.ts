@@ -1,6 +1,7 @@
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { array, laxString, struct } from '@imagekit-fp/utils/codec'
 
-const ItemError = /*#__PURE__*/ t.partial({ fileId: t.string, error: t.string }, 'BulkItemError')
+const ItemError = /*#__PURE__*/ struct('BulkItemError', { optional: { fileId: laxString, error: laxString } })
 
 /**
  * The reply of `bulkDeleteFiles`: the ids deleted and, on a 207 partial success, the ids that were not with
@@ -13,13 +14,10 @@ const ItemError = /*#__PURE__*/ t.partial({ fileId: t.string, error: t.string },
  * @since 0.1.0
  * @category codecs
  */
-export const BulkDeleteReply = /*#__PURE__*/ t.intersection(
-  [
-    /*#__PURE__*/ t.type({ successfullyDeletedFileIds: /*#__PURE__*/ t.array(t.string) }),
-    /*#__PURE__*/ t.partial({ errors: /*#__PURE__*/ t.array(ItemError) }),
-  ],
-  'BulkDeleteReply',
-)
+export const BulkDeleteReply = /*#__PURE__*/ struct('BulkDeleteReply', {
+  required: { successfullyDeletedFileIds: /*#__PURE__*/ array(laxString) },
+  optional: { errors: /*#__PURE__*/ array(ItemError) },
+})
 /**
  * The result of `bulkDeleteFiles`: the reply, whole, and `partial` (`true` for ImageKit's 207: some files
  * were not deleted, see `errors`).
@@ -40,13 +38,10 @@ export type BulkDeleteResult = t.TypeOf<typeof BulkDeleteReply> & { readonly par
  * @since 0.1.0
  * @category codecs
  */
-export const BulkTagsReply = /*#__PURE__*/ t.intersection(
-  [
-    /*#__PURE__*/ t.type({ successfullyUpdatedFileIds: /*#__PURE__*/ t.array(t.string) }),
-    /*#__PURE__*/ t.partial({ errors: /*#__PURE__*/ t.array(ItemError) }),
-  ],
-  'BulkTagsReply',
-)
+export const BulkTagsReply = /*#__PURE__*/ struct('BulkTagsReply', {
+  required: { successfullyUpdatedFileIds: /*#__PURE__*/ array(laxString) },
+  optional: { errors: /*#__PURE__*/ array(ItemError) },
+})
 /**
  * The result of `addTags`, `removeTags` and `removeAITags`: the reply, whole, and `partial` (`true` for
  * ImageKit's 207: some files were not updated, see `errors`).

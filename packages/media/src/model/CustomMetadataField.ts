@@ -1,7 +1,10 @@
-import * as t from 'io-ts'
-
-/** A string, number or boolean: a select option, a default value, a vocabulary word (not exported publicly). */
-export const Scalar = /*#__PURE__*/ t.union([t.string, t.number, t.boolean])
+import type * as t from 'io-ts'
+import {
+  CustomMetadataFieldType as FieldType,
+  laxString,
+  schemaRules,
+  struct,
+} from '@imagekit-fp/utils/codec'
 
 /**
  * A custom metadata field as the API returns it: `id`, `name` (the key in a file's `customMetadata`),
@@ -14,39 +17,18 @@ export const Scalar = /*#__PURE__*/ t.union([t.string, t.number, t.boolean])
  * @since 0.1.0
  * @category codecs
  */
-export const CustomMetadataField = /*#__PURE__*/ t.intersection(
-  [
-    /*#__PURE__*/ t.type({
-      id: t.string,
-      name: t.string,
-      label: t.string,
-      schema: /*#__PURE__*/ t.intersection([
-        /*#__PURE__*/ t.type({
-          type: /*#__PURE__*/ t.keyof({
-            Text: null,
-            Textarea: null,
-            Number: null,
-            Date: null,
-            Boolean: null,
-            SingleSelect: null,
-            MultiSelect: null,
-          }),
-        }),
-        /*#__PURE__*/ t.partial({
-          selectOptions: /*#__PURE__*/ t.array(Scalar),
-          defaultValue: /*#__PURE__*/ t.union([Scalar, /*#__PURE__*/ t.array(Scalar)]),
-          isValueRequired: t.boolean,
-          minValue: /*#__PURE__*/ t.union([t.string, t.number]),
-          maxValue: /*#__PURE__*/ t.union([t.string, t.number]),
-          minLength: t.number,
-          maxLength: t.number,
-        }),
-      ]),
+export const CustomMetadataField = /*#__PURE__*/ struct('CustomMetadataField', {
+  identity: { id: laxString },
+  required: {
+    name: laxString,
+    label: laxString,
+    schema: /*#__PURE__*/ struct('CustomMetadataFieldSchema', {
+      required: { type: FieldType },
+      optional: schemaRules,
     }),
-    /*#__PURE__*/ t.partial({ description: t.string }),
-  ],
-  'CustomMetadataField',
-)
+  },
+  optional: { description: laxString },
+})
 /**
  * @since 0.1.0
  * @category model
@@ -54,12 +36,14 @@ export const CustomMetadataField = /*#__PURE__*/ t.intersection(
 export type CustomMetadataField = t.TypeOf<typeof CustomMetadataField>
 
 /**
- * The value types of a custom metadata field.
+ * The value types of a custom metadata field, as sent to create or update one (a field read back has an open
+ * `schema.type`: a type ImageKit adds later passes through).
  *
  * @since 0.1.0
  * @category model
  */
-export type CustomMetadataFieldType = CustomMetadataField['schema']['type']
+export type CustomMetadataFieldType =
+  'Text' | 'Textarea' | 'Number' | 'Date' | 'Boolean' | 'SingleSelect' | 'MultiSelect'
 
 /**
  * The rules of a custom metadata field, as sent to create or update it. Which rules apply depends on the

@@ -1,4 +1,5 @@
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { laxRecord, laxString, literal, struct } from '@imagekit-fp/utils/codec'
 
 /**
  * A folder, as `listFiles` returns it with `type: 'folder'` or `'all'`. `type`, `folderId`, `name` and
@@ -11,18 +12,16 @@ import * as t from 'io-ts'
  * @since 0.1.0
  * @category codecs
  */
-export const FolderDetails = /*#__PURE__*/ t.intersection(
-  [
-    /*#__PURE__*/ t.type({
-      type: /*#__PURE__*/ t.literal('folder'),
-      folderId: t.string,
-      name: t.string,
-      folderPath: t.string,
-    }),
-    /*#__PURE__*/ t.partial({ customMetadata: t.UnknownRecord, createdAt: t.string, updatedAt: t.string }),
-  ],
-  'FolderDetails',
-)
+export const FolderDetails = /*#__PURE__*/ struct('FolderDetails', {
+  identity: { type: /*#__PURE__*/ literal('folder'), folderId: laxString },
+  optional: {
+    name: laxString,
+    folderPath: laxString,
+    customMetadata: laxRecord,
+    createdAt: laxString,
+    updatedAt: laxString,
+  },
+})
 /**
  * @since 0.1.0
  * @category model

@@ -1,99 +1,95 @@
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { array, laxBoolean, laxNumber, laxRecord, laxString, struct } from '@imagekit-fp/utils/codec'
 
 // Each EXIF group documents its fields and allows any other (`additionalProperties: true`): io-ts keeps them.
-const ExifImage = /*#__PURE__*/ t.partial(
-  {
-    Make: t.string,
-    Model: t.string,
-    ImageDescription: t.string,
-    Artist: t.string,
-    Copyright: t.string,
-    Orientation: t.number,
-    XResolution: t.number,
-    YResolution: t.number,
-    ResolutionUnit: t.number,
-    Software: t.string,
-    ModifyDate: t.string,
-    YCbCrPositioning: t.number,
-    ExifOffset: t.number,
-    GPSInfo: t.number,
+const ExifImage = /*#__PURE__*/ struct('ExifImage', {
+  optional: {
+    Make: laxString,
+    Model: laxString,
+    ImageDescription: laxString,
+    Artist: laxString,
+    Copyright: laxString,
+    Orientation: laxNumber,
+    XResolution: laxNumber,
+    YResolution: laxNumber,
+    ResolutionUnit: laxNumber,
+    Software: laxString,
+    ModifyDate: laxString,
+    YCbCrPositioning: laxNumber,
+    ExifOffset: laxNumber,
+    GPSInfo: laxNumber,
   },
-  'ExifImage',
-)
+})
 
-const ExifThumbnail = /*#__PURE__*/ t.partial(
-  {
-    Compression: t.number,
-    XResolution: t.number,
-    YResolution: t.number,
-    ResolutionUnit: t.number,
-    ThumbnailOffset: t.number,
-    ThumbnailLength: t.number,
+const ExifThumbnail = /*#__PURE__*/ struct('ExifThumbnail', {
+  optional: {
+    Compression: laxNumber,
+    XResolution: laxNumber,
+    YResolution: laxNumber,
+    ResolutionUnit: laxNumber,
+    ThumbnailOffset: laxNumber,
+    ThumbnailLength: laxNumber,
   },
-  'ExifThumbnail',
-)
+})
 
-const ExifDetails = /*#__PURE__*/ t.partial(
-  {
-    ExposureTime: t.number,
-    FNumber: t.number,
-    ExposureProgram: t.number,
-    ISO: t.number,
-    ExifVersion: t.string,
-    DateTimeOriginal: t.string,
-    CreateDate: t.string,
-    ShutterSpeedValue: t.number,
-    ApertureValue: t.number,
-    ExposureCompensation: t.number,
-    MeteringMode: t.number,
-    Flash: t.number,
-    BrightnessValue: t.number,
-    MaxApertureValue: t.number,
-    LightSource: t.number,
-    FocalLength: t.number,
-    UserComment: t.string,
-    SensingMethod: t.number,
-    SceneType: t.string,
-    FocalLengthIn35mmFormat: t.number,
-    LensModel: t.string,
-    SubSecTime: t.string,
-    FlashpixVersion: t.string,
-    ColorSpace: t.number,
-    ExifImageWidth: t.number,
-    ExifImageHeight: t.number,
-    InteropOffset: t.number,
-    FocalPlaneXResolution: t.number,
-    FocalPlaneYResolution: t.number,
-    FocalPlaneResolutionUnit: t.number,
-    CustomRendered: t.number,
-    ExposureMode: t.number,
-    WhiteBalance: t.number,
-    SceneCaptureType: t.number,
+const ExifDetails = /*#__PURE__*/ struct('ExifDetails', {
+  optional: {
+    ExposureTime: laxNumber,
+    FNumber: laxNumber,
+    ExposureProgram: laxNumber,
+    ISO: laxNumber,
+    ExifVersion: laxString,
+    DateTimeOriginal: laxString,
+    CreateDate: laxString,
+    ShutterSpeedValue: laxNumber,
+    ApertureValue: laxNumber,
+    ExposureCompensation: laxNumber,
+    MeteringMode: laxNumber,
+    Flash: laxNumber,
+    BrightnessValue: laxNumber,
+    MaxApertureValue: laxNumber,
+    LightSource: laxNumber,
+    FocalLength: laxNumber,
+    UserComment: laxString,
+    SensingMethod: laxNumber,
+    SceneType: laxString,
+    FocalLengthIn35mmFormat: laxNumber,
+    LensModel: laxString,
+    SubSecTime: laxString,
+    FlashpixVersion: laxString,
+    ColorSpace: laxNumber,
+    ExifImageWidth: laxNumber,
+    ExifImageHeight: laxNumber,
+    InteropOffset: laxNumber,
+    FocalPlaneXResolution: laxNumber,
+    FocalPlaneYResolution: laxNumber,
+    FocalPlaneResolutionUnit: laxNumber,
+    CustomRendered: laxNumber,
+    ExposureMode: laxNumber,
+    WhiteBalance: laxNumber,
+    SceneCaptureType: laxNumber,
   },
-  'ExifDetails',
-)
+})
 
-const Gps = /*#__PURE__*/ t.partial(
-  {
-    GPSVersionID: /*#__PURE__*/ t.array(t.number),
-    GPSLatitudeRef: t.string,
-    GPSLatitude: /*#__PURE__*/ t.array(t.number),
-    GPSLongitudeRef: t.string,
-    GPSLongitude: /*#__PURE__*/ t.array(t.number),
-    GPSAltitudeRef: t.number,
-    GPSAltitude: t.number,
-    GPSTimeStamp: /*#__PURE__*/ t.array(t.number),
-    GPSImgDirectionRef: t.string,
-    GPSImgDirection: t.number,
-    GPSDateStamp: t.string,
+const Gps = /*#__PURE__*/ struct('Gps', {
+  optional: {
+    GPSVersionID: /*#__PURE__*/ array(laxNumber),
+    GPSLatitudeRef: laxString,
+    GPSLatitude: /*#__PURE__*/ array(laxNumber),
+    GPSLongitudeRef: laxString,
+    GPSLongitude: /*#__PURE__*/ array(laxNumber),
+    GPSAltitudeRef: laxNumber,
+    GPSAltitude: laxNumber,
+    GPSTimeStamp: /*#__PURE__*/ array(laxNumber),
+    GPSImgDirectionRef: laxString,
+    GPSImgDirection: laxNumber,
+    GPSDateStamp: laxString,
   },
-  'Gps',
-)
+})
 
-const Interoperability = /*#__PURE__*/ t.partial(
-  { InteropIndex: t.string, InteropVersion: t.string },
-  'Interoperability',
-)
+const Interoperability = /*#__PURE__*/ struct('Interoperability', {
+  optional: { InteropIndex: laxString, InteropVersion: laxString },
+})
 
 /**
  * A file's technical metadata (image or video), with its EXIF groups: `getFileMetadata` and
@@ -107,32 +103,33 @@ const Interoperability = /*#__PURE__*/ t.partial(
  * @since 0.1.0
  * @category codecs
  */
-export const Metadata = /*#__PURE__*/ t.partial(
-  {
-    height: t.number,
-    width: t.number,
-    size: t.number,
-    format: t.string,
-    hasColorProfile: t.boolean,
-    quality: t.number,
-    density: t.number,
-    hasTransparency: t.boolean,
-    pHash: t.string,
-    bitRate: t.number,
-    duration: t.number,
-    audioCodec: t.string,
-    videoCodec: t.string,
-    exif: /*#__PURE__*/ t.partial({
-      image: ExifImage,
-      thumbnail: ExifThumbnail,
-      exif: ExifDetails,
-      gps: Gps,
-      interoperability: Interoperability,
-      makernote: t.UnknownRecord,
+export const Metadata = /*#__PURE__*/ struct('Metadata', {
+  optional: {
+    height: laxNumber,
+    width: laxNumber,
+    size: laxNumber,
+    format: laxString,
+    hasColorProfile: laxBoolean,
+    quality: laxNumber,
+    density: laxNumber,
+    hasTransparency: laxBoolean,
+    pHash: laxString,
+    bitRate: laxNumber,
+    duration: laxNumber,
+    audioCodec: laxString,
+    videoCodec: laxString,
+    exif: /*#__PURE__*/ struct('Exif', {
+      optional: {
+        image: ExifImage,
+        thumbnail: ExifThumbnail,
+        exif: ExifDetails,
+        gps: Gps,
+        interoperability: Interoperability,
+        makernote: laxRecord,
+      },
     }),
   },
-  'Metadata',
-)
+})
 /**
  * @since 0.1.0
  * @category model

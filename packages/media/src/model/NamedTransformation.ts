@@ -1,4 +1,5 @@
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { laxBoolean, laxString, struct } from '@imagekit-fp/utils/codec'
 
 /**
  * A named transformation: a short `name` for a `transformation` string, used in URLs as `tr:n-<name>`.
@@ -12,10 +13,10 @@ import * as t from 'io-ts'
  * @since 0.1.0
  * @category codecs
  */
-export const NamedTransformation = /*#__PURE__*/ t.type(
-  { id: t.string, name: t.string, transformation: t.string, enabled: t.boolean, createdAt: t.string },
-  'NamedTransformation',
-)
+export const NamedTransformation = /*#__PURE__*/ struct('NamedTransformation', {
+  identity: { id: laxString },
+  required: { name: laxString, transformation: laxString, enabled: laxBoolean, createdAt: laxString },
+})
 /**
  * @since 0.1.0
  * @category model

@@ -1,17 +1,18 @@
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { laxBoolean, laxString, literal, struct, union, type LaxType } from '@imagekit-fp/utils/codec'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a map of codecs of any shape
+type Props = Readonly<Record<string, LaxType<any>>>
 
 /** One origin type as the API returns it: the fields every type has, plus its own. */
-const variant = <T extends string, R extends t.Props, P extends t.Props>(type: T, required: R, partial: P) =>
-  t.intersection([
-    t.type({
-      id: t.string,
-      name: t.string,
-      type: t.literal(type),
-      includeCanonicalHeader: t.boolean,
-      ...required,
-    }),
-    t.partial({ baseUrlForCanonicalHeader: t.string, ...partial }),
-  ])
+const variant = <T extends string, R extends Props, P extends Props>(type: T, required: R, optional: P) =>
+  struct(type, {
+    identity: { type: literal(type), id: laxString },
+    required: { name: laxString, includeCanonicalHeader: laxBoolean, ...required },
+    optional: { baseUrlForCanonicalHeader: laxString, ...optional },
+  })
+
+const bucket = { bucket: laxString, prefix: laxString }
 
 /**
  * An origin as the API returns it (secrets left out), one variant per `type`: `S3`, `S3_COMPATIBLE`,
@@ -25,27 +26,28 @@ const variant = <T extends string, R extends t.Props, P extends t.Props>(type: T
  * @since 0.1.0
  * @category codecs
  */
-export const Origin = /*#__PURE__*/ t.union(
-  [
-    /*#__PURE__*/ variant('S3', { bucket: t.string, prefix: t.string }, { useIAMRole: t.boolean }),
-    /*#__PURE__*/ variant(
-      'S3_COMPATIBLE',
-      { bucket: t.string, prefix: t.string, endpoint: t.string, s3ForcePathStyle: t.boolean },
-      {},
-    ),
-    /*#__PURE__*/ variant(
-      'CLOUDINARY_BACKUP',
-      { bucket: t.string, prefix: t.string },
-      { useIAMRole: t.boolean },
-    ),
-    /*#__PURE__*/ variant('WEB_FOLDER', { baseUrl: t.string, forwardHostHeaderToOrigin: t.boolean }, {}),
-    /*#__PURE__*/ variant('WEB_PROXY', {}, {}),
-    /*#__PURE__*/ variant('GCS', { bucket: t.string, prefix: t.string, clientEmail: t.string }, {}),
-    /*#__PURE__*/ variant('AZURE_BLOB', { container: t.string, prefix: t.string, accountName: t.string }, {}),
-    /*#__PURE__*/ variant('AKENEO_PIM', { baseUrl: t.string }, {}),
-  ],
-  'Origin',
-)
+export const Origin = /*#__PURE__*/ union('Origin', 'type', {
+  S3: /*#__PURE__*/ variant('S3', bucket, { useIAMRole: laxBoolean }),
+  S3_COMPATIBLE: /*#__PURE__*/ variant(
+    'S3_COMPATIBLE',
+    { ...bucket, endpoint: laxString, s3ForcePathStyle: laxBoolean },
+    {},
+  ),
+  CLOUDINARY_BACKUP: /*#__PURE__*/ variant('CLOUDINARY_BACKUP', bucket, { useIAMRole: laxBoolean }),
+  WEB_FOLDER: /*#__PURE__*/ variant(
+    'WEB_FOLDER',
+    { baseUrl: laxString, forwardHostHeaderToOrigin: laxBoolean },
+    {},
+  ),
+  WEB_PROXY: /*#__PURE__*/ variant('WEB_PROXY', {}, {}),
+  GCS: /*#__PURE__*/ variant('GCS', { ...bucket, clientEmail: laxString }, {}),
+  AZURE_BLOB: /*#__PURE__*/ variant(
+    'AZURE_BLOB',
+    { container: laxString, prefix: laxString, accountName: laxString },
+    {},
+  ),
+  AKENEO_PIM: /*#__PURE__*/ variant('AKENEO_PIM', { baseUrl: laxString }, {}),
+})
 /**
  * @since 0.1.0
  * @category model

@@ -1,4 +1,5 @@
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { oneOf, struct } from '@imagekit-fp/utils/codec'
 
 /**
  * The status of a purge request: `'Pending'` or `'Completed'` (required).
@@ -10,10 +11,9 @@ import * as t from 'io-ts'
  * @since 0.1.0
  * @category codecs
  */
-export const PurgeStatus = /*#__PURE__*/ t.type(
-  { status: /*#__PURE__*/ t.keyof({ Pending: null, Completed: null }) },
-  'PurgeStatus',
-)
+export const PurgeStatus = /*#__PURE__*/ struct('PurgeStatus', {
+  required: { status: /*#__PURE__*/ oneOf('PurgeStatusValue', ['Pending', 'Completed']) },
+})
 /**
  * @since 0.1.0
  * @category model

@@ -1,38 +1,54 @@
-import * as t from 'io-ts'
-import { Scalar } from './CustomMetadataField'
+import type * as t from 'io-ts'
+import {
+  array,
+  laxBoolean,
+  laxNumber,
+  laxScalar,
+  laxScalarOrList,
+  laxString,
+  literal,
+  struct,
+  union,
+} from '@imagekit-fp/utils/codec'
 
-const AITaskAction = /*#__PURE__*/ t.partial({
-  add_tags: /*#__PURE__*/ t.array(t.string),
-  remove_tags: /*#__PURE__*/ t.array(t.string),
-  set_metadata: /*#__PURE__*/ t.array(
-    /*#__PURE__*/ t.type({
-      field: t.string,
-      value: /*#__PURE__*/ t.union([Scalar, /*#__PURE__*/ t.array(Scalar)]),
-    }),
-  ),
-  unset_metadata: /*#__PURE__*/ t.array(/*#__PURE__*/ t.type({ field: t.string })),
+const AITaskAction = /*#__PURE__*/ struct('AITaskAction', {
+  optional: {
+    add_tags: /*#__PURE__*/ array(laxString),
+    remove_tags: /*#__PURE__*/ array(laxString),
+    set_metadata: /*#__PURE__*/ array(
+      /*#__PURE__*/ struct('SetMetadata', { required: { field: laxString, value: laxScalarOrList } }),
+    ),
+    unset_metadata: /*#__PURE__*/ array(
+      /*#__PURE__*/ struct('UnsetMetadata', { required: { field: laxString } }),
+    ),
+  },
 })
 
-const Selections = { min_selections: t.number, max_selections: t.number }
+const selections = { min_selections: laxNumber, max_selections: laxNumber }
 
-const AITask = /*#__PURE__*/ t.union([
-  /*#__PURE__*/ t.intersection([
-    /*#__PURE__*/ t.type({ type: /*#__PURE__*/ t.literal('select_tags'), instruction: t.string }),
-    /*#__PURE__*/ t.partial({ vocabulary: /*#__PURE__*/ t.array(t.string), ...Selections }),
-  ]),
-  /*#__PURE__*/ t.intersection([
-    /*#__PURE__*/ t.type({
-      type: /*#__PURE__*/ t.literal('select_metadata'),
-      instruction: t.string,
-      field: t.string,
-    }),
-    /*#__PURE__*/ t.partial({ vocabulary: /*#__PURE__*/ t.array(Scalar), ...Selections }),
-  ]),
-  /*#__PURE__*/ t.intersection([
-    /*#__PURE__*/ t.type({ type: /*#__PURE__*/ t.literal('yes_no'), instruction: t.string }),
-    /*#__PURE__*/ t.partial({ on_yes: AITaskAction, on_no: AITaskAction, on_unknown: AITaskAction }),
-  ]),
-])
+const AITask = /*#__PURE__*/ union('AITask', 'type', {
+  select_tags: /*#__PURE__*/ struct('SelectTagsTask', {
+    identity: { type: /*#__PURE__*/ literal('select_tags') },
+    required: { instruction: laxString },
+    optional: { vocabulary: /*#__PURE__*/ array(laxString), ...selections },
+  }),
+  select_metadata: /*#__PURE__*/ struct('SelectMetadataTask', {
+    identity: { type: /*#__PURE__*/ literal('select_metadata') },
+    required: { instruction: laxString, field: laxString },
+    optional: { vocabulary: /*#__PURE__*/ array(laxScalar), ...selections },
+  }),
+  yes_no: /*#__PURE__*/ struct('YesNoTask', {
+    identity: { type: /*#__PURE__*/ literal('yes_no') },
+    required: { instruction: laxString },
+    optional: { on_yes: AITaskAction, on_no: AITaskAction, on_unknown: AITaskAction },
+  }),
+})
+
+const autoTagging = <N extends string>(name: N) =>
+  struct(name, {
+    identity: { name: literal(name) },
+    required: { minConfidence: laxNumber, maxTags: laxNumber },
+  })
 
 /**
  * One extension's configuration, as a saved extension holds it (the spec's `ExtensionConfig`): background
@@ -46,29 +62,30 @@ const AITask = /*#__PURE__*/ t.union([
  * @since 0.1.0
  * @category codecs
  */
-export const ExtensionConfig = /*#__PURE__*/ t.union(
-  [
-    /*#__PURE__*/ t.intersection([
-      /*#__PURE__*/ t.type({ name: /*#__PURE__*/ t.literal('remove-bg') }),
-      /*#__PURE__*/ t.partial({
-        options: /*#__PURE__*/ t.partial({
-          add_shadow: t.boolean,
-          semitransparency: t.boolean,
-          bg_color: t.string,
-          bg_image_url: t.string,
-        }),
+export const ExtensionConfig = /*#__PURE__*/ union('ExtensionConfig', 'name', {
+  'remove-bg': /*#__PURE__*/ struct('RemoveBgConfig', {
+    identity: { name: /*#__PURE__*/ literal('remove-bg') },
+    optional: {
+      options: /*#__PURE__*/ struct('RemoveBgOptions', {
+        optional: {
+          add_shadow: laxBoolean,
+          semitransparency: laxBoolean,
+          bg_color: laxString,
+          bg_image_url: laxString,
+        },
       }),
-    ]),
-    /*#__PURE__*/ t.type({
-      name: /*#__PURE__*/ t.keyof({ 'google-auto-tagging': null, 'aws-auto-tagging': null }),
-      minConfidence: t.number,
-      maxTags: t.number,
-    }),
-    /*#__PURE__*/ t.type({ name: /*#__PURE__*/ t.literal('ai-auto-description') }),
-    /*#__PURE__*/ t.type({ name: /*#__PURE__*/ t.literal('ai-tasks'), tasks: /*#__PURE__*/ t.array(AITask) }),
-  ],
-  'ExtensionConfig',
-)
+    },
+  }),
+  'google-auto-tagging': /*#__PURE__*/ autoTagging('google-auto-tagging'),
+  'aws-auto-tagging': /*#__PURE__*/ autoTagging('aws-auto-tagging'),
+  'ai-auto-description': /*#__PURE__*/ struct('AutoDescriptionConfig', {
+    identity: { name: /*#__PURE__*/ literal('ai-auto-description') },
+  }),
+  'ai-tasks': /*#__PURE__*/ struct('AITasksConfig', {
+    identity: { name: /*#__PURE__*/ literal('ai-tasks') },
+    required: { tasks: /*#__PURE__*/ array(AITask) },
+  }),
+})
 /**
  * @since 0.1.0
  * @category model
@@ -86,17 +103,16 @@ export type ExtensionConfig = t.TypeOf<typeof ExtensionConfig>
  * @since 0.1.0
  * @category codecs
  */
-export const SavedExtension = /*#__PURE__*/ t.partial(
-  {
-    id: t.string,
-    name: t.string,
-    description: t.string,
+export const SavedExtension = /*#__PURE__*/ struct('SavedExtension', {
+  identity: { id: laxString },
+  optional: {
+    name: laxString,
+    description: laxString,
     config: ExtensionConfig,
-    createdAt: t.string,
-    updatedAt: t.string,
+    createdAt: laxString,
+    updatedAt: laxString,
   },
-  'SavedExtension',
-)
+})
 /**
  * @since 0.1.0
  * @category model

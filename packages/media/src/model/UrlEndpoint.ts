@@ -1,4 +1,5 @@
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { array, laxBoolean, laxString, literal, struct, union } from '@imagekit-fp/utils/codec'
 
 /**
  * A URL endpoint as the API returns it: `id` (`default` for the account's first endpoint), `description`,
@@ -12,26 +13,20 @@ import * as t from 'io-ts'
  * @since 0.1.0
  * @category codecs
  */
-export const UrlEndpoint = /*#__PURE__*/ t.intersection(
-  [
-    /*#__PURE__*/ t.type({
-      id: t.string,
-      description: t.string,
-      urlPrefix: t.string,
-      origins: /*#__PURE__*/ t.array(t.string),
+export const UrlEndpoint = /*#__PURE__*/ struct('UrlEndpoint', {
+  identity: { id: laxString },
+  required: { description: laxString, urlPrefix: laxString, origins: /*#__PURE__*/ array(laxString) },
+  optional: {
+    urlRewriter: /*#__PURE__*/ union('UrlRewriter', 'type', {
+      CLOUDINARY: /*#__PURE__*/ struct('CloudinaryRewriter', {
+        identity: { type: /*#__PURE__*/ literal('CLOUDINARY') },
+        required: { preserveAssetDeliveryTypes: laxBoolean },
+      }),
+      IMGIX: /*#__PURE__*/ struct('ImgixRewriter', { identity: { type: /*#__PURE__*/ literal('IMGIX') } }),
+      AKAMAI: /*#__PURE__*/ struct('AkamaiRewriter', { identity: { type: /*#__PURE__*/ literal('AKAMAI') } }),
     }),
-    /*#__PURE__*/ t.partial({
-      urlRewriter: /*#__PURE__*/ t.union([
-        /*#__PURE__*/ t.type({
-          type: /*#__PURE__*/ t.literal('CLOUDINARY'),
-          preserveAssetDeliveryTypes: t.boolean,
-        }),
-        /*#__PURE__*/ t.type({ type: /*#__PURE__*/ t.keyof({ IMGIX: null, AKAMAI: null }) }),
-      ]),
-    }),
-  ],
-  'UrlEndpoint',
-)
+  },
+})
 /**
  * @since 0.1.0
  * @category model

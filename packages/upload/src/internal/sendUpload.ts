@@ -1,8 +1,8 @@
 // The one place both upload versions send a prepared multipart request and read the reply (v1 and v2 differ only
 // in the path, the auth and v2's extra `token` field).
 import type { either } from 'fp-ts'
-import type * as t from 'io-ts'
-import { networkError } from '@imagekit-fp/utils'
+import { networkError, type DecodeError } from '@imagekit-fp/utils'
+import { lax } from '@imagekit-fp/utils/codec'
 import { request, type HttpRequest, type TransportConfig } from '@imagekit-fp/utils/http'
 import { left, right } from '@imagekit-fp/internal'
 import { encodeMultipart } from './multipart'
@@ -13,20 +13,25 @@ import type { UploadError } from '../upload'
 
 /**
  * A `202` reply: ImageKit accepted the file for later processing (`{ message }`, tagged `UploadAccepted`), or it is
- * already a full result (tagged `UploadResult`). Only a 202 may be an `UploadAccepted`: a `200` without `fileId` is a
- * DecodeError. Anything else fails with `UploadResult`'s own problems, the ones worth reading.
+ * already a full result with its `fileId` (tagged `UploadResult`). Only a 202 may be an `UploadAccepted`.
  */
-const validateAccepted = (u: unknown, c: t.Context): t.Validation<UploadResult | UploadAccepted> => {
-  const result = UploadResult.validate(u, c)
-  if (result._tag === 'Right') return result
-  const accepted = UploadAccepted.validate(u, c)
-  // `accepted.right` is the codec's own copy, a plain object: `in` cannot throw on it.
-  return accepted._tag === 'Right' && !('fileId' in accepted.right) ? accepted : result
-}
-const AcceptedReply: t.Decoder<unknown, UploadResult | UploadAccepted> = {
-  name: 'UploadResult',
-  validate: validateAccepted,
-  decode: (u) => validateAccepted(u, [{ key: '', type: UploadResult, actual: u }]),
+const AcceptedReply = /*#__PURE__*/ lax<UploadResult | UploadAccepted, unknown>('UploadResult', (u, at, r) =>
+  typeof u === 'object' && u !== null && 'fileId' in u
+    ? UploadResult.read(u, at, r)
+    : UploadAccepted.read(u, at, r),
+)
+
+/**
+ * A 2xx reply that could not be read is still a stored file: the message says so (with the `fileId` when the body
+ * has one), so that nobody uploads it a second time.
+ */
+const stored = (e: DecodeError): DecodeError => {
+  const body = e.body as { readonly fileId?: unknown } | undefined
+  const id = typeof body?.fileId === 'string' ? ` as fileId ${body.fileId}` : ''
+  return {
+    ...e,
+    message: `ImageKit stored the file${id}, but its reply could not be read (do not upload it again; look it up with getFileDetails or listFiles): ${e.message}`,
+  }
 }
 
 /** What differs between the versions: where the request goes, its auth, and fields added after the prepared ones. */
@@ -57,7 +62,8 @@ export const sendUpload = (
     ...(prepared.onProgress === undefined ? {} : { onUploadProgress: prepared.onProgress }),
   }
   return request(config, req)().then(
-    (r) => (r._tag === 'Right' ? right(r.right.body) : r),
+    (r) =>
+      r._tag === 'Right' ? right(r.right.body) : r.left._tag === 'DecodeError' ? left(stored(r.left)) : r,
     (e: unknown) => left(networkError('Transport', 'the upload failed unexpectedly', e)),
   )
 }

@@ -1,5 +1,5 @@
-import * as t from 'io-ts'
-import { tagged } from '../internal/codec'
+import type * as t from 'io-ts'
+import { laxString, struct, tagged } from '@imagekit-fp/utils/codec'
 
 /**
  * The body ImageKit returns when it accepted an upload but finishes it later (`202`: a video
@@ -19,7 +19,10 @@ import { tagged } from '../internal/codec'
  * @since 0.1.0
  * @category codecs
  */
-export const UploadAccepted = /*#__PURE__*/ tagged('UploadAccepted', { message: t.string }, {})
+export const UploadAccepted = /*#__PURE__*/ tagged(
+  'UploadAccepted',
+  /*#__PURE__*/ struct('UploadAccepted', { required: { message: laxString } }),
+)
 
 /**
  * An upload ImageKit accepted and finishes later, derived from the {@link UploadAccepted} codec: `message` and

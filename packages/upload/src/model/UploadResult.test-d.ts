@@ -4,21 +4,23 @@ import type { UploadAccepted } from './UploadAccepted'
 import type { UploadResult } from './UploadResult'
 
 describe('UploadResult', () => {
-  it('requires fileId, name, filePath and url, and types the optional fields', () => {
+  it('requires fileId (what identifies the file) and types every other field as optional', () => {
     expectTypeOf<UploadResult['fileId']>().toEqualTypeOf<string>()
     expectTypeOf<UploadResult['size']>().toEqualTypeOf<number | undefined>()
     expectTypeOf<UploadResult['tags']>().toEqualTypeOf<string[] | null | undefined>()
+    expectTypeOf<UploadResult['name']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<UploadResult['embeddedMetadata']>().toEqualTypeOf<Record<string, unknown> | null | undefined>()
     expectTypeOf<NonNullable<UploadResult['AITags']>[number]>().toEqualTypeOf<{
       name?: string
       confidence?: number
-      source?: string
+      source?: 'google-auto-tagging' | 'aws-auto-tagging' | (string & {})
     }>()
     expectTypeOf<UploadResult['versionInfo']>().toEqualTypeOf<{ id?: string; name?: string } | undefined>()
     expectTypeOf<UploadResult['metadata']>().toEqualTypeOf<Record<string, unknown> | undefined>()
     // @ts-expect-error fileId is required
-    const missing: UploadResult = { name: 'a', filePath: '/a', url: 'u' }
+    const missing: UploadResult = { _tag: 'UploadResult', name: 'a', filePath: '/a', url: 'u' }
     // @ts-expect-error exactOptionalPropertyTypes: an optional field is absent, not undefined
-    const undef: UploadResult = { fileId: 'f', name: 'a', filePath: '/a', url: 'u', size: undefined }
+    const undef: UploadResult = { _tag: 'UploadResult', fileId: 'f', size: undefined }
     expectTypeOf(missing).toEqualTypeOf(undef)
   })
 })
@@ -42,7 +44,7 @@ describe('upload', () => {
       else expectTypeOf(result.right).toEqualTypeOf<UploadResult>()
       switch (result.right._tag) {
         case 'UploadResult':
-          expectTypeOf(result.right.url).toEqualTypeOf<string>()
+          expectTypeOf(result.right.fileId).toEqualTypeOf<string>()
           break
         case 'UploadAccepted':
           expectTypeOf(result.right.message).toEqualTypeOf<string>()

@@ -1,8 +1,7 @@
-import * as t from 'io-ts'
-import { array, nullable, struct, tagged } from '../internal/codec'
+import type * as t from 'io-ts'
+import { fileFields, laxString, struct, tagged, uploadFields } from '@imagekit-fp/utils/codec'
 
-// Every codec below is built at module level, so each call carries /*#__PURE__*/ (nested calls included):
-// a bundle that never touches `UploadResult` drops all of it (STYLE §5).
+// The file object's fields are defined once, in @imagekit-fp/utils/codec, for upload, media and webhooks alike.
 
 /**
  * The body ImageKit returns for a successful upload (`200`), as an io-ts codec whose decoded value also carries
@@ -12,13 +11,13 @@ import { array, nullable, struct, tagged } from '../internal/codec'
  * `_tag: 'UploadResult'` (ours, over any `_tag` in the body), `encode` takes the tag off again, and `is` is true
  * of decoded values only (it wants the tag), as for io-ts's own transforming codecs.
  *
- * `fileId`, `name`, `filePath` and `url` are always present; every other field is optional because ImageKit
- * only sends it for some file types (`height`/`width` for images, `duration`/`bitRate`/codecs for video) or
- * when it is asked for in `responseFields` (`tags`, `customCoordinates`, `isPrivateFile`, `isPublished`,
- * `customMetadata`, `embeddedMetadata`, `metadata`, `selectedFieldsSchema`). The open-ended objects
- * (`customMetadata`, `embeddedMetadata`, `metadata`, `selectedFieldsSchema`, `extensionStatus`) are decoded as
- * records of unknown values: ImageKit adds keys to them over time. Fields ImageKit adds later are tolerated
- * and kept.
+ * Only `fileId` is insisted on (it is what identifies the stored file); every other field is optional, as
+ * ImageKit's spec has it: some are sent only for some file types (`height`/`width` for images,
+ * `duration`/`bitRate`/codecs for video) or when asked for in `responseFields` (`tags`, `customCoordinates`,
+ * `isPrivateFile`, `isPublished`, `customMetadata`, `embeddedMetadata`, `metadata`, `selectedFieldsSchema`).
+ * The body is read leniently: an undocumented `null`, a number sent as a string or a new enum value never
+ * fails the upload (each is reported to `onDrift`, and refused with `strictResponses`). Fields ImageKit adds
+ * later are kept.
  *
  * @example
  * import { UploadResult } from '@imagekit-fp/upload'
@@ -29,42 +28,11 @@ import { array, nullable, struct, tagged } from '../internal/codec'
  */
 export const UploadResult = /*#__PURE__*/ tagged(
   'UploadResult',
-  { fileId: t.string, name: t.string, filePath: t.string, url: t.string },
-  {
-    thumbnailUrl: t.string,
-    height: t.number,
-    width: t.number,
-    size: t.number,
-    fileType: t.string,
-    orientation: t.number,
-    bitRate: t.number,
-    duration: t.number,
-    audioCodec: t.string,
-    videoCodec: t.string,
-    tags: /*#__PURE__*/ nullable(/*#__PURE__*/ array(t.string)),
-    /** AI-generated tags (`google-auto-tagging` / `aws-auto-tagging`). */
-    AITags: /*#__PURE__*/ nullable(
-      /*#__PURE__*/ array(
-        /*#__PURE__*/ struct('AITag', {}, { name: t.string, confidence: t.number, source: t.string }),
-      ),
-    ),
-    /** The file version the upload created. */
-    versionInfo: /*#__PURE__*/ struct('VersionInfo', {}, { id: t.string, name: t.string }),
-    isPrivateFile: t.boolean,
-    isPublished: t.boolean,
-    customCoordinates: /*#__PURE__*/ nullable(t.string),
-    customMetadata: t.UnknownRecord,
-    embeddedMetadata: t.UnknownRecord,
-    /** Custom metadata field name → its schema (path policy plans only). */
-    selectedFieldsSchema: t.UnknownRecord,
-    /** Extension name → `'success' | 'pending' | 'failed'` at the time the upload completed. */
-    extensionStatus: t.UnknownRecord,
-    /** Legacy `metadata` (send `metadata` in `responseFields` to get it): size, format, EXIF, pHash … */
-    metadata: t.UnknownRecord,
-    description: t.string,
-  },
+  /*#__PURE__*/ struct('UploadResult', {
+    identity: { fileId: laxString },
+    optional: { ...fileFields, ...uploadFields },
+  }),
 )
-
 /**
  * A successful upload (the file is stored), derived from the {@link UploadResult} codec: ImageKit's body plus
  * `_tag: 'UploadResult'`.

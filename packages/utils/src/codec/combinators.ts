@@ -230,9 +230,9 @@ const each = (
  * @since 0.2.0
  * @category codecs
  */
-export const array = <A, O>(codec: LaxType<A, O>): LaxType<A[], O[]> =>
+export const array = <A, O>(codec: LaxType<A, O>, name = `Array<${codec.name}>`): LaxType<A[], O[]> =>
   lax<A[], O[]>(
-    `Array<${codec.name}>`,
+    name,
     (u, at, r) => (Array.isArray(u) ? (each(u, (v, i) => child(codec, v, step(at, i), r)) as A[]) : INVALID),
     (a) => a.map((v) => codec.encode(v)),
   )

@@ -145,7 +145,11 @@ export const describeValue = (u: unknown): string => {
   try {
     s = u === undefined ? 'undefined' : (JSON.stringify(u) ?? String(u))
   } catch {
-    s = Object.prototype.toString.call(u)
+    try {
+      s = Object.prototype.toString.call(u)
+    } catch {
+      s = '(unreadable)' // a revoked proxy
+    }
   }
   return s.length > 60 ? `${s.slice(0, 59)}…` : s
 }
