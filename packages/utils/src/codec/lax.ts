@@ -1,12 +1,15 @@
 // The reading core of every response codec: an io-ts `Type` that also knows how to read a body leniently and
-// say what it had to forgive. Written on `t.Type` alone: io-ts's combinators (`t.type`, `t.partial`, `t.union`,
-// …) each add their own class to a bundle, and they cannot coerce or report.
+// say what it had to forgive. io-ts's combinators (`t.type`, `t.partial`, `t.union`, …) cannot coerce or report,
+// so the codecs are our own; and they are io-ts `Type`s by shape (name, is, validate, decode, encode, pipe)
+// rather than `new t.Type(…)`, because importing anything from io-ts at run time brings its whole module
+// (its module-level codec instances are not marked pure): 2,099 B gzip of io-ts and fp-ts in every bundle that
+// decodes a reply. Types still come from io-ts (`t.TypeOf`), and io-ts's own combinators accept these codecs.
 //
 // A codec's `read(u, at, r)` returns the typed value, or `INVALID` when `u` cannot be used at all. Along the way
 // it tells the reader `r` each deviation from the documented contract (`r.drift`) and each fault that makes the
 // whole body unusable (`r.fail`: a missing identity such as `fileId`, a missing union discriminant). The parent
 // of an INVALID value leaves it out (an optional field, an array element) and reports that as drift.
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 
 /**
  * The kind of a deviation from the documented contract:
@@ -132,7 +135,14 @@ export const readAll = <A>(
 export const findingErrors = (findings: readonly Finding[], c: t.Context): t.Errors =>
   findings.map((f) => ({
     value: f.got,
-    context: [...c, { key: f.path === '(root)' ? '' : f.path, type: t.unknown, actual: f.got }],
+    context: [
+      ...c,
+      {
+        key: f.path === '(root)' ? '' : f.path,
+        type: c[0]?.type as t.Decoder<unknown, unknown>,
+        actual: f.got,
+      },
+    ],
     message:
       f.kind === 'invalid'
         ? `expected ${f.expected}, got ${describeValue(f.got)}: the object cannot be identified without it`
@@ -158,6 +168,38 @@ export const describeValue = (u: unknown): string => {
 const changes = (f: Finding): boolean => f.kind !== 'unknown-value' && f.kind !== 'unknown-variant'
 
 /**
+ * An io-ts `Type` built as a plain object (see the top of this file for why): what `new t.Type(name, is,
+ * validate, encode)` makes, `pipe` included.
+ */
+const ioType = <A, O>(
+  name: string,
+  is: (u: unknown) => u is A,
+  validate: (u: unknown, c: t.Context) => t.Validation<A>,
+  encode: (a: A) => O,
+): t.Type<A, O, unknown> => {
+  const self = {
+    name,
+    is,
+    validate,
+    encode,
+    decode: (u: unknown) => validate(u, [{ key: '', type: self, actual: u }]),
+    asDecoder: () => self,
+    asEncoder: () => self,
+    pipe: (ab: t.Type<unknown, A, A>, pipeName?: string) =>
+      ioType(
+        pipeName ?? `pipe(${name}, ${ab.name})`,
+        ab.is,
+        (u, c) => {
+          const a = validate(u, c)
+          return a._tag === 'Left' ? a : ab.validate(a.right, c)
+        },
+        (b) => encode(ab.encode(b)),
+      ),
+  } as unknown as t.Type<A, O, unknown>
+  return self
+}
+
+/**
  * Makes a lax codec from its `read`. `decode` reads leniently (a `Left` only for a fault), `is` wants a reading
  * without coercion, loss or fault, and `encode` is `encode` (the identity by default).
  */
@@ -167,7 +209,7 @@ export const lax = <A, O = A>(
   encode: (a: A) => O = (a) => a as unknown as O,
 ): LaxType<A, O> => {
   const self: LaxType<A, O> = Object.assign(
-    new t.Type<A, O, unknown>(
+    ioType<A, O>(
       name,
       (u): u is A => {
         const { value, findings } = readAll(self, u)
@@ -176,13 +218,14 @@ export const lax = <A, O = A>(
       (u, c) => {
         const { value, findings } = readAll(self, u)
         return value === INVALID
-          ? t.failures(
-              findingErrors(
+          ? {
+              _tag: 'Left',
+              left: findingErrors(
                 findings.filter((f) => f.kind === 'invalid'),
                 c,
               ),
-            )
-          : t.success(value)
+            }
+          : { _tag: 'Right', right: value }
       },
       encode,
     ),
