@@ -1,6 +1,7 @@
 // The lax codecs every response shape is built from: scalars that coerce without loss, open enums, nullable,
 // arrays, records, objects with identity / documented / optional fields, unions with an unknown variant, and a
 // tagged object. Each is a `LaxType` (./lax.ts): an io-ts `Type` whose `read` forgives and reports.
+import { isRecord as isPlain } from '@imagekit-fp/internal'
 import { INVALID, lax, step, type Invalid, type LaxType, type Path, type Reader } from './lax'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- codec maps are heterogeneous by nature */
@@ -12,8 +13,8 @@ type TypeOf<C> = C extends LaxType<infer A, any> ? A : never
 /** One flat object type (easier to read in editors and in `.d.ts`). */
 type Flatten<T> = { [K in keyof T]: T[K] }
 
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
+/** A JSON object (not an array): internal's `isRecord`, typed for reading keys. */
+const isMap = isPlain as (u: unknown) => u is Record<string, unknown>
 
 /** A scalar read: the value itself, a lossless coercion of it (reported), or INVALID. */
 const scalar = <A>(name: string, accept: (u: unknown) => boolean, coerce: (u: unknown) => A | Invalid) =>
@@ -142,6 +143,7 @@ export const laxUnknown: LaxType<unknown> = /*#__PURE__*/ lax<unknown>('unknown'
  * @since 0.2.0
  * @category codecs
  */
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- the result of a call with no body of interest
 export const Empty: LaxType<void> = /*#__PURE__*/ lax<void>('Empty', () => undefined)
 
 /**
@@ -247,7 +249,7 @@ export const record = <A, O>(codec: LaxType<A, O>): LaxType<Record<string, A>, R
   lax<Record<string, A>, Record<string, O>>(
     `Record<string, ${codec.name}>`,
     (u, at, r) =>
-      isRecord(u) ? (each(u, (v, k) => child(codec, v, step(at, k), r)) as Record<string, A>) : INVALID,
+      isMap(u) ? (each(u, (v, k) => child(codec, v, step(at, k), r)) as Record<string, A>) : INVALID,
     (a) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, codec.encode(v)])),
   )
 
@@ -292,7 +294,7 @@ export const struct = <
   const optional = Object.entries(fields.optional ?? {})
   const empty = identity.length + required.length === 0
   return lax(name, (u, at, r) => {
-    if (!isRecord(u)) {
+    if (!isMap(u)) {
       if (empty && Array.isArray(u) && u.length === 0) {
         r.drift(at, 'coerced', name, u)
         return {} as StructOf<I, R, O>
@@ -303,7 +305,7 @@ export const struct = <
     let usable = true
     const set = (key: string, v: unknown) => {
       if (out === u) out = { ...u }
-      if (v === INVALID) delete out[key]
+      if (v === INVALID) out = Object.fromEntries(Object.entries(out).filter(([k]) => k !== key))
       else out[key] = v
     }
     for (const [key, codec] of identity) {
@@ -337,7 +339,7 @@ export const struct = <
  * @since 0.2.0
  * @category model
  */
-export type UnknownVariant<K extends string> = { readonly [P in K]: 'unknown' } & {
+export type UnknownVariant<K extends string> = Readonly<Record<K, 'unknown'>> & {
   readonly raw: Readonly<Record<string, unknown>>
 }
 
@@ -370,10 +372,10 @@ export const union = <K extends string, V extends Props>(
   return lax(
     name,
     (u, at, r) => {
-      if (!isRecord(u)) return INVALID
+      if (!isMap(u)) return INVALID
       let d = u[key]
       let body = u
-      if (d === 'unknown' && isRecord(u['raw'])) return u as UnknownVariant<K>
+      if (d === 'unknown' && isMap(u['raw'])) return u as UnknownVariant<K>
       if (typeof d !== 'string') {
         const guess = infer?.(u)
         if (guess === undefined) return r.fail(step(at, key), expected, d)
@@ -385,7 +387,7 @@ export const union = <K extends string, V extends Props>(
       r.drift(step(at, key), 'unknown-variant', expected, d)
       return { [key]: 'unknown', raw: u } as UnknownVariant<K>
     },
-    (a) => (isRecord(a) && a[key] === 'unknown' && isRecord(a['raw']) ? a['raw'] : a) as never,
+    (a) => (isMap(a) && a[key] === 'unknown' && isMap(a['raw']) ? a['raw'] : a) as never,
   )
 }
 type AnyLaxOf<V extends Props> = V[keyof V]
@@ -418,7 +420,7 @@ export const tagged = <N extends string, A extends object>(
   return Object.assign(self, {
     is: (u: unknown): u is Tagged => {
       try {
-        return isRecord(u) && u['_tag'] === name && is(u)
+        return isMap(u) && u['_tag'] === name && is(u)
       } catch {
         return false
       }

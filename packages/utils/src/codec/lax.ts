@@ -64,6 +64,7 @@ export interface Path {
 
 /** Returned by `read` for a value that cannot be used at all. */
 export const INVALID: unique symbol = /*#__PURE__*/ Symbol('invalid')
+/** The type of {@link INVALID}. */
 export type Invalid = typeof INVALID
 
 /** What a codec tells while it reads. */
