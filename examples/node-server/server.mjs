@@ -137,29 +137,34 @@ export const startServer = async (options = {}) => {
     log(`webhook ${event.id} (${event.type}): acknowledged, nothing to do`)
     return [200, { received: event.type, id: event.id }]
   }
-  const onEvent = matchWebhookEvent({
-    'file.updated': purgeFile,
-    'file.created': acknowledge,
-    'file.deleted': acknowledge,
-    'file-version.created': acknowledge,
-    'file-version.deleted': acknowledge,
-    'upload.pre-transform.success': acknowledge,
-    'upload.pre-transform.error': acknowledge,
-    'upload.post-transform.success': acknowledge,
-    'upload.post-transform.error': acknowledge,
-    'video.transformation.accepted': acknowledge,
-    'video.transformation.ready': acknowledge,
-    'video.transformation.error': acknowledge,
-    // A type added after this SDK, or a known type whose body does not match its documented shape: nothing is
-    // done, and the log says which (a file.updated that ImageKit reshaped is not purged, and shows up here).
-    unknown: (event) => {
-      const known = Object.prototype.hasOwnProperty.call(webhookEventCodecs, event.type)
-      log(
-        `webhook ${event.id} (${event.type}): ${known ? 'not the documented shape of this type' : 'a type this SDK does not know'}; acknowledged, nothing done`,
-      )
-      return [200, { received: event.type, id: event.id }]
+  const onEvent = matchWebhookEvent(
+    {
+      'file.updated': purgeFile,
+      'file.created': acknowledge,
+      'file.deleted': acknowledge,
+      'file-version.created': acknowledge,
+      'file-version.deleted': acknowledge,
+      'upload.pre-transform.success': acknowledge,
+      'upload.pre-transform.error': acknowledge,
+      'upload.post-transform.success': acknowledge,
+      'upload.post-transform.error': acknowledge,
+      'video.transformation.accepted': acknowledge,
+      'video.transformation.ready': acknowledge,
+      'video.transformation.error': acknowledge,
+      // A type added after this SDK, or a known type that cannot be identified (no usable id): nothing is done,
+      // and the log says which.
+      unknown: (event) => {
+        const known = Object.prototype.hasOwnProperty.call(webhookEventCodecs, event.type)
+        log(
+          `webhook ${event.id} (${event.type}): ${known ? 'cannot be identified' : 'a type this SDK does not know'}; acknowledged, nothing done`,
+        )
+        return [200, { received: event.type, id: event.id }]
+      },
     },
-  })
+    // A known event whose body drifts from its documented shape still reaches its handler (read leniently: a
+    // field that cannot be used is left out); each deviation is logged.
+    { onDrift: (d) => log(`${d.operation} drift: ${d.path} ${d.kind}, got ${JSON.stringify(d.got)}`) },
+  )
 
   // In a real application, check here who is asking (your session or API key) before signing an upload for them.
   const auth = (url) => {

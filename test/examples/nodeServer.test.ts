@@ -310,6 +310,19 @@ describe('examples/node-server, with an injected account (the stand-in as ImageK
       expect(asked(standIn)).toStrictEqual(onePurge(`${ENDPOINT}/products/shoe.jpg`))
     })
 
+    it('purges urlEndpoint + filePath when the url drifted to an unusable value, and logs the drift', async () => {
+      const body = fileUpdated({ url: { href: FILE_URL } })
+      const reply = await post(`${server.url}/webhooks/imagekit`, body, standardHeaders(body))
+      expect(reply).toStrictEqual(purgedReply(`${ENDPOINT}/products/shoe.jpg`))
+      await server.idle()
+      expect(asked(standIn)).toStrictEqual(onePurge(`${ENDPOINT}/products/shoe.jpg`))
+      expect(logs).toStrictEqual([
+        `webhook file.updated drift: data.url dropped, got {"href":"${FILE_URL}"}`,
+        `webhook evt_updated_1 (file.updated): purge 000000000000000000000001 requested for ${ENDPOINT}/products/shoe.jpg`,
+        `purge 000000000000000000000001 of ${ENDPOINT}/products/shoe.jpg: Completed`,
+      ])
+    })
+
     it('refuses a wrong, expired, missing or tampered signature with 401, and purges nothing', async () => {
       const body = fileUpdated()
       const url = `${server.url}/webhooks/imagekit`
@@ -344,7 +357,7 @@ describe('examples/node-server, with an injected account (the stand-in as ImageK
       )
     })
 
-    it('acknowledges other events (known, unknown, and a file.updated of another shape) without purging', async () => {
+    it('acknowledges other events (known, unknown, and a file.updated without a usable id) without purging', async () => {
       const url = `${server.url}/webhooks/imagekit`
       const deleted = JSON.stringify({
         id: 'evt_deleted_1',
@@ -366,18 +379,19 @@ describe('examples/node-server, with an injected account (the stand-in as ImageK
         status: 200,
         json: { received: 'file.teleported', id: 'evt_new_1' },
       })
-      // A file.updated whose file is not the documented shape (url a number) is not purged: it goes to `unknown`.
-      const reshaped = fileUpdated({ url: 42 })
-      expect(await post(url, reshaped, standardHeaders(reshaped))).toStrictEqual({
+      // A file.updated that cannot be identified (id null) is not purged: it goes to `unknown`.
+      const anonymous = JSON.stringify({ ...JSON.parse(fileUpdated()), id: null })
+      expect(await post(url, anonymous, standardHeaders(anonymous))).toStrictEqual({
         status: 200,
-        json: { received: 'file.updated', id: 'evt_updated_1' },
+        json: { received: 'file.updated', id: null },
       })
       await server.idle()
       expect(standIn.requests()).toStrictEqual([])
       expect(logs).toStrictEqual([
         'webhook evt_deleted_1 (file.deleted): acknowledged, nothing to do',
+        'webhook file.teleported drift: type unknown-variant, got "file.teleported"',
         'webhook evt_new_1 (file.teleported): a type this SDK does not know; acknowledged, nothing done',
-        'webhook evt_updated_1 (file.updated): not the documented shape of this type; acknowledged, nothing done',
+        'webhook null (file.updated): cannot be identified; acknowledged, nothing done',
       ])
     })
 

@@ -61,5 +61,5 @@ export type {
   VideoTransformationErrorEvent,
 } from './model/WebhookEvent'
 // The webhook event codecs and matchWebhookEvent load io-ts: they are in `@imagekit-fp/utils/webhook`.
-export type { WebhookEventHandlers } from './matchWebhookEvent'
+export type { MatchWebhookEventOptions, WebhookEventHandlers } from './matchWebhookEvent'
 export { isKnownWebhookEvent } from './isKnownWebhookEvent'

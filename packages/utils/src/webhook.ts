@@ -1,4 +1,4 @@
-// `@imagekit-fp/utils/webhook`: the io-ts codecs of every documented webhook event and `matchWebhookEvent`.
+// `@imagekit-fp/utils/webhook`: the lax codecs of every documented webhook event and `matchWebhookEvent`.
 // A separate entry because it loads io-ts, which the core entry (`verifyWebhook`, HMAC, …) never does.
 export {
   WebhookEventBase,
@@ -20,4 +20,5 @@ export {
 } from './model/WebhookEvent'
 export type { WebhookEvent, UnknownWebhookEvent } from './model/WebhookEvent'
 export { matchWebhookEvent } from './matchWebhookEvent'
-export type { WebhookEventHandlers } from './matchWebhookEvent'
+export type { MatchWebhookEventOptions, WebhookEventHandlers } from './matchWebhookEvent'
+export type { Drift, DriftKind } from './codec/lax'

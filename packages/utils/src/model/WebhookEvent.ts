@@ -1,31 +1,40 @@
-// Webhook event payloads ImageKit sends: one io-ts codec per event type the API reference documents (the spec's
-// `webhooks` section), the union of them, and the types derived from the codecs. Required fields are the spec's
-// `required` lists; every other documented field is optional but typed. Extra fields are kept (t.type).
+// Webhook event payloads ImageKit sends: one lax codec per event type the API reference documents (the spec's
+// `webhooks` section), the union of them, and the types derived from the codecs. Read as every response is:
+// what identifies an event (`id`, its `type`, and `data.fileId` where the spec requires it) is insisted on; the
+// spec's other required fields are reported when missing; enums are open; `null` in an optional field, a
+// number sent as a string and fields ImageKit adds later are read without failing, each deviation reported.
 //
-// This module loads io-ts, so it is reachable only from the `@imagekit-fp/utils/webhook` entry: the core entry
-// (`verifyWebhook` among others) imports its types only, and Node loads no io-ts for it.
-import * as t from 'io-ts'
+// This module loads io-ts (the toolkit's `t.Type`), so it is reachable only from the `@imagekit-fp/utils/webhook`
+// entry: the core entry (`verifyWebhook` among others) imports its types only, and Node loads no io-ts for it.
+import type * as t from 'io-ts'
+import { lax, step, type LaxType } from '../codec/lax'
+import {
+  array,
+  laxBoolean,
+  laxNumber,
+  laxString,
+  literal,
+  oneOf,
+  struct,
+  type Fields,
+} from '../codec/combinators'
+import { detailsFields, fileFields, uploadFields } from '../codec/file'
 
-/** `t.intersection([t.type(required), t.partial(optional)])`, named. */
-const struct = <R extends t.Props, O extends t.Props>(name: string, required: R, optional: O) =>
-  t.intersection([t.type(required), t.partial(optional)], name)
-
-const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null])
-
-/** `t.keyof` over a list of strings (io-ts's fastest string-enum codec). */
-const oneOf = <K extends string>(name: string, keys: readonly K[]) =>
-  t.keyof(Object.fromEntries(keys.map((k) => [k, null])) as Record<K, null>, name)
+/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- codec maps are heterogeneous by nature */
+type Props = Readonly<Record<string, LaxType<any, any>>>
+type None = Record<never, never>
 
 /**
- * The fields every event carries (the spec's BaseWebhookEvent plus `created_at`, which every event requires).
+ * The fields every event carries (the spec's BaseWebhookEvent plus `created_at`, which every event requires):
+ * `id` and `type` identify the event, a missing `created_at` is reported.
  *
  * @since 0.1.0
  * @category codecs
  */
-export const WebhookEventBase = /*#__PURE__*/ t.type(
-  { id: t.string, type: t.string, created_at: t.string },
-  'WebhookEventBase',
-)
+export const WebhookEventBase = /*#__PURE__*/ struct('WebhookEventBase', {
+  identity: { id: laxString, type: laxString },
+  required: { created_at: laxString },
+})
 /**
  * Fields every event carries: `id` (use it to drop a redelivered event), `type`, `created_at` (ISO 8601).
  *
@@ -35,48 +44,21 @@ export const WebhookEventBase = /*#__PURE__*/ t.type(
 export type WebhookEventBase = t.TypeOf<typeof WebhookEventBase>
 
 /**
- * A media-library file or file version as webhook events describe it (the spec's FileDetails, and the upload
- * result for `upload.pre-transform.success`). Every field is optional.
+ * A media-library file or file version as webhook events describe it (the spec's FileDetails, and its Upload
+ * result for `upload.pre-transform.success`): the file object's shared fields, every one optional.
  *
  * @since 0.1.0
  * @category codecs
  */
-export const WebhookFile = /*#__PURE__*/ t.partial(
-  {
-    fileId: t.string,
-    type: t.string,
-    name: t.string,
-    filePath: t.string,
-    tags: /*#__PURE__*/ nullable(/*#__PURE__*/ t.array(t.string)),
-    AITags: /*#__PURE__*/ nullable(/*#__PURE__*/ t.array(t.UnknownRecord)),
-    versionInfo: /*#__PURE__*/ t.partial({ id: t.string, name: t.string }),
-    isPrivateFile: t.boolean,
-    isPublished: t.boolean,
-    customCoordinates: /*#__PURE__*/ nullable(t.string),
-    url: t.string,
-    thumbnail: t.string,
-    thumbnailUrl: t.string,
-    fileType: t.string,
-    mime: t.string,
-    width: t.number,
-    height: t.number,
-    size: t.number,
-    bitRate: t.number,
-    duration: t.number,
-    audioCodec: t.string,
-    videoCodec: t.string,
-    hasAlpha: t.boolean,
-    customMetadata: t.UnknownRecord,
-    selectedFieldsSchema: t.UnknownRecord,
-    embeddedMetadata: t.UnknownRecord,
-    extensionStatus: t.UnknownRecord,
-    metadata: t.UnknownRecord,
-    description: t.string,
-    createdAt: t.string,
-    updatedAt: t.string,
+export const WebhookFile = /*#__PURE__*/ struct('WebhookFile', {
+  optional: {
+    fileId: laxString,
+    type: /*#__PURE__*/ oneOf('FileKind', ['file', 'file-version']),
+    ...fileFields,
+    ...detailsFields,
+    ...uploadFields,
   },
-  'WebhookFile',
-)
+})
 /**
  * A file or file version in a webhook event.
  *
@@ -85,34 +67,38 @@ export const WebhookFile = /*#__PURE__*/ t.partial(
  */
 export type WebhookFile = t.TypeOf<typeof WebhookFile>
 
-/** An event: the base fields with `type` fixed, plus its own required and optional fields. */
-const event = <K extends string, R extends t.Props, O extends t.Props = Record<never, never>>(
+/** An event: `id` and its `type` identify it, `created_at` is required, plus its own fields. */
+const event = <K extends string, I extends Props = None, R extends Props = None, O extends Props = None>(
   name: string,
   type: K,
-  required: R,
-  optional?: O,
+  fields: Fields<I, R, O>,
 ) =>
-  struct(
-    name,
-    { id: t.string, type: t.literal(type), created_at: t.string, ...required },
-    optional ?? ({} as O),
-  )
-
-const FileData = /*#__PURE__*/ t.type({ data: WebhookFile })
+  struct(name, {
+    identity: { id: laxString, type: literal(type), ...fields.identity } as {
+      readonly id: typeof laxString
+      readonly type: LaxType<K>
+    } & I,
+    required: { created_at: laxString, ...fields.required } as { readonly created_at: typeof laxString } & R,
+    optional: fields.optional ?? ({} as O),
+  })
 
 /** `file.created`. @since 0.1.0 @category codecs */
-export const FileCreatedEvent = /*#__PURE__*/ event('FileCreatedEvent', 'file.created', FileData.props)
+export const FileCreatedEvent = /*#__PURE__*/ event('FileCreatedEvent', 'file.created', {
+  required: { data: WebhookFile },
+})
 /** `file.created`: a file was added to the media library. @since 0.1.0 @category model */
 export type FileCreatedEvent = t.TypeOf<typeof FileCreatedEvent>
 
 /** `file.updated`. @since 0.1.0 @category codecs */
-export const FileUpdatedEvent = /*#__PURE__*/ event('FileUpdatedEvent', 'file.updated', FileData.props)
+export const FileUpdatedEvent = /*#__PURE__*/ event('FileUpdatedEvent', 'file.updated', {
+  required: { data: WebhookFile },
+})
 /** `file.updated`: a file's details changed. @since 0.1.0 @category model */
 export type FileUpdatedEvent = t.TypeOf<typeof FileUpdatedEvent>
 
 /** `file.deleted`. @since 0.1.0 @category codecs */
 export const FileDeletedEvent = /*#__PURE__*/ event('FileDeletedEvent', 'file.deleted', {
-  data: /*#__PURE__*/ t.type({ fileId: t.string }),
+  identity: { data: /*#__PURE__*/ struct('DeletedFile', { identity: { fileId: laxString } }) },
 })
 /** `file.deleted`: a file was removed. @since 0.1.0 @category model */
 export type FileDeletedEvent = t.TypeOf<typeof FileDeletedEvent>
@@ -121,7 +107,9 @@ export type FileDeletedEvent = t.TypeOf<typeof FileDeletedEvent>
 export const FileVersionCreatedEvent = /*#__PURE__*/ event(
   'FileVersionCreatedEvent',
   'file-version.created',
-  FileData.props,
+  {
+    required: { data: WebhookFile },
+  },
 )
 /** `file-version.created`: a new version of a file was stored. @since 0.1.0 @category model */
 export type FileVersionCreatedEvent = t.TypeOf<typeof FileVersionCreatedEvent>
@@ -131,22 +119,33 @@ export const FileVersionDeletedEvent = /*#__PURE__*/ event(
   'FileVersionDeletedEvent',
   'file-version.deleted',
   {
-    data: /*#__PURE__*/ t.type({ fileId: t.string, versionId: t.string }),
+    identity: {
+      data: /*#__PURE__*/ struct('DeletedFileVersion', {
+        identity: { fileId: laxString },
+        required: { versionId: laxString },
+      }),
+    },
   },
 )
 /** `file-version.deleted`: one version of a file was removed. @since 0.1.0 @category model */
 export type FileVersionDeletedEvent = t.TypeOf<typeof FileVersionDeletedEvent>
 
 /** The upload a pre-transformation event refers to (PreTransformWebhookRequestInfo). */
-const PreTransformRequest = /*#__PURE__*/ t.type({ x_request_id: t.string, transformation: t.string })
-/** Why a transformation failed. */
-const TransformationFailure = /*#__PURE__*/ t.type({ error: /*#__PURE__*/ t.type({ reason: t.string }) })
+const PreTransformRequest = /*#__PURE__*/ struct('PreTransformWebhookRequestInfo', {
+  required: { x_request_id: laxString, transformation: laxString },
+})
+/** Why a transformation failed (`reason` is free text, e.g. `encoding_failed`). */
+const TransformationFailure = /*#__PURE__*/ struct('TransformationFailure', {
+  required: {
+    error: /*#__PURE__*/ struct('TransformationError', { required: { reason: laxString } }),
+  },
+})
 
 /** `upload.pre-transform.success`. @since 0.1.0 @category codecs */
 export const UploadPreTransformSuccessEvent = /*#__PURE__*/ event(
   'UploadPreTransformSuccessEvent',
   'upload.pre-transform.success',
-  { request: PreTransformRequest, data: WebhookFile },
+  { required: { request: PreTransformRequest, data: WebhookFile } },
 )
 /** `upload.pre-transform.success`: the file was transformed, then stored; `data` is the upload result. @since 0.1.0 @category model */
 export type UploadPreTransformSuccessEvent = t.TypeOf<typeof UploadPreTransformSuccessEvent>
@@ -156,28 +155,33 @@ export const UploadPreTransformErrorEvent = /*#__PURE__*/ event(
   'UploadPreTransformErrorEvent',
   'upload.pre-transform.error',
   {
-    request: PreTransformRequest,
-    data: /*#__PURE__*/ t.type({ name: t.string, path: t.string, transformation: TransformationFailure }),
+    required: {
+      request: PreTransformRequest,
+      data: /*#__PURE__*/ struct('PreTransformFailure', {
+        required: { name: laxString, path: laxString, transformation: TransformationFailure },
+      }),
+    },
   },
 )
 /** `upload.pre-transform.error`: the requested pre-transformation could not be applied. @since 0.1.0 @category model */
 export type UploadPreTransformErrorEvent = t.TypeOf<typeof UploadPreTransformErrorEvent>
 
 /** The upload a post-transformation event refers to (PostTransformWebhookRequestInfo). */
-const PostTransformRequest = /*#__PURE__*/ t.type({
-  x_request_id: t.string,
-  transformation: /*#__PURE__*/ struct(
-    'PostTransformation',
-    {
-      type: /*#__PURE__*/ oneOf('PostTransformationType', [
-        'transformation',
-        'abs',
-        'gif-to-video',
-        'thumbnail',
-      ]),
-    },
-    { value: t.string, protocol: /*#__PURE__*/ oneOf('StreamingProtocol', ['hls', 'dash']) },
-  ),
+const PostTransformRequest = /*#__PURE__*/ struct('PostTransformWebhookRequestInfo', {
+  required: {
+    x_request_id: laxString,
+    transformation: /*#__PURE__*/ struct('PostTransformation', {
+      required: {
+        type: /*#__PURE__*/ oneOf('PostTransformationType', [
+          'transformation',
+          'abs',
+          'gif-to-video',
+          'thumbnail',
+        ]),
+      },
+      optional: { value: laxString, protocol: /*#__PURE__*/ oneOf('StreamingProtocol', ['hls', 'dash']) },
+    }),
+  },
 })
 
 /** `upload.post-transform.success`. @since 0.1.0 @category codecs */
@@ -185,8 +189,13 @@ export const UploadPostTransformSuccessEvent = /*#__PURE__*/ event(
   'UploadPostTransformSuccessEvent',
   'upload.post-transform.success',
   {
-    request: PostTransformRequest,
-    data: /*#__PURE__*/ t.type({ fileId: t.string, url: t.string, name: t.string }),
+    identity: {
+      data: /*#__PURE__*/ struct('PostTransformOutput', {
+        identity: { fileId: laxString },
+        required: { url: laxString, name: laxString },
+      }),
+    },
+    required: { request: PostTransformRequest },
   },
 )
 /** `upload.post-transform.success`: one post-transformation is ready at `data.url` (one event each). @since 0.1.0 @category model */
@@ -197,55 +206,61 @@ export const UploadPostTransformErrorEvent = /*#__PURE__*/ event(
   'UploadPostTransformErrorEvent',
   'upload.post-transform.error',
   {
-    request: PostTransformRequest,
-    data: /*#__PURE__*/ t.type({
-      fileId: t.string,
-      url: t.string,
-      name: t.string,
-      path: t.string,
-      transformation: TransformationFailure,
-    }),
+    identity: {
+      data: /*#__PURE__*/ struct('PostTransformFailure', {
+        identity: { fileId: laxString },
+        required: { url: laxString, name: laxString, path: laxString, transformation: TransformationFailure },
+      }),
+    },
+    required: { request: PostTransformRequest },
   },
 )
 /** `upload.post-transform.error`: one post-transformation failed. @since 0.1.0 @category model */
 export type UploadPostTransformErrorEvent = t.TypeOf<typeof UploadPostTransformErrorEvent>
 
 /** The delivery request that started a video transformation (VideoWebhookRequestInfo). */
-const VideoRequest = /*#__PURE__*/ struct(
-  'VideoWebhookRequestInfo',
-  { x_request_id: t.string, url: t.string },
-  {
-    user_agent: t.string,
+const VideoRequest = /*#__PURE__*/ struct('VideoWebhookRequestInfo', {
+  required: { x_request_id: laxString, url: laxString },
+  optional: { user_agent: laxString },
+})
+/** The source video (VideoAsset). */
+const VideoAsset = /*#__PURE__*/ struct('VideoAsset', { required: { url: laxString } })
+/** VideoTransformationOptions: how the video is encoded. */
+const VideoTransformationOptions = /*#__PURE__*/ struct('VideoTransformationOptions', {
+  optional: {
+    video_codec: /*#__PURE__*/ oneOf('VideoCodec', ['h264', 'vp9', 'av1']),
+    audio_codec: /*#__PURE__*/ oneOf('AudioCodec', ['aac', 'opus']),
+    auto_rotate: laxBoolean,
+    quality: laxNumber,
+    format: /*#__PURE__*/ oneOf('VideoFormat', ['mp4', 'webm', 'jpg', 'png', 'webp']),
+    stream_protocol: /*#__PURE__*/ oneOf('VideoStreamProtocol', ['HLS', 'DASH']),
+    variants: /*#__PURE__*/ array(laxString),
   },
-)
-/** VideoTransformationBase: what the transformation is, with its encoding options. */
-const videoTransformation = <O extends t.Props>(name: string, extra: O) =>
-  struct(
-    name,
-    { type: oneOf('VideoTransformationType', ['video-transformation', 'gif-to-video', 'video-thumbnail']) },
-    {
-      options: t.partial({
-        video_codec: oneOf('VideoCodec', ['h264', 'vp9', 'av1']),
-        audio_codec: oneOf('AudioCodec', ['aac', 'opus']),
-        auto_rotate: t.boolean,
-        quality: t.number,
-        format: oneOf('VideoFormat', ['mp4', 'webm', 'jpg', 'png', 'webp']),
-        stream_protocol: oneOf('VideoStreamProtocol', ['HLS', 'DASH']),
-        variants: t.array(t.string),
-      }),
-      ...extra,
-    },
-  )
-const videoData = <C extends t.Mixed>(transformation: C) =>
-  t.type({ asset: t.type({ url: t.string }), transformation })
+})
+const VideoTransformationType = /*#__PURE__*/ oneOf('VideoTransformationType', [
+  'video-transformation',
+  'gif-to-video',
+  'video-thumbnail',
+])
+/** VideoTransformationBase (what the transformation is, with its options), plus `extra` optional fields. */
+const videoTransformation = <O extends Props>(name: string, extra: O) =>
+  struct(name, {
+    required: { type: VideoTransformationType },
+    optional: { options: VideoTransformationOptions, ...extra },
+  })
+/** A video event's `data`: the source asset and the transformation. */
+const videoData = <A>(transformation: LaxType<A>) =>
+  struct('VideoWebhookData', { required: { asset: VideoAsset, transformation } })
 
 /** `video.transformation.accepted`. @since 0.1.0 @category codecs */
 export const VideoTransformationAcceptedEvent = /*#__PURE__*/ event(
   'VideoTransformationAcceptedEvent',
   'video.transformation.accepted',
   {
-    request: VideoRequest,
-    data: /*#__PURE__*/ videoData(/*#__PURE__*/ videoTransformation('VideoTransformation', {})),
+    required: {
+      request: VideoRequest,
+      data: /*#__PURE__*/ videoData(/*#__PURE__*/ videoTransformation('VideoTransformation', {})),
+    },
   },
 )
 /** `video.transformation.accepted`: ImageKit queued a video transformation. @since 0.1.0 @category model */
@@ -256,25 +271,27 @@ export const VideoTransformationReadyEvent = /*#__PURE__*/ event(
   'VideoTransformationReadyEvent',
   'video.transformation.ready',
   {
-    request: VideoRequest,
-    data: /*#__PURE__*/ videoData(
-      /*#__PURE__*/ videoTransformation('VideoTransformationOutput', {
-        output: /*#__PURE__*/ struct(
-          'VideoOutput',
-          { url: t.string },
-          {
-            video_metadata: /*#__PURE__*/ t.type({
-              duration: t.number,
-              width: t.number,
-              height: t.number,
-              bitrate: t.number,
-            }),
-          },
-        ),
+    required: {
+      request: VideoRequest,
+      data: /*#__PURE__*/ videoData(
+        /*#__PURE__*/ videoTransformation('VideoTransformationOutput', {
+          output: /*#__PURE__*/ struct('VideoOutput', {
+            required: { url: laxString },
+            optional: {
+              video_metadata: /*#__PURE__*/ struct('VideoOutputMetadata', {
+                required: { duration: laxNumber, width: laxNumber, height: laxNumber, bitrate: laxNumber },
+              }),
+            },
+          }),
+        }),
+      ),
+    },
+    optional: {
+      timings: /*#__PURE__*/ struct('VideoTimings', {
+        optional: { download_duration: laxNumber, encoding_duration: laxNumber },
       }),
-    ),
+    },
   },
-  { timings: /*#__PURE__*/ t.partial({ download_duration: t.number, encoding_duration: t.number }) },
 )
 /** `video.transformation.ready`: the output is at `data.transformation.output.url`. @since 0.1.0 @category model */
 export type VideoTransformationReadyEvent = t.TypeOf<typeof VideoTransformationReadyEvent>
@@ -284,25 +301,29 @@ export const VideoTransformationErrorEvent = /*#__PURE__*/ event(
   'VideoTransformationErrorEvent',
   'video.transformation.error',
   {
-    request: VideoRequest,
-    data: /*#__PURE__*/ videoData(
-      /*#__PURE__*/ videoTransformation('VideoTransformationFailure', {
-        error: /*#__PURE__*/ t.type({
-          reason: /*#__PURE__*/ oneOf('VideoTransformationErrorReason', [
-            'encoding_failed',
-            'download_failed',
-            'internal_server_error',
-          ]),
+    required: {
+      request: VideoRequest,
+      data: /*#__PURE__*/ videoData(
+        /*#__PURE__*/ videoTransformation('VideoTransformationFailure', {
+          error: /*#__PURE__*/ struct('VideoTransformationError', {
+            required: {
+              reason: /*#__PURE__*/ oneOf('VideoTransformationErrorReason', [
+                'encoding_failed',
+                'download_failed',
+                'internal_server_error',
+              ]),
+            },
+          }),
         }),
-      }),
-    ),
+      ),
+    },
   },
 )
 /** `video.transformation.error`: encoding failed; `data.transformation.error.reason` says why. @since 0.1.0 @category model */
 export type VideoTransformationErrorEvent = t.TypeOf<typeof VideoTransformationErrorEvent>
 
 /**
- * The codec of each documented event type, by `type` (what `matchWebhookEvent` checks an event against).
+ * The codec of each documented event type, by `type` (what `matchWebhookEvent` reads an event with).
  *
  * @since 0.1.0
  * @category codecs
@@ -323,28 +344,29 @@ export const webhookEventCodecs = /*#__PURE__*/ Object.freeze({
 })
 
 /**
- * Every documented event, as one codec (a union of the twelve).
+ * A union closed over `variants` by `type`: a type it does not list cannot be read (a fault at `type`), so the
+ * decoded type stays the union of the variants.
+ */
+const byType = <V extends Props>(name: string, variants: V): LaxType<t.TypeOf<V[keyof V]>> => {
+  const expected = Object.keys(variants)
+    .map((v) => `'${v}'`)
+    .join(' | ')
+  return lax(name, (u, at, r) => {
+    const type = typeof u === 'object' && u !== null ? (u as Readonly<Record<string, unknown>>)['type'] : u
+    return typeof type === 'string' && Object.prototype.hasOwnProperty.call(variants, type)
+      ? (variants[type] as V[keyof V]).read(u, at, r)
+      : r.fail(step(at, 'type'), expected, type)
+  })
+}
+
+/**
+ * Every documented event, as one codec: the event is read by the codec of its `type`; an undocumented `type`
+ * is a `Left`.
  *
  * @since 0.1.0
  * @category codecs
  */
-export const KnownWebhookEvent = /*#__PURE__*/ t.union(
-  [
-    FileCreatedEvent,
-    FileUpdatedEvent,
-    FileDeletedEvent,
-    FileVersionCreatedEvent,
-    FileVersionDeletedEvent,
-    UploadPreTransformSuccessEvent,
-    UploadPreTransformErrorEvent,
-    UploadPostTransformSuccessEvent,
-    UploadPostTransformErrorEvent,
-    VideoTransformationAcceptedEvent,
-    VideoTransformationReadyEvent,
-    VideoTransformationErrorEvent,
-  ],
-  'KnownWebhookEvent',
-)
+export const KnownWebhookEvent = /*#__PURE__*/ byType('KnownWebhookEvent', webhookEventCodecs)
 /**
  * Every event type this SDK knows, as a discriminated union on `type`.
  *
@@ -355,7 +377,8 @@ export type KnownWebhookEvent = t.TypeOf<typeof KnownWebhookEvent>
 
 /**
  * An event whose `type` this version of the SDK does not know yet (ImageKit adds event types over time), or a
- * known type whose body does not match its codec. Its fields are `unknown` until you check them.
+ * known type that cannot be identified (no usable `id`, or no `data.fileId` where the spec requires one). Its
+ * fields are `unknown` until you check them.
  *
  * @since 0.1.0
  * @category model
@@ -368,7 +391,7 @@ export interface UnknownWebhookEvent {
 /**
  * A verified webhook payload: one of the known events, or an {@link UnknownWebhookEvent}. TypeScript cannot
  * narrow this union on `type` (one member's `type` is any string): narrow it with `matchWebhookEvent`, which
- * also checks the body against the codec of its type.
+ * also reads the body with the codec of its type.
  *
  * @since 0.1.0
  * @category model
