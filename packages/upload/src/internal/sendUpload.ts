@@ -15,10 +15,12 @@ import type { UploadError } from '../upload'
  * A `202` reply: ImageKit accepted the file for later processing (`{ message }`, tagged `UploadAccepted`), or it is
  * already a full result with its `fileId` (tagged `UploadResult`). Only a 202 may be an `UploadAccepted`.
  */
-const AcceptedReply = /*#__PURE__*/ lax<UploadResult | UploadAccepted, unknown>('UploadResult', (u, at, r) =>
-  typeof u === 'object' && u !== null && 'fileId' in u
-    ? UploadResult.read(u, at, r)
-    : UploadAccepted.read(u, at, r),
+const AcceptedReply = /*#__PURE__*/ lax<UploadResult | UploadAccepted, unknown>(
+  'UploadResult | UploadAccepted',
+  (u, at, r) =>
+    typeof u === 'object' && u !== null && 'fileId' in u
+      ? UploadResult.read(u, at, r)
+      : UploadAccepted.read(u, at, r),
 )
 
 /**
@@ -27,7 +29,11 @@ const AcceptedReply = /*#__PURE__*/ lax<UploadResult | UploadAccepted, unknown>(
  */
 const stored = (e: DecodeError): DecodeError => {
   const body = e.body as { readonly fileId?: unknown } | undefined
-  const id = typeof body?.fileId === 'string' ? ` as fileId ${body.fileId}` : ''
+  const fileId = body?.fileId
+  const id =
+    (typeof fileId === 'string' && fileId.trim() !== '') || typeof fileId === 'number'
+      ? ` as fileId ${fileId}`
+      : ''
   return {
     ...e,
     message: `ImageKit stored the file${id}, but its reply could not be read (do not upload it again; look it up with getFileDetails or listFiles): ${e.message}`,

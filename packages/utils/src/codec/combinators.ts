@@ -56,7 +56,11 @@ export const laxString: LaxType<string> = /*#__PURE__*/ scalar(
 export const laxNumber: LaxType<number> = /*#__PURE__*/ scalar(
   'number',
   (u) => typeof u === 'number' && Number.isFinite(u),
-  (u) => (typeof u === 'string' && NUMERIC.test(u) ? Number(u) : INVALID),
+  (u) => {
+    const n = typeof u === 'string' && NUMERIC.test(u) ? Number(u) : Number.NaN
+    // Lossless only: not Infinity ("1e400"), not an integer past 2^53 that the number would round.
+    return Number.isFinite(n) && (!Number.isInteger(n) || Number.isSafeInteger(n)) ? n : INVALID
+  },
 )
 
 /**
@@ -86,7 +90,7 @@ export const laxBoolean: LaxType<boolean> = /*#__PURE__*/ scalar(
  * @since 0.2.0
  * @category codecs
  */
-export const laxRecord: LaxType<Record<string, unknown>> = /*#__PURE__*/ scalar('object', isRecord, (u) =>
+export const laxRecord: LaxType<Record<string, unknown>> = /*#__PURE__*/ scalar('object', isMap, (u) =>
   Array.isArray(u) && u.length === 0 ? {} : INVALID,
 )
 
@@ -209,17 +213,15 @@ const each = (
   read: (v: unknown, key: string | number) => unknown,
 ): unknown => {
   const list = Array.isArray(u)
-  const out: Record<string, unknown> | unknown[] = list ? [] : {}
+  const out: [string, unknown][] = []
   let changed = false
   for (const [k, v] of Object.entries(u)) {
-    const key = list ? Number(k) : k
-    const w = read(v, key)
+    const w = read(v, list ? Number(k) : k)
     if (w !== v) changed = true
-    if (w === INVALID) continue
-    if (list) (out as unknown[]).push(w)
-    else (out as Record<string, unknown>)[k] = w
+    if (w !== INVALID) out.push([k, w])
   }
-  return changed ? out : u
+  // fromEntries defines each key as an own property: a "__proto__" key stays data.
+  return !changed ? u : list ? out.map(([, w]) => w) : Object.fromEntries(out)
 }
 
 /**
@@ -257,7 +259,10 @@ export const record = <A, O>(codec: LaxType<A, O>): LaxType<Record<string, A>, R
 export interface Fields<I extends Props, R extends Props, O extends Props> {
   /** What identifies the object (`fileId`): missing or unusable makes the whole body a `DecodeError`. */
   readonly identity?: I
-  /** Documented as always present: missing is reported (`missing`) and the reading goes on. */
+  /**
+   * Documented as always present, and typed so: a reply without one is reported (`missing`) and the reading goes
+   * on (the field is then absent although typed; `strictResponses` refuses such a reply).
+   */
   readonly required?: R
   /** Documented as optional. */
   readonly optional?: O
@@ -310,7 +315,9 @@ export const struct = <
     }
     for (const [key, codec] of identity) {
       const v = u[key]
-      const w = v === undefined || v === null ? INVALID : codec.read(v, step(at, key), r)
+      // What identifies an object is a non-blank string (or a number, read as its text): never '', true or {}.
+      const usableId = typeof v === 'string' ? v.trim() !== '' : typeof v === 'number'
+      const w = usableId ? codec.read(v, step(at, key), r) : INVALID
       if (w === INVALID) usable = r.fail(step(at, key), codec.name, v) !== INVALID
       else if (w !== v) set(key, w)
     }
