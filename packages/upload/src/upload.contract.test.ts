@@ -124,7 +124,11 @@ describe.skipIf(spec.path === undefined)('upload (contract, Prism)', () => {
 
   const run = async (config: Omit<UploadConfig, 'fetch' | 'uploadBaseUrl'>, request: UploadRequest) => {
     const recorder = recordingFetch()
-    const result = await upload({ ...config, uploadBaseUrl: prism.url, fetch: recorder.fetch }, request)()
+    // Strict: our own contract suite refuses any drift of the reply from the documented contract.
+    const result = await upload(
+      { ...config, uploadBaseUrl: prism.url, fetch: recorder.fetch, strictResponses: true },
+      request,
+    )()
     return { result, exchanges: recorder.exchanges }
   }
 
@@ -194,7 +198,12 @@ describe.skipIf(spec.path === undefined)('upload (contract, Prism)', () => {
       }) as typeof fetch
       const recorder = recordingFetch(prefer)
       const result = await upload(
-        { privateKey: 'private_contract', uploadBaseUrl: prism.url, fetch: recorder.fetch },
+        {
+          privateKey: 'private_contract',
+          uploadBaseUrl: prism.url,
+          fetch: recorder.fetch,
+          strictResponses: true,
+        },
         { file: bytes('abc'), fileName: 'a.jpg' },
       )()
       expect(recorder.exchanges[0]!.violations).toBeNull()

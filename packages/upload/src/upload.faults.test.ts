@@ -9,7 +9,9 @@ import {
   type Script,
 } from '../../utils/src/http/test-support/loopbackServer'
 import { expectNoSecret } from '../../utils/src/http/test-support/secrets'
+import { UploadResult } from './model/UploadResult'
 import { RESULT, UPLOADED } from './test-support/capture'
+import { drifts, listen, stored, uploadDecodeError } from './test-support/drift'
 
 const KEY = 'private_fault_key_0123456789'
 const FAST_RETRY = { limit: 3, maxDelay: 20 }
@@ -166,22 +168,95 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
     )
   })
 
-  it('is a DecodeError for a complete but truncated JSON body', async () => {
-    const { result } = await run([
-      { body: '{"fileId":"abc","name":', headers: { 'content-type': 'application/json' } },
-    ])
-    expect(result._tag === 'Left' && result.left._tag).toBe('DecodeError')
+  /** The DecodeError of a 2xx reply whose text is not JSON: the file is stored, the reply unreadable. */
+  const notJson = (text: string, reason: string) => ({
+    _tag: 'Left',
+    left: {
+      _tag: 'DecodeError',
+      errors: [
+        {
+          value: text,
+          context: [{ key: '', type: UploadResult, actual: text }],
+          message: `not valid JSON (${reason})`,
+        },
+      ],
+      message: `${stored()}the response to POST ${server!.url}/api/v1/files/upload is not valid JSON: ${reason}`,
+    },
   })
 
-  it('is a DecodeError for malformed JSON', async () => {
+  it('is a DecodeError saying the file is stored for a complete but truncated JSON body', async () => {
+    const text = '{"fileId":"abc","name":'
+    const { result } = await run([{ body: text, headers: { 'content-type': 'application/json' } }])
+    expect(result).toStrictEqual(notJson(text, 'Unexpected end of JSON input'))
+  })
+
+  it('is a DecodeError saying the file is stored for malformed JSON', async () => {
     const { result } = await run([{ body: 'OK', headers: { 'content-type': 'application/json' } }])
-    expect(result._tag === 'Left' && result.left._tag).toBe('DecodeError')
+    expect(result).toStrictEqual(notJson('OK', `Unexpected token 'O', "OK" is not valid JSON`))
   })
 
-  it('is a DecodeError when the JSON is not an upload result', async () => {
-    const { result } = await run([{ json: { fileId: 42 } }])
-    expect(result._tag === 'Left' && result.left._tag).toBe('DecodeError')
+  it('reads JSON with a number fileId as an upload result, reporting it with the request id', async () => {
+    const { onDrift, heard } = listen()
+    const { result, requests } = await run(
+      [{ json: { fileId: 42 }, headers: { 'x-request-id': 'rid-drift' } }, { json: RESULT }],
+      { onDrift, retryUploads: true },
+    )
+    expect(result).toStrictEqual({ _tag: 'Right', right: { fileId: '42', _tag: 'UploadResult' } })
+    expect(heard).toStrictEqual(
+      drifts('POST /api/v1/files/upload', [['fileId', 'coerced', 'string', 42, '42']], 'rid-drift'),
+    )
+    expect(requests).toHaveLength(1)
   })
+
+  it('is a DecodeError saying the file is stored for JSON with a number fileId with strictResponses', async () => {
+    const body = { fileId: 42 }
+    const { result, requests } = await run([{ json: body }, { json: RESULT }], {
+      strictResponses: true,
+      retryUploads: true,
+    })
+    expect(result).toStrictEqual({
+      _tag: 'Left',
+      left: uploadDecodeError({
+        codec: UploadResult,
+        url: `${server!.url}/api/v1/files/upload`,
+        body,
+        found: [['fileId', 'coerced', 'string', 42, '42']],
+        strict: true,
+      }),
+    })
+    expect(requests).toHaveLength(1)
+  })
+
+  it.each([false, true])(
+    'is a DecodeError saying the file is stored for JSON without a fileId (strictResponses: %s)',
+    async (strictResponses) => {
+      const body = { name: 'a.jpg' }
+      const { onDrift, heard } = listen()
+      const { result, requests } = await run([{ json: body }, { json: RESULT }], {
+        strictResponses,
+        onDrift,
+        retryUploads: true,
+      })
+      expect(result).toStrictEqual({
+        _tag: 'Left',
+        left: uploadDecodeError({
+          codec: UploadResult,
+          url: `${server!.url}/api/v1/files/upload`,
+          body,
+          found: [
+            [
+              'fileId',
+              undefined,
+              'expected string, got undefined: the object cannot be identified without it',
+            ],
+          ],
+          strict: false,
+        }),
+      })
+      expect(heard).toStrictEqual([])
+      expect(requests).toHaveLength(1)
+    },
+  )
 
   it('is a clean HttpError 502 for an HTML page from a proxy', async () => {
     const { result } = await run([{ status: 502, body: HTML_502, headers: { 'content-type': 'text/html' } }])

@@ -78,7 +78,11 @@ describe.skipIf(spec.path === undefined)('uploadV2 (contract, Prism)', () => {
 
   const run = async (config: Omit<UploadConfig, 'fetch' | 'uploadBaseUrl'>, request: UploadV2Request) => {
     const recorder = recordingFetch()
-    const result = await uploadV2({ ...config, uploadBaseUrl: prism.url, fetch: recorder.fetch }, request)()
+    // Strict: our own contract suite refuses any drift of the reply from the documented contract.
+    const result = await uploadV2(
+      { ...config, uploadBaseUrl: prism.url, fetch: recorder.fetch, strictResponses: true },
+      request,
+    )()
     return { result, exchanges: recorder.exchanges }
   }
 
@@ -123,7 +127,12 @@ describe.skipIf(spec.path === undefined)('uploadV2 (contract, Prism)', () => {
       }) as typeof fetch
       const recorder = recordingFetch(prefer)
       const result = await uploadV2(
-        { privateKey: 'private_contract', uploadBaseUrl: prism.url, fetch: recorder.fetch },
+        {
+          privateKey: 'private_contract',
+          uploadBaseUrl: prism.url,
+          fetch: recorder.fetch,
+          strictResponses: true,
+        },
         { file: bytes('abc'), fileName: 'a.jpg' },
       )()
       expect(recorder.exchanges[0]!.violations).toBeNull()

@@ -15,7 +15,7 @@ import type { UploadError } from '../upload'
  * A `202` reply: ImageKit accepted the file for later processing (`{ message }`, tagged `UploadAccepted`), or it is
  * already a full result with its `fileId` (tagged `UploadResult`). Only a 202 may be an `UploadAccepted`.
  */
-const AcceptedReply = /*#__PURE__*/ lax<UploadResult | UploadAccepted, unknown>(
+export const AcceptedReply = /*#__PURE__*/ lax<UploadResult | UploadAccepted, unknown>(
   'UploadResult | UploadAccepted',
   (u, at, r) =>
     typeof u === 'object' && u !== null && 'fileId' in u
