@@ -68,9 +68,52 @@ const enumParam = (url: URL, name: string, allowed: readonly string[], fallback:
 
 const isReply = (u: unknown): u is Reply => typeof u === 'object' && u !== null && 'status' in u
 
+/** The legacy filters, as ImageKit's classic SDKs document them. */
+interface Legacy {
+  /** Files having any of these tags (none: no filter). */
+  readonly tags: readonly string[] | undefined
+  /** The exact name of a file or folder. */
+  readonly name: string | undefined
+  /** `includeFolder=true`: folders too, and `tags` and `fileType` ignored. */
+  readonly includeFolder: boolean
+}
+
+const invalid = (name: string, why = '') =>
+  fail(400, `Your request contains invalid ${name} parameter${why === '' ? '' : `: ${why}`}.`)
+
+/**
+ * Reads the legacy `tags`, `name` and `includeFolder` (ignored with a `searchQuery`, as ImageKit documents).
+ * Combinations ImageKit does not document (`includeFolder` against `type`, `tags` on folders) are refused.
+ */
+const legacyFilters = (url: URL, typeGiven: boolean, type: string): Legacy | Reply => {
+  const tagsRaw = url.searchParams.get('tags')
+  const name = url.searchParams.get('name') ?? undefined
+  const folderRaw = url.searchParams.get('includeFolder')
+  const tags = tagsRaw
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')
+  if (tags?.length === 0) return invalid('tags')
+  if (name === '') return invalid('name')
+  if (folderRaw !== null && folderRaw !== 'true' && folderRaw !== 'false') return invalid('includeFolder')
+  const includeFolder = folderRaw === 'true'
+  if (
+    folderRaw !== null &&
+    typeGiven &&
+    (includeFolder ? type !== 'all' : type === 'folder' || type === 'all')
+  )
+    return invalid('includeFolder', `includeFolder=${folderRaw} contradicts type=${type}`)
+  if (tags !== undefined && !includeFolder && (type === 'folder' || type === 'all'))
+    return fail(
+      400,
+      `Unsupported tags: the legacy tags parameter filters files; it is not supported with type=${type}.`,
+    )
+  return { tags: includeFolder ? undefined : tags, name, includeFolder }
+}
+
 const listFiles = (ctx: Ctx): Reply => {
   const { url, state } = ctx
-  const type = enumParam(url, 'type', TYPES, 'file')
+  const type0 = enumParam(url, 'type', TYPES, 'file')
   const fileType = enumParam(url, 'fileType', FILE_TYPES, 'all')
   const sort = enumParam(
     url,
@@ -80,7 +123,7 @@ const listFiles = (ctx: Ctx): Reply => {
   )
   const limit = intParam(url, 'limit', 1, 1000, 1000)
   const skip = intParam(url, 'skip', 0, Number.MAX_SAFE_INTEGER, 0)
-  if (isReply(type)) return type
+  if (isReply(type0)) return type0
   if (isReply(fileType)) return fileType
   if (isReply(sort)) return sort
   if (isReply(limit)) return limit
@@ -90,8 +133,21 @@ const listFiles = (ctx: Ctx): Reply => {
   const query = url.searchParams.get('searchQuery')
   const search = query === null || query.trim() === '' ? undefined : compileSearch(query, ctx.now())
   if (search !== undefined && !search.ok) return fail(400, search.message)
+  const legacy: Legacy | Reply =
+    search === undefined
+      ? legacyFilters(url, url.searchParams.has('type'), type0)
+      : { tags: undefined, name: undefined, includeFolder: false }
+  if (isReply(legacy)) return legacy
+  const type = legacy.includeFolder ? 'all' : type0
   const wantFileType = (f: StoredFile) =>
-    fileType === 'all' || (fileType === 'image') === f.current.mime.startsWith('image/')
+    legacy.includeFolder ||
+    fileType === 'all' ||
+    (fileType === 'image') === f.current.mime.startsWith('image/')
+  const wantRow = (row: Row) =>
+    (legacy.name === undefined ||
+      (row.kind === 'folder' ? sortKey('NAME', row) : row.file.name) === legacy.name) &&
+    (legacy.tags === undefined ||
+      (row.kind === 'file' && (row.version.tags ?? []).some((x) => legacy.tags!.includes(x))))
   // `path` limits the listing to that folder; a searchQuery searches it and every folder below.
   const inFolder = (f: StoredFile) =>
     folder === undefined
@@ -100,12 +156,15 @@ const listFiles = (ctx: Ctx): Reply => {
         ? f.folder === folder
         : f.folder.startsWith(folder)
   const rows: Row[] = []
+  const push = (row: Row) => {
+    if (wantRow(row)) rows.push(row)
+  }
   const listFolders = search === undefined && (type === 'folder' || type === 'all')
   if (listFolders) {
     const parent = folder ?? '/'
     for (const [p, f] of state.folders) {
       if (p.startsWith(parent) && p !== parent && p.slice(parent.length, -1).indexOf('/') === -1)
-        rows.push({ kind: 'folder', path: p, folder: f })
+        push({ kind: 'folder', path: p, folder: f })
     }
   }
   const listFiles = search !== undefined || type !== 'folder'
@@ -113,8 +172,8 @@ const listFiles = (ctx: Ctx): Reply => {
     for (const f of state.files.values()) {
       if (!inFolder(f) || !wantFileType(f) || (search !== undefined && search.ok && !search.test(f))) continue
       if (type === 'file-version' && search === undefined) {
-        for (const v of f.versions) rows.push({ kind: 'file', file: f, version: v })
-      } else rows.push({ kind: 'file', file: f, version: f.current })
+        for (const v of f.versions) push({ kind: 'file', file: f, version: v })
+      } else push({ kind: 'file', file: f, version: f.current })
     }
   }
   const [direction, field] = [sort.slice(0, sort.indexOf('_')), sort.slice(sort.indexOf('_') + 1)]
