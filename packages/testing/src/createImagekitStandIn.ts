@@ -309,47 +309,55 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
 
     let body: unknown
     let reply: Reply
-    if (found === undefined) {
-      reply = fail(404, 'The requested resource does not exist.')
-    } else {
-      const denied = found.route.auth === 'basic' ? checkBasic(keys, authorization) : undefined
-      let json: unknown
-      let badJson = false
-      if (denied === undefined && found.route.auth === 'basic') {
-        const text = await request.text()
-        if (text.trim() !== '') {
-          try {
-            json = JSON.parse(text)
-            body = json
-          } catch {
-            badJson = true
+    try {
+      if (found === undefined) {
+        reply = fail(404, 'The requested resource does not exist.')
+      } else {
+        const denied = found.route.auth === 'basic' ? checkBasic(keys, authorization) : undefined
+        let json: unknown
+        let badJson = false
+        if (denied === undefined && found.route.auth === 'basic') {
+          const text = await request.text()
+          if (text.trim() !== '') {
+            try {
+              json = JSON.parse(text)
+              body = json
+            } catch {
+              badJson = true
+            }
           }
         }
+        if (denied !== undefined) reply = denied
+        else if (badJson) reply = fail(400, 'Your request contains invalid JSON.')
+        else {
+          const note = (b: unknown) => {
+            body = b
+          }
+          const noteFile = (f: UploadedFile) => {
+            file = f
+          }
+          const ctx: Ctx = {
+            state,
+            keys,
+            urlEndpoint,
+            pendingReads,
+            now,
+            request,
+            url,
+            params: found.params,
+            json,
+            note,
+            noteFile,
+          }
+          reply = await found.route.handle(ctx)
+        }
       }
-      if (denied !== undefined) reply = denied
-      else if (badJson) reply = fail(400, 'Your request contains invalid JSON.')
-      else {
-        const note = (b: unknown) => {
-          body = b
-        }
-        const noteFile = (f: UploadedFile) => {
-          file = f
-        }
-        const ctx: Ctx = {
-          state,
-          keys,
-          urlEndpoint,
-          pendingReads,
-          now,
-          request,
-          url,
-          params: found.params,
-          json,
-          note,
-          noteFile,
-        }
-        reply = await found.route.handle(ctx)
-      }
+    } catch (e) {
+      // An aborted call rejects, as fetch does. Otherwise, as a last resort, whatever a handler throws becomes
+      // an answer, never a rejected fetch or a dropped socket.
+      if (request.signal.aborted) throw e
+      const why = (e instanceof Error ? e.message : String(e)).replace(/\.$/, '')
+      reply = fail(500, `The stand-in could not handle this request: ${why}.`)
     }
     record(reply.status, body, fault)
     return { kind: 'response', response: respond(reply, requestId), truncate: fault?.truncate === true }
