@@ -66,3 +66,75 @@ describe('createImagekitStandIn: a request it cannot handle', () => {
     expect(s.requests().map((r) => [r.operation, r.status])).toStrictEqual([['create-folder', 500]])
   })
 })
+
+describe('createImagekitStandIn: keys inherited from Object.prototype', () => {
+  const s3 = { type: 'S3', name: 'Main', bucket: 'b', accessKey: 'k', secretKey: 's' }
+  const raw = (s: ReturnType<typeof createImagekitStandIn>, method: string, path: string, text: string) =>
+    s.fetch(`https://api.imagekit.io${path}`, {
+      method,
+      headers: { authorization: basic(s), 'content-type': 'application/json' },
+      body: text,
+    })
+
+  it.each([
+    ['toString', { ...s3, toString: 'x' }],
+    ['constructor', { ...s3, constructor: 'x' }],
+    ['hasOwnProperty', { ...s3, hasOwnProperty: 'x' }],
+  ])('refuses an origin with the extra key %s (additionalProperties: false)', async (key, body) => {
+    expect(await call(createImagekitStandIn(), 'POST', '/v1/accounts/origins', body)).toMatchObject({
+      status: 400,
+      body: error(`Your request contains invalid ${key} parameter.`),
+    })
+  })
+
+  it('refuses an origin whose type is an Object.prototype key', async () => {
+    expect(
+      await call(createImagekitStandIn(), 'POST', '/v1/accounts/origins', { type: 'constructor' }),
+    ).toMatchObject({ status: 400, body: error('Your request contains invalid type parameter.') })
+  })
+
+  it('refuses a URL endpoint with an own __proto__ key or an extra constructor key', async () => {
+    const s = createImagekitStandIn()
+    const proto = await raw(
+      s,
+      'POST',
+      '/v1/accounts/url-endpoints',
+      '{"description":"d","__proto__":{"x":1}}',
+    )
+    expect([proto.status, await proto.json()]).toStrictEqual([
+      400,
+      error('Your request contains invalid __proto__ parameter.'),
+    ])
+    expect(
+      await call(s, 'POST', '/v1/accounts/url-endpoints', { description: 'd', constructor: 'x' }),
+    ).toMatchObject({ status: 400, body: error('Your request contains invalid constructor parameter.') })
+    expect(s.requests().map((r) => r.status)).toStrictEqual([400, 400])
+  })
+
+  it.each(['constructor', 'toString', '__proto__'])(
+    'refuses the searchQuery field %s by name',
+    async (field) => {
+      expect(await call(createImagekitStandIn(), 'GET', search(`${field} = "x"`))).toMatchObject({
+        status: 400,
+        body: error(`Unsupported searchQuery: the field "${field}" (in "${field} = "x"") is not supported.`),
+      })
+    },
+  )
+
+  it('types a file named a.constructor or a.toString by its bytes, not by an inherited key', async () => {
+    const s = createImagekitStandIn()
+    s.addFile({ fileName: 'a.constructor' })
+    s.addFile({ fileName: 'a.toString' })
+    const listed = await call(s, 'GET', '/v1/files?fileType=non-image')
+    expect([
+      listed.status,
+      (listed.body as { name: string; mime: string }[]).map((f) => [f.name, f.mime]),
+    ]).toStrictEqual([
+      200,
+      [
+        ['a.constructor', 'application/octet-stream'],
+        ['a.toString', 'application/octet-stream'],
+      ],
+    ])
+  })
+})

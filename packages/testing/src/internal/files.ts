@@ -222,7 +222,7 @@ const updateDetails = (ctx: Ctx): Reply =>
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       return fail(400, 'Your request contains invalid request body parameter.')
     const v = f.current
-    if ('publish' in body) {
+    if (Object.hasOwn(body, 'publish')) {
       if (Object.keys(body).length > 1)
         return fail(400, 'Your request contains invalid publish parameter: send publish alone.')
       const p = check(Publish, body)

@@ -121,7 +121,9 @@ export const compileSearch = (query: string, now: number): Compiled => {
       } else if (keyword('IN')) op = 'IN'
       else if (peek()?.kind === 'op') op = tokens[i++]!.text
       else throw new Refusal(`expected an operator at ${partFrom(peek())}`)
-      const supported: readonly string[] | undefined = (FIELDS as Record<string, readonly string[]>)[field]
+      const supported: readonly string[] | undefined = Object.hasOwn(FIELDS, field)
+        ? (FIELDS as Record<string, readonly string[]>)[field]
+        : undefined
       const v = value()
       const part = query.slice(start.at, tokens[i]?.at ?? query.length).trim()
       if (supported === undefined || !supported.includes(op)) {

@@ -76,7 +76,8 @@ export const uploadHandler =
     } catch {
       return fail(400, 'Your request could not be parsed as multipart/form-data.')
     }
-    const fields: Record<string, string> = {}
+    // No prototype: a form field named `toString` or `__proto__` is only ever an own key.
+    const fields: Record<string, string> = Object.create(null) as Record<string, string>
     let file: Blob | string | undefined
     form.forEach((value, key) => {
       if (key === 'file') file = value
@@ -168,7 +169,10 @@ export const uploadHandler =
       return fail(400, 'Your request contains invalid extensions parameter.')
     }
     const tr = json.transformation.ok ? json.transformation.value : null
-    if (tr !== undefined && (typeof tr !== 'object' || tr === null || (!('pre' in tr) && !('post' in tr)))) {
+    if (
+      tr !== undefined &&
+      (typeof tr !== 'object' || tr === null || (!Object.hasOwn(tr, 'pre') && !Object.hasOwn(tr, 'post')))
+    ) {
       return fail(400, 'The file could not be uploaded because the transformation field is invalid.')
     }
 
