@@ -2,7 +2,7 @@
 // `{ message, help }` answer, never a rejected fetch or a dropped socket.
 import { afterEach, describe, expect, it } from 'vitest'
 import { createImagekitStandIn } from '@imagekit-fp/testing/node'
-import { basic, call } from './test-support/call'
+import { basic, call, uploadForm } from './test-support/call'
 
 const HELP = 'For support kindly contact us at support@imagekit.io .'
 const error = (message: string) => ({ message, help: HELP })
@@ -136,5 +136,122 @@ describe('createImagekitStandIn: keys inherited from Object.prototype', () => {
         ['a.toString', 'application/octet-stream'],
       ],
     ])
+  })
+})
+
+describe('createImagekitStandIn: file and folder names', () => {
+  const names = async (s: ReturnType<typeof createImagekitStandIn>, query: string) =>
+    ((await call(s, 'GET', `/v1/files${query}`)).body as { name: string }[]).map((f) => f.name)
+  const bytes = new Uint8Array([1])
+
+  it.each([
+    ['/x/../../y', '_x_.._.._y'],
+    ['a\u0000b.txt', 'a_b.txt'],
+    ['my photo#1(ü).jpg', 'my_photo_1_ü_.jpg'],
+    ['...', '...'],
+  ])('stores the uploaded fileName %j as %j (other characters become _)', async (fileName, stored) => {
+    const s = createImagekitStandIn()
+    const res = await uploadForm(s, { file: bytes, fileName, useUniqueFileName: 'false' })
+    expect([res.status, (res.body as { name: string }).name]).toStrictEqual([200, stored])
+  })
+
+  it.each(['.', '..'])('refuses the fileName %j, with or without a unique suffix', async (fileName) => {
+    const s = createImagekitStandIn()
+    for (const unique of ['false', 'true']) {
+      expect(await uploadForm(s, { file: bytes, fileName, useUniqueFileName: unique })).toMatchObject({
+        status: 400,
+        body: error('Your request contains invalid fileName parameter.'),
+      })
+    }
+    expect(s.files()).toStrictEqual([])
+  })
+
+  it.each(['..', '.', '/x/../../y', 'a/./b', 'a\u0000b', 'a\tb'])(
+    'refuses the upload folder %j',
+    async (folder) => {
+      const s = createImagekitStandIn()
+      expect(await uploadForm(s, { file: bytes, fileName: 'a.txt', folder })).toMatchObject({
+        status: 400,
+        body: error('Your request contains invalid folder parameter.'),
+      })
+      expect(s.files()).toStrictEqual([])
+    },
+  )
+
+  it('creates and renames folders with other characters replaced by _, keeping - and _', async () => {
+    const s = createImagekitStandIn()
+    for (const folderName of ['..', '.', 'a\u0000b', 'a/b', 'summer-sale_1', 'été'])
+      expect((await call(s, 'POST', '/v1/folder', { folderName, parentFolderPath: '/' })).status).toBe(201)
+    expect(await names(s, '?type=folder')).toStrictEqual(['__', '_', 'a_b', 'summer-sale_1', 'été'])
+    const renamed = await call(s, 'POST', '/v1/bulkJobs/renameFolder', {
+      folderPath: '/_',
+      newFolderName: '..',
+    })
+    expect(renamed).toMatchObject({ status: 409 })
+    await call(s, 'POST', '/v1/bulkJobs/renameFolder', { folderPath: '/a_b', newFolderName: 'x.y' })
+    expect(await names(s, '?type=folder')).toStrictEqual(['__', '_', 'summer-sale_1', 'été', 'x_y'])
+  })
+
+  it.each([
+    ['POST', '/v1/folder', { folderName: 'f', parentFolderPath: '/x/../../y' }, 'parentFolderPath'],
+    [
+      'POST',
+      '/v1/files/copy',
+      { sourceFilePath: '/a.txt', destinationPath: '/x/../../y' },
+      'destinationPath',
+    ],
+    ['POST', '/v1/files/move', { sourceFilePath: '/a.txt', destinationPath: '..' }, 'destinationPath'],
+    [
+      'POST',
+      '/v1/bulkJobs/copyFolder',
+      { sourceFolderPath: '/f', destinationPath: '/g/./h' },
+      'destinationPath',
+    ],
+    [
+      'POST',
+      '/v1/bulkJobs/moveFolder',
+      { sourceFolderPath: '/f', destinationPath: '/g\u0000' },
+      'destinationPath',
+    ],
+  ])(
+    'refuses %s %s to a path with . or .. segments or a control character',
+    async (method, path, body, name) => {
+      const s = createImagekitStandIn()
+      s.addFile({ fileName: 'a.txt' })
+      s.addFile({ fileName: 'b.txt', folder: '/f' })
+      expect(await call(s, method, path, body)).toMatchObject({
+        status: 400,
+        body: error(`Your request contains invalid ${name} parameter.`),
+      })
+      expect(s.files().map((f) => f.filePath)).toStrictEqual(['/a.txt', '/f/b.txt'])
+    },
+  )
+
+  it('renames a file with other characters replaced by _, and refuses . and ..', async () => {
+    const s = createImagekitStandIn()
+    s.addFile({ fileName: 'a.txt' })
+    expect(
+      await call(s, 'PUT', '/v1/files/rename', { filePath: '/a.txt', newFileName: '/x/../b' }),
+    ).toMatchObject({
+      status: 200,
+    })
+    for (const newFileName of ['..', '.'])
+      expect(await call(s, 'PUT', '/v1/files/rename', { filePath: '/_x_.._b', newFileName })).toMatchObject({
+        status: 400,
+        body: error('Your request contains invalid newFileName parameter.'),
+      })
+    expect(s.files().map((f) => f.filePath)).toStrictEqual(['/_x_.._b'])
+  })
+
+  it('adds files as an upload stores them, and throws on a name an upload would refuse', () => {
+    const s = createImagekitStandIn()
+    expect(s.addFile({ fileName: 'my photo.jpg', folder: 'a b/c' }).filePath).toBe('/a b/c/my_photo.jpg')
+    expect(() => s.addFile({ fileName: '..' })).toThrow(
+      new TypeError('addFile: ImageKit refuses the fileName "..".'),
+    )
+    expect(() => s.addFile({ fileName: 'a.txt', folder: '/x/../y' })).toThrow(
+      new TypeError('addFile: ImageKit refuses the folder "/x/../y".'),
+    )
+    expect(s.files().map((f) => f.filePath)).toStrictEqual(['/a b/c/my_photo.jpg'])
   })
 })

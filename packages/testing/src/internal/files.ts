@@ -4,6 +4,7 @@ import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { isoNow, type Ctx, type Route } from './context'
 import { customMetadataError } from './customMetadata'
+import { fileNameOf, isBadFolderPath, isDotName } from './names'
 import { fail, fileNotFound, ok, type Reply } from './reply'
 import { compileSearch } from './search'
 import {
@@ -326,6 +327,8 @@ const CopyBody = struct(
 const MoveBody = t.type({ sourceFilePath: t.string, destinationPath: t.string })
 const RenameBody = struct({ filePath: t.string, newFileName: t.string }, { purgeCache: t.boolean })
 
+const badDestination = () => fail(400, 'Your request contains invalid destinationPath parameter.')
+
 const sourceNotFound = () =>
   fail(404, 'No file found with filePath sourceFilePath.', { reason: 'SOURCE_FILE_MISSING' })
 
@@ -420,6 +423,7 @@ export const fileRoutes: readonly Route[] = [
     operation: 'copy-file',
     auth: 'basic',
     handle: decoded(CopyBody, (ctx, b) => {
+      if (isBadFolderPath(b.destinationPath)) return badDestination()
       const f = fileAt(ctx.state, b.sourceFilePath)
       if (f === undefined) return sourceNotFound()
       copyTo(ctx, f, normaliseFolder(b.destinationPath), b.includeFileVersions !== false)
@@ -432,6 +436,7 @@ export const fileRoutes: readonly Route[] = [
     operation: 'move-file',
     auth: 'basic',
     handle: decoded(MoveBody, (ctx, b) => {
+      if (isBadFolderPath(b.destinationPath)) return badDestination()
       const f = fileAt(ctx.state, b.sourceFilePath)
       if (f === undefined) return sourceNotFound()
       const folder = normaliseFolder(b.destinationPath)
@@ -454,15 +459,16 @@ export const fileRoutes: readonly Route[] = [
     handle: decoded(RenameBody, (ctx, b) => {
       const f = fileAt(ctx.state, b.filePath)
       if (f === undefined) return fail(404, 'No file found with filePath.', { reason: 'FILE_MISSING' })
-      if (b.newFileName === '' || b.newFileName.includes('/'))
+      const newName = fileNameOf(b.newFileName)
+      if (newName === '' || isDotName(newName))
         return fail(400, 'Your request contains invalid newFileName parameter.')
       const { folder } = splitPath(filePathOf(f))
-      if (fileAt(ctx.state, `${folder}${b.newFileName}`) !== undefined) {
+      if (fileAt(ctx.state, `${folder}${newName}`) !== undefined) {
         return fail(409, 'File with the new name already exists in the same location.', {
           reason: 'FILE_ALREADY_EXISTS',
         })
       }
-      relocate(ctx.state, f, folder, b.newFileName)
+      relocate(ctx.state, f, folder, newName)
       f.current.updatedAt = isoNow(ctx)
       if (b.purgeCache !== true) return ok({})
       const purgeRequestId = ctx.state.ids.objectId()

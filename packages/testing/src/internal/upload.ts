@@ -5,6 +5,7 @@ import { isoNow, type Ctx } from './context'
 import { customMetadataError } from './customMetadata'
 import { sha256Hex } from './digest'
 import { imageInfo, mimeOf } from './imageInfo'
+import { fileNameOf, isBadFolderPath, isDotName } from './names'
 import { fail, ok, type Reply } from './reply'
 import { fileAt, normaliseFolder, putFile, type AITag, type Version } from './state'
 import { uploadResult } from './views'
@@ -60,9 +61,6 @@ const parseJson = (text: string | undefined): { ok: true; value: unknown } | { o
 
 const flag = (fields: Readonly<Record<string, string>>, name: string, fallback: boolean) =>
   fields[name] === undefined ? fallback : fields[name] === 'true'
-
-/** The file name ImageKit stores: characters other than letters, digits, `.`, `-` and `_` become `_`. */
-const safeName = (name: string) => name.replace(/[^\p{L}\p{M}\p{N}._-]/gu, '_')
 
 /** Builds the upload handler for v1 (`signature`) or v2 (`jwt`) client-side auth. */
 export const uploadHandler =
@@ -124,6 +122,10 @@ export const uploadHandler =
     )
     if (fields.fileName === undefined || fields.fileName === '')
       return fail(400, 'Your request is missing fileName parameter.')
+    const name0 = fileNameOf(fields.fileName)
+    if (isDotName(name0)) return fail(400, 'Your request contains invalid fileName parameter.')
+    if (fields.folder !== undefined && isBadFolderPath(fields.folder))
+      return fail(400, 'Your request contains invalid folder parameter.')
     const badFlag = BOOLEAN_FIELDS.find(
       (k) => fields[k] !== undefined && fields[k] !== 'true' && fields[k] !== 'false',
     )
@@ -176,7 +178,6 @@ export const uploadHandler =
       return fail(400, 'The file could not be uploaded because the transformation field is invalid.')
     }
 
-    const name0 = safeName(fields.fileName)
     const useUnique = flag(fields, 'useUniqueFileName', true)
     const dot = name0.lastIndexOf('.')
     const name = useUnique
