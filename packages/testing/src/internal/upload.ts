@@ -1,5 +1,7 @@
 // POST /api/v1/files/upload and /api/v2/files/upload: multipart parsing, auth, checks, then the file is stored
 // (a new file, or a new version of the file at the same path).
+import { either as E } from 'fp-ts'
+import * as t from 'io-ts'
 import { checkBasic, checkClientSignature, checkJwt } from './auth'
 import { isoNow, type Ctx } from './context'
 import { customMetadataError } from './customMetadata'
@@ -8,6 +10,7 @@ import { imageInfo, mimeOf } from './imageInfo'
 import { fileNameOf, isBadFolderPath, isDotName } from './names'
 import { fail, ok, type Reply } from './reply'
 import { fileAt, normaliseFolder, putFile, type AITag, type Version } from './state'
+import { closed } from './validate'
 import { uploadResult } from './views'
 
 /** The bytes of a text `file` field: base64 (plain or data URL); a remote URL is not fetched (README). */
@@ -49,6 +52,15 @@ const EXTENSIONS = [
   'ai-tasks',
   'saved-extension',
 ]
+
+/** The spec's TransformationObject: closed objects, every field of the top level optional. */
+const PostTransformation = t.union([
+  closed({ type: t.literal('transformation'), value: t.string }),
+  closed({ type: t.literal('gif-to-video') }, { value: t.string }),
+  closed({ type: t.literal('thumbnail') }, { value: t.string }),
+  closed({ type: t.literal('abs'), value: t.string, protocol: t.keyof({ hls: null, dash: null }) }),
+])
+const UploadTransformation = closed({}, { pre: t.string, post: t.array(PostTransformation) })
 
 const parseJson = (text: string | undefined): { ok: true; value: unknown } | { ok: false } => {
   if (text === undefined) return { ok: true, value: undefined }
@@ -171,11 +183,16 @@ export const uploadHandler =
       return fail(400, 'Your request contains invalid extensions parameter.')
     }
     const tr = json.transformation.ok ? json.transformation.value : null
-    if (
-      tr !== undefined &&
-      (typeof tr !== 'object' || tr === null || (!Object.hasOwn(tr, 'pre') && !Object.hasOwn(tr, 'post')))
-    ) {
+    if (tr !== undefined && E.isLeft(UploadTransformation.decode(tr))) {
       return fail(400, 'The file could not be uploaded because the transformation field is invalid.')
+    }
+    const image = imageInfo(bytes)
+    const mime = image?.mime ?? (typeof file === 'string' ? mimeOf(name0) : file.type || mimeOf(name0))
+    if (tr !== undefined && !/^(image|video)\//.test(mime)) {
+      return fail(
+        400,
+        'The file could not be uploaded because transformations are supported only for image and video files.',
+      )
     }
 
     const useUnique = flag(fields, 'useUniqueFileName', true)
@@ -194,7 +211,6 @@ export const uploadHandler =
       )
     }
     const at = isoNow(ctx)
-    const image = imageInfo(bytes)
     const tags =
       fields.tags === undefined
         ? undefined
@@ -218,7 +234,7 @@ export const uploadHandler =
       versionId: '',
       versionNumber: 0,
       bytes,
-      mime: image?.mime ?? (typeof file === 'string' ? mimeOf(name) : file.type || mimeOf(name)),
+      mime,
       sha256: sha256Hex(bytes),
       image,
       tags: keep('overwriteTags', tags && (tags.length === 0 ? null : tags), prior?.tags ?? null, null),
