@@ -134,7 +134,7 @@ describe('ImageKit’s Node SDK against the stand-in: files', () => {
       sort: 'ASC_NAME',
       type: 'file',
     })
-    expect(listed.map((f) => ('filePath' in f ? f.filePath : f.folderPath))).toStrictEqual(['/b.txt'])
+    expect(listed.map((f) => f.name)).toStrictEqual(['b.txt'])
     expect(await refusal(client.assets.list({}, { path: '/_stainless_unknown_path' }))).toStrictEqual({
       status: 404,
       body: { message: 'The requested resource does not exist.', help: HELP },
