@@ -132,13 +132,26 @@ describe('createImagekitStandIn: account resources', () => {
       createdAt: ISO,
       updatedAt: ISO,
     })
-    expect(
-      await call(s, 'POST', '/v1/saved-extensions', {
+    // The spec does not make saved extension names unique: a second one of the same name is stored.
+    const again = await call(s, 'POST', '/v1/saved-extensions', {
+      name: 'bg',
+      description: 'Again',
+      config: { name: 'remove-bg' },
+    })
+    expect([again.status, again.body]).toStrictEqual([
+      201,
+      {
         name: 'bg',
         description: 'Again',
         config: { name: 'remove-bg' },
-      }),
-    ).toMatchObject({ status: 400 })
+        id: '000000000000000000000002',
+        createdAt: ISO,
+        updatedAt: ISO,
+      },
+    ])
+    expect(
+      await call(s, 'PATCH', '/v1/saved-extensions/000000000000000000000002', { name: 'bg' }),
+    ).toMatchObject({ status: 200 })
     const named = await call(s, 'POST', '/v1/named-transformations', {
       name: 'thumb',
       transformation: 'w-100',
@@ -147,11 +160,11 @@ describe('createImagekitStandIn: account resources', () => {
       enabled: true,
       name: 'thumb',
       transformation: 'w-100',
-      id: '000000000000000000000002',
+      id: '000000000000000000000003',
       createdAt: ISO,
     })
     expect(
-      (await call(s, 'PATCH', '/v1/named-transformations/000000000000000000000002', { enabled: false })).body,
+      (await call(s, 'PATCH', '/v1/named-transformations/000000000000000000000003', { enabled: false })).body,
     ).toMatchObject({ enabled: false, transformation: 'w-100' })
     expect((await call(s, 'GET', '/v1/named-transformations')).body).toMatchObject([
       { name: 'thumb', enabled: false },

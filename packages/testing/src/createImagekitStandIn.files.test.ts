@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { listFiles } from '@imagekit-fp/media'
 import { createImagekitStandIn } from '@imagekit-fp/testing'
 import { call, pngHeader } from './test-support/call'
 
@@ -90,6 +91,73 @@ describe('createImagekitStandIn: listFiles', () => {
       status: 400,
       body: error(message),
     })
+  })
+})
+
+describe('createImagekitStandIn: listFiles with the legacy tags, name and includeFolder', () => {
+  it.each([
+    ['?tags=blue', ['a.png']],
+    ['?tags=blue,red', ['b.png', 'a.png']],
+    ['?tags=blue%2C%20green', ['a.png']],
+    ['?tags=blue&path=/shop', ['c.png']],
+    ['?tags=green', []],
+    ['?name=a.png', ['a.png']],
+    ['?name=a', []],
+    ['?name=c.png&path=/shop', ['c.png']],
+    ['?name=old&type=folder&path=/shop', ['old']],
+    ['?name=old&type=all&path=/shop', ['old']],
+    ['?tags=red&name=b.png', ['b.png']],
+    ['?includeFolder=true&path=/shop', ['old', 'c.png']],
+    ['?includeFolder=true&type=all&path=/shop', ['old', 'c.png']],
+    ['?includeFolder=true&path=/shop&tags=green&fileType=non-image', ['old', 'c.png']],
+    ['?includeFolder=false', ['b.png', 'a.png', 'notes.txt']],
+    ['?includeFolder=false&type=file&tags=blue', ['a.png']],
+    [`?tags=red&name=a.png&includeFolder=true&${search('name = "notes.txt"').slice(1)}`, ['notes.txt']],
+  ])('filters %s', async (query, expected) => {
+    expect(await names(library().s, query)).toStrictEqual(expected)
+  })
+
+  it.each([
+    ['?tags=', 'Your request contains invalid tags parameter.'],
+    ['?tags=%2C%20', 'Your request contains invalid tags parameter.'],
+    ['?name=', 'Your request contains invalid name parameter.'],
+    ['?includeFolder=yes', 'Your request contains invalid includeFolder parameter.'],
+    [
+      '?includeFolder=true&type=file',
+      'Your request contains invalid includeFolder parameter: includeFolder=true contradicts type=file.',
+    ],
+    [
+      '?includeFolder=false&type=folder',
+      'Your request contains invalid includeFolder parameter: includeFolder=false contradicts type=folder.',
+    ],
+    [
+      '?tags=red&type=folder',
+      'Unsupported tags: the legacy tags parameter filters files; it is not supported with type=folder.',
+    ],
+    [
+      '?tags=red&type=all',
+      'Unsupported tags: the legacy tags parameter filters files; it is not supported with type=all.',
+    ],
+  ])('refuses %s with a 400 that names the parameter', async (query, message) => {
+    expect(await call(library().s, 'GET', `/v1/files${query}`)).toMatchObject({
+      status: 400,
+      body: error(message),
+    })
+  })
+
+  it('answers our own listFiles, which sends tags comma-joined', async () => {
+    const { s } = library()
+    const listed = await listFiles({ privateKey: s.privateKey, fetch: s.fetch }, { tags: ['blue', 'red'] })()
+    expect(listed._tag === 'Right' && listed.right.map((f) => f.name)).toStrictEqual(['b.png', 'a.png'])
+    const named = await listFiles(
+      { privateKey: s.privateKey, fetch: s.fetch },
+      { name: 'c.png', path: '/shop' },
+    )()
+    expect(named._tag === 'Right' && named.right.map((f) => f.name)).toStrictEqual(['c.png'])
+    expect(s.requests().map((r) => r.path)).toStrictEqual([
+      '/v1/files?tags=blue%2Cred',
+      '/v1/files?path=%2Fshop&name=c.png',
+    ])
   })
 })
 

@@ -6,6 +6,7 @@ import { faultReply, makeFaults, type Fault } from './internal/faults'
 import { fileRoutes } from './internal/files'
 import { folderRoutes } from './internal/folders'
 import { imageInfo, mimeOf } from './internal/imageInfo'
+import { fileNameOf, isBadFolderPath, isDotName } from './internal/names'
 import { fail, type Reply } from './internal/reply'
 import {
   clearState,
@@ -130,7 +131,11 @@ export interface StandIn {
   readonly files: () => readonly StandInFile[]
   /** Every call received since creation or the last `reset()`, oldest first. */
   readonly requests: () => readonly StandInRequest[]
-  /** Stores a file directly, without a request (test setup; 100,000 files take well under a second). */
+  /**
+   * Stores a file directly, without a request (test setup; 100,000 files take well under a second). The name is
+   * stored as an upload with `useUniqueFileName: false` stores it; a name an upload refuses (`.`, `..`, a folder
+   * with `.`/`..` segments or control characters) throws a `TypeError`.
+   */
   readonly addFile: (input: AddFileInput) => StandInFile
   /** Arms a fault for the next matching calls. */
   readonly inject: (fault: Fault) => void
@@ -309,47 +314,55 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
 
     let body: unknown
     let reply: Reply
-    if (found === undefined) {
-      reply = fail(404, 'The requested resource does not exist.')
-    } else {
-      const denied = found.route.auth === 'basic' ? checkBasic(keys, authorization) : undefined
-      let json: unknown
-      let badJson = false
-      if (denied === undefined && found.route.auth === 'basic') {
-        const text = await request.text()
-        if (text.trim() !== '') {
-          try {
-            json = JSON.parse(text)
-            body = json
-          } catch {
-            badJson = true
+    try {
+      if (found === undefined) {
+        reply = fail(404, 'The requested resource does not exist.')
+      } else {
+        const denied = found.route.auth === 'basic' ? checkBasic(keys, authorization) : undefined
+        let json: unknown
+        let badJson = false
+        if (denied === undefined && found.route.auth === 'basic') {
+          const text = await request.text()
+          if (text.trim() !== '') {
+            try {
+              json = JSON.parse(text)
+              body = json
+            } catch {
+              badJson = true
+            }
           }
         }
+        if (denied !== undefined) reply = denied
+        else if (badJson) reply = fail(400, 'Your request contains invalid JSON.')
+        else {
+          const note = (b: unknown) => {
+            body = b
+          }
+          const noteFile = (f: UploadedFile) => {
+            file = f
+          }
+          const ctx: Ctx = {
+            state,
+            keys,
+            urlEndpoint,
+            pendingReads,
+            now,
+            request,
+            url,
+            params: found.params,
+            json,
+            note,
+            noteFile,
+          }
+          reply = await found.route.handle(ctx)
+        }
       }
-      if (denied !== undefined) reply = denied
-      else if (badJson) reply = fail(400, 'Your request contains invalid JSON.')
-      else {
-        const note = (b: unknown) => {
-          body = b
-        }
-        const noteFile = (f: UploadedFile) => {
-          file = f
-        }
-        const ctx: Ctx = {
-          state,
-          keys,
-          urlEndpoint,
-          pendingReads,
-          now,
-          request,
-          url,
-          params: found.params,
-          json,
-          note,
-          noteFile,
-        }
-        reply = await found.route.handle(ctx)
-      }
+    } catch (e) {
+      // An aborted call rejects, as fetch does. Otherwise, as a last resort, whatever a handler throws becomes
+      // an answer, never a rejected fetch or a dropped socket.
+      if (request.signal.aborted) throw e
+      const why = (e instanceof Error ? e.message : String(e)).replace(/\.$/, '')
+      reply = fail(500, `The stand-in could not handle this request: ${why}.`)
     }
     record(reply.status, body, fault)
     return { kind: 'response', response: respond(reply, requestId), truncate: fault?.truncate === true }
@@ -390,14 +403,19 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
     files: () => [...state.files.values()].map(view),
     requests: () => [...log],
     addFile: (input) => {
+      const fileName = fileNameOf(input.fileName)
+      if (fileName === '' || isDotName(fileName))
+        throw new TypeError(`addFile: ImageKit refuses the fileName ${JSON.stringify(input.fileName)}.`)
+      if (input.folder !== undefined && isBadFolderPath(input.folder))
+        throw new TypeError(`addFile: ImageKit refuses the folder ${JSON.stringify(input.folder)}.`)
       const bytes = input.bytes ?? new Uint8Array(0)
       const image = imageInfo(bytes)
       const at = new Date(now()).toISOString()
-      const f = putFile(state, normaliseFolder(input.folder ?? '/'), input.fileName, {
+      const f = putFile(state, normaliseFolder(input.folder ?? '/'), fileName, {
         versionId: '',
         versionNumber: 0,
         bytes,
-        mime: image?.mime ?? mimeOf(input.fileName),
+        mime: image?.mime ?? mimeOf(fileName),
         sha256: sha256Hex(bytes),
         image,
         tags: input.tags === undefined || input.tags.length === 0 ? null : [...input.tags],

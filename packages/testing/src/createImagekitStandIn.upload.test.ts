@@ -297,3 +297,67 @@ describe('createImagekitStandIn: upload auth', () => {
     expect(s.files()).toStrictEqual([])
   })
 })
+
+describe('createImagekitStandIn: upload transformation', () => {
+  const INVALID = 'The file could not be uploaded because the transformation field is invalid.'
+  const NOT_MEDIA =
+    'The file could not be uploaded because transformations are supported only for image and video files.'
+  const post = [
+    { type: 'transformation', value: 'w-10' },
+    { type: 'gif-to-video', value: 'q-80' },
+    { type: 'thumbnail' },
+    { type: 'abs', value: 'sr-240_360', protocol: 'hls' },
+  ]
+
+  it.each([{}, { pre: 'w-100' }, { post }, { pre: 'w-1', post: [] }])(
+    'accepts the transformation %j on an image (every field optional, as the spec has it)',
+    async (transformation) => {
+      const res = await uploadForm(make(), {
+        file: pngHeader(1, 1),
+        fileName: 'a.png',
+        transformation: JSON.stringify(transformation),
+      })
+      expect(res.status).toBe(200)
+    },
+  )
+
+  it.each([
+    '[]',
+    '"w-100"',
+    'null',
+    'not json',
+    '{"pre":5}',
+    '{"pre":"w-1","colour":1}',
+    '{"toString":"x"}',
+    '{"post":{}}',
+    '{"post":[{"type":"nope"}]}',
+    '{"post":[{"type":"transformation"}]}',
+    '{"post":[{"type":"thumbnail","extra":1}]}',
+    '{"post":[{"type":"abs","value":"sr-240"}]}',
+    '{"post":[{"type":"abs","value":"sr-240","protocol":"rtmp"}]}',
+  ])(
+    'refuses the transformation %s (additionalProperties: false, required fields)',
+    async (transformation) => {
+      const s = make()
+      expect(await uploadForm(s, { file: pngHeader(1, 1), fileName: 'a.png', transformation })).toMatchObject(
+        {
+          status: 400,
+          body: error(INVALID),
+        },
+      )
+      expect(s.files()).toStrictEqual([])
+    },
+  )
+
+  it('refuses a transformation on a file that is neither an image nor a video, and takes one on a video', async () => {
+    const s = make()
+    const transformation = JSON.stringify({ pre: 'w-100' })
+    expect(
+      await uploadForm(s, { file: new TextEncoder().encode('hi'), fileName: 'a.txt', transformation }),
+    ).toMatchObject({ status: 400, body: error(NOT_MEDIA) })
+    expect(s.files()).toStrictEqual([])
+    // A base64 text part: its type comes from the name's extension (a binary part here says octet-stream).
+    const video = await uploadForm(s, { file: 'AAAAAAAAAAA=', fileName: 'a.mp4', transformation })
+    expect([video.status, (video.body as { fileType: string }).fileType]).toStrictEqual([200, 'non-image'])
+  })
+})

@@ -24,10 +24,18 @@ const verdict = (a: Answer): Verdict | `status ${number}` =>
       : `status ${a.status}`
 
 /** Replaces `{name}` placeholders with the seeded ids (the same strings go to Prism, which takes any id). */
-const fill = <A>(u: A, ids: Readonly<Record<string, string>>): A =>
-  u === undefined
-    ? u
-    : (JSON.parse(JSON.stringify(u).replace(/\{(\w+)\}/g, (m, k: string) => ids[k] ?? m)) as A)
+/** Puts the seeded ids into `{name}` placeholders; bytes (an upload's file) are kept as they are. */
+const fill = <A>(u: A, ids: Readonly<Record<string, string>>): A => {
+  const go = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? v.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(ids, k) ? ids[k]! : m))
+      : Array.isArray(v)
+        ? v.map(go)
+        : typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, go(x)]))
+          : v
+  return go(u) as A
+}
 
 /** Builds the state every row may refer to, through the stand-in's own API. */
 const seed = async (s: StandIn): Promise<Record<string, string>> => {
@@ -85,7 +93,7 @@ const seed = async (s: StandIn): Promise<Record<string, string>> => {
   }
 }
 
-const send = (s: StandIn, row: Row, ids: Record<string, string>, base?: string) => {
+const sendOnce = (s: StandIn, row: Row, ids: Record<string, string>, base?: string) => {
   const where = base === undefined ? {} : { base }
   const none = row.auth === 'none' || row.clientSide === true ? { auth: null } : {}
   if (row.form !== undefined) {
@@ -96,6 +104,13 @@ const send = (s: StandIn, row: Row, ids: Record<string, string>, base?: string) 
     })
   }
   return call(s, row.method, fill(row.path, ids), fill(row.json, ids), { ...none, ...where })
+}
+
+const send = async (s: StandIn, row: Row, ids: Record<string, string>, base?: string): Promise<Answer> => {
+  if (base === undefined) return sendOnce(s, row, ids)
+  // Prism is stateless: a request it dropped mid-body (EPIPE on a reused keep-alive socket, seen on a busy
+  // machine) is sent once more.
+  return sendOnce(s, row, ids, base).catch(() => sendOnce(s, row, ids, base))
 }
 
 /** The spec's response schema validator for an operation and status (undefined when the status is undocumented). */

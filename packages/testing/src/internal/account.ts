@@ -4,7 +4,7 @@ import * as t from 'io-ts'
 import { isoNow, type Ctx, type Route } from './context'
 import { fail, ok, type Reply } from './reply'
 import type { Named } from './state'
-import { decoded, closed, nonEmpty, scalar, struct, text, uri } from './validate'
+import { decoded, closed, failAt, nonEmpty, scalar, struct, text, uri } from './validate'
 
 // ---- custom metadata fields
 
@@ -295,7 +295,7 @@ const savedExtensions = collectionRoutes({
   store: (ctx) => ctx.state.savedExtensions,
   create: t.type({ name: nonEmpty, description: nonEmpty, config: ExtensionConfig }),
   update: t.partial({ name: nonEmpty, description: nonEmpty, config: ExtensionConfig }),
-  refuse: nameClash((ctx) => ctx.state.savedExtensions, 'saved extension'),
+  // No name check: the spec does not make saved extension names unique.
   build: (ctx, body, previous) => stamped(ctx, body, previous),
   view: (n) => n,
   notFound: 'The requested saved extension does not exist.',
@@ -390,10 +390,10 @@ const Origin = new t.Type<Record<string, unknown>, unknown, unknown>(
   (u, c) => {
     const type = typeof u === 'object' && u !== null ? (u as { type?: unknown }).type : undefined
     const schema =
-      typeof type === 'string'
+      typeof type === 'string' && Object.hasOwn(ORIGIN_SCHEMAS, type)
         ? (ORIGIN_SCHEMAS as Record<string, readonly [t.Props, t.Props]>)[type]
         : undefined
-    if (schema === undefined) return t.failure(type, [...c, { key: 'type', type: t.string, actual: type }])
+    if (schema === undefined) return failAt(u, 'type', c)
     return closed({ ...schema[0], type: t.literal(type as string) }, schema[1]).validate(u, c)
   },
   t.identity,

@@ -154,7 +154,7 @@ export const checkJwt = (
   const sent = Object.entries(fields).filter(([k]) => k !== 'file' && k !== 'token')
   const matches =
     claims.length === sent.length &&
-    claims.every(([k, v]) => fields[k] !== undefined && fields[k] === asField(v))
+    claims.every(([k, v]) => Object.hasOwn(fields, k) && fields[k] === asField(v))
   state.usedTokens.add(token)
   return matches
     ? undefined

@@ -4,6 +4,7 @@ import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { isoNow, type Ctx, type Route } from './context'
 import { customMetadataError } from './customMetadata'
+import { fileNameOf, isBadFolderPath, isDotName } from './names'
 import { fail, fileNotFound, ok, type Reply } from './reply'
 import { compileSearch } from './search'
 import {
@@ -68,9 +69,52 @@ const enumParam = (url: URL, name: string, allowed: readonly string[], fallback:
 
 const isReply = (u: unknown): u is Reply => typeof u === 'object' && u !== null && 'status' in u
 
+/** The legacy filters, as ImageKit's classic SDKs document them. */
+interface Legacy {
+  /** Files having any of these tags (none: no filter). */
+  readonly tags: readonly string[] | undefined
+  /** The exact name of a file or folder. */
+  readonly name: string | undefined
+  /** `includeFolder=true`: folders too, and `tags` and `fileType` ignored. */
+  readonly includeFolder: boolean
+}
+
+const invalid = (name: string, why = '') =>
+  fail(400, `Your request contains invalid ${name} parameter${why === '' ? '' : `: ${why}`}.`)
+
+/**
+ * Reads the legacy `tags`, `name` and `includeFolder` (ignored with a `searchQuery`, as ImageKit documents).
+ * Combinations ImageKit does not document (`includeFolder` against `type`, `tags` on folders) are refused.
+ */
+const legacyFilters = (url: URL, typeGiven: boolean, type: string): Legacy | Reply => {
+  const tagsRaw = url.searchParams.get('tags')
+  const name = url.searchParams.get('name') ?? undefined
+  const folderRaw = url.searchParams.get('includeFolder')
+  const tags = tagsRaw
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')
+  if (tags?.length === 0) return invalid('tags')
+  if (name === '') return invalid('name')
+  if (folderRaw !== null && folderRaw !== 'true' && folderRaw !== 'false') return invalid('includeFolder')
+  const includeFolder = folderRaw === 'true'
+  if (
+    folderRaw !== null &&
+    typeGiven &&
+    (includeFolder ? type !== 'all' : type === 'folder' || type === 'all')
+  )
+    return invalid('includeFolder', `includeFolder=${folderRaw} contradicts type=${type}`)
+  if (tags !== undefined && !includeFolder && (type === 'folder' || type === 'all'))
+    return fail(
+      400,
+      `Unsupported tags: the legacy tags parameter filters files; it is not supported with type=${type}.`,
+    )
+  return { tags: includeFolder ? undefined : tags, name, includeFolder }
+}
+
 const listFiles = (ctx: Ctx): Reply => {
   const { url, state } = ctx
-  const type = enumParam(url, 'type', TYPES, 'file')
+  const type0 = enumParam(url, 'type', TYPES, 'file')
   const fileType = enumParam(url, 'fileType', FILE_TYPES, 'all')
   const sort = enumParam(
     url,
@@ -80,7 +124,7 @@ const listFiles = (ctx: Ctx): Reply => {
   )
   const limit = intParam(url, 'limit', 1, 1000, 1000)
   const skip = intParam(url, 'skip', 0, Number.MAX_SAFE_INTEGER, 0)
-  if (isReply(type)) return type
+  if (isReply(type0)) return type0
   if (isReply(fileType)) return fileType
   if (isReply(sort)) return sort
   if (isReply(limit)) return limit
@@ -90,8 +134,21 @@ const listFiles = (ctx: Ctx): Reply => {
   const query = url.searchParams.get('searchQuery')
   const search = query === null || query.trim() === '' ? undefined : compileSearch(query, ctx.now())
   if (search !== undefined && !search.ok) return fail(400, search.message)
+  const legacy: Legacy | Reply =
+    search === undefined
+      ? legacyFilters(url, url.searchParams.has('type'), type0)
+      : { tags: undefined, name: undefined, includeFolder: false }
+  if (isReply(legacy)) return legacy
+  const type = legacy.includeFolder ? 'all' : type0
   const wantFileType = (f: StoredFile) =>
-    fileType === 'all' || (fileType === 'image') === f.current.mime.startsWith('image/')
+    legacy.includeFolder ||
+    fileType === 'all' ||
+    (fileType === 'image') === f.current.mime.startsWith('image/')
+  const wantRow = (row: Row) =>
+    (legacy.name === undefined ||
+      (row.kind === 'folder' ? sortKey('NAME', row) : row.file.name) === legacy.name) &&
+    (legacy.tags === undefined ||
+      (row.kind === 'file' && (row.version.tags ?? []).some((x) => legacy.tags!.includes(x))))
   // `path` limits the listing to that folder; a searchQuery searches it and every folder below.
   const inFolder = (f: StoredFile) =>
     folder === undefined
@@ -100,12 +157,15 @@ const listFiles = (ctx: Ctx): Reply => {
         ? f.folder === folder
         : f.folder.startsWith(folder)
   const rows: Row[] = []
+  const push = (row: Row) => {
+    if (wantRow(row)) rows.push(row)
+  }
   const listFolders = search === undefined && (type === 'folder' || type === 'all')
   if (listFolders) {
     const parent = folder ?? '/'
     for (const [p, f] of state.folders) {
       if (p.startsWith(parent) && p !== parent && p.slice(parent.length, -1).indexOf('/') === -1)
-        rows.push({ kind: 'folder', path: p, folder: f })
+        push({ kind: 'folder', path: p, folder: f })
     }
   }
   const listFiles = search !== undefined || type !== 'folder'
@@ -113,8 +173,8 @@ const listFiles = (ctx: Ctx): Reply => {
     for (const f of state.files.values()) {
       if (!inFolder(f) || !wantFileType(f) || (search !== undefined && search.ok && !search.test(f))) continue
       if (type === 'file-version' && search === undefined) {
-        for (const v of f.versions) rows.push({ kind: 'file', file: f, version: v })
-      } else rows.push({ kind: 'file', file: f, version: f.current })
+        for (const v of f.versions) push({ kind: 'file', file: f, version: v })
+      } else push({ kind: 'file', file: f, version: f.current })
     }
   }
   const [direction, field] = [sort.slice(0, sort.indexOf('_')), sort.slice(sort.indexOf('_') + 1)]
@@ -163,7 +223,7 @@ const updateDetails = (ctx: Ctx): Reply =>
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       return fail(400, 'Your request contains invalid request body parameter.')
     const v = f.current
-    if ('publish' in body) {
+    if (Object.hasOwn(body, 'publish')) {
       if (Object.keys(body).length > 1)
         return fail(400, 'Your request contains invalid publish parameter: send publish alone.')
       const p = check(Publish, body)
@@ -267,6 +327,8 @@ const CopyBody = struct(
 const MoveBody = t.type({ sourceFilePath: t.string, destinationPath: t.string })
 const RenameBody = struct({ filePath: t.string, newFileName: t.string }, { purgeCache: t.boolean })
 
+const badDestination = () => fail(400, 'Your request contains invalid destinationPath parameter.')
+
 const sourceNotFound = () =>
   fail(404, 'No file found with filePath sourceFilePath.', { reason: 'SOURCE_FILE_MISSING' })
 
@@ -361,6 +423,7 @@ export const fileRoutes: readonly Route[] = [
     operation: 'copy-file',
     auth: 'basic',
     handle: decoded(CopyBody, (ctx, b) => {
+      if (isBadFolderPath(b.destinationPath)) return badDestination()
       const f = fileAt(ctx.state, b.sourceFilePath)
       if (f === undefined) return sourceNotFound()
       copyTo(ctx, f, normaliseFolder(b.destinationPath), b.includeFileVersions !== false)
@@ -373,6 +436,7 @@ export const fileRoutes: readonly Route[] = [
     operation: 'move-file',
     auth: 'basic',
     handle: decoded(MoveBody, (ctx, b) => {
+      if (isBadFolderPath(b.destinationPath)) return badDestination()
       const f = fileAt(ctx.state, b.sourceFilePath)
       if (f === undefined) return sourceNotFound()
       const folder = normaliseFolder(b.destinationPath)
@@ -395,15 +459,16 @@ export const fileRoutes: readonly Route[] = [
     handle: decoded(RenameBody, (ctx, b) => {
       const f = fileAt(ctx.state, b.filePath)
       if (f === undefined) return fail(404, 'No file found with filePath.', { reason: 'FILE_MISSING' })
-      if (b.newFileName === '' || b.newFileName.includes('/'))
+      const newName = fileNameOf(b.newFileName)
+      if (newName === '' || isDotName(newName))
         return fail(400, 'Your request contains invalid newFileName parameter.')
       const { folder } = splitPath(filePathOf(f))
-      if (fileAt(ctx.state, `${folder}${b.newFileName}`) !== undefined) {
+      if (fileAt(ctx.state, `${folder}${newName}`) !== undefined) {
         return fail(409, 'File with the new name already exists in the same location.', {
           reason: 'FILE_ALREADY_EXISTS',
         })
       }
-      relocate(ctx.state, f, folder, b.newFileName)
+      relocate(ctx.state, f, folder, newName)
       f.current.updatedAt = isoNow(ctx)
       if (b.purgeCache !== true) return ok({})
       const purgeRequestId = ctx.state.ids.objectId()

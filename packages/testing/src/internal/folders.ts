@@ -2,6 +2,7 @@
 // created; its status reads `Pending` for the stand-in's `pendingReads` reads, then `Completed`.
 import * as t from 'io-ts'
 import { isoNow, type Ctx, type Route } from './context'
+import { folderNameOf, isBadFolderPath } from './names'
 import { fail, ok, type Reply } from './reply'
 import {
   ensureFolder,
@@ -83,6 +84,8 @@ const treeJob = (
   type: 'COPY_FOLDER' | 'MOVE_FOLDER',
   withVersions: boolean,
 ): Reply => {
+  if (isBadFolderPath(b.destinationPath))
+    return fail(400, 'Your request contains invalid destinationPath parameter.')
   const source = normaliseFolder(b.sourceFolderPath)
   const destination = normaliseFolder(b.destinationPath)
   if (source === '/' || !exists(ctx, source)) return folderMissing()
@@ -109,9 +112,11 @@ export const folderRoutes: readonly Route[] = [
     operation: 'create-folder',
     auth: 'basic',
     handle: decoded(CreateFolder, (ctx, b) => {
-      if (b.folderName.trim() === '' || b.folderName.includes('/'))
-        return fail(400, 'Your request contains invalid folderName parameter.')
-      ensureFolder(ctx.state, `${normaliseFolder(b.parentFolderPath)}${b.folderName}`, isoNow(ctx))
+      if (b.folderName.trim() === '') return fail(400, 'Your request contains invalid folderName parameter.')
+      if (isBadFolderPath(b.parentFolderPath))
+        return fail(400, 'Your request contains invalid parentFolderPath parameter.')
+      const name = folderNameOf(b.folderName)
+      ensureFolder(ctx.state, `${normaliseFolder(b.parentFolderPath)}${name}`, isoNow(ctx))
       return ok({}, 201)
     }),
   },
@@ -150,10 +155,10 @@ export const folderRoutes: readonly Route[] = [
     handle: decoded(RenameFolder, (ctx, b) => {
       const source = normaliseFolder(b.folderPath)
       if (source === '/' || !exists(ctx, source)) return folderMissing()
-      if (b.newFolderName.trim() === '' || b.newFolderName.includes('/'))
+      if (b.newFolderName.trim() === '')
         return fail(400, 'Your request contains invalid newFolderName parameter.')
       const parent = source.slice(0, source.slice(0, -1).lastIndexOf('/') + 1)
-      const target = `${parent}${b.newFolderName}/`
+      const target = `${parent}${folderNameOf(b.newFolderName)}/`
       if (ctx.state.folders.has(target)) return fail(409, 'A folder with the new name already exists.')
       const at = isoNow(ctx)
       for (const p of [...ctx.state.folders.keys()]) {

@@ -104,6 +104,8 @@ const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
 
 /** The mime type for a file name's extension (`application/octet-stream` when unknown). */
 export const mimeOf = (name: string): string => {
-  const dot = name.lastIndexOf('.')
-  return (dot > 0 && MIME_BY_EXTENSION[name.slice(dot + 1).toLowerCase()]) || 'application/octet-stream'
+  const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase()
+  return name.lastIndexOf('.') > 0 && Object.hasOwn(MIME_BY_EXTENSION, ext)
+    ? MIME_BY_EXTENSION[ext]!
+    : 'application/octet-stream'
 }

@@ -3,6 +3,7 @@
 // subset must be refused by name rather than answered wrongly.
 //
 //   query := and (OR and)*          and := atom (AND atom)*          atom := '(' query ')' | field op value
+//   (parentheses nest at most 100 deep: the parser recurses per level, and a deeper query is refused)
 //   fields: name (= : IN NOT IN NOT =), tags (= IN NOT IN), size, width, height (= > >= < <=, sizes like 1mb),
 //           createdAt, updatedAt (= > >= < <=, ISO dates or ages like "7d", "24h", "30m")
 import type { StoredFile } from './state'
@@ -65,6 +66,9 @@ const FIELDS = {
 } as const
 type Field = keyof typeof FIELDS
 
+/** How deep parentheses may nest. */
+const MAX_DEPTH = 100
+
 const compare = (op: string, a: number, b: number): boolean =>
   op === '=' ? a === b : op === '>' ? a > b : op === '>=' ? a >= b : op === '<' ? a < b : a <= b
 
@@ -117,7 +121,9 @@ export const compileSearch = (query: string, now: number): Compiled => {
       } else if (keyword('IN')) op = 'IN'
       else if (peek()?.kind === 'op') op = tokens[i++]!.text
       else throw new Refusal(`expected an operator at ${partFrom(peek())}`)
-      const supported: readonly string[] | undefined = (FIELDS as Record<string, readonly string[]>)[field]
+      const supported: readonly string[] | undefined = Object.hasOwn(FIELDS, field)
+        ? (FIELDS as Record<string, readonly string[]>)[field]
+        : undefined
       const v = value()
       const part = query.slice(start.at, tokens[i]?.at ?? query.length).trim()
       if (supported === undefined || !supported.includes(op)) {
@@ -131,11 +137,16 @@ export const compileSearch = (query: string, now: number): Compiled => {
         throw new Refusal(`"${part}" needs ${op === 'IN' || op === 'NOT IN' ? 'a [list]' : 'a single value'}`)
       return predicate(field as Field, op, v, part, now)
     }
+    let depth = 0
     const atom = (): ((f: StoredFile) => boolean) => {
       const t = peek()
       if (t?.kind === 'punct' && t.text === '(') {
+        // The parser recurses once per parenthesis: bounding the depth bounds the stack.
+        if (++depth > MAX_DEPTH)
+          throw new Refusal(`parentheses nested deeper than ${MAX_DEPTH} at character ${t.at + 1}`)
         i++
         const inner = or()
+        depth--
         const close = tokens[i++]
         if (close?.kind !== 'punct' || close.text !== ')')
           throw new Refusal(`expected ")" at ${partFrom(close)}`)

@@ -1,12 +1,16 @@
 // POST /api/v1/files/upload and /api/v2/files/upload: multipart parsing, auth, checks, then the file is stored
 // (a new file, or a new version of the file at the same path).
+import { either as E } from 'fp-ts'
+import * as t from 'io-ts'
 import { checkBasic, checkClientSignature, checkJwt } from './auth'
 import { isoNow, type Ctx } from './context'
 import { customMetadataError } from './customMetadata'
 import { sha256Hex } from './digest'
 import { imageInfo, mimeOf } from './imageInfo'
+import { fileNameOf, isBadFolderPath, isDotName } from './names'
 import { fail, ok, type Reply } from './reply'
 import { fileAt, normaliseFolder, putFile, type AITag, type Version } from './state'
+import { closed } from './validate'
 import { uploadResult } from './views'
 
 /** The bytes of a text `file` field: base64 (plain or data URL); a remote URL is not fetched (README). */
@@ -49,6 +53,15 @@ const EXTENSIONS = [
   'saved-extension',
 ]
 
+/** The spec's TransformationObject: closed objects, every field of the top level optional. */
+const PostTransformation = t.union([
+  closed({ type: t.literal('transformation'), value: t.string }),
+  closed({ type: t.literal('gif-to-video') }, { value: t.string }),
+  closed({ type: t.literal('thumbnail') }, { value: t.string }),
+  closed({ type: t.literal('abs'), value: t.string, protocol: t.keyof({ hls: null, dash: null }) }),
+])
+const UploadTransformation = closed({}, { pre: t.string, post: t.array(PostTransformation) })
+
 const parseJson = (text: string | undefined): { ok: true; value: unknown } | { ok: false } => {
   if (text === undefined) return { ok: true, value: undefined }
   try {
@@ -60,9 +73,6 @@ const parseJson = (text: string | undefined): { ok: true; value: unknown } | { o
 
 const flag = (fields: Readonly<Record<string, string>>, name: string, fallback: boolean) =>
   fields[name] === undefined ? fallback : fields[name] === 'true'
-
-/** The file name ImageKit stores: characters other than letters, digits, `.`, `-` and `_` become `_`. */
-const safeName = (name: string) => name.replace(/[^\p{L}\p{M}\p{N}._-]/gu, '_')
 
 /** Builds the upload handler for v1 (`signature`) or v2 (`jwt`) client-side auth. */
 export const uploadHandler =
@@ -76,7 +86,8 @@ export const uploadHandler =
     } catch {
       return fail(400, 'Your request could not be parsed as multipart/form-data.')
     }
-    const fields: Record<string, string> = {}
+    // No prototype: a form field named `toString` or `__proto__` is only ever an own key.
+    const fields: Record<string, string> = Object.create(null) as Record<string, string>
     let file: Blob | string | undefined
     form.forEach((value, key) => {
       if (key === 'file') file = value
@@ -123,6 +134,10 @@ export const uploadHandler =
     )
     if (fields.fileName === undefined || fields.fileName === '')
       return fail(400, 'Your request is missing fileName parameter.')
+    const name0 = fileNameOf(fields.fileName)
+    if (isDotName(name0)) return fail(400, 'Your request contains invalid fileName parameter.')
+    if (fields.folder !== undefined && isBadFolderPath(fields.folder))
+      return fail(400, 'Your request contains invalid folder parameter.')
     const badFlag = BOOLEAN_FIELDS.find(
       (k) => fields[k] !== undefined && fields[k] !== 'true' && fields[k] !== 'false',
     )
@@ -168,11 +183,18 @@ export const uploadHandler =
       return fail(400, 'Your request contains invalid extensions parameter.')
     }
     const tr = json.transformation.ok ? json.transformation.value : null
-    if (tr !== undefined && (typeof tr !== 'object' || tr === null || (!('pre' in tr) && !('post' in tr)))) {
+    if (tr !== undefined && E.isLeft(UploadTransformation.decode(tr))) {
       return fail(400, 'The file could not be uploaded because the transformation field is invalid.')
     }
+    const image = imageInfo(bytes)
+    const mime = image?.mime ?? (typeof file === 'string' ? mimeOf(name0) : file.type || mimeOf(name0))
+    if (tr !== undefined && !/^(image|video)\//.test(mime)) {
+      return fail(
+        400,
+        'The file could not be uploaded because transformations are supported only for image and video files.',
+      )
+    }
 
-    const name0 = safeName(fields.fileName)
     const useUnique = flag(fields, 'useUniqueFileName', true)
     const dot = name0.lastIndexOf('.')
     const name = useUnique
@@ -189,7 +211,6 @@ export const uploadHandler =
       )
     }
     const at = isoNow(ctx)
-    const image = imageInfo(bytes)
     const tags =
       fields.tags === undefined
         ? undefined
@@ -213,7 +234,7 @@ export const uploadHandler =
       versionId: '',
       versionNumber: 0,
       bytes,
-      mime: image?.mime ?? (typeof file === 'string' ? mimeOf(name) : file.type || mimeOf(name)),
+      mime,
       sha256: sha256Hex(bytes),
       image,
       tags: keep('overwriteTags', tags && (tags.length === 0 ? null : tags), prior?.tags ?? null, null),

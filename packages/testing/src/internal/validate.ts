@@ -8,11 +8,12 @@ import { fail, type Reply } from './reply'
 // Types whose children are named by key: their child's key is part of the path. Unions and intersections
 // (`0`, `1`, … keys) are not.
 const NAMED = new Set([
+  'AnyDictionaryType',
+  'DictionaryType',
   'InterfaceType',
   'StrictType',
   'PartialType',
   'ArrayType',
-  'DictionaryType',
   'ExactType',
 ])
 
@@ -42,19 +43,26 @@ export const check = <A>(codec: t.Decoder<unknown, A>, u: unknown): E.Either<Rep
   )
 }
 
-/** A JSON object whose keys are all among `props` (JSON Schema `additionalProperties: false`). */
+/** A failure at the own key `key` of the object `u` (named in the 400, e.g. `toString`). */
+export const failAt = (u: unknown, key: string, c: t.Context): t.Validation<never> =>
+  t.failure((u as Record<string, unknown>)[key], [
+    ...c,
+    { key: '', type: t.UnknownRecord, actual: u },
+    { key, type: t.never, actual: undefined },
+  ])
+
+/**
+ * A JSON object whose keys are all among `props` (JSON Schema `additionalProperties: false`). Only own keys
+ * count: `toString`, `constructor` or `__proto__` in a body is an extra key like any other.
+ */
 export const closed = <P extends t.Props>(required: P, optional: t.Props = {}) =>
   new t.Type<t.TypeOfProps<P> & Record<string, unknown>, unknown, unknown>(
     'Closed',
     (u): u is t.TypeOfProps<P> & Record<string, unknown> => typeof u === 'object' && u !== null,
     (u, c) => {
       if (typeof u === 'object' && u !== null && !Array.isArray(u)) {
-        const extra = Object.keys(u).find((k) => !(k in required) && !(k in optional))
-        if (extra !== undefined)
-          return t.failure((u as Record<string, unknown>)[extra], [
-            ...c,
-            { key: extra, type: t.never, actual: undefined },
-          ])
+        const extra = Object.keys(u).find((k) => !Object.hasOwn(required, k) && !Object.hasOwn(optional, k))
+        if (extra !== undefined) return failAt(u, extra, c)
       }
       return t.intersection([t.type(required), t.partial(optional)]).validate(u, c) as t.Validation<
         t.TypeOfProps<P> & Record<string, unknown>
