@@ -220,6 +220,7 @@ describe.each(fetches)('upload faults (%s)', (_name, customFetch) => {
         codec: UploadResult,
         url: `${server!.url}/api/v1/files/upload`,
         body,
+        fileId: '42',
         found: [['fileId', 'coerced', 'string', 42, '42']],
         strict: true,
       }),

@@ -118,6 +118,7 @@ describe('upload', () => {
           codec: AcceptedReply,
           url: URL_V1,
           body,
+          fileId: '7',
           found: [['fileId', 'coerced', 'string', 7, '7']],
           strict: true,
         }),
@@ -247,7 +248,7 @@ describe('upload', () => {
         AcceptedReply,
         '(root)',
         [],
-        'expected UploadResult, got []: the object cannot be identified without it',
+        'expected UploadResult | UploadAccepted, got []: the object cannot be identified without it',
       ],
     ]
     it.each(

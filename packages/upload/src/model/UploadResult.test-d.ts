@@ -9,7 +9,9 @@ describe('UploadResult', () => {
     expectTypeOf<UploadResult['size']>().toEqualTypeOf<number | undefined>()
     expectTypeOf<UploadResult['tags']>().toEqualTypeOf<string[] | null | undefined>()
     expectTypeOf<UploadResult['name']>().toEqualTypeOf<string | undefined>()
-    expectTypeOf<UploadResult['embeddedMetadata']>().toEqualTypeOf<Record<string, unknown> | null | undefined>()
+    expectTypeOf<UploadResult['embeddedMetadata']>().toEqualTypeOf<
+      Record<string, unknown> | null | undefined
+    >()
     expectTypeOf<NonNullable<UploadResult['AITags']>[number]>().toEqualTypeOf<{
       name?: string
       confidence?: number

@@ -289,7 +289,7 @@ const mutatedBody = fc.record(
 
 /** What the lax reading can identify a file by: a string, or a number or boolean read as its text. */
 const usableId = (u: unknown): boolean =>
-  typeof u === 'string' || typeof u === 'boolean' || (typeof u === 'number' && Number.isFinite(u))
+  typeof u === 'string' ? u.trim() !== '' : typeof u === 'number' && Number.isFinite(u)
 
 describe('UploadResult (properties)', () => {
   it('never throws, and is a Left only when the body has no usable fileId', () => {

@@ -1,6 +1,6 @@
 // Test helpers for replies that drift from ImageKit's documented contract: one drift as a table row, the drift
 // reports `onDrift` hears, and the exact DecodeError an upload gives for a 2xx reply it cannot read.
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 import type { DecodeError } from '@imagekit-fp/utils'
 import type { Drift, DriftKind } from '@imagekit-fp/utils/codec'
 
@@ -50,7 +50,7 @@ export const errorsOf = (
     value: got,
     context: [
       { key: '', type: codec as t.Decoder<unknown, unknown>, actual: body },
-      { key: path === '(root)' ? '' : path, type: t.unknown, actual: got },
+      { key: path === '(root)' ? '' : path, type: codec as t.Decoder<unknown, unknown>, actual: got },
     ],
     message: text,
   }))
@@ -61,7 +61,7 @@ export const errorsOf = (
  */
 export const uploadDecodeError = ({
   codec,
-  name = 'UploadResult',
+  name = (codec as { readonly name: string }).name,
   url,
   body,
   fileId,

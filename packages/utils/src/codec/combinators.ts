@@ -315,8 +315,9 @@ export const struct = <
     }
     for (const [key, codec] of identity) {
       const v = u[key]
-      // What identifies an object is a non-blank string (or a number, read as its text): never '', true or {}.
-      const usableId = typeof v === 'string' ? v.trim() !== '' : typeof v === 'number'
+      // Nothing identifies an object by being absent, null, a boolean or a blank string.
+      const usableId =
+        v !== undefined && v !== null && typeof v !== 'boolean' && !(typeof v === 'string' && v.trim() === '')
       const w = usableId ? codec.read(v, step(at, key), r) : INVALID
       if (w === INVALID) usable = r.fail(step(at, key), codec.name, v) !== INVALID
       else if (w !== v) set(key, w)
