@@ -147,13 +147,20 @@ describe('createImagekitStandIn: listFiles with the legacy tags, name and includ
 
   it('answers our own listFiles, which sends tags comma-joined', async () => {
     const { s } = library()
-    const listed = await listFiles({ privateKey: s.privateKey, fetch: s.fetch }, { tags: ['blue', 'red'] })()
-    expect(listed._tag === 'Right' && listed.right.map((f) => f.name)).toStrictEqual(['b.png', 'a.png'])
+    const listed = await listFiles(
+      { privateKey: s.privateKey, fetch: s.fetch, strictResponses: true },
+      { tags: ['blue', 'red'] },
+    )()
+    expect(
+      listed._tag === 'Right' && listed.right.map((f) => (f.type === 'unknown' ? f.raw : f).name),
+    ).toStrictEqual(['b.png', 'a.png'])
     const named = await listFiles(
-      { privateKey: s.privateKey, fetch: s.fetch },
+      { privateKey: s.privateKey, fetch: s.fetch, strictResponses: true },
       { name: 'c.png', path: '/shop' },
     )()
-    expect(named._tag === 'Right' && named.right.map((f) => f.name)).toStrictEqual(['c.png'])
+    expect(
+      named._tag === 'Right' && named.right.map((f) => (f.type === 'unknown' ? f.raw : f).name),
+    ).toStrictEqual(['c.png'])
     expect(s.requests().map((r) => r.path)).toStrictEqual([
       '/v1/files?tags=blue%2Cred',
       '/v1/files?path=%2Fshop&name=c.png',
