@@ -3,7 +3,7 @@ import type { TransportConfig } from '@imagekit-fp/utils/http'
 
 /**
  * Config for every media function: the private key and the transport settings (DESIGN §3). A plain
- * readonly value; the only functions in it are the injected `fetch` and `now`.
+ * readonly value; the only functions in it are the injected `fetch`, `now` and `onDrift`.
  *
  * @example
  * import type { MediaConfig } from '@imagekit-fp/media'
@@ -14,7 +14,7 @@ import type { TransportConfig } from '@imagekit-fp/utils/http'
  */
 export type MediaConfig = Pick<
   TransportConfig,
-  'privateKey' | 'apiBaseUrl' | 'timeout' | 'retry' | 'fetch' | 'now'
+  'privateKey' | 'apiBaseUrl' | 'timeout' | 'retry' | 'fetch' | 'now' | 'strictResponses' | 'onDrift'
 >
 
 /**
