@@ -128,8 +128,10 @@ export const readAll = <A>(
   } catch {
     value = reader.fail(undefined, codec.name, u)
   }
-  if (value === INVALID && !findings.some((f) => f.kind === 'invalid')) reader.fail(undefined, codec.name, u)
-  return { value, findings }
+  const faulty = findings.some((f) => f.kind === 'invalid')
+  if (value === INVALID && !faulty) reader.fail(undefined, codec.name, u)
+  // An unusable identity anywhere (a list item without its fileId) makes the whole body unusable.
+  return { value: faulty ? INVALID : value, findings }
 }
 
 /** The findings as io-ts errors under the context `c`, each with its path as one key and a message. */
