@@ -21,8 +21,8 @@ export type BulkJob = t.TypeOf<typeof BulkJob>
 
 /**
  * The reply of `getBulkJobStatus`. `jobId` and `status` are required; `status` is `'Pending'` or
- * `'Completed'` on a 200, and ImageKit's own words (e.g. `'Partial success'`, with `message` and `help`) on a
- * 207, so it is decoded as any string.
+ * `'Completed'` on a 200 and `'Partial success'` (with `message` and `help`) on a 207, an open enum: any other
+ * value passes through.
  *
  * @example
  * import { BulkJobStatusReply } from '@imagekit-fp/media'
@@ -33,7 +33,9 @@ export type BulkJob = t.TypeOf<typeof BulkJob>
  */
 export const BulkJobStatusReply = /*#__PURE__*/ struct('BulkJobStatus', {
   identity: { jobId: laxString },
-  required: { status: /*#__PURE__*/ oneOf('BulkJobStatusValue', ['Pending', 'Completed']) },
+  required: {
+    status: /*#__PURE__*/ oneOf('BulkJobStatusValue', ['Pending', 'Completed', 'Partial success']),
+  },
   optional: {
     type: /*#__PURE__*/ oneOf('BulkJobType', ['COPY_FOLDER', 'MOVE_FOLDER', 'RENAME_FOLDER']),
     purgeRequestId: laxString,
