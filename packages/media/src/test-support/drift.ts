@@ -5,10 +5,19 @@
 import { describe, expect, it } from 'vitest'
 import * as t from 'io-ts'
 import type { taskEither } from 'fp-ts'
-import type { Drift, DriftKind } from '@imagekit-fp/utils/codec'
+import { readAll, type Drift, type DriftKind, type LaxType } from '@imagekit-fp/utils/codec'
 import type { MediaError } from '../model/MediaConfig'
 import { expectNoSecret } from '../../../utils/src/http/test-support/secrets'
 import { json, KEY, stubFetch, type DriftConfig } from './stub'
+
+/** Any of our codecs, as far as reading goes (`encode` makes `LaxType` invariant in its type). */
+export type AnyCodec = Pick<LaxType<unknown, unknown>, 'name' | 'decode' | 'is' | 'read'>
+
+/** What a codec makes of `u` on its own: its (lax) decoding, and every finding (what strict mode refuses). */
+export const reading = (codec: AnyCodec, u: unknown) => ({
+  decoded: codec.decode(u),
+  findings: readAll(codec as LaxType<unknown, unknown>, u).findings,
+})
 
 /** One expected finding: its path, kind (`invalid`: a fault), what the codec documents there, what came. */
 export type Finding = readonly [path: string, kind: DriftKind | 'invalid', expected: string, got: unknown]
