@@ -1,7 +1,8 @@
 // Every example response in ImageKit's spec, for every operation of this package, decodes with that
-// operation's codec (to itself: nothing dropped). Skipped, with the reason, where the spec is absent.
+// operation's codec to itself, without a finding (what strictResponses would refuse). Skipped, with the
+// reason, where the spec is absent.
 import { describe, expect, it } from 'vitest'
-import * as t from 'io-ts'
+import { array } from '@imagekit-fp/utils/codec'
 import {
   BulkDeleteReply,
   BulkJob,
@@ -18,9 +19,10 @@ import {
 } from '@imagekit-fp/media'
 import { Empty } from './internal/codec'
 import { prismSpec } from './test-support/contract'
+import { reading, type AnyCodec } from './test-support/drift'
 import { responses } from './test-support/spec'
 
-const codecs: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
+const codecs: Readonly<Record<string, AnyCodec>> = {
   'GET /v1/files': ListFilesResult,
   'GET /v1/files/{fileId}/details': FileDetails,
   'PATCH /v1/files/{fileId}/details': UpdateFileDetailsResult,
@@ -32,7 +34,7 @@ const codecs: Readonly<Record<string, t.Decoder<unknown, unknown>>> = {
   'POST /v1/files/addTags': BulkTagsReply,
   'POST /v1/files/removeTags': BulkTagsReply,
   'POST /v1/files/removeAITags': BulkTagsReply,
-  'GET /v1/files/{fileId}/versions': t.array(FileDetails),
+  'GET /v1/files/{fileId}/versions': array(FileDetails),
   'GET /v1/files/{fileId}/versions/{versionId}': FileDetails,
   'DELETE /v1/files/{fileId}/versions/{versionId}': Empty,
   'PUT /v1/files/{fileId}/versions/{versionId}/restore': FileDetails,
@@ -62,20 +64,45 @@ const examples =
 
 describe.skipIf(prismSpec.path === undefined)('codecs: every spec example decodes', () => {
   it.each(examples)('%s', (_, codec, value) => {
-    const decoded = codec.decode(value)
-    expect(decoded).toStrictEqual({ _tag: 'Right', right: codec === Empty ? undefined : value })
+    expect(reading(codec, value)).toStrictEqual({
+      decoded: { _tag: 'Right', right: codec === Empty ? undefined : value },
+      findings: [],
+    })
   })
 
   it('found the examples (the spec has 12 response examples for these operations)', () => {
     expect(examples.length).toBe(12)
   })
+})
 
-  it('a list item that is neither a file nor a folder is a DecodeError naming the item', () => {
-    const r = ListFilesResult.decode([
-      { type: 'folder', folderId: 'f', name: 'n', folderPath: '/n' },
-      { type: 'file' },
-    ])
-    expect(r._tag === 'Left' && r.left.every((e) => e.context[1]?.key === '1')).toBe(true)
-    expect(FolderDetails.is({ type: 'folder', folderId: 'f', name: 'n', folderPath: '/n' })).toBe(true)
+describe('codecs: a list item of a type this SDK does not know', () => {
+  const folder = { type: 'folder', folderId: 'f', name: 'n', folderPath: '/n' }
+  const asset = { type: 'asset', assetId: 'a1' }
+
+  it('is an unknown variant that keeps the item whole, reported as unknown-variant', () => {
+    expect({
+      ...reading(ListFilesResult, [folder, asset]),
+      is: ListFilesResult.is([folder, asset]),
+    }).toStrictEqual({
+      decoded: { _tag: 'Right', right: [folder, { type: 'unknown', raw: asset }] },
+      findings: [
+        {
+          path: '[1].type',
+          kind: 'unknown-variant',
+          expected: "'file' | 'file-version' | 'folder'",
+          got: 'asset',
+        },
+      ],
+      is: true,
+    })
+    expect(FolderDetails.is(folder)).toBe(true)
+  })
+
+  it('reads an unknown variant already decoded as itself (decode is idempotent)', () => {
+    const decoded = [folder, { type: 'unknown', raw: asset }]
+    expect(reading(ListFilesResult, decoded)).toStrictEqual({
+      decoded: { _tag: 'Right', right: decoded },
+      findings: [],
+    })
   })
 })

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { httpError, validationError } from '@imagekit-fp/utils'
-import { getFileDetails, type MediaConfig } from '@imagekit-fp/media'
+import * as t from 'io-ts'
+import { decodeError, httpError, validationError } from '@imagekit-fp/utils'
+import { FileDetails, getFileDetails } from '@imagekit-fp/media'
+import type { Drift } from '@imagekit-fp/utils/codec'
 import { expectNoSecret } from '../../utils/src/http/test-support/secrets'
-import { json, KEY, stubFetch } from './test-support/stub'
+import { json, KEY, stubFetch, type DriftConfig } from './test-support/stub'
 
 const FILE = {
   fileId: '598821f949c0a938d57563bd',
@@ -16,9 +18,15 @@ const FILE = {
   size: 100,
 }
 
-const setup = (reply = () => json(FILE)) => {
+/** A stub answering `reply`, and a config using it (with `extra`: strictResponses, onDrift). */
+const setup = (reply = () => json(FILE), extra: Pick<DriftConfig, 'strictResponses' | 'onDrift'> = {}) => {
   const stub = stubFetch(reply)
-  const config: MediaConfig = { privateKey: KEY, fetch: stub.fetch, retry: { limit: 1, maxDelay: 1 } }
+  const config: DriftConfig = {
+    privateKey: KEY,
+    fetch: stub.fetch,
+    retry: { limit: 1, maxDelay: 1 },
+    ...extra,
+  }
   return { ...stub, config }
 }
 
@@ -46,13 +54,80 @@ describe('getFileDetails', () => {
     })
   })
 
-  it('is a DecodeError when a required field is missing', async () => {
-    const { config } = setup(() => json({ ...FILE, filePath: undefined }))
-    const result = await getFileDetails(config, { fileId: FILE.fileId })()
-    expect(result._tag === 'Left' && result.left._tag).toBe('DecodeError')
-    expect(result._tag === 'Left' && result.left.message).toBe(
-      'the response to GET https://api.imagekit.io/v1/files/598821f949c0a938d57563bd/details does not match FileDetails: filePath: expected string, got undefined',
-    )
+  it('reads a reply without filePath in both modes, without drift (only fileId is required)', async () => {
+    const reply = Object.fromEntries(Object.entries(FILE).filter(([k]) => k !== 'filePath'))
+    for (const strictResponses of [false, true]) {
+      const heard: Drift[] = []
+      const { config } = setup(() => json(reply), { strictResponses, onDrift: (d) => heard.push(d) })
+      const result = await getFileDetails(config, { fileId: FILE.fileId })()
+      expect({ strictResponses, result, heard }).toStrictEqual({
+        strictResponses,
+        result: { _tag: 'Right', right: reply },
+        heard: [],
+      })
+    }
+  })
+
+  it('reads a mistyped field: coerced and reported (lax), a DecodeError naming it (strict)', async () => {
+    const reply = { ...FILE, size: '100' }
+    const heard: Drift[] = []
+    const lax = setup(() => json(reply, 200, { 'x-request-id': 'req-7' }), { onDrift: (d) => heard.push(d) })
+    expect(await getFileDetails(lax.config, { fileId: FILE.fileId })()).toStrictEqual({
+      _tag: 'Right',
+      right: FILE,
+    })
+    expect(heard).toStrictEqual([
+      {
+        operation: 'GET /v1/files/598821f949c0a938d57563bd/details',
+        path: 'size',
+        kind: 'coerced',
+        expected: 'number',
+        got: '100',
+        requestId: 'req-7',
+      },
+    ])
+    const strict = setup(() => json(reply), { strictResponses: true })
+    expect(await getFileDetails(strict.config, { fileId: FILE.fileId })()).toStrictEqual({
+      _tag: 'Left',
+      left: decodeError(
+        [
+          {
+            value: '100',
+            context: [
+              { key: '', type: FileDetails, actual: reply },
+              { key: 'size', type: t.unknown, actual: '100' },
+            ],
+            message: 'expected number, got "100" (coerced)',
+          },
+        ],
+        'the response to GET https://api.imagekit.io/v1/files/598821f949c0a938d57563bd/details does not match FileDetails (strictResponses): size: expected number, got "100" (coerced)',
+        reply,
+      ),
+    })
+  })
+
+  it('is a DecodeError in both modes when fileId is missing (the file cannot be identified)', async () => {
+    const reply = Object.fromEntries(Object.entries(FILE).filter(([k]) => k !== 'fileId'))
+    for (const strictResponses of [false, true]) {
+      const { config } = setup(() => json(reply), { strictResponses })
+      expect(await getFileDetails(config, { fileId: FILE.fileId })()).toStrictEqual({
+        _tag: 'Left',
+        left: decodeError(
+          [
+            {
+              value: undefined,
+              context: [
+                { key: '', type: FileDetails, actual: reply },
+                { key: 'fileId', type: t.unknown, actual: undefined },
+              ],
+              message: 'expected string, got undefined: the object cannot be identified without it',
+            },
+          ],
+          'the response to GET https://api.imagekit.io/v1/files/598821f949c0a938d57563bd/details does not match FileDetails: fileId: expected string, got undefined: the object cannot be identified without it',
+          reply,
+        ),
+      })
+    }
   })
 
   it("gives ImageKit's 404 as an HttpError with its message and help", async () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { getUsage, getUsageAnalytics } from '@imagekit-fp/media'
+import * as t from 'io-ts'
+import { GetUsageAnalyticsResult, getUsage, getUsageAnalytics } from '@imagekit-fp/media'
+import { decodeError } from '@imagekit-fp/utils'
+import type { Drift } from '@imagekit-fp/utils/codec'
 import { refuses, type Refused } from './test-support/refuses'
 import { ANALYTICS, USAGE } from './test-support/replies'
-import { json, KEY, stubFetch } from './test-support/stub'
+import { json, KEY, stubFetch, type DriftConfig } from './test-support/stub'
 
 /** The refused periods of both functions; `order` is what each says of an end before the start. */
 const dates = (order: string): readonly Refused[] => [
@@ -76,15 +79,43 @@ describe('getUsageAnalytics', () => {
     expect(result).toStrictEqual({ _tag: 'Right', right: ANALYTICS })
   })
 
-  it('is a DecodeError when a documented field is missing', async () => {
+  it('reads a reply without a documented field: reported (lax), a DecodeError naming it (strict)', async () => {
     const partial: Partial<typeof ANALYTICS> = { ...ANALYTICS }
     delete partial.videoProcessing
-    const stub = stubFetch(() => json(partial))
-    const result = await getUsageAnalytics(
-      { privateKey: KEY, fetch: stub.fetch },
-      { startDate: '2026-01-01', endDate: '2026-01-02' },
-    )()
-    expect(result._tag === 'Left' && result.left._tag).toBe('DecodeError')
+    const heard: Drift[] = []
+    const period = { startDate: '2026-01-01', endDate: '2026-01-02' }
+    const lax = stubFetch(() => json(partial, 200, { 'x-request-id': 'req-9' }))
+    const laxConfig: DriftConfig = { privateKey: KEY, fetch: lax.fetch, onDrift: (d) => heard.push(d) }
+    expect(await getUsageAnalytics(laxConfig, period)()).toStrictEqual({ _tag: 'Right', right: partial })
+    expect(heard).toStrictEqual([
+      {
+        operation: 'GET /v1/accounts/usage-analytics',
+        path: 'videoProcessing',
+        kind: 'missing',
+        expected: 'Array<VideoProcessing>',
+        got: undefined,
+        requestId: 'req-9',
+      },
+    ])
+    const strict = stubFetch(() => json(partial))
+    const strictConfig: DriftConfig = { privateKey: KEY, fetch: strict.fetch, strictResponses: true }
+    expect(await getUsageAnalytics(strictConfig, period)()).toStrictEqual({
+      _tag: 'Left',
+      left: decodeError(
+        [
+          {
+            value: undefined,
+            context: [
+              { key: '', type: GetUsageAnalyticsResult, actual: partial },
+              { key: 'videoProcessing', type: t.unknown, actual: undefined },
+            ],
+            message: 'expected Array<VideoProcessing>, got undefined (missing)',
+          },
+        ],
+        'the response to GET https://api.imagekit.io/v1/accounts/usage-analytics?startDate=2026-01-01&endDate=2026-01-02 does not match GetUsageAnalyticsResult (strictResponses): videoProcessing: expected Array<VideoProcessing>, got undefined (missing)',
+        partial,
+      ),
+    })
   })
 
   refuses(getUsageAnalytics, dates('must not be before startDate'))

@@ -10,18 +10,23 @@ import {
   getPurgeCacheStatus,
   purgeCache,
   updateFileDetails,
-  type MediaConfig,
 } from '@imagekit-fp/media'
 import { recordingFetch } from '../../../test/support/prism'
 import { prismSpec, usePrism } from './test-support/contract'
-import { KEY } from './test-support/stub'
+import { KEY, type DriftConfig } from './test-support/stub'
 
 describe.skipIf(prismSpec.path === undefined)('management steps against Prism', () => {
   const prism = usePrism()
 
   it('lists, reads, tags, inspects, purges (and reads the purge status), and deletes a file', async () => {
     const recorder = recordingFetch()
-    const config: MediaConfig = { privateKey: KEY, apiBaseUrl: prism().url, fetch: recorder.fetch }
+    // Strict: a reply that drifts from our codecs fails the steps.
+    const config: DriftConfig = {
+      privateKey: KEY,
+      apiBaseUrl: prism().url,
+      fetch: recorder.fetch,
+      strictResponses: true,
+    }
 
     const list = await listFiles(config, { path: '/images/products', limit: 10 })()
     if (list._tag === 'Left') throw new Error(list.left.message)

@@ -1,8 +1,9 @@
 // Codecs: every example response the spec gives for an issue-10 operation decodes with that operation's
-// codec, and so do the canned replies of the operations the spec file lacks (named transformations, usage
-// analytics), which follow @imagekit/nodejs 7.11's types.
+// codec to itself, without a finding, and so do the canned replies of the operations the spec file lacks
+// (named transformations, usage analytics), which follow @imagekit/nodejs 7.11's types. A reply that drifts
+// is read and its findings named (the transport makes them drift reports, or a DecodeError when strict).
 import { describe, expect, it } from 'vitest'
-import * as t from 'io-ts'
+import { array } from '@imagekit-fp/utils/codec'
 import {
   CustomMetadataField,
   GetUsageAnalyticsResult,
@@ -13,23 +14,24 @@ import {
   UrlEndpoint,
 } from '@imagekit-fp/media'
 import { prismSpec } from './test-support/contract'
+import { reading, type AnyCodec } from './test-support/drift'
 import { ANALYTICS, ENDPOINT, EXTENSION, FIELD, NAMED, ORIGIN, USAGE } from './test-support/replies'
 import { responses } from './test-support/spec'
 
-const codecs: Record<string, t.Decoder<unknown, unknown>> = {
-  'GET /v1/customMetadataFields': t.array(CustomMetadataField),
+const codecs: Record<string, AnyCodec> = {
+  'GET /v1/customMetadataFields': array(CustomMetadataField),
   'POST /v1/customMetadataFields': CustomMetadataField,
   'PATCH /v1/customMetadataFields/{id}': CustomMetadataField,
-  'GET /v1/saved-extensions': t.array(SavedExtension),
+  'GET /v1/saved-extensions': array(SavedExtension),
   'POST /v1/saved-extensions': SavedExtension,
   'GET /v1/saved-extensions/{id}': SavedExtension,
   'PATCH /v1/saved-extensions/{id}': SavedExtension,
   'GET /v1/accounts/usage': GetUsageResult,
-  'GET /v1/accounts/origins': t.array(Origin),
+  'GET /v1/accounts/origins': array(Origin),
   'POST /v1/accounts/origins': Origin,
   'GET /v1/accounts/origins/{id}': Origin,
   'PUT /v1/accounts/origins/{id}': Origin,
-  'GET /v1/accounts/url-endpoints': t.array(UrlEndpoint),
+  'GET /v1/accounts/url-endpoints': array(UrlEndpoint),
   'POST /v1/accounts/url-endpoints': UrlEndpoint,
   'GET /v1/accounts/url-endpoints/{id}': UrlEndpoint,
   'PUT /v1/accounts/url-endpoints/{id}': UrlEndpoint,
@@ -55,7 +57,10 @@ describe.skipIf(prismSpec.path === undefined)('issue-10 codecs: every spec examp
   })
 
   it.each(examples)('%s', (_, codec, value) => {
-    expect(codec.decode(value)).toStrictEqual({ _tag: 'Right', right: value })
+    expect(reading(codec, value)).toStrictEqual({
+      decoded: { _tag: 'Right', right: value },
+      findings: [],
+    })
   })
 })
 
@@ -70,34 +75,40 @@ describe('issue-10 codecs: canned replies and drift', () => {
     ['GetUsageAnalyticsResult', GetUsageAnalyticsResult, ANALYTICS],
   ] as const)('%s decodes a full reply and keeps extra fields', (_, codec, value) => {
     const extra = { ...value, addedLater: [1] }
-    expect((codec as t.Decoder<unknown, unknown>).decode(extra)).toStrictEqual({
-      _tag: 'Right',
-      right: extra,
+    expect(reading(codec, extra)).toStrictEqual({
+      decoded: { _tag: 'Right', right: extra },
+      findings: [],
     })
   })
 
+  const without = (value: object, key: string) =>
+    Object.fromEntries(Object.entries(value).filter(([k]) => k !== key))
+  const missing = (path: string, expected: string) => ({ path, kind: 'missing', expected, got: undefined })
+  const FTP = { ...ORIGIN, type: 'FTP' }
+  const COMPATIBLE = { ...ORIGIN, type: 'S3_COMPATIBLE', endpoint: 'https://e' }
+  const COLOR = { ...FIELD, schema: { type: 'Color' } }
+  const TYPES = "'Text' | 'Textarea' | 'Number' | 'Date' | 'Boolean' | 'SingleSelect' | 'MultiSelect'"
+  const SAVED = { ...EXTENSION, config: { name: 'saved-extension', id: 'x' } }
+  const CONFIGS =
+    "'remove-bg' | 'google-auto-tagging' | 'aws-auto-tagging' | 'ai-auto-description' | 'ai-tasks'"
+  const NO_REWRITER_FLAG = { ...ENDPOINT, urlRewriter: { type: 'CLOUDINARY' } }
+  // Each row: the codec, the reply, what it decodes to, its findings, and `is` (true when nothing changed).
+  // prettier-ignore
   it.each([
-    ['an origin without its type-specific field', Origin, { ...ORIGIN, bucket: undefined }],
-    ['an origin of an unknown type', Origin, { ...ORIGIN, type: 'FTP' }],
-    [
-      'an S3_COMPATIBLE origin without s3ForcePathStyle',
-      Origin,
-      { ...ORIGIN, type: 'S3_COMPATIBLE', endpoint: 'https://e' },
-    ],
-    ['a URL endpoint without origins', UrlEndpoint, { ...ENDPOINT, origins: undefined }],
-    [
-      'a Cloudinary rewriter without preserveAssetDeliveryTypes',
-      UrlEndpoint,
-      { ...ENDPOINT, urlRewriter: { type: 'CLOUDINARY' } },
-    ],
-    ['a field of an unknown type', CustomMetadataField, { ...FIELD, schema: { type: 'Color' } }],
-    ['a named transformation without enabled', NamedTransformation, { ...NAMED, enabled: undefined }],
-    [
-      'an extension config of an unknown name',
-      SavedExtension,
-      { ...EXTENSION, config: { name: 'saved-extension', id: 'x' } },
-    ],
-  ] as const)('refuses %s', (_, codec, value) => {
-    expect((codec as t.Decoder<unknown, unknown>).decode(value)._tag).toBe('Left')
+    ['an origin without its type-specific field', Origin, without(ORIGIN, 'bucket'), without(ORIGIN, 'bucket'), [missing('bucket', 'string')], false],
+    ['an origin of an unknown type', Origin, FTP, { type: 'unknown', raw: FTP }, [{ path: 'type', kind: 'unknown-variant', expected: "'S3' | 'S3_COMPATIBLE' | 'CLOUDINARY_BACKUP' | 'WEB_FOLDER' | 'WEB_PROXY' | 'GCS' | 'AZURE_BLOB' | 'AKENEO_PIM'", got: 'FTP' }], true],
+    ['an S3_COMPATIBLE origin without s3ForcePathStyle', Origin, COMPATIBLE, COMPATIBLE, [missing('s3ForcePathStyle', 'boolean')], false],
+    ['a URL endpoint without origins', UrlEndpoint, without(ENDPOINT, 'origins'), without(ENDPOINT, 'origins'), [missing('origins', 'Array<string>')], false],
+    ['a Cloudinary rewriter without preserveAssetDeliveryTypes', UrlEndpoint, NO_REWRITER_FLAG, NO_REWRITER_FLAG, [missing('urlRewriter.preserveAssetDeliveryTypes', 'boolean')], false],
+    ['a field of an unknown type', CustomMetadataField, COLOR, COLOR, [{ path: 'schema.type', kind: 'unknown-value', expected: TYPES, got: 'Color' }], true],
+    ['a named transformation without enabled', NamedTransformation, without(NAMED, 'enabled'), without(NAMED, 'enabled'), [missing('enabled', 'boolean')], false],
+    ['an extension config of an unknown name', SavedExtension, SAVED, { ...EXTENSION, config: { name: 'unknown', raw: SAVED.config } }, [{ path: 'config.name', kind: 'unknown-variant', expected: CONFIGS, got: 'saved-extension' }], true],
+  ] as const)('reads %s, and names what drifted', (_, codec, value, decoded, findings, is) => {
+    const lax: AnyCodec = codec
+    expect({ ...reading(lax, value), is: lax.is(value) }).toStrictEqual({
+      decoded: { _tag: 'Right', right: decoded },
+      findings,
+      is,
+    })
   })
 })

@@ -6,10 +6,10 @@
 //   - every other documented 2xx (e.g. a 207 partial success): a Right, checked by `other2xx` if given.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { taskEither } from 'fp-ts'
-import type { MediaConfig, MediaError } from '../model/MediaConfig'
+import type { MediaError } from '../model/MediaConfig'
 import { imagekitSpec, recordingFetch, startPrism, type PrismServer } from '../../../../test/support/prism'
 import { responses } from './spec'
-import { KEY } from './stub'
+import { KEY, type DriftConfig } from './stub'
 
 export const prismSpec = imagekitSpec()
 if (prismSpec.path === undefined) console.warn(prismSpec.reason)
@@ -18,7 +18,7 @@ export interface ContractCase {
   /** `METHOD /spec/path/{param}`, as in the spec. */
   readonly operation: string
   /** Calls the function under test with valid input. */
-  readonly call: (config: MediaConfig) => taskEither.TaskEither<MediaError, unknown>
+  readonly call: (config: DriftConfig) => taskEither.TaskEither<MediaError, unknown>
   /** Checks the Right of each documented 2xx other than the first (e.g. 207). */
   readonly other2xx?: (status: number, value: unknown) => void
 }
@@ -33,7 +33,10 @@ export const usePrism = (): (() => PrismServer) => {
   return () => prism!
 }
 
-/** A config pointed at Prism whose fetch sends `Prefer: code=NNN` when asked and records each exchange. */
+/**
+ * A config pointed at Prism whose fetch sends `Prefer: code=NNN` when asked and records each exchange. Strict:
+ * any drift of a reply (the spec's own examples) from our codecs is a DecodeError, so the contract fails.
+ */
 const setup = (prism: PrismServer, code?: number) => {
   const bodies: string[] = []
   const prefer = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -44,7 +47,13 @@ const setup = (prism: PrismServer, code?: number) => {
     return response
   }
   const recorder = recordingFetch(prefer as typeof fetch)
-  const config: MediaConfig = { privateKey: KEY, apiBaseUrl: prism.url, fetch: recorder.fetch, retry: 0 }
+  const config: DriftConfig = {
+    privateKey: KEY,
+    apiBaseUrl: prism.url,
+    fetch: recorder.fetch,
+    retry: 0,
+    strictResponses: true,
+  }
   return { config, exchanges: recorder.exchanges, bodies }
 }
 

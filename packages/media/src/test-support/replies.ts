@@ -1,5 +1,4 @@
-// Canned replies of the issue-10 resources, each a valid value of its codec (used by the unit, codec and
-// property tests).
+// Canned replies, each a valid value of its codec (used by the unit, codec, drift and property tests).
 export const FIELD = {
   id: '598821f949c0a938d57563dd',
   name: 'price',
@@ -76,4 +75,63 @@ export const ANALYTICS = {
   top404Assets: [{ name: 'https://ik.imagekit.io/demo/missing.jpg', requestCount: 1 }],
   extensions: [{ name: 'google-auto-tagging', operationCount: 2 }],
   videoProcessing: [{ resolution: 'HD', codec: 'h264', durationSeconds: 31.5 }],
+}
+
+/**
+ * ImageKit's documented file object ("File object structure", docs.imagekit.io/api-reference/media-api), with
+ * two of its ten AI tags: `embeddedMetadata` and `customCoordinates` are `null`, `customMetadata` is `{}`.
+ */
+export const DOCUMENTED_FILE = {
+  type: 'file',
+  name: 'sample-car.jpeg',
+  createdAt: '2021-12-11T00:58:39.685Z',
+  updatedAt: '2022-05-19T10:57:07.511Z',
+  fileId: '61b3f7bf75889b0b19970117',
+  tags: ['luxury'],
+  AITags: [
+    { name: 'Wheel', confidence: 95.44, source: 'google-auto-tagging' },
+    { name: 'Car', confidence: 99.87, source: 'aws-auto-tagging' },
+  ],
+  versionInfo: { id: '61b3f7bf75889b0b19970117', name: 'Version 1' },
+  embeddedMetadata: null,
+  customCoordinates: null,
+  customMetadata: {},
+  isPrivateFile: false,
+  url: 'https://ik.imagekit.io/demo/sample-car.jpeg',
+  thumbnail: 'https://ik.imagekit.io/demo/tr:n-ik_ml_thumbnail/sample-car.jpeg',
+  fileType: 'image',
+  filePath: '/sample-car.jpeg',
+  height: 638,
+  width: 1342,
+  size: 1451076,
+  hasAlpha: true,
+  mime: 'image/png',
+}
+/** A folder as `listFiles` lists it. */
+export const FOLDER = {
+  type: 'folder',
+  folderId: '6465a4cbd0a4e7a3e4c5b9f1',
+  name: 'cars',
+  folderPath: '/cars',
+  customMetadata: {},
+  createdAt: '2023-05-18T04:10:51.652Z',
+  updatedAt: '2023-05-18T04:10:51.652Z',
+}
+/** An image's metadata (`getFileMetadata`, `getRemoteFileMetadata`), with some EXIF. */
+export const METADATA = {
+  height: 68,
+  width: 100,
+  size: 7749,
+  format: 'jpg',
+  hasColorProfile: true,
+  quality: 0,
+  density: 72,
+  hasTransparency: false,
+  pHash: 'f06830ca9f1e3e90',
+  exif: {
+    image: { Make: 'Canon', Model: 'Canon EOS 40D', Orientation: 1 },
+    exif: { ExposureTime: 0.00625, ISO: 100 },
+    gps: { GPSVersionID: [2, 2, 0, 0] },
+    makernote: {},
+  },
 }

@@ -1,5 +1,13 @@
 // Test helpers for media: a fetch stub that records what was sent and answers with a canned reply, and the
 // normalised form of a request that the differential tests compare between us and @imagekit/nodejs 7.
+import type { TransportConfig } from '@imagekit-fp/utils/http'
+import type { MediaConfig } from '../model/MediaConfig'
+
+/**
+ * A media config with the reading options of the transport: `strictResponses` (drift is a DecodeError) and
+ * `onDrift` (hears each drift forgiven). `MediaConfig` does not list them, although the transport reads them.
+ */
+export type DriftConfig = MediaConfig & Pick<TransportConfig, 'strictResponses' | 'onDrift'>
 
 /** One request as sent: method, path, query (in order), JSON body (parsed), and the headers. */
 export interface Sent {
