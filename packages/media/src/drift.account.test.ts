@@ -101,7 +101,7 @@ describe('drift: URL endpoints', () => {
     read('an uncoercible value', edit(ENDPOINT, 'description', {}), edit(ENDPOINT, 'description', GONE), ['description', 'dropped', 'string', {}]),
     read('a missing documented field', edit(ENDPOINT, 'origins', GONE), edit(ENDPOINT, 'origins', GONE), ['origins', 'missing', 'Array<string>', undefined]),
     read('a missing documented field of a variant', edit(ENDPOINT, 'urlRewriter', { type: 'CLOUDINARY' }), edit(ENDPOINT, 'urlRewriter', { type: 'CLOUDINARY' }), ['urlRewriter.preserveAssetDeliveryTypes', 'missing', 'boolean', undefined]),
-    read('a rewriter without its discriminant (left out)', edit(ENDPOINT, 'urlRewriter', UNTYPED), edit(ENDPOINT, 'urlRewriter', GONE), ['urlRewriter.type', 'invalid', REWRITERS, undefined], ['urlRewriter', 'dropped', 'UrlRewriter', UNTYPED]),
+    fault('a rewriter without its discriminant (a fault of the whole body)', edit(ENDPOINT, 'urlRewriter', UNTYPED), ['urlRewriter.type', 'invalid', REWRITERS, undefined]),
     read('id sent as a number', edit(ENDPOINT, 'id', 42), edit(ENDPOINT, 'id', '42'), ['id', 'coerced', 'string', 42]),
     fault('no id (missing identity)', edit(ENDPOINT, 'id', GONE), ['id', 'invalid', 'string', undefined]),
     fault('a null id', edit(ENDPOINT, 'id', null), ['id', 'invalid', 'string', null]),

@@ -100,7 +100,7 @@ describe('drift: file replies', () => {
   // prettier-ignore
   driftCases({ call: (c) => listFileVersions(c, { fileId: ID }), operation: `GET /v1/files/${ID}/versions`, url: `${API}/v1/files/${ID}/versions`, codec: 'FileVersions' }, [
     ...inList(detailsRows('FileVersions')),
-    read('a version without fileId (left out)', [NO_ID, FILE], [FILE], ['[0].fileId', 'invalid', 'string', undefined], ['[0]', 'dropped', 'FileDetails', NO_ID]),
+    fault('a version without fileId (a fault of the whole body)', [NO_ID, FILE], ['[0].fileId', 'invalid', 'string', undefined]),
     fault('a body that is not a list', FILE, ['(root)', 'invalid', 'FileVersions', FILE]),
   ])
 
@@ -112,9 +112,9 @@ describe('drift: file replies', () => {
     read('an unknown union variant', [FILE, { type: 'asset', assetId: 'a1' }], [FILE, { type: 'unknown', raw: { type: 'asset', assetId: 'a1' } }], ['[1].type', 'unknown-variant', ITEMS, 'asset']),
     read('a file without type (inferred from fileId)', [edit(FILE, 'type', GONE)], [FILE], ['[0].type', 'missing', ITEMS, undefined]),
     read('a folder without type (inferred from folderId)', [edit(FOLDER, 'type', GONE)], [FOLDER], ['[0].type', 'missing', ITEMS, undefined]),
-    read('an item without type or identity (left out)', [FILE, { name: 'x' }], [FILE], ['[1].type', 'invalid', ITEMS, undefined], ['[1]', 'dropped', 'ListedItem', { name: 'x' }]),
-    read('a file without fileId (left out)', [NO_ID, FOLDER], [FOLDER], ['[0].fileId', 'invalid', 'string', undefined], ['[0]', 'dropped', 'ListedItem', NO_ID]),
-    read('a folder without folderId (left out)', [FILE, NO_FOLDER_ID], [FILE], ['[1].folderId', 'invalid', 'string', undefined], ['[1]', 'dropped', 'ListedItem', NO_FOLDER_ID]),
+    fault('an item without type or identity (a fault of the whole body)', [FILE, { name: 'x' }], ['[1].type', 'invalid', ITEMS, undefined]),
+    fault('a file without fileId (a fault of the whole body)', [NO_ID, FOLDER], ['[0].fileId', 'invalid', 'string', undefined]),
+    fault('a folder without folderId (a fault of the whole body)', [FILE, NO_FOLDER_ID], ['[1].folderId', 'invalid', 'string', undefined]),
     fault('a body that is not a list', { files: [] }, ['(root)', 'invalid', 'ListFilesResult', { files: [] }]),
   ])
 

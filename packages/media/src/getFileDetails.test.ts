@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import * as t from 'io-ts'
 import { decodeError, httpError, validationError } from '@imagekit-fp/utils'
 import { FileDetails, getFileDetails } from '@imagekit-fp/media'
 import type { Drift } from '@imagekit-fp/utils/codec'
@@ -95,7 +94,7 @@ describe('getFileDetails', () => {
             value: '100',
             context: [
               { key: '', type: FileDetails, actual: reply },
-              { key: 'size', type: t.unknown, actual: '100' },
+              { key: 'size', type: FileDetails, actual: '100' },
             ],
             message: 'expected number, got "100" (coerced)',
           },
@@ -118,7 +117,7 @@ describe('getFileDetails', () => {
               value: undefined,
               context: [
                 { key: '', type: FileDetails, actual: reply },
-                { key: 'fileId', type: t.unknown, actual: undefined },
+                { key: 'fileId', type: FileDetails, actual: undefined },
               ],
               message: 'expected string, got undefined: the object cannot be identified without it',
             },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import * as t from 'io-ts'
 import { GetUsageAnalyticsResult, getUsage, getUsageAnalytics } from '@imagekit-fp/media'
 import { decodeError } from '@imagekit-fp/utils'
 import type { Drift } from '@imagekit-fp/utils/codec'
@@ -107,7 +106,7 @@ describe('getUsageAnalytics', () => {
             value: undefined,
             context: [
               { key: '', type: GetUsageAnalyticsResult, actual: partial },
-              { key: 'videoProcessing', type: t.unknown, actual: undefined },
+              { key: 'videoProcessing', type: GetUsageAnalyticsResult, actual: undefined },
             ],
             message: 'expected Array<VideoProcessing>, got undefined (missing)',
           },

@@ -33,7 +33,9 @@ export type BulkJob = t.TypeOf<typeof BulkJob>
  */
 export const BulkJobStatusReply = /*#__PURE__*/ struct('BulkJobStatus', {
   identity: { jobId: laxString },
-  required: { status: /*#__PURE__*/ oneOf('BulkJobStatusValue', ['Pending', 'Completed', 'Partial success']) },
+  required: {
+    status: /*#__PURE__*/ oneOf('BulkJobStatusValue', ['Pending', 'Completed', 'Partial success']),
+  },
   optional: {
     type: /*#__PURE__*/ oneOf('BulkJobType', ['COPY_FOLDER', 'MOVE_FOLDER', 'RENAME_FOLDER']),
     purgeRequestId: laxString,

@@ -3,7 +3,6 @@
 // reply's x-request-id). Strict (`strictResponses: true`): a DecodeError naming every drift, nothing heard. A
 // fault (an unusable identity or union discriminant) is the same DecodeError both ways, nothing heard.
 import { describe, expect, it } from 'vitest'
-import * as t from 'io-ts'
 import type { taskEither } from 'fp-ts'
 import { readAll, type Drift, type DriftKind, type LaxType } from '@imagekit-fp/utils/codec'
 import type { MediaError } from '../model/MediaConfig'
@@ -110,7 +109,11 @@ const decodeError = (op: DriftOperation, body: unknown, findings: readonly Findi
       value: f[3],
       context: [
         { key: '', type: expect.objectContaining({ name: op.codec }), actual: body },
-        { key: f[0] === '(root)' ? '' : f[0], type: t.unknown, actual: f[3] },
+        {
+          key: f[0] === '(root)' ? '' : f[0],
+          type: expect.objectContaining({ name: op.codec }),
+          actual: f[3],
+        },
       ],
       message: says(f),
     })),
@@ -208,12 +211,12 @@ export const idFaults = (value: unknown, codec: string): DriftCase[] => [
   fault('a body that is not an object', 42, ['(root)', 'invalid', codec, 42]),
 ]
 
-/** A list whose first item has no id (that item is left out, and reported), and a body that is not a list. */
+/** A list whose first item has no id (the whole body is a fault), and a body that is not a list. */
 export const listFaults = (value: unknown, codec: string): DriftCase[] => {
   const noId = edit(value, 'id', GONE)
   // prettier-ignore
   return [
-    read('an item without id (left out)', [noId, value], [value], ['[0].id', 'invalid', 'string', undefined], ['[0]', 'dropped', codec, noId]),
+    fault('an item without id (a fault of the whole body)', [noId, value], ['[0].id', 'invalid', 'string', undefined]),
     fault('a body that is not a list', value, ['(root)', 'invalid', `Array<${codec}>`, value]),
   ]
 }
