@@ -14,7 +14,7 @@ import type { TransportConfig } from '@imagekit-fp/utils/http'
  */
 export type MediaConfig = Pick<
   TransportConfig,
-  'privateKey' | 'apiBaseUrl' | 'timeout' | 'retry' | 'fetch' | 'now'
+  'privateKey' | 'apiBaseUrl' | 'timeout' | 'retry' | 'fetch' | 'now' | 'maxResponseBytes'
 >
 
 /**

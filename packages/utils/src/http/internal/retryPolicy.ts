@@ -31,6 +31,26 @@ export const retryAfterHint = (headers: Headers, now: number, maxDelay: number):
   return wait === undefined ? undefined : String(Math.min(wait, maxDelay) / 1000)
 }
 
+/** Codes of a connection that never opened (Node, undici): the request cannot have reached the server. */
+const NOT_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']
+
+/**
+ * Did this fetch failure happen before anything was sent? Only when a code on the error or its causes says
+ * the connection never opened; a bare `TypeError` (browsers tell nothing) or a reset counts as maybe sent.
+ */
+export const notSent = (e: unknown): boolean => {
+  try {
+    for (let c = e, i = 0; i < 6 && typeof c === 'object' && c !== null; i++) {
+      const { code, cause, errors } = c as { code?: unknown; cause?: unknown; errors?: unknown }
+      if (NOT_SENT.includes(code as string)) return true
+      c = cause ?? (Array.isArray(errors) ? errors[0] : undefined)
+    }
+  } catch {
+    // a hostile error object: maybe sent
+  }
+  return false
+}
+
 /**
  * ky's retry options for one request: `limit` retries when `retriable`, of this method only, on 408, 429 and
  * 5xx, connection errors and timeouts; backoff 500 ms × 2^(n-1) less up to 25 % jitter, never past `maxDelay`.
@@ -39,7 +59,7 @@ export const kyRetry = (
   limit: number,
   maxDelay: number,
   method: string,
-  retriable: boolean,
+  retriable: boolean | 'unsent',
   shouldRetry: NonNullable<KyRetryOptions['shouldRetry']>,
 ): KyRetryOptions => ({
   limit: retriable ? limit : 0,
