@@ -20,7 +20,9 @@ export interface BulkDeleteFilesOptions {
 
 /**
  * Deletes up to 100 files and their versions: `POST /v1/files/batch/deleteByFileIds`. A 207 partial success
- * is a Right with `partial: true` and the files not deleted in `errors`. Retried like a DELETE; when a retry after a lost reply finds every file missing (404), the lost attempt deleted them: the result lists them all with `alreadyDeleted: true`.
+ * is a Right with `partial: true` and the files not deleted in `errors`. Retried like a DELETE; when a retry
+ * after a lost reply finds every file missing (404), the lost attempt deleted them: the result lists them all
+ * with `alreadyDeleted: true`.
  *
  * @param config - private key and transport settings.
  * @param input - `{ fileIds }`.

@@ -51,7 +51,9 @@ export interface RenameFileOptions {
 }
 
 /**
- * Renames a file, with all its versions: `PUT /v1/files/rename`. Retried only where nothing reached ImageKit (a 429, a connection that never opened), never after a lost reply: the retry of a rename that happened would be a 404 for the old path.
+ * Renames a file, with all its versions: `PUT /v1/files/rename`. Retried only where nothing reached ImageKit
+ * (a 429, a connection that never opened), never after a lost reply: the retry of a rename that happened
+ * would be a 404 for the old path.
  *
  * @param config - private key and transport settings.
  * @param input - `{ filePath, newFileName, purgeCache? }`.
