@@ -6,6 +6,8 @@ import type { either, taskEither } from 'fp-ts'
 import type { Decoder } from 'io-ts'
 import type { ValidationError } from '@imagekit-fp/utils'
 import { request, type HttpMethod, type HttpRequest } from '@imagekit-fp/utils/http'
+
+export { isResponseTooLarge } from '@imagekit-fp/utils/http'
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
 import { right } from '@imagekit-fp/internal'
 
