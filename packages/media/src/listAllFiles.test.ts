@@ -202,7 +202,7 @@ describe('listAllFiles', () => {
       const pages = await collect(
         listAllFiles({ privateKey: KEY, fetch: stub.fetch, maxResponseBytes: 2000 }, { limit: 10 }),
       )
-      expect(pages.flatMap((p) => (p._tag === 'Right' ? p.right : [p]))).toStrictEqual(
+      expect(pages.flatMap((p): unknown[] => (p._tag === 'Right' ? [...p.right] : [p]))).toStrictEqual(
         Array.from({ length: 23 }, (_, i) => heavy(i)),
       )
       expect(

@@ -28,7 +28,11 @@ const once: readonly (readonly [string, Call])[] = [
   ['renameFolder', (c) => m.renameFolder(c, { folderPath: '/a', newFolderName: 'b' })],
   [
     'updateFileDetails with extensions',
-    (c) => m.updateFileDetails(c, { fileId: 'f1', extensions: [{ name: 'google-auto-tagging', minConfidence: 80, maxTags: 5 }] }),
+    (c) =>
+      m.updateFileDetails(c, {
+        fileId: 'f1',
+        extensions: [{ name: 'google-auto-tagging', minConfidence: 80, maxTags: 5 }],
+      }),
   ],
   [
     'createCustomMetadataField',
@@ -83,10 +87,17 @@ describe('renameFile: a lost reply after ImageKit renamed the file', () => {
     const { fetch, calls, paths } = library(() => {
       throw lostReply
     })
-    const result = await m.renameFile({ privateKey: KEY, fetch, retry }, { filePath: '/a.jpg', newFileName: 'b.jpg' })()
+    const result = await m.renameFile(
+      { privateKey: KEY, fetch, retry },
+      { filePath: '/a.jpg', newFileName: 'b.jpg' },
+    )()
     expect(result).toStrictEqual({
       _tag: 'Left',
-      left: networkError('Transport', `PUT ${API}/v1/files/rename failed: fetch failed (ECONNRESET)`, lostReply),
+      left: networkError(
+        'Transport',
+        `PUT ${API}/v1/files/rename failed: fetch failed (ECONNRESET)`,
+        lostReply,
+      ),
     })
     expect(calls).toHaveLength(1)
     expect([...paths]).toStrictEqual(['/b.jpg'])
@@ -146,7 +157,11 @@ describe('operations that must not be repeated', () => {
       1,
       {
         _tag: 'Left',
-        left: networkError('Transport', `${sent?.method} ${API}${sent?.path} failed: fetch failed (ECONNRESET)`, lostReply),
+        left: networkError(
+          'Transport',
+          `${sent?.method} ${API}${sent?.path} failed: fetch failed (ECONNRESET)`,
+          lostReply,
+        ),
       },
     ])
   })
@@ -208,7 +223,9 @@ describe('deletes after a lost reply', () => {
 
   it('a 404 with no lost attempt before it stays an HttpError', async () => {
     const stub = stubFetch(() => json(missing, 404))
-    expect(await m.deleteFile({ privateKey: KEY, fetch: stub.fetch, retry }, { fileId: 'f1' })()).toStrictEqual({
+    expect(
+      await m.deleteFile({ privateKey: KEY, fetch: stub.fetch, retry }, { fileId: 'f1' })(),
+    ).toStrictEqual({
       _tag: 'Left',
       left: httpError({ status: 404, ...missing, body: missing, url: `${API}/v1/files/f1` }),
     })

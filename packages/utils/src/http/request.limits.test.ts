@@ -78,7 +78,9 @@ describe('request: maxResponseBytes', () => {
       'DecodeError',
       false,
     ])
-    expect(isResponseTooLarge({ _tag: 'HttpError', status: 413, message: 'x', body: {}, url: 'u' })).toBe(false)
+    expect(isResponseTooLarge({ _tag: 'HttpError', status: 413, message: 'x', body: {}, url: 'u' })).toBe(
+      false,
+    )
     expect(isResponseTooLarge(undefined)).toBe(false)
   })
 })

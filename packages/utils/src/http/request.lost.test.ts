@@ -43,7 +43,9 @@ describe("request: idempotent: 'unsent'", () => {
   it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'])(
     'retries a connection that never opened (%s)',
     async (code) => {
-      const { fetch, calls } = stub((_r, n) => (n === 0 ? Promise.reject(fetchFailed(code)) : json({ ok: true })))
+      const { fetch, calls } = stub((_r, n) =>
+        n === 0 ? Promise.reject(fetchFailed(code)) : json({ ok: true }),
+      )
       expect(await run({ privateKey: KEY, fetch, retry }, { ...put, idempotent: 'unsent' })).toStrictEqual(
         okJson({ ok: true }),
       )
@@ -62,7 +64,9 @@ describe("request: idempotent: 'unsent'", () => {
   })
 
   it('retries a 429 (ImageKit did not process it) and returns the success that follows', async () => {
-    const { fetch, calls } = stub((_r, n) => (n === 0 ? json({ message: 'slow down' }, { status: 429 }) : json({ ok: true })))
+    const { fetch, calls } = stub((_r, n) =>
+      n === 0 ? json({ message: 'slow down' }, { status: 429 }) : json({ ok: true }),
+    )
     expect(await run({ privateKey: KEY, fetch, retry }, { ...put, idempotent: 'unsent' })).toStrictEqual(
       okJson({ ok: true }),
     )

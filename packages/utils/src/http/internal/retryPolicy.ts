@@ -32,7 +32,14 @@ export const retryAfterHint = (headers: Headers, now: number, maxDelay: number):
 }
 
 /** Codes of a connection that never opened (Node, undici): the request cannot have reached the server. */
-const NOT_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']
+const NOT_SENT = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]
 
 /**
  * Did this fetch failure happen before anything was sent? Only when a code on the error or its causes says
