@@ -53,14 +53,20 @@ describe("request: idempotent: 'unsent'", () => {
     },
   )
 
-  it('retries a connection refused where the code is on a nested cause (an AggregateError)', async () => {
-    const refused = Object.assign(new TypeError('fetch failed'), {
-      cause: new AggregateError([Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })], 'x'),
+  it("retries a refused connection whose cause is Node's AggregateError (happy eyeballs) with its code", async () => {
+    const cause = Object.assign(new AggregateError([new Error('connect ECONNREFUSED ::1:443')], ''), {
+      code: 'ECONNREFUSED',
     })
-    const nested = Object.assign(new TypeError('fetch failed'), { cause: { cause: refused } })
-    const { fetch, calls } = stub((_r, n) => (n === 0 ? Promise.reject(nested) : json({ ok: true })))
+    const refused = Object.assign(new TypeError('fetch failed'), { cause })
+    const { fetch, calls } = stub((_r, n) => (n === 0 ? Promise.reject(refused) : json({ ok: true })))
     await run({ privateKey: KEY, fetch, retry }, { ...put, idempotent: 'unsent' })
     expect(calls).toHaveLength(2)
+  })
+
+  it('sends once when a bare TypeError says nothing of why (a browser)', async () => {
+    const { fetch, calls } = stub(() => Promise.reject(new TypeError('Failed to fetch')))
+    await run({ privateKey: KEY, fetch, retry }, { ...put, idempotent: 'unsent' })
+    expect(calls).toHaveLength(1)
   })
 
   it('retries a 429 (ImageKit did not process it) and returns the success that follows', async () => {

@@ -322,10 +322,10 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
               message: e.message,
             })
           : isHTTPError(e) && reply !== undefined
-            ? {
-                ...toHttpError(reply.status, reply.headers, reply.text, url, secrets),
-                ...(lost ? { afterLostReply: true as const } : {}),
-              }
+            ? Object.assign(
+                toHttpError(reply.status, reply.headers, reply.text, url, secrets),
+                lost && { afterLostReply: true },
+              )
             : networkError('Transport', `${what} failed: ${describe(e)}`, e)
     return left(redact(error, secrets))
   } finally {

@@ -234,7 +234,7 @@ export const makePlan = <A>(
     at = 'config.retry.maxDelay'
     needHere(isInt(maxDelay, 0, MAX_TIMER), `must be an integer from 0 to ${MAX_TIMER}`)
     const maxBytes = or(c('maxResponseBytes'), 64 * 1024 * 1024)
-    needHere(isInt(maxBytes, 1, 2 ** 28), 'must be an integer number of bytes from 1 to 268435456')
+    needHere(isInt(maxBytes, 1, 2 ** 28), 'must be an integer from 1 to 268435456')
     const customFetch = optional(c('fetch'), isFunction, 'must be a fetch function') as
       typeof fetch | undefined
     // Not internal's readNow: that one fails a call (a ValidationError before sending); this clock is read between

@@ -31,31 +31,18 @@ export const retryAfterHint = (headers: Headers, now: number, maxDelay: number):
   return wait === undefined ? undefined : String(Math.min(wait, maxDelay) / 1000)
 }
 
-/** Codes of a connection that never opened (Node, undici): the request cannot have reached the server. */
-const NOT_SENT = [
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]
-
 /**
- * Did this fetch failure happen before anything was sent? Only when a code on the error or its causes says
- * the connection never opened; a bare `TypeError` (browsers tell nothing) or a reset counts as maybe sent.
+ * Did this fetch failure happen before anything was sent? Only when its cause's code (Node's undici) says the
+ * connection never opened; a bare `TypeError` (browsers tell nothing) or a reset counts as maybe sent.
  */
 export const notSent = (e: unknown): boolean => {
   try {
-    for (let c = e, i = 0; i < 6 && typeof c === 'object' && c !== null; i++) {
-      const { code, cause, errors } = c as { code?: unknown; cause?: unknown; errors?: unknown }
-      if (NOT_SENT.includes(code as string)) return true
-      c = cause ?? (Array.isArray(errors) ? errors[0] : undefined)
-    }
+    return /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/.test(
+      (e as { cause: { code: string } }).cause.code,
+    )
   } catch {
-    // a hostile error object: maybe sent
+    return false
   }
-  return false
 }
 
 /**
