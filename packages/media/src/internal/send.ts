@@ -6,10 +6,11 @@ import type { either, taskEither } from 'fp-ts'
 import type { Decoder } from 'io-ts'
 import type { ValidationError } from '@imagekit-fp/utils'
 import { request, type HttpMethod, type HttpRequest } from '@imagekit-fp/utils/http'
-
-export { isResponseTooLarge } from '@imagekit-fp/utils/http'
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
 import { right } from '@imagekit-fp/internal'
+
+/** The transport's verdict on a reply longer than `config.maxResponseBytes` (listAllFiles asks for less). */
+export { isResponseTooLarge } from '@imagekit-fp/utils/http'
 
 /** One API call, as data: what an operation's input check produces. */
 export interface Call<A, B = A> {
