@@ -20,7 +20,9 @@ export interface BulkDeleteFilesOptions {
 
 /**
  * Deletes up to 100 files and their versions: `POST /v1/files/batch/deleteByFileIds`. A 207 partial success
- * is a Right with `partial: true` and the files not deleted in `errors`. Not retried (a POST).
+ * is a Right with `partial: true` and the files not deleted in `errors`. Retried like a DELETE; when a retry
+ * after a lost reply finds every file missing (404), the lost attempt deleted them: the result lists them all
+ * with `alreadyDeleted: true`.
  *
  * @param config - private key and transport settings.
  * @param input - `{ fileIds }`.
@@ -40,11 +42,22 @@ export const bulkDeleteFiles = (
 ): taskEither.TaskEither<MediaError, BulkDeleteResult> =>
   send(
     config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/files/batch/deleteByFileIds',
-      json: { fileIds: field('fileIds', array(id, 1, 100)) },
-      ...partialSuccess(BulkDeleteReply),
-      signal: field('signal', optional(signal)),
-    })),
+    prepare(input, (field) => {
+      const fileIds = field('fileIds', array(id, 1, 100))
+      return {
+        method: 'POST',
+        path: '/v1/files/batch/deleteByFileIds',
+        json: { fileIds },
+        ...partialSuccess(BulkDeleteReply),
+        idempotent: true,
+        // Every id missing: the attempt whose reply was lost deleted them.
+        gone: (body: unknown) => {
+          const missing = (body as { missingFileIds?: unknown } | null)?.missingFileIds
+          return Array.isArray(missing) && fileIds.every((f) => missing.includes(f))
+            ? { successfullyDeletedFileIds: [...fileIds], partial: false, alreadyDeleted: true as const }
+            : undefined
+        },
+        signal: field('signal', optional(signal)),
+      }
+    }),
   )

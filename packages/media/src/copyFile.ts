@@ -26,7 +26,8 @@ export interface CopyFileOptions {
 
 /**
  * Copies a file into a folder: `POST /v1/files/copy`. A file of the same name there is overwritten (as a new
- * version). Not retried (a POST).
+ * version). Retried only where nothing reached ImageKit (a 429, a connection that never opened), never after
+ * a lost reply: a second copy would add a version.
  *
  * @param config - private key and transport settings.
  * @param input - `{ sourceFilePath, destinationPath, includeFileVersions? }`.

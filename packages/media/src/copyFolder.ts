@@ -26,7 +26,8 @@ export interface CopyFolderOptions {
 
 /**
  * Starts a bulk job that copies a folder into another: `POST /v1/bulkJobs/copyFolder`. Follow it with
- * `getBulkJobStatus` or `waitForBulkJob`. Not retried (a POST).
+ * `getBulkJobStatus` or `waitForBulkJob`. Retried only where nothing reached ImageKit (a 429, a connection
+ * that never opened), never after a lost reply: it would start a second job.
  *
  * @param config - private key and transport settings.
  * @param input - `{ sourceFolderPath, destinationPath, includeVersions? }`.

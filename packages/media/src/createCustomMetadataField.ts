@@ -26,7 +26,8 @@ export interface CreateCustomMetadataFieldOptions {
 
 /**
  * Creates a custom metadata field: `POST /v1/customMetadataFields` (the classic
- * `create_custom_metadata_field`). Not retried (a POST).
+ * `create_custom_metadata_field`). Retried only where nothing reached ImageKit (a 429, a connection that
+ * never opened), never after a lost reply: the field may exist already.
  *
  * @param config - private key and transport settings.
  * @param input - `{ name, label, description?, schema }`; the schema's rules must fit its `type`.

@@ -20,7 +20,8 @@ export interface CreateFolderOptions {
 }
 
 /**
- * Creates a folder: `POST /v1/folder`. Not retried (a POST).
+ * Creates a folder: `POST /v1/folder`. Retried only where nothing reached ImageKit (a 429, a connection that
+ * never opened), never after a lost reply: the folder may exist already.
  *
  * @param config - private key and transport settings.
  * @param input - `{ folderName, parentFolderPath }`.

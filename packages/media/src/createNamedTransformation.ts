@@ -23,9 +23,10 @@ export interface CreateNamedTransformationOptions {
 }
 
 /**
- * Creates a named transformation (at most 250 per account): `POST /v1/named-transformations`. Not in the
- * spec file: the request follows `@imagekit/nodejs` 7.11 (checked by the differential test). Not retried
- * (a POST).
+ * Creates a named transformation (at most 250 per account): `POST /v1/named-transformations`. Not in the spec
+ * file: the request follows `@imagekit/nodejs` 7.11 (checked by the differential test). Retried only where
+ * nothing reached ImageKit (a 429, a connection that never opened), never after a lost reply: the name may
+ * exist already.
  *
  * @param config - private key and transport settings.
  * @param input - `{ name, transformation, enabled? }`.

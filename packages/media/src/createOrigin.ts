@@ -18,7 +18,8 @@ export type CreateOriginOptions = OriginRequest & {
 
 /**
  * Creates an origin (beta): `POST /v1/accounts/origins`. Each `type` takes its own fields, checked as the
- * spec constrains them before anything is sent. Not retried (a POST).
+ * spec constrains them before anything is sent. Retried only where nothing reached ImageKit (a 429, a
+ * connection that never opened), never after a lost reply: it could create a second origin.
  *
  * @param config - private key and transport settings.
  * @param input - an {@link OriginRequest}, e.g. `{ type: 'S3', name, bucket, accessKey, secretKey }`.

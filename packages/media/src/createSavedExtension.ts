@@ -24,7 +24,8 @@ export interface CreateSavedExtensionOptions {
 
 /**
  * Saves an extension configuration for reuse by id (at most 100 per account): `POST /v1/saved-extensions`.
- * Not retried (a POST).
+ * Retried only where nothing reached ImageKit (a 429, a connection that never opened), never after a lost
+ * reply: it could save a second copy.
  *
  * @param config - private key and transport settings.
  * @param input - `{ name, description, config }`.

@@ -17,7 +17,9 @@ export interface CreateUrlEndpointOptions extends UrlEndpointRequest {
 }
 
 /**
- * Creates a URL endpoint (beta): `POST /v1/accounts/url-endpoints`. Not retried (a POST).
+ * Creates a URL endpoint (beta): `POST /v1/accounts/url-endpoints`. Retried only where nothing reached
+ * ImageKit (a 429, a connection that never opened), never after a lost reply: it could create a second
+ * endpoint.
  *
  * @param config - private key and transport settings.
  * @param input - `{ description, urlPrefix?, origins?, urlRewriter? }`.

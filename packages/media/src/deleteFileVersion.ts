@@ -1,18 +1,20 @@
 import type { taskEither } from 'fp-ts'
 import { Empty } from './internal/codec'
-import { send } from './internal/send'
+import { alreadyDeleted, send } from './internal/send'
 import { id, optional, prepare, route, signal } from './internal/validate'
 import type { FileVersionOptions } from './model/FileVersionOptions'
+import type { DeleteResult } from './model/DeleteResult'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
 /**
  * Deletes a non-current version of a file: `DELETE /v1/files/{fileId}/versions/{versionId}` (the current
- * version cannot be deleted: a 400). Retried like every DELETE.
+ * version cannot be deleted: a 400). Retried like every DELETE. A retry that finds it gone (404) after an
+ * attempt whose reply was lost resolves to `{ alreadyDeleted: true }`.
  *
  * @param config - private key and transport settings.
  * @param input - `{ fileId, versionId }`.
- * @returns a TaskEither of `void` (ImageKit's 204); `ValidationError`, `HttpError`, `NetworkError` or
- *   `DecodeError`.
+ * @returns a TaskEither of a {@link DeleteResult} (`undefined` for ImageKit's 204); `ValidationError`,
+ *   `HttpError`, `NetworkError` or `DecodeError`.
  * @example
  * import { deleteFileVersion } from '@imagekit-fp/media'
  *
@@ -24,13 +26,14 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
 export const deleteFileVersion = (
   config: MediaConfig,
   input: FileVersionOptions,
-): taskEither.TaskEither<MediaError, void> =>
+): taskEither.TaskEither<MediaError, DeleteResult> =>
   send(
     config,
     prepare(input, (field) => ({
       method: 'DELETE',
       path: route`/v1/files/${field('fileId', id)}/versions/${field('versionId', id)}`,
       codec: Empty,
+      gone: alreadyDeleted,
       signal: field('signal', optional(signal)),
     })),
   )

@@ -1,7 +1,8 @@
 import type { taskEither } from 'fp-ts'
 import { Empty } from './internal/codec'
-import { send } from './internal/send'
+import { alreadyDeleted, send } from './internal/send'
 import { nonEmptyString, optional, prepare, signal } from './internal/validate'
+import type { DeleteResult } from './model/DeleteResult'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
 /**
@@ -19,12 +20,13 @@ export interface DeleteFolderOptions {
 
 /**
  * Deletes a folder and everything in it: `DELETE /v1/folder` with a JSON body `{ folderPath }`. Retried like
- * every DELETE.
+ * every DELETE. A retry that finds it gone (404) after an attempt whose reply was lost resolves to `{
+ * alreadyDeleted: true }`.
  *
  * @param config - private key and transport settings.
  * @param input - `{ folderPath }`.
- * @returns a TaskEither of `void` (ImageKit's 204); `ValidationError`, `HttpError` (404 `FOLDER_NOT_FOUND`),
- *   `NetworkError` or `DecodeError`.
+ * @returns a TaskEither of a {@link DeleteResult} (`undefined` for ImageKit's 204); `ValidationError`,
+ *   `HttpError` (404 `FOLDER_NOT_FOUND`), `NetworkError` or `DecodeError`.
  * @example
  * import { deleteFolder } from '@imagekit-fp/media'
  *
@@ -36,7 +38,7 @@ export interface DeleteFolderOptions {
 export const deleteFolder = (
   config: MediaConfig,
   input: DeleteFolderOptions,
-): taskEither.TaskEither<MediaError, void> =>
+): taskEither.TaskEither<MediaError, DeleteResult> =>
   send(
     config,
     prepare(input, (field) => ({
@@ -44,6 +46,7 @@ export const deleteFolder = (
       path: '/v1/folder',
       json: { folderPath: field('folderPath', nonEmptyString) },
       codec: Empty,
+      gone: alreadyDeleted,
       signal: field('signal', optional(signal)),
     })),
   )

@@ -1,7 +1,8 @@
 import type { taskEither } from 'fp-ts'
 import { Empty } from './internal/codec'
-import { send } from './internal/send'
+import { alreadyDeleted, send } from './internal/send'
 import { id, optional, prepare, route, signal } from './internal/validate'
+import type { DeleteResult } from './model/DeleteResult'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
 /**
@@ -18,13 +19,14 @@ export interface DeleteUrlEndpointOptions {
 }
 
 /**
- * Deletes a URL endpoint for good: `DELETE /v1/accounts/url-endpoints/{id}` (beta). Retried on 408, 429, 5xx and connection errors
- * (a DELETE).
+ * Deletes a URL endpoint for good: `DELETE /v1/accounts/url-endpoints/{id}` (beta). Retried on 408, 429, 5xx
+ * and connection errors (a DELETE). A retry that finds it gone (404) after an attempt whose reply was lost
+ * resolves to `{ alreadyDeleted: true }`.
  *
  * @param config - private key and transport settings.
  * @param input - `{ id }`.
- * @returns a TaskEither of `void` (ImageKit answers 204); `ValidationError` (nothing sent), `HttpError`
- *   (e.g. 404), `NetworkError`.
+ * @returns a TaskEither of a {@link DeleteResult} (`undefined` for ImageKit's 204); `ValidationError`
+ *   (nothing sent), `HttpError` (e.g. 404), `NetworkError`.
  * @example
  * import { deleteUrlEndpoint } from '@imagekit-fp/media'
  *
@@ -36,13 +38,14 @@ export interface DeleteUrlEndpointOptions {
 export const deleteUrlEndpoint = (
   config: MediaConfig,
   input: DeleteUrlEndpointOptions,
-): taskEither.TaskEither<MediaError, void> =>
+): taskEither.TaskEither<MediaError, DeleteResult> =>
   send(
     config,
     prepare(input, (field) => ({
       method: 'DELETE',
       path: route`/v1/accounts/url-endpoints/${field('id', id)}`,
       codec: Empty,
+      gone: alreadyDeleted,
       signal: field('signal', optional(signal)),
     })),
   )

@@ -1,5 +1,6 @@
 // @imagekit-fp/media: one function per media-management operation. Named re-exports only.
 export type { MediaConfig, MediaError } from './model/MediaConfig'
+export type { DeleteResult } from './model/DeleteResult'
 
 // files
 export { listFiles, ListFilesResult } from './listFiles'

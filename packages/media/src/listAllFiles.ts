@@ -1,8 +1,8 @@
 import type { either } from 'fp-ts'
-import { networkError } from '@imagekit-fp/utils'
+import { decodeError, networkError } from '@imagekit-fp/utils'
 import { left, right } from '@imagekit-fp/internal'
 import { listQuery } from './internal/listQuery'
-import { send } from './internal/send'
+import { isResponseTooLarge, send } from './internal/send'
 import { optional, prepare, signal } from './internal/validate'
 import { ListFilesResult, type ListFilesOptions } from './listFiles'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
@@ -14,6 +14,11 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * default 1000), the start is `skip` (default 0). Aborting `signal` ends the walk with a `NetworkError`
  * `Aborted` (during a request or between two). Each request is retried like any GET. The iterator never
  * throws.
+ *
+ * A page longer than `config.maxResponseBytes` is asked for again at half the size (down to 1 item; the walk
+ * goes on at the smaller size); a single item too large ends the walk with a `DecodeError` that says so. A
+ * page with no item that the page before it did not have (a server that ignores `skip`) ends the walk with a
+ * `DecodeError` saying the server did not advance past that `skip`.
  *
  * Paging by `skip` is what the API offers: files added or deleted during the walk can shift the pages (a file
  * may be seen twice or missed). Sort by `ASC_CREATED` (the default) to page through a stable order.
@@ -41,7 +46,9 @@ export const listAllFiles = async function* (
   }))
   if (checked._tag === 'Left') return yield checked
   const { query, signal: abort } = checked.right
-  const limit = query.limit ?? 1000
+  let limit = query.limit ?? 1000
+  /** The ids of the page before (a file's or a folder's; an item without either, as JSON). */
+  let before: Set<unknown> | undefined
   for (let skip = query.skip ?? 0; ;) {
     if (abort?.aborted) return yield left(networkError('Aborted', 'listAllFiles was aborted', abort.reason))
     const page = await send(
@@ -54,8 +61,31 @@ export const listAllFiles = async function* (
         signal: abort,
       }),
     )()
+    if (page._tag === 'Left' && isResponseTooLarge(page.left)) {
+      if (limit > 1) {
+        limit = Math.ceil(limit / 2)
+        continue
+      }
+      const why = `the item at skip=${skip} alone is larger than config.maxResponseBytes`
+      return yield left(decodeError(page.left.errors, `listAllFiles: ${why}: ${page.left.message}`))
+    }
+    if (page._tag === 'Left') return yield page
+    const ids = new Set<unknown>(
+      page.right.map((item) => {
+        const { fileId, folderId } = item as { fileId?: unknown; folderId?: unknown }
+        return fileId ?? folderId ?? JSON.stringify(item)
+      }),
+    )
+    if (before && ids.size > 0 && [...ids].every((k) => before?.has(k)))
+      return yield left(
+        decodeError(
+          [],
+          `listAllFiles: the server did not advance past skip=${skip}: the page it sent for skip=${skip} holds only items of the page before it (does it ignore skip?)`,
+        ),
+      )
     yield page
-    if (page._tag === 'Left' || page.right.length < limit) return
+    if (page.right.length < limit) return
+    before = ids
     skip += page.right.length
   }
 }

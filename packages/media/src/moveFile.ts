@@ -20,7 +20,9 @@ export interface MoveFileOptions {
 }
 
 /**
- * Moves a file, with all its versions, into a folder: `POST /v1/files/move`. Not retried (a POST).
+ * Moves a file, with all its versions, into a folder: `POST /v1/files/move`. Retried only where nothing
+ * reached ImageKit (a 429, a connection that never opened), never after a lost reply: the second move would
+ * find no file (404).
  *
  * @param config - private key and transport settings.
  * @param input - `{ sourceFilePath, destinationPath }`.

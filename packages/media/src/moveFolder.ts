@@ -21,7 +21,8 @@ export interface MoveFolderOptions {
 
 /**
  * Starts a bulk job that moves a folder into another: `POST /v1/bulkJobs/moveFolder`. Follow it with
- * `getBulkJobStatus` or `waitForBulkJob`. Not retried (a POST).
+ * `getBulkJobStatus` or `waitForBulkJob`. Retried only where nothing reached ImageKit (a 429, a connection
+ * that never opened), never after a lost reply: it would start a second job.
  *
  * @param config - private key and transport settings.
  * @param input - `{ sourceFolderPath, destinationPath }`.

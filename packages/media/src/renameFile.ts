@@ -51,8 +51,9 @@ export interface RenameFileOptions {
 }
 
 /**
- * Renames a file, with all its versions: `PUT /v1/files/rename`. Retried like every PUT (ImageKit defines it
- * as a PUT), so a lost reply to a successful rename can come back as a 404 for the old path.
+ * Renames a file, with all its versions: `PUT /v1/files/rename`. Retried only where nothing reached ImageKit
+ * (a 429, a connection that never opened), never after a lost reply: the retry of a rename that happened
+ * would be a 404 for the old path.
  *
  * @param config - private key and transport settings.
  * @param input - `{ filePath, newFileName, purgeCache? }`.
@@ -82,6 +83,7 @@ export const renameFile = (
         purgeCache: field('purgeCache', optional(boolean)),
       },
       ...partialSuccess(RenameFileReply),
+      idempotent: 'unsent',
       signal: field('signal', optional(signal)),
     })),
   )

@@ -26,7 +26,8 @@ export interface RenameFolderOptions {
 
 /**
  * Starts a bulk job that renames a folder: `POST /v1/bulkJobs/renameFolder`. Follow it with
- * `getBulkJobStatus` or `waitForBulkJob`. Not retried (a POST).
+ * `getBulkJobStatus` or `waitForBulkJob`. Retried only where nothing reached ImageKit (a 429, a connection
+ * that never opened), never after a lost reply: it would start a second job.
  *
  * @param config - private key and transport settings.
  * @param input - `{ folderPath, newFolderName, purgeCache? }`.

@@ -7,7 +7,8 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
 
 /**
  * Makes an old version of a file its current version: `PUT /v1/files/{fileId}/versions/{versionId}/restore`.
- * Retried like every PUT (restoring twice gives the same file).
+ * Retried only where nothing reached ImageKit (a 429, a connection that never opened), never after a lost
+ * reply: a second restore could add a version.
  *
  * @param config - private key and transport settings.
  * @param input - `{ fileId, versionId }`.
@@ -31,6 +32,7 @@ export const restoreFileVersion = (
       method: 'PUT',
       path: route`/v1/files/${field('fileId', id)}/versions/${field('versionId', id)}/restore`,
       codec: FileDetails,
+      idempotent: 'unsent',
       signal: field('signal', optional(signal)),
     })),
   )

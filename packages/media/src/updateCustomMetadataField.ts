@@ -41,8 +41,9 @@ export interface UpdateCustomMetadataFieldOptions {
 }
 
 /**
- * Updates a custom metadata field's label, description or rules: `PATCH /v1/customMetadataFields/{id}`
- * (the classic `update_custom_metadata_field`). Not retried (a PATCH).
+ * Updates a custom metadata field's label, description or rules: `PATCH /v1/customMetadataFields/{id}` (the
+ * classic `update_custom_metadata_field`). Retried only where nothing reached ImageKit (a 429, a connection
+ * that never opened), never after a lost reply (ImageKit does not document a repeated update as harmless).
  *
  * @param config - private key and transport settings.
  * @param input - `{ id, label?, description?, schema? }`, at least one of them set.

@@ -126,8 +126,9 @@ const removeAITags: Check<readonly string[] | 'all'> = (u, path) =>
 
 /**
  * Updates a file's details, or publishes/unpublishes it: `PATCH /v1/files/{fileId}/details` (the classic
- * `update_file_details`). Unlike node6, `removeAITags` and `description` are sent. Retried only when no
- * `extensions` are asked (a repeated plain update is harmless; extensions would run twice).
+ * `update_file_details`). Unlike node6, `removeAITags` and `description` are sent. Retried when no
+ * `extensions` are asked (a repeated plain update is harmless); with `extensions` only where nothing reached
+ * ImageKit (a 429, a connection that never opened): after a lost reply they would run twice.
  *
  * @param config - private key and transport settings.
  * @param input - `{ fileId, ...update }` with at least one update field, or `{ fileId, publish }`.
@@ -178,7 +179,7 @@ export const updateFileDetails = (
         path: route`/v1/files/${fileId}/details`,
         json: publish === undefined ? update : { publish },
         codec: UpdateFileDetailsResult,
-        idempotent: update.extensions === undefined,
+        idempotent: update.extensions === undefined || 'unsent',
         signal: field('signal', optional(signal)),
       }
     }),

@@ -28,7 +28,9 @@ export interface UpdateNamedTransformationOptions {
 /**
  * Updates a named transformation: `PATCH /v1/named-transformations/{id}`. Not in the spec file: the request
  * follows `@imagekit/nodejs` 7.11 (checked by the differential test). Renaming or disabling one that an
- * upload pre- or post-transformation still uses is a 409 `HttpError`. Not retried (a PATCH).
+ * upload pre- or post-transformation still uses is a 409 `HttpError`. Retried only where nothing reached
+ * ImageKit (a 429, a connection that never opened), never after a lost reply: a rename would find no old
+ * name.
  *
  * @param config - private key and transport settings.
  * @param input - `{ id, name?, transformation?, enabled? }`, at least one of them set.

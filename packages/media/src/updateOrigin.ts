@@ -20,7 +20,7 @@ export type UpdateOriginOptions = OriginRequest & {
 
 /**
  * Replaces an origin's settings (beta): `PUT /v1/accounts/origins/{id}`, with the same body as
- * `createOrigin`. Retried on 408, 429, 5xx and connection errors (a PUT).
+ * `createOrigin`. Retried on 408, 429, 5xx and connection errors (a PUT: repeating it sets the same values).
  *
  * @param config - private key and transport settings.
  * @param input - `{ id, ...OriginRequest }`.

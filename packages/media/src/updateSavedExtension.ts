@@ -25,8 +25,9 @@ export interface UpdateSavedExtensionOptions {
 }
 
 /**
- * Updates a saved extension's name, description or configuration: `PATCH /v1/saved-extensions/{id}`.
- * Not retried (a PATCH).
+ * Updates a saved extension's name, description or configuration: `PATCH /v1/saved-extensions/{id}`. Retried
+ * only where nothing reached ImageKit (a 429, a connection that never opened), never after a lost reply
+ * (ImageKit does not document a repeated update as harmless).
  *
  * @param config - private key and transport settings.
  * @param input - `{ id, name?, description?, config? }`, at least one of them set.

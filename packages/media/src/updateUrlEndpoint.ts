@@ -21,7 +21,8 @@ export interface UpdateUrlEndpointOptions extends UrlEndpointRequest {
 
 /**
  * Replaces a URL endpoint's settings (beta): `PUT /v1/accounts/url-endpoints/{id}`, with the same body as
- * `createUrlEndpoint`. Retried on 408, 429, 5xx and connection errors (a PUT).
+ * `createUrlEndpoint`. Retried on 408, 429, 5xx and connection errors (a PUT: repeating it sets the same
+ * values).
  *
  * @param config - private key and transport settings.
  * @param input - `{ id, description, urlPrefix?, origins?, urlRewriter? }`.

@@ -34,6 +34,30 @@ describe('waitForBulkJob', () => {
     expect(stub.calls.length).toBe(2)
   })
 
+  it.each(['Failed', 'Cancelled', 'Some status ImageKit adds later'])(
+    'returns at once when the job ends in %s: an answer, not a timeout (injected clock)',
+    async (status) => {
+      const stub = stubFetch(() => json({ jobId: 'j1', type: 'MOVE_FOLDER', status }))
+      let t = 0
+      const config = { privateKey: KEY, fetch: stub.fetch, now: () => (t += 5000) }
+      expect(await waitForBulkJob(config, { jobId: 'j1', timeout: 9000, interval: 1 })()).toStrictEqual({
+        _tag: 'Right',
+        right: { jobId: 'j1', type: 'MOVE_FOLDER', status, partial: false },
+      })
+      expect(stub.calls.length).toBe(1)
+    },
+  )
+
+  it('keeps polling while the job is Pending', async () => {
+    let n = 0
+    const stub = stubFetch(() => json({ jobId: 'j1', status: n++ < 3 ? 'Pending' : 'Failed' }))
+    let t = 0
+    const config = { privateKey: KEY, fetch: stub.fetch, now: () => (t += 100) }
+    const result = await waitForBulkJob(config, { jobId: 'j1', timeout: 1000, interval: 1 })()
+    expect(result).toStrictEqual({ _tag: 'Right', right: { jobId: 'j1', status: 'Failed', partial: false } })
+    expect(stub.calls.length).toBe(4)
+  })
+
   it('is NetworkError Timeout once the total timeout has passed (injected clock)', async () => {
     const stub = stubFetch(() => json({ jobId: 'j1', status: 'Pending' }))
     let t = 0

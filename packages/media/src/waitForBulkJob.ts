@@ -17,14 +17,17 @@ export interface WaitForBulkJobOptions extends WaitOptions {
 }
 
 /**
- * Polls `getBulkJobStatus` with backoff (waits of `interval`, doubling up to `maxInterval`) until the job is
- * `Completed`, or has finished with a partial success (ImageKit's 207, `partial: true`), for at most
- * `timeout` in total.
+ * Polls `getBulkJobStatus` with backoff (waits of `interval`, doubling up to `maxInterval`) while the job is
+ * `Pending`, for at most `timeout` in total. Any other status ends the wait at once and is the Right:
+ * `Completed`, a partial success (ImageKit's 207, `partial: true`), or a status ImageKit does not document
+ * (`Failed`, say): a job that ended is an answer, not a timeout, so check `status` before relying on the
+ * result. Each poll is retried like any GET.
  *
  * @param config - private key and transport settings (`now` is the clock for the total timeout).
  * @param input - `{ jobId, timeout?, interval?, maxInterval?, signal? }`.
- * @returns a TaskEither of the final {@link BulkJobStatus}; `ValidationError`, `NetworkError` `Timeout` (not
- *   finished in time) or `Aborted`, or the first error of a status call.
+ * @returns a TaskEither of the first {@link BulkJobStatus} that is not `Pending`; `ValidationError`,
+ *   `NetworkError` `Timeout` (still `Pending` when the time was up) or `Aborted`, or the first error of a
+ *   status call.
  * @example
  * import { copyFolder, waitForBulkJob } from '@imagekit-fp/media'
  *
@@ -44,6 +47,5 @@ export const waitForBulkJob = (
     input,
     'jobId',
     (jobId, signal) => getBulkJobStatus(config, signal === undefined ? { jobId } : { jobId, signal }),
-    (s) => s.status === 'Completed' || s.partial,
     (id) => `bulk job ${id}`,
   )

@@ -17,13 +17,16 @@ export interface WaitForPurgeOptions extends WaitOptions {
 }
 
 /**
- * Polls `getPurgeCacheStatus` with backoff (waits of `interval`, doubling up to `maxInterval`) until the
- * purge is `Completed`, for at most `timeout` in total.
+ * Polls `getPurgeCacheStatus` with backoff (waits of `interval`, doubling up to `maxInterval`) while the
+ * purge is `Pending`, for at most `timeout` in total. Any other status ends the wait at once and is the
+ * Right: `Completed`, or a status ImageKit does not document (`Failed`, say): a purge that ended is an
+ * answer, not a timeout, so check `status`. Each poll is retried like any GET.
  *
  * @param config - private key and transport settings (`now` is the clock for the total timeout).
  * @param input - `{ requestId, timeout?, interval?, maxInterval?, signal? }`.
- * @returns a TaskEither of the final {@link PurgeStatus} (`{ status: 'Completed' }`); `ValidationError`,
- *   `NetworkError` `Timeout` (not completed in time) or `Aborted`, or the first error of a status call.
+ * @returns a TaskEither of the first {@link PurgeStatus} that is not `Pending` (`{ status: 'Completed' }`);
+ *   `ValidationError`, `NetworkError` `Timeout` (still `Pending` when the time was up) or `Aborted`, or the
+ *   first error of a status call.
  * @example
  * import { purgeCache, waitForPurge } from '@imagekit-fp/media'
  *
@@ -44,6 +47,5 @@ export const waitForPurge = (
     'requestId',
     (requestId, signal) =>
       getPurgeCacheStatus(config, signal === undefined ? { requestId } : { requestId, signal }),
-    (s) => s.status === 'Completed',
     (id) => `purge ${id}`,
   )

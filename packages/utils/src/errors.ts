@@ -36,6 +36,11 @@ export interface HttpError {
   readonly url: string
   readonly requestId?: string
   readonly rateLimit?: RateLimit
+  /**
+   * `true` when an earlier attempt of this call was sent and its reply lost (a timeout or a broken connection):
+   * ImageKit may have acted on it, so this reply (a 404 to a delete, say) may describe what that attempt did.
+   */
+  readonly afterLostReply?: true
 }
 
 /**

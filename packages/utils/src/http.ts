@@ -8,4 +8,4 @@ export type {
   UploadProgress,
   RequestError,
 } from './http/types'
-export { request } from './http/request'
+export { isResponseTooLarge, request } from './http/request'

@@ -1,5 +1,6 @@
 // Polling with backoff for waitForPurge and waitForBulkJob: ask, and ask again after a wait that doubles up
-// to `maxInterval`, until `done`, a Left, the total `timeout` or an abort.
+// to `maxInterval`, while the status is `Pending` (the only running status ImageKit documents for either),
+// until any other status, a Left, the total `timeout` or an abort.
 import type { taskEither } from 'fp-ts'
 import { networkError } from '@imagekit-fp/utils'
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
@@ -44,14 +45,14 @@ const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
   })
 
 /**
- * Calls `ask` until `done(result)`, with backoff; a Left from `ask` is returned as it is. `what` names the
- * thing waited for in the Timeout and Aborted messages.
+ * Calls `ask` while its status is `Pending`, with backoff; any other status (`Completed`, `Failed`, one that
+ * ImageKit adds later) is the answer, and a Left from `ask` is returned as it is. `what` names the thing
+ * waited for in the Timeout and Aborted messages.
  */
 const poll =
-  <A>(
+  <A extends { readonly status: string }>(
     config: MediaConfig,
     ask: taskEither.TaskEither<MediaError, A>,
-    done: (a: A) => boolean,
     what: string,
     settings: ReturnType<typeof waitSettings>,
     signal: AbortSignal | undefined,
@@ -61,7 +62,7 @@ const poll =
     const deadline = now() + settings.timeout
     for (let wait = Math.min(settings.interval, settings.maxInterval); ;) {
       const reply = await ask()
-      if (reply._tag === 'Left' || done(reply.right)) return reply
+      if (reply._tag === 'Left' || reply.right.status !== 'Pending') return reply
       const remaining = deadline - now()
       if (remaining <= 0)
         return left(
@@ -75,14 +76,13 @@ const poll =
 
 /**
  * What waitForPurge and waitForBulkJob do: checks the input (the id at `key`, the polling settings, `signal`)
- * before any I/O, then polls `ask(id, signal)` until `done`. `what(id)` names the thing waited for.
+ * before any I/O, then polls `ask(id, signal)` while it says `Pending`. `what(id)` names what is waited for.
  */
-export const waitUntil = <A>(
+export const waitUntil = <A extends { readonly status: string }>(
   config: MediaConfig,
   input: unknown,
   key: string,
   ask: (id: string, signal: AbortSignal | undefined) => taskEither.TaskEither<MediaError, A>,
-  done: (a: A) => boolean,
   what: (id: string) => string,
 ): taskEither.TaskEither<MediaError, A> => {
   const checked = prepare(input, (field) => ({
@@ -92,5 +92,5 @@ export const waitUntil = <A>(
   }))
   if (checked._tag === 'Left') return async () => left(checked.left)
   const { id: value, settings, signal: abort } = checked.right
-  return poll(config, ask(value, abort), done, what(value), settings, abort)
+  return poll(config, ask(value, abort), what(value), settings, abort)
 }

@@ -20,12 +20,16 @@ export const BulkDeleteReply = /*#__PURE__*/ struct('BulkDeleteReply', {
 })
 /**
  * The result of `bulkDeleteFiles`: the reply, whole, and `partial` (`true` for ImageKit's 207: some files
- * were not deleted, see `errors`).
+ * were not deleted, see `errors`). `alreadyDeleted: true` when a retry after a lost reply found every file
+ * missing: the lost attempt deleted them, and `successfullyDeletedFileIds` lists them all.
  *
  * @since 0.1.0
  * @category model
  */
-export type BulkDeleteResult = t.TypeOf<typeof BulkDeleteReply> & { readonly partial: boolean }
+export type BulkDeleteResult = t.TypeOf<typeof BulkDeleteReply> & {
+  readonly partial: boolean
+  readonly alreadyDeleted?: true
+}
 
 /**
  * The reply of `addTags`, `removeTags` and `removeAITags`: the ids updated and, on a 207 partial success,

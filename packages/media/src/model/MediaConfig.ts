@@ -14,7 +14,15 @@ import type { TransportConfig } from '@imagekit-fp/utils/http'
  */
 export type MediaConfig = Pick<
   TransportConfig,
-  'privateKey' | 'apiBaseUrl' | 'timeout' | 'retry' | 'fetch' | 'now' | 'strictResponses' | 'onDrift'
+  | 'privateKey'
+  | 'apiBaseUrl'
+  | 'timeout'
+  | 'retry'
+  | 'fetch'
+  | 'now'
+  | 'maxResponseBytes'
+  | 'strictResponses'
+  | 'onDrift'
 >
 
 /**

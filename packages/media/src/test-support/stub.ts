@@ -30,7 +30,7 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
 
 /** A stub fetch that records each request and answers `reply()` (a fresh Response each time). */
 export const stubFetch = (
-  reply: (sent: Sent) => Response = () => json({}),
+  reply: (sent: Sent) => Response | Promise<Response> = () => json({}),
 ): { readonly fetch: typeof fetch; readonly calls: Sent[] } => {
   const calls: Sent[] = []
   const stub = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

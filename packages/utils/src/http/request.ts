@@ -13,24 +13,18 @@ import ky, { isHTTPError, isTimeoutError, TimeoutError } from 'ky'
 import type { either, taskEither } from 'fp-ts'
 import type { Decoder, ValidationError as IoValidationError } from 'io-ts'
 import { INVALID, findingErrors, isLax, readAll, type Drift, type LaxType } from '../codec/lax'
-import { decodeError, networkError, type NetworkError } from '../errors'
+import { decodeError, networkError, type DecodeError, type NetworkError } from '../errors'
 import { left, right } from '@imagekit-fp/internal'
 import { sendWithBody, type MakeRequest } from './internal/body'
 import { formatErrors } from './internal/formatErrors'
 import { makePlan } from './internal/plan'
 import { redact, scrubErrors, scrubText } from './internal/redact'
 import { cut, describe, headerRecord, readBounded, toHttpError } from './internal/response'
-import { kyRetry, retryAfterHint } from './internal/retryPolicy'
+import { kyRetry, notSent, retryAfterHint } from './internal/retryPolicy'
 import type { HttpRequest, HttpResponse, RequestError, TransportConfig } from './types'
 
 type Result<A> = either.Either<RequestError, A>
 
-/**
- * The most of a 2xx body that is read: 16 MiB. ImageKit's largest reply, a 1,000-item file list, is about
- * 3.1 MB (3,069,361 bytes: the spec's example file object with 30 tags, 10 AI tags, 20 metadata fields, long
- * paths; request.test.ts); past the limit the reply is a DecodeError.
- */
-const MAX_BODY_BYTES = 16 * 1024 * 1024
 /** The most of an error body that is read (it only feeds `HttpError.body` and the message). */
 const MAX_ERROR_BYTES = 65_536
 
@@ -178,7 +172,7 @@ interface Reply {
 const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Result<HttpResponse<A>>> => {
   const planned = makePlan(config, req)
   if (planned._tag === 'Left') return planned
-  const { method, url, headers, authorization, body, timeout, retryLimit, retriable, maxDelay } =
+  const { method, url, headers, authorization, body, timeout, retryLimit, retriable, maxDelay, maxBytes } =
     planned.right
   const { fetch, now, signal: caller, onUploadProgress, codec, statusCodecs, secrets } = planned.right
   const { strict, onDrift } = planned.right
@@ -207,6 +201,8 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
   let reply: Reply | undefined
   /** A failure decided in the fetch step that no retry can change (a refused redirect, an oversized body). */
   let final: RequestError | undefined
+  /** An attempt may have reached the server, and its reply was lost (a timeout, a broken connection). */
+  let lost = false
 
   /** ky's `fetch`: one attempt, from sending the body to reading the reply, within one timer. */
   const attempt = async (input: RequestInfo | URL): Promise<Response> => {
@@ -244,7 +240,7 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
         throw new TypeError('redirect refused')
       }
       const ok = status >= 200 && status < 300
-      const [text, over] = await race(readBounded(res, ok ? MAX_BODY_BYTES : MAX_ERROR_BYTES), signal).catch(
+      const [text, over] = await race(readBounded(res, ok ? maxBytes : MAX_ERROR_BYTES), signal).catch(
         (e: unknown) => {
           // The status is what matters; an unreadable error body leaves `body` empty.
           if (ok) throw e
@@ -257,10 +253,10 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
             {
               value: cut(scrubText(text, secrets), 200),
               context: [{ key: '', type: codec, actual: undefined }],
-              message: `larger than ${MAX_BODY_BYTES} bytes`,
+              message: `larger than ${maxBytes} bytes`,
             },
           ],
-          `the response to ${what} is larger than ${MAX_BODY_BYTES} bytes (16 MiB), the most the transport reads`,
+          `the response to ${what} is larger than ${maxBytes} bytes, the most the transport reads (config.maxResponseBytes)`,
         )
         throw new TypeError('body too large')
       }
@@ -268,6 +264,7 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
       const wait = ok ? undefined : retryAfterHint(res.headers, now(), maxDelay)
       return new Response(null, { status, headers: wait === undefined ? {} : { 'retry-after': wait } })
     } catch (e) {
+      if (!call.signal.aborted && final === undefined) lost ||= timedOut || !notSent(e)
       if (timedOut) throw new TimeoutError(built)
       // Node's fetch rejects a redirect under `redirect: 'error'` ("fetch failed (unexpected redirect)").
       if (final === undefined && noFollow && /redirect/i.test(describe(e)))
@@ -287,8 +284,13 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
       // The per-attempt timer in `attempt` (ky's `timeout` stops at the headers and aborts only its own Request).
       timeout: false,
       throwHttpErrors: true,
-      retry: kyRetry(retryLimit, maxDelay, method, retriable, () =>
-        final !== undefined || call.signal.aborted ? false : undefined,
+      // 'unsent': only a 429 or a connection that never opened; never what the server may have acted on.
+      retry: kyRetry(retryLimit, maxDelay, method, retriable, ({ error }) =>
+        final !== undefined ||
+        call.signal.aborted ||
+        (retriable === 'unsent' && !(isHTTPError(error) ? error.response.status === 429 : notSent(error)))
+          ? false
+          : undefined,
       ),
       hooks: {
         beforeRequest: [
@@ -320,7 +322,10 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
               message: e.message,
             })
           : isHTTPError(e) && reply !== undefined
-            ? toHttpError(reply.status, reply.headers, reply.text, url, secrets)
+            ? Object.assign(
+                toHttpError(reply.status, reply.headers, reply.text, url, secrets),
+                lost && { afterLostReply: true },
+              )
             : networkError('Transport', `${what} failed: ${describe(e)}`, e)
     return left(redact(error, secrets))
   } finally {
@@ -329,12 +334,30 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
 }
 
 /**
+ * Whether `e` is the `DecodeError` of a 2xx reply longer than `config.maxResponseBytes`: no retry changes it,
+ * asking for less does (`listAllFiles` asks for smaller pages).
+ *
+ * @param e - any error value.
+ * @returns `true` for that DecodeError only.
+ * @example
+ * import { isResponseTooLarge } from '@imagekit-fp/utils/http'
+ *
+ * isResponseTooLarge({ _tag: 'DecodeError', errors: [], message: 'x' }) // false
+ * @since 0.1.0
+ * @category errors
+ */
+export const isResponseTooLarge = (e: unknown): e is DecodeError =>
+  (e as DecodeError | undefined)?._tag === 'DecodeError' &&
+  /^larger than \d+ bytes$/.test(String((e as DecodeError).errors[0]?.message))
+
+/**
  * Sends one ImageKit API request with ky and decodes the 2xx body with the request's codec; every failure
  * is a value.
  *
  * Retries idempotent requests (GET, HEAD, PUT, DELETE; POST/PATCH only with `idempotent: true`) on
  * connection errors, timeouts, 408, 429 and 5xx, with exponential backoff and jitter, honouring
- * `Retry-After` and `retry-after-ms`. The timeout applies to each attempt, body included. A redirect is not
+ * `Retry-After` and `retry-after-ms`; `idempotent: 'unsent'` only on a 429 and a connection that never opened.
+ * An HttpError that follows an attempt whose reply was lost carries `afterLostReply: true`. The timeout applies to each attempt, body included. A redirect is not
  * followed when the request carries the private key or a body, and is not retried.
  *
  * @param config - base URLs, private key, timeout, retry policy, injected `fetch`.
@@ -342,7 +365,7 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
  * @returns a TaskEither that never rejects: `Right` with the status, the headers and the decoded body of a
  *   2xx reply; `ValidationError` (bad config or request, nothing sent), `HttpError` (non-2xx reply),
  *   `NetworkError` (`Timeout`, `Transport`, `Aborted`) or `DecodeError` (2xx body that is not JSON, is larger
- *   than 16 MiB, or does not match the codec).
+ *   than `config.maxResponseBytes`, or does not match the codec).
  * @example
  * import * as t from 'io-ts'
  * import { request } from '@imagekit-fp/utils/http'

@@ -72,6 +72,14 @@ export interface TransportConfig {
    * @default undefined
    */
   readonly onDrift?: (drift: Drift) => void
+  /**
+   * The most of a 2xx reply body that is read, in bytes (integer, 1 to 268435456 = 256 MiB). A longer body is
+   * not read on (it stops an endless body) and is a `DecodeError`; `listAllFiles` then asks for smaller pages.
+   * The default fits any page ImageKit sends: a 1,000-item list page with heavy custom metadata passes 17 MiB.
+   * Error bodies are read up to 64 KiB.
+   * @default 67108864 (64 MiB)
+   */
+  readonly maxResponseBytes?: number
 }
 
 /**
@@ -121,8 +129,8 @@ export interface HttpRequest<A> {
   /** `'basic'` sends the private key (required in config); `'none'` sends no Authorization header. */
   readonly auth: 'basic' | 'none'
   /**
-   * Codec the 2xx body must satisfy. A 204 or empty body is decoded as `{}`. A 2xx body larger than 16 MiB
-   * (`MAX_BODY_BYTES`; a 1,000-item file list is about 3.1 MB) is not read past that and is a `DecodeError`.
+   * Codec the 2xx body must satisfy. A 204 or empty body is decoded as `{}`. A 2xx body larger than
+   * `config.maxResponseBytes` (64 MiB by default) is not read past that and is a `DecodeError`.
    */
   readonly codec: Decoder<unknown, A>
   /**
@@ -131,10 +139,13 @@ export interface HttpRequest<A> {
    */
   readonly statusCodecs?: Readonly<Record<number, Decoder<unknown, A>>>
   /**
-   * Whether the request may be retried. GET/HEAD/PUT/DELETE default to `true`, POST/PATCH to `false`.
+   * Whether the request may be retried. `true`: on connection errors, timeouts, 408, 429 and 5xx. `'unsent'`
+   * (a request that must not be repeated once it may have reached the server): only on a 429 and on a
+   * connection that never opened (refused, DNS failure, connect timeout), never after a timeout, a broken
+   * connection or a 5xx. `false`: never. GET/HEAD/PUT/DELETE default to `true`, POST/PATCH to `false`.
    * A `ReadableStream` body can never be replayed, so such a request is sent once whatever this says.
    */
-  readonly idempotent?: boolean
+  readonly idempotent?: boolean | 'unsent'
   /** Aborting it ends the request (and any wait between retries) with `NetworkError` `Aborted`. */
   readonly signal?: AbortSignal
   /**

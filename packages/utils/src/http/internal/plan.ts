@@ -38,8 +38,13 @@ export interface Plan<A> {
   readonly timeout: number
   /** Retries allowed by config. */
   readonly retryLimit: number
-  /** Whether this request may be retried at all (idempotent, and a body that can be replayed). */
-  readonly retriable: boolean
+  /**
+   * Whether this request may be retried (a body that can be replayed, and `idempotent`): `'unsent'` only
+   * where it surely never reached the server.
+   */
+  readonly retriable: boolean | 'unsent'
+  /** The most of a 2xx body that is read, in bytes. */
+  readonly maxBytes: number
   readonly maxDelay: number
   readonly fetch: typeof fetch | undefined
   /** The injected clock, guarded: a failing or non-numeric clock reads as NaN (Retry-After dates are ignored). */
@@ -102,7 +107,11 @@ export const makePlan = <A>(
       needHere(value === undefined || ok(value), message)
       return value
     }
-    const idempotent = optional(r('idempotent'), (u) => typeof u === 'boolean', 'must be a boolean')
+    const idempotent = optional(
+      r('idempotent'),
+      (u) => typeof u === 'boolean' || u === 'unsent',
+      "must be a boolean or 'unsent'",
+    ) as boolean | 'unsent' | undefined
     const signal = optional(
       r('signal'),
       // Duck-typed: Vercel Edge's signals are tagged `[object EventTarget]`.
@@ -224,6 +233,8 @@ export const makePlan = <A>(
     needHere(isInt(limit, 0, 10), 'must be an integer from 0 to 10')
     at = 'config.retry.maxDelay'
     needHere(isInt(maxDelay, 0, MAX_TIMER), `must be an integer from 0 to ${MAX_TIMER}`)
+    const maxBytes = or(c('maxResponseBytes'), 64 * 1024 * 1024)
+    needHere(isInt(maxBytes, 1, 2 ** 28), 'must be an integer from 1 to 268435456')
     const customFetch = optional(c('fetch'), isFunction, 'must be a fetch function') as
       typeof fetch | undefined
     // Not internal's readNow: that one fails a call (a ValidationError before sending); this clock is read between
@@ -240,7 +251,7 @@ export const makePlan = <A>(
       isFunction(stream['getReader']) &&
       isFunction(stream['pipeThrough'])
     )
-    const retriable = (idempotent ?? (method !== 'POST' && method !== 'PATCH')) && replayable
+    const retriable = replayable && (idempotent ?? (method !== 'POST' && method !== 'PATCH'))
     return right({
       method,
       url: url.href,
@@ -250,6 +261,7 @@ export const makePlan = <A>(
       timeout,
       retryLimit: limit,
       retriable,
+      maxBytes,
       maxDelay,
       fetch: customFetch,
       now: () => {

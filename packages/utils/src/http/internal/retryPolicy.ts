@@ -32,6 +32,20 @@ export const retryAfterHint = (headers: Headers, now: number, maxDelay: number):
 }
 
 /**
+ * Did this fetch failure happen before anything was sent? Only when its cause's code (Node's undici) says the
+ * connection never opened; a bare `TypeError` (browsers tell nothing) or a reset counts as maybe sent.
+ */
+export const notSent = (e: unknown): boolean => {
+  try {
+    return /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/.test(
+      (e as { cause: { code: string } }).cause.code,
+    )
+  } catch {
+    return false
+  }
+}
+
+/**
  * ky's retry options for one request: `limit` retries when `retriable`, of this method only, on 408, 429 and
  * 5xx, connection errors and timeouts; backoff 500 ms × 2^(n-1) less up to 25 % jitter, never past `maxDelay`.
  */
@@ -39,7 +53,7 @@ export const kyRetry = (
   limit: number,
   maxDelay: number,
   method: string,
-  retriable: boolean,
+  retriable: boolean | 'unsent',
   shouldRetry: NonNullable<KyRetryOptions['shouldRetry']>,
 ): KyRetryOptions => ({
   limit: retriable ? limit : 0,
