@@ -3,7 +3,7 @@ import { networkError } from '@imagekit-fp/utils'
 import { left, right } from '@imagekit-fp/internal'
 import { listQuery } from './internal/listQuery'
 import { send } from './internal/send'
-import { optional, prepare, signal } from './internal/validate'
+import { abortOf, optional, prepare, signal } from './internal/validate'
 import { ListFilesResult, type ListFilesOptions } from './listFiles'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
@@ -43,7 +43,8 @@ export const listAllFiles = async function* (
   const { query, signal: abort } = checked.right
   const limit = query.limit ?? 1000
   for (let skip = query.skip ?? 0; ;) {
-    if (abort?.aborted) return yield left(networkError('Aborted', 'listAllFiles was aborted', abort.reason))
+    const stop = abortOf(abort)
+    if (stop) return yield left(networkError('Aborted', 'listAllFiles was aborted', stop.reason))
     const page = await send(
       config,
       right({

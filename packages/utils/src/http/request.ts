@@ -16,7 +16,7 @@ import { decodeError, networkError, type NetworkError } from '../errors'
 import { left, right } from '@imagekit-fp/internal'
 import { sendWithBody, type MakeRequest } from './internal/body'
 import { formatErrors } from './internal/formatErrors'
-import { makePlan } from './internal/plan'
+import { makePlan, type Plan } from './internal/plan'
 import { redact, scrubErrors, scrubText } from './internal/redact'
 import { cut, describe, headerRecord, readBounded, toHttpError } from './internal/response'
 import { kyRetry, retryAfterHint } from './internal/retryPolicy'
@@ -32,6 +32,8 @@ type Result<A> = either.Either<RequestError, A>
 const MAX_BODY_BYTES = 16 * 1024 * 1024
 /** The most of an error body that is read (it only feeds `HttpError.body` and the message). */
 const MAX_ERROR_BYTES = 65_536
+/** The most of a URL an error shows (in `HttpError.url` and in messages), cut with `…`: no error is megabytes long. */
+const MAX_URL_SHOWN = 2048
 
 const REDIRECTS: readonly number[] = [301, 302, 303, 307, 308]
 
@@ -129,15 +131,22 @@ interface Reply {
   readonly text: string
 }
 
-const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Result<HttpResponse<A>>> => {
-  const planned = makePlan(config, req)
-  if (planned._tag === 'Left') return planned
-  const { method, url, headers, authorization, body, timeout, retryLimit, retriable, maxDelay } =
-    planned.right
-  const { fetch, now, signal: caller, onUploadProgress, codec, statusCodecs, secrets } = planned.right
+const run = async <A>(plan: Plan<A>): Promise<Result<HttpResponse<A>>> => {
+  const {
+    method,
+    url: fullUrl,
+    headers,
+    authorization,
+    body,
+    timeout,
+    retryLimit,
+    retriable,
+    maxDelay,
+  } = plan
+  const { fetch, now, signal: caller, onUploadProgress, codec, statusCodecs, secrets } = plan
+  const url = cut(fullUrl, MAX_URL_SHOWN)
   const what = `${method} ${url}`
   const aborted = (e: unknown): NetworkError => networkError('Aborted', `${what} was aborted`, e)
-  if (caller?.aborted) return left(redact(aborted(caller.reason), secrets))
   // Never follow a redirect with the private key attached (even a same-origin https → http one), nor with a
   // body: Node's fetch tees a body it may have to replay on a redirect, and the unread branch keeps every byte
   // sent (a 1 GiB client-side upload grew RSS by 1 GB; undici issue #4058). workerd refuses `redirect:
@@ -155,7 +164,6 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
   // ends ky's waits between attempts, and aborts each attempt.
   const call = new AbortController()
   const onAbort = () => call.abort(caller?.reason)
-  caller?.addEventListener('abort', onAbort)
   /** The last reply read (ky only sees a body-less copy of it). */
   let reply: Reply | undefined
   /** A failure decided in the fetch step that no retry can change (a refused redirect, an oversized body). */
@@ -233,7 +241,10 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
   }
 
   try {
-    await ky(url, {
+    // In the try: a signal that passed the plan's check may still throw here (its error is redacted below).
+    if (caller?.aborted) return left(redact(aborted(caller.reason), secrets))
+    caller?.addEventListener('abort', onAbort)
+    await ky(fullUrl, {
       method,
       headers,
       signal: call.signal,
@@ -272,7 +283,11 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
             : networkError('Transport', `${what} failed: ${describe(e)}`, e)
     return left(redact(error, secrets))
   } finally {
-    caller?.removeEventListener('abort', onAbort)
+    try {
+      caller?.removeEventListener('abort', onAbort)
+    } catch {
+      // the call has ended either way
+    }
   }
 }
 
@@ -306,7 +321,16 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
  */
 export const request =
   <A>(config: TransportConfig, req: HttpRequest<A>): taskEither.TaskEither<RequestError, HttpResponse<A>> =>
-  () =>
-    run(config, req).catch((e: unknown) =>
-      left(networkError('Transport', 'the request failed unexpectedly', e)),
-    )
+  async () => {
+    let secrets: readonly string[] | undefined
+    try {
+      const planned = makePlan(config, req)
+      if (planned._tag === 'Left') return planned
+      secrets = planned.right.secrets
+      return await run(planned.right)
+    } catch (e) {
+      // The last resort, redacted too (without a plan, the cause is withheld: the key is not known).
+      const error = networkError('Transport', 'the request failed unexpectedly', secrets && e)
+      return left(secrets ? redact(error, secrets) : error)
+    }
+  }
