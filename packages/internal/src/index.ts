@@ -2,6 +2,17 @@
 export { left, right } from './either'
 export { UNREADABLE, attempt, caught, fail, need } from './fail'
 export type { MakeError } from './fail'
-export { boundedLength, isArray, isFunction, isInstance, isObject, isRecord, readProp } from './prop'
+export {
+  boundedLength,
+  checkSignal,
+  isArray,
+  isFunction,
+  isInstance,
+  isObject,
+  isPlainObject,
+  isRecord,
+  readProp,
+} from './prop'
+export { JSON_DATA, MAX_JSON_DEPTH, MAX_JSON_ITEMS, isJsonValue, jsonCopy } from './json'
 export { base64Utf8, decodeBase64, encodeBase64, isBase64 } from './base64'
 export { DEFAULT_EXPIRE_SECONDS, MAX_EXPIRE_SECONDS, checkExpire, readNow } from './clock'

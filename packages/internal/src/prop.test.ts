@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { attempt } from './fail'
-import { boundedLength, isArray, isInstance, readProp } from './prop'
+import { runInNewContext } from 'node:vm'
+import { boundedLength, checkSignal, isArray, isInstance, isPlainObject, readProp } from './prop'
 
 const make = (path: string, message: string) => ({ path, message })
 const revoked = () => {
@@ -46,4 +47,55 @@ describe('boundedLength', () => {
       left: make('a', 'must be an array'),
     })
   })
+})
+
+describe('isPlainObject', () => {
+  it.each([
+    ['{}', () => ({}), true],
+    ['a null-prototype object', () => Object.create(null) as unknown, true],
+    ['an object from another realm', () => runInNewContext('({})') as unknown, true],
+    ['an array', () => [], false],
+    ['a Date', () => new Date(), false],
+    ['a Map', () => new Map(), false],
+    [
+      'a class instance',
+      () =>
+        new (class C {
+          x = 1
+        })(),
+      false,
+    ],
+    ['an object made from another', () => Object.create({}) as unknown, false],
+    ['null', () => null, false],
+    ['a string', () => 'a', false],
+    ['a revoked proxy', revoked, false],
+  ])('%s', (_title, make, expected) => expect(isPlainObject(make())).toBe(expected))
+})
+
+describe('checkSignal', () => {
+  const check = (u: unknown) => attempt(() => checkSignal(u, 's'), 'x', make)
+  const boom = (): never => {
+    throw new Error('boom')
+  }
+  const fine: object = {
+    aborted: false,
+    addEventListener: (): undefined => undefined,
+    removeEventListener: (): undefined => undefined,
+  }
+  it('takes an AbortSignal and a look-alike whose listeners work', () => {
+    const signal = new AbortController().signal
+    expect(check(signal)).toStrictEqual({ _tag: 'Right', right: signal })
+    expect(check(fine)).toStrictEqual({ _tag: 'Right', right: fine })
+  })
+  it.each([
+    ['a string', 'stop'],
+    ['null', null],
+    ['no removeEventListener', { aborted: false, addEventListener: (): undefined => undefined }],
+    ['aborted not a boolean', { ...fine, aborted: 'no' }],
+    ['a throwing addEventListener', { ...fine, addEventListener: boom }],
+    ['a throwing removeEventListener', { ...fine, removeEventListener: boom }],
+    ['a throwing aborted', Object.defineProperty({ ...fine }, 'aborted', { get: boom })],
+  ])('refuses %s', (_title, u) =>
+    expect(check(u)).toStrictEqual({ _tag: 'Left', left: make('s', 'must be an AbortSignal') }),
+  )
 })

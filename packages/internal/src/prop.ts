@@ -17,6 +17,39 @@ export const isArray = (u: unknown): u is readonly unknown[] => {
 /** An object that is not an array. */
 export const isRecord = (u: unknown): u is object => isObject(u) && !isArray(u)
 
+/**
+ * A plain object: not an array, and its prototype is `null` or a root prototype (`Object.prototype` of any
+ * realm), so not a Date, a Map or a class instance. Never throws (a throwing proxy trap is not plain).
+ */
+export const isPlainObject = (u: unknown): u is object => {
+  try {
+    const proto: unknown = isRecord(u) && Object.getPrototypeOf(u)
+    return proto === null || (isObject(proto) && Object.getPrototypeOf(proto) === null)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The AbortSignal `u`, duck-typed (Vercel Edge's signals are tagged `[object EventTarget]`): `aborted` reads as a
+ * boolean, and adding and removing a listener works. Fails at `path` otherwise, so that a signal that throws when
+ * used is refused before anything is sent.
+ */
+export const checkSignal = (u: unknown, path: string): AbortSignal => {
+  const s = u as AbortSignal
+  const noop = () => undefined
+  try {
+    if (typeof s.aborted === 'boolean') {
+      s.addEventListener('abort', noop)
+      s.removeEventListener('abort', noop)
+      return s
+    }
+  } catch {
+    // refused below
+  }
+  return fail(path, 'must be an AbortSignal')
+}
+
 /** True for a function. */
 export const isFunction = (u: unknown): u is (...args: never[]) => unknown => typeof u === 'function'
 

@@ -3,7 +3,7 @@ import { decodeError, networkError } from '@imagekit-fp/utils'
 import { left, right } from '@imagekit-fp/internal'
 import { listQuery } from './internal/listQuery'
 import { isResponseTooLarge, send } from './internal/send'
-import { optional, prepare, signal } from './internal/validate'
+import { abortOf, optional, prepare, signal } from './internal/validate'
 import { ListFilesResult, type ListFilesOptions } from './listFiles'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
@@ -50,7 +50,8 @@ export const listAllFiles = async function* (
   /** The ids of the page before (a file's or a folder's; an item without either, as JSON). */
   let before: Set<unknown> | undefined
   for (let skip = query.skip ?? 0; ;) {
-    if (abort?.aborted) return yield left(networkError('Aborted', 'listAllFiles was aborted', abort.reason))
+    const stop = abortOf(abort)
+    if (stop) return yield left(networkError('Aborted', 'listAllFiles was aborted', stop.reason))
     const page = await send(
       config,
       right({

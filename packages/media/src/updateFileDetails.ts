@@ -34,7 +34,10 @@ export interface FileDetailsUpdate {
   readonly tags?: readonly string[] | null
   /** `x,y,width,height`, e.g. `10,10,100,100`; `null` removes them. */
   readonly customCoordinates?: string | null
-  /** Custom metadata values by field name (fields must exist); a `null` value unsets that field. */
+  /**
+   * Custom metadata values by field name (fields must exist); a `null` value unsets that field. A value JSON cannot
+   * hold as it is (NaN, Infinity, a function, …) is a ValidationError at its path, never sent as `null`.
+   */
   readonly customMetadata?: Readonly<Record<string, unknown>>
   /** A text description of the file. */
   readonly description?: string

@@ -117,8 +117,8 @@ describe('upload', () => {
       srv(
         'customMetadata holds a bigint',
         { customMetadata: { n: 1n } },
-        'request.customMetadata',
-        'must be serialisable as JSON (Do not know how to serialize a BigInt)',
+        'request.customMetadata.n',
+        'must be JSON data: a string, a finite number, a boolean, null, an array or a plain object',
       ),
       srv(
         'transformation has neither pre nor post',
@@ -248,7 +248,7 @@ describe('upload', () => {
           },
         },
         'request.customMetadata',
-        'must be serialisable as JSON (boom)',
+        'could not be read',
       ),
       srv(
         'a nested getter throws',

@@ -1,6 +1,6 @@
 import type { either, taskEither } from 'fp-ts'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import { isObject, left, readProp, right } from '@imagekit-fp/internal'
+import { isObject, isPlainObject, left, readProp, right } from '@imagekit-fp/internal'
 import { sendUpload } from './internal/sendUpload'
 import { prepareUpload, type Field } from './internal/validate'
 import type { NoExtraKeys, UploadConfig, UploadError } from './upload'
@@ -136,13 +136,6 @@ const checkSigned = (token: string, fields: readonly Field[]): ValidationError |
     : validationError(`request.${missing}`, 'is signed in the token but missing from the request')
 }
 
-/** `base` seen through `shadow`: reads of the shadowed keys give the shadow's values, all others `base`'s. */
-const overlay = (base: object, shadow: Readonly<Record<string, unknown>>): object =>
-  Object.create(
-    base,
-    Object.fromEntries(Object.entries(shadow).map(([k, value]) => [k, { value, enumerable: true }])),
-  ) as object
-
 /**
  * Uploads a file with ImageKit's upload API v2 (`POST {uploadBaseUrl}/api/v2/files/upload`, multipart, beta),
  * which checks the whole request against a JWT, and decodes the reply.
@@ -177,25 +170,13 @@ export const uploadV2 =
   ): taskEither.TaskEither<UploadError, UploadResult | UploadAccepted> =>
   () => {
     try {
-      // Not objects: prepareUpload reports it exactly as `upload` does.
-      const objects =
-        isObject(config) && !Array.isArray(config) && isObject(request) && !Array.isArray(request)
+      // Not (plain) objects: prepareUpload reports it exactly as `upload` does.
+      const objects = isObject(config) && !Array.isArray(config) && isPlainObject(request)
       const auth = objects ? checkAuth(config, request) : right(undefined)
       if (auth._tag === 'Left') return Promise.resolve(auth)
       const token = auth.right
-      // v1's checks and encoding, told this is a server-side upload (v2's auth was checked above) and shown the
-      // request without any auth field; client-side, the private key it sees is only a marker, never sent.
-      const prepared = objects
-        ? prepareUpload(
-            token === undefined ? config : overlay(config, { privateKey: 'uploadV2 client-side' }),
-            overlay(request, {
-              token: undefined,
-              publicKey: undefined,
-              signature: undefined,
-              expire: undefined,
-            }),
-          )
-        : prepareUpload(config, request)
+      // v1's checks and encoding, without v1's auth (v2's was checked above).
+      const prepared = prepareUpload(config, request, true)
       if (prepared._tag === 'Left') return Promise.resolve(prepared)
       const p = prepared.right
       if (token !== undefined) {

@@ -259,7 +259,10 @@ describe('getUploadToken', () => {
       'customMetadata with a BigInt',
       config,
       { fileName: 'a', customMetadata: { n: 1n } },
-      validationError('options.customMetadata', 'customMetadata must be an object that JSON can hold'),
+      validationError(
+        'options.customMetadata.n',
+        'must be JSON data: a string, a finite number, a boolean, null, an array or a plain object',
+      ),
     ],
     [
       'transformation.post not an array',
@@ -292,4 +295,76 @@ describe('getUploadToken', () => {
     expect(r).toStrictEqual({ _tag: 'Left', left: validationError('options.tags', 'reading tags threw') })
     expect(JSON.stringify(r)).not.toContain('private_key_test')
   })
+})
+
+describe('getUploadToken: hostile options', () => {
+  const JSON_DATA =
+    'must be JSON data: a string, a finite number, a boolean, null, an array or a plain object'
+  const payloadOf = (options: object) => {
+    const r = getUploadToken(config, { expire: NOW_S + 600, ...options } as never)
+    if (r._tag === 'Left') throw new Error(`${r.left.path}: ${r.left.message}`)
+    return JSON.parse(Buffer.from(r.right.split('.')[1] ?? '', 'base64url').toString('utf8')) as unknown
+  }
+  const cyclic: Record<string, unknown> = {}
+  cyclic['self'] = cyclic
+
+  it.each([
+    ['NaN in customMetadata', { customMetadata: { price: NaN } }, 'options.customMetadata.price', JSON_DATA],
+    [
+      'Infinity in customMetadata',
+      { customMetadata: { p: Infinity } },
+      'options.customMetadata.p',
+      JSON_DATA,
+    ],
+    [
+      'a Symbol in customMetadata',
+      { customMetadata: { s: Symbol('s') } },
+      'options.customMetadata.s',
+      JSON_DATA,
+    ],
+    ['a BigInt in customMetadata', { customMetadata: { n: 1n } }, 'options.customMetadata.n', JSON_DATA],
+    [
+      'a cycle in customMetadata',
+      { customMetadata: { c: cyclic } },
+      'options.customMetadata.c.self',
+      'must not contain itself (a cycle)',
+    ],
+    [
+      'a function in an extension',
+      { extensions: [{ name: 'remove-bg', options: { f: () => 1 } }] },
+      'options.extensions[0].options.f',
+      JSON_DATA,
+    ],
+    [
+      'a function as a transformation step value',
+      { transformation: { post: [{ type: 'transformation', value: () => 'w-1' }] } },
+      'options.transformation.post[0].value',
+      JSON_DATA,
+    ],
+  ])('refuses %s at its path', (_title, options, path, message) =>
+    expect(getUploadToken(config, { fileName: 'a', ...options } as never)).toStrictEqual({
+      _tag: 'Left',
+      left: validationError(path, message),
+    }),
+  )
+
+  it('signs the tags that were checked, each read once', () => {
+    let reads = 0
+    const tags = Object.defineProperty(['a'], 1, {
+      enumerable: true,
+      get: () => (reads++ === 0 ? 'b' : 'b,c'),
+    }) as string[]
+    expect(payloadOf({ fileName: 'x', tags })).toStrictEqual({
+      fileName: 'x',
+      tags: 'a,b',
+      iat: NOW_S,
+      exp: NOW_S + 600,
+    })
+  })
+
+  it('refuses options that are not a plain object', () =>
+    expect(getUploadToken(config, new Date() as never)).toStrictEqual({
+      _tag: 'Left',
+      left: validationError('options', 'options must be an object with the upload parameters'),
+    }))
 })

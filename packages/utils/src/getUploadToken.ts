@@ -14,6 +14,8 @@ import {
   checkExpire,
   encodeBase64,
   isObject,
+  isPlainObject,
+  jsonCopy,
   left,
   readNow,
   readProp,
@@ -87,14 +89,9 @@ const text: Encode = (u) => (typeof u === 'string' ? u : undefined)
 const flag: Encode = (u) => (typeof u === 'boolean' ? String(u) : undefined)
 const list: Encode = (u) =>
   Array.isArray(u) && u.every((s) => typeof s === 'string') ? u.join(',') : undefined
-const jsonOf = (u: unknown): string | undefined => {
-  try {
-    return JSON.stringify(u)
-  } catch {
-    return undefined // a cycle or a BigInt: reported as a bad value
-  }
-}
-const record = (u: unknown): u is object => isObject(u) && !Array.isArray(u)
+// Every value an encoder sees is internal's `jsonCopy` of the option: JSON data, each property read once.
+const jsonOf = JSON.stringify as (u: unknown) => string
+const record = (u: unknown): u is object => isPlainObject(u)
 /** Rebuilt with the keys in the order the upload package writes them, so that the signed JSON is the sent JSON. */
 const transformation: Encode = (u) => {
   if (!record(u)) return undefined
@@ -147,7 +144,8 @@ const base64url = (bytes: Uint8Array): string =>
  * @param options - the upload's parameters (`fileName` required; not `file` or `token`) and an optional `expire`.
  * @returns `Right(jwt)`, or `Left(ValidationError)` naming the bad field: an empty or missing `config.privateKey`
  *   or `config.publicKey`, a `config.now` that is not a clock, an `options.expire` that is not an integer Unix time
- *   in seconds within the next hour, a parameter of the wrong kind, or a key that is not an upload v2 parameter.
+ *   in seconds within the next hour, a parameter of the wrong kind, a value JSON cannot hold as it is (NaN, Infinity,
+ *   a function, …: at its path, e.g. `options.customMetadata.price`), or a key that is not an upload v2 parameter.
  * @example
  * import { getUploadToken } from '@imagekit-fp/utils'
  * getUploadToken(
@@ -177,7 +175,7 @@ export const getUploadToken = (
   if (now._tag === 'Left') return now
   const nowSeconds = Math.floor(now.right / 1000)
 
-  if (!isObject(options) || Array.isArray(options))
+  if (!isPlainObject(options))
     return left(validationError('options', 'options must be an object with the upload parameters'))
   let given: string[]
   try {
@@ -217,7 +215,9 @@ export const getUploadToken = (
       if (name === 'fileName') return left(validationError('options.fileName', 'fileName is required'))
       continue
     }
-    const encoded = encode(field.value)
+    const copy = attempt(() => jsonCopy(field.value, `options.${name}`), `options.${name}`, validationError)
+    if (copy._tag === 'Left') return copy
+    const encoded = encode(copy.right)
     if (encoded === undefined) return left(validationError(`options.${name}`, `${name} must be ${kind}`))
     payload[name] = encoded
   }

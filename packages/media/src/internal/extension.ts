@@ -1,4 +1,5 @@
 // Checks an extension given to updateFileDetails (types: model/Extension.ts).
+import { isObject, jsonCopy } from '@imagekit-fp/internal'
 import type { Extension } from '../model/Extension'
 import { array, integer, nonEmptyString, object, oneOf, optional, record, type Check } from './validate'
 
@@ -19,9 +20,10 @@ const task: Check<unknown> = object((field) => {
 
 /**
  * One extension: its `name` is known and the fields that name requires are there (deeper fields are left to
- * ImageKit). The value is sent as given.
+ * ImageKit). A copy of it, each property read once (internal's `jsonCopy`), is checked and sent.
  */
 export const extension: Check<Extension> = (u, path) => {
+  const copy = isObject(u) ? jsonCopy(u, path) : u
   object((field) => {
     const name = field('name', oneOf(NAMES))
     if (name === 'remove-bg') field('options', optional(record))
@@ -31,6 +33,6 @@ export const extension: Check<Extension> = (u, path) => {
     }
     if (name === 'ai-tasks') field('tasks', array(task, 1, 10))
     if (name === 'saved-extension') field('id', nonEmptyString)
-  })(u, path)
-  return u as Extension
+  })(copy, path)
+  return copy as Extension
 }

@@ -5,7 +5,7 @@ import type { taskEither } from 'fp-ts'
 import { networkError } from '@imagekit-fp/utils'
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
 import { isObject, left, readProp } from '@imagekit-fp/internal'
-import { id, integer, optional, prepare, signal, type Field } from './validate'
+import { abortOf, id, integer, optional, prepare, signal, type Field } from './validate'
 
 /** Largest timer delay (2^31 - 1 ms). */
 const MAX_TIMER = 2_147_483_647
@@ -30,18 +30,29 @@ const clock = (config: MediaConfig): (() => number) => {
   }
 }
 
-/** Resolves after `ms`, or as soon as `signal` aborts (then `false`). */
+/**
+ * Resolves after `ms`, or as soon as `signal` aborts (then `false`). A signal that throws when used (it passed its
+ * check, then broke) counts as aborted: nothing throws.
+ */
 const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
   new Promise((resolve) => {
     const done = (ok: boolean) => () => {
       clearTimeout(timer)
-      signal?.removeEventListener('abort', stop)
+      try {
+        signal?.removeEventListener('abort', stop)
+      } catch {
+        // resolved either way
+      }
       resolve(ok)
     }
     const stop = done(false)
     const timer = setTimeout(done(true), ms)
-    if (signal?.aborted) stop()
-    signal?.addEventListener('abort', stop)
+    if (abortOf(signal)) return stop()
+    try {
+      signal?.addEventListener('abort', stop)
+    } catch {
+      stop()
+    }
   })
 
 /**
@@ -69,7 +80,7 @@ const poll =
           networkError('Timeout', `${what} did not complete within ${settings.timeout} ms`, undefined),
         )
       if (!(await sleep(Math.min(wait, remaining), signal)))
-        return left(networkError('Aborted', `waiting for ${what} was aborted`, signal?.reason))
+        return left(networkError('Aborted', `waiting for ${what} was aborted`, abortOf(signal)?.reason))
       wait = Math.min(wait * 2, settings.maxInterval)
     }
   }

@@ -7,7 +7,17 @@
 // Paths name the input as the caller wrote it: `input.fileId`, `input.tags[2]`, `input.publish.isPublished`.
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import { UNREADABLE, attempt, fail, isObject, need, readProp } from '@imagekit-fp/internal'
+import {
+  UNREADABLE,
+  attempt,
+  checkSignal,
+  fail,
+  isObject,
+  isPlainObject,
+  jsonCopy,
+  need,
+  readProp,
+} from '@imagekit-fp/internal'
 
 export { fail, need }
 
@@ -24,9 +34,13 @@ const NON_EMPTY = 'must be a non-empty string'
 const get = (o: object, key: string, path: string): unknown =>
   (readProp(o, key) ?? fail(path, UNREADABLE)).value
 
-/** An object (not an array) whose fields `read` reads and checks one by one, paths under `path`. */
+/**
+ * A plain object (not an array, a Date, a Map or a class instance) whose fields `read` reads and checks one by one,
+ * paths under `path`.
+ */
 const fieldsOf = (u: unknown, path: string): Field => {
   need(isObject(u) && !Array.isArray(u), path, 'must be an object')
+  need(isPlainObject(u), path, 'must be a plain object')
   return (key, check) => {
     const at = `${path}.${key}`
     return check(get(u, key, at), at)
@@ -108,14 +122,18 @@ export const oneOf =
     return u as V
   }
 
+/** Longest id accepted: ImageKit's ids are 24 to 40 characters; a longer one only makes an absurd URL. */
+const MAX_ID = 1024
+
 /**
- * An id that goes into the URL path (`fileId`, `versionId`, `requestId`, `jobId`, …): one or more characters
+ * An id that goes into the URL path (`fileId`, `versionId`, `requestId`, `jobId`, …): 1 to 1,024 characters
  * of RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`), and not `.` or `..`. So no id can add a path segment,
  * a dot segment, a query or a fragment; {@link route} percent-encodes it all the same.
  */
 export const id: Check<string> = (u, path) => {
   need(u !== undefined, path, REQUIRED)
   need(typeof u === 'string' && u !== '', path, NON_EMPTY)
+  need(u.length <= MAX_ID, path, `must be at most ${MAX_ID} characters`)
   need(/^[\w.~-]+$/.test(u), path, 'may only contain letters, digits and - . _ ~')
   need(u !== '.' && u !== '..', path, "must not be '.' or '..'")
   return u
@@ -136,11 +154,11 @@ export const array =
 /** A non-empty array of non-empty strings (tags, file ids in a JSON body). */
 export const strings = (max = Infinity): Check<string[]> => array(nonEmptyString, 1, max)
 
-/** A plain JSON object (custom metadata): any keys, values passed as they are. */
+/** A JSON object (custom metadata): any keys, JSON values; the copy that was checked (internal's `jsonCopy`). */
 export const record: Check<Readonly<Record<string, unknown>>> = (u, path) => {
   need(u !== undefined, path, REQUIRED)
   need(isObject(u) && !Array.isArray(u), path, 'must be an object')
-  return u as Readonly<Record<string, unknown>>
+  return jsonCopy(u, path) as Readonly<Record<string, unknown>>
 }
 
 /**
@@ -165,15 +183,19 @@ export const httpUrl: Check<string> = (u, path) => {
   return u as string
 }
 
-/** An AbortSignal (duck-typed: Vercel Edge's signals are tagged `[object EventTarget]`). */
-export const signal: Check<AbortSignal> = (u, path) => {
-  const ok =
-    isObject(u) &&
-    typeof get(u, 'aborted', path) === 'boolean' &&
-    typeof get(u, 'addEventListener', path) === 'function' &&
-    typeof get(u, 'removeEventListener', path) === 'function'
-  need(ok, path, 'must be an AbortSignal')
-  return u as AbortSignal
+/** An AbortSignal that can be listened to (internal's `checkSignal`). */
+export const signal: Check<AbortSignal> = checkSignal
+
+/**
+ * `{ reason }` once the checked `signal` has aborted, else `undefined`. A signal that throws when read (it passed
+ * its check, then broke) counts as aborted, without a reason: nothing throws.
+ */
+export const abortOf = (s: AbortSignal | undefined): { readonly reason: unknown } | undefined => {
+  try {
+    return s?.aborted ? { reason: s.reason } : undefined
+  } catch {
+    return { reason: undefined }
+  }
 }
 
 /**

@@ -14,13 +14,15 @@ import {
   attempt,
   boundedLength,
   checkExpire,
+  checkSignal,
   fail,
   isArray,
   isBase64,
   isFunction,
   isInstance,
-  isObject,
+  isPlainObject,
   isRecord,
+  jsonCopy,
   need,
   readNow,
 } from '@imagekit-fp/internal'
@@ -89,8 +91,6 @@ const CLIENT = ['publicKey', 'token', 'signature', 'expire']
  * Checked before iterating: a sparse array of length 2^32 - 1 would otherwise hang or kill the process.
  */
 export const MAX_ITEMS = 1000
-/** Deepest nesting of a JSON field (`customMetadata`, `extensions`, `transformation`). */
-const MAX_DEPTH = 32
 
 /** `o[key]`; a getter or proxy trap that throws is a problem at `path` (or `undefined` without a path). */
 const get = (o: unknown, key: string | number, path?: string): unknown => {
@@ -150,31 +150,10 @@ const onlyKeys = (o: unknown, allowed: readonly string[], path: string): void =>
 }
 
 /**
- * Walks a JSON value before it is serialised: every array within {@link MAX_ITEMS}, nesting within
- * {@link MAX_DEPTH} (so that `JSON.stringify` never meets a huge sparse array or a cycle deep enough to
- * overflow the stack).
+ * JSON text of a value, written from internal's `jsonCopy` (each property read once; anything JSON would turn
+ * into `null` or drop, a cycle, a huge sparse array or deep nesting is a problem at its path).
  */
-const bounded = (u: unknown, path: string, depth = 0): void => {
-  if (!isObject(u)) return
-  need(depth < MAX_DEPTH, path, `must be nested at most ${MAX_DEPTH} levels deep`)
-  if (isArray(u)) {
-    const length = boundedLength(u, MAX_ITEMS, path)
-    for (let i = 0; i < length; i++) bounded(get(u, i, `${path}[${i}]`), `${path}[${i}]`, depth + 1)
-  } else for (const k of Object.keys(u)) bounded(get(u, k, `${path}.${k}`), `${path}.${k}`, depth + 1)
-}
-
-/** JSON text of a value that passed validation; a value JSON cannot hold is still a problem, never a throw. */
-const json = (value: unknown, path: string): string => {
-  bounded(value, path)
-  let text: string | undefined
-  let reason = ''
-  try {
-    text = JSON.stringify(value)
-  } catch (e) {
-    reason = ` (${e instanceof Error ? e.message : 'it threw'})`
-  }
-  return text ?? fail(path, `must be serialisable as JSON${reason}`)
-}
+const json = (value: unknown, path: string): string => JSON.stringify(jsonCopy(value, path))
 
 /** The protocol of an absolute URL, or '' when it does not parse. */
 const protocol = (u: string): string => {
@@ -368,13 +347,14 @@ export const ENCODE = {
     strings(u, path)
       .map((s, i) => oneOf(s, RESPONSE_FIELDS, `${path}[${i}]`))
       .join(','),
+  // Each extension is copied (read once), then the copy is checked and sent.
   extensions: (u, path) =>
-    json(
+    JSON.stringify(
       items(u, path).map((e, i) => {
-        checkExtension(e, `${path}[${i}]`)
-        return e
+        const copy = isRecord(e) ? jsonCopy(e, `${path}[${i}]`) : e
+        checkExtension(copy, `${path}[${i}]`)
+        return copy
       }),
-      path,
     ),
   webhookUrl: (u, path) => {
     need(isString(u) && /^https?:$/.test(protocol(u)), path, 'must be an http(s) URL')
@@ -403,16 +383,17 @@ export const ENCODE = {
   description: string,
 } satisfies Record<keyof UploadOptions, Encode>
 
-const check = (config: unknown, request: unknown): PreparedUpload => {
+const check = (config: unknown, request: unknown, v2: boolean): PreparedUpload => {
   need(isRecord(config), 'config', OBJECT)
   need(isRecord(request), 'request', OBJECT)
+  need(isPlainObject(request), 'request', 'must be a plain object')
   const c = config as object
   const r = request as object
   const file = checkFile(get(r, 'file', 'request.file'), 'request.file')
   const fileName = get(r, 'fileName', 'request.fileName')
   need(isGiven(fileName), 'request.fileName', REQUIRED)
   need(isString(fileName), 'request.fileName', NON_EMPTY)
-  const auth = checkAuth(c, r)
+  const auth = v2 ? undefined : checkAuth(c, r)
   const retry = opt(c, 'config', 'retryUploads', isBoolean, BOOLEAN)
   const fields: Field[] = [['fileName', fileName as string]]
   for (const [name, encode] of Object.entries(ENCODE)) {
@@ -422,12 +403,7 @@ const check = (config: unknown, request: unknown): PreparedUpload => {
   }
   const onProgress = opt(r, 'request', 'onUploadProgress', isFunction, 'must be a function')
   const signal = get(r, 'signal', 'request.signal')
-  need(
-    signal === undefined ||
-      (isObject(signal) && isBoolean(get(signal, 'aborted')) && isFunction(get(signal, 'addEventListener'))),
-    'request.signal',
-    'must be an AbortSignal',
-  )
+  if (signal !== undefined) checkSignal(signal, 'request.signal')
   return {
     fields: auth === undefined ? fields : fields.concat(auth),
     file,
@@ -439,10 +415,14 @@ const check = (config: unknown, request: unknown): PreparedUpload => {
   }
 }
 
-/** Validates `config` and `request` and encodes the form fields; nothing is sent. */
+/**
+ * Validates `config` and `request` and encodes the form fields; nothing is sent. For `v2` (uploadV2, which checks
+ * its own auth first), v1's auth fields are neither read nor sent, and the result's `auth` means nothing.
+ */
 export const prepareUpload = (
   config: unknown,
   request: unknown,
+  v2 = false,
 ): either.Either<ValidationError, PreparedUpload> => {
-  return attempt(() => check(config, request), 'request', validationError)
+  return attempt(() => check(config, request, v2), 'request', validationError)
 }

@@ -217,7 +217,10 @@ export interface UploadOptions {
   readonly overwriteTags?: boolean
   /** Remove the existing file's custom metadata on overwrite when none is sent. @default true */
   readonly overwriteCustomMetadata?: boolean
-  /** Custom metadata values (the fields must exist in your account). Sent as JSON. */
+  /**
+   * Custom metadata values (the fields must exist in your account). Sent as JSON; a value JSON cannot hold as it is
+   * (NaN, Infinity, a function, a symbol, a BigInt, a Map) is a ValidationError at its path, never sent as `null`.
+   */
   readonly customMetadata?: Readonly<Record<string, unknown>>
   /** Pre/post transformations. Sent as JSON. */
   readonly transformation?: UploadTransformation

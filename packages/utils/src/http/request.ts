@@ -17,7 +17,7 @@ import { decodeError, networkError, type DecodeError, type NetworkError } from '
 import { left, right } from '@imagekit-fp/internal'
 import { sendWithBody, type MakeRequest } from './internal/body'
 import { formatErrors } from './internal/formatErrors'
-import { makePlan } from './internal/plan'
+import { makePlan, type Plan } from './internal/plan'
 import { redact, scrubErrors, scrubText } from './internal/redact'
 import { cut, describe, headerRecord, readBounded, toHttpError } from './internal/response'
 import { kyRetry, notSent, retryAfterHint } from './internal/retryPolicy'
@@ -27,6 +27,8 @@ type Result<A> = either.Either<RequestError, A>
 
 /** The most of an error body that is read (it only feeds `HttpError.body` and the message). */
 const MAX_ERROR_BYTES = 65_536
+/** The most of a URL an error shows (in `HttpError.url` and in messages), cut with `…`: no error is megabytes long. */
+const MAX_URL_SHOWN = 2048
 
 const REDIRECTS: readonly number[] = [301, 302, 303, 307, 308]
 
@@ -169,16 +171,24 @@ interface Reply {
   readonly text: string
 }
 
-const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Result<HttpResponse<A>>> => {
-  const planned = makePlan(config, req)
-  if (planned._tag === 'Left') return planned
-  const { method, url, headers, authorization, body, timeout, retryLimit, retriable, maxDelay, maxBytes } =
-    planned.right
-  const { fetch, now, signal: caller, onUploadProgress, codec, statusCodecs, secrets } = planned.right
-  const { strict, onDrift } = planned.right
+const run = async <A>(plan: Plan<A>): Promise<Result<HttpResponse<A>>> => {
+  const {
+    method,
+    url: fullUrl,
+    headers,
+    authorization,
+    body,
+    timeout,
+    retryLimit,
+    retriable,
+    maxDelay,
+    maxBytes,
+  } = plan
+  const { fetch, now, signal: caller, onUploadProgress, codec, statusCodecs, secrets } = plan
+  const { strict, onDrift } = plan
+  const url = cut(fullUrl, MAX_URL_SHOWN)
   const what = `${method} ${url}`
   const aborted = (e: unknown): NetworkError => networkError('Aborted', `${what} was aborted`, e)
-  if (caller?.aborted) return left(redact(aborted(caller.reason), secrets))
   // Never follow a redirect with the private key attached (even a same-origin https → http one), nor with a
   // body: Node's fetch tees a body it may have to replay on a redirect, and the unread branch keeps every byte
   // sent (a 1 GiB client-side upload grew RSS by 1 GB; undici issue #4058). workerd refuses `redirect:
@@ -196,7 +206,6 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
   // ends ky's waits between attempts, and aborts each attempt.
   const call = new AbortController()
   const onAbort = () => call.abort(caller?.reason)
-  caller?.addEventListener('abort', onAbort)
   /** The last reply read (ky only sees a body-less copy of it). */
   let reply: Reply | undefined
   /** A failure decided in the fetch step that no retry can change (a refused redirect, an oversized body). */
@@ -277,7 +286,10 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
   }
 
   try {
-    await ky(url, {
+    // In the try: a signal that passed the plan's check may still throw here (its error is redacted below).
+    if (caller?.aborted) return left(redact(aborted(caller.reason), secrets))
+    caller?.addEventListener('abort', onAbort)
+    await ky(fullUrl, {
       method,
       headers,
       signal: call.signal,
@@ -305,7 +317,7 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
     const decoded = decodeBody(statusCodecs[reply.status] ?? codec, what, reply.status, reply.text, secrets, {
       strict,
       onDrift,
-      operation: `${method} ${new URL(url).pathname}`,
+      operation: `${method} ${new URL(fullUrl).pathname}`,
       requestId: reply.headers.get('x-request-id') ?? undefined,
     })
     if (decoded._tag === 'Left') return left(redact(decoded.left, secrets))
@@ -329,7 +341,11 @@ const run = async <A>(config: TransportConfig, req: HttpRequest<A>): Promise<Res
             : networkError('Transport', `${what} failed: ${describe(e)}`, e)
     return left(redact(error, secrets))
   } finally {
-    caller?.removeEventListener('abort', onAbort)
+    try {
+      caller?.removeEventListener('abort', onAbort)
+    } catch {
+      // the call has ended either way
+    }
   }
 }
 
@@ -381,7 +397,16 @@ export const isResponseTooLarge = (e: unknown): e is DecodeError =>
  */
 export const request =
   <A>(config: TransportConfig, req: HttpRequest<A>): taskEither.TaskEither<RequestError, HttpResponse<A>> =>
-  () =>
-    run(config, req).catch((e: unknown) =>
-      left(networkError('Transport', 'the request failed unexpectedly', e)),
-    )
+  async () => {
+    let secrets: readonly string[] | undefined
+    try {
+      const planned = makePlan(config, req)
+      if (planned._tag === 'Left') return planned
+      secrets = planned.right.secrets
+      return await run(planned.right)
+    } catch (e) {
+      // The last resort, redacted too (without a plan, the cause is withheld: the key is not known).
+      const error = networkError('Transport', 'the request failed unexpectedly', secrets && e)
+      return left(secrets ? redact(error, secrets) : error)
+    }
+  }

@@ -357,15 +357,15 @@ describe('request: validation', () => {
         'json with a bigint',
         { privateKey: KEY },
         { ...get, method: 'POST', json: { n: 1n } },
-        'request.json',
-        'must be serialisable as JSON',
+        'request.json.n',
+        'must be JSON data: a string, a finite number, a boolean, null, an array or a plain object',
       ],
       [
         'json that is a function',
         { privateKey: KEY },
         { ...get, method: 'POST', json: () => 1 },
         'request.json',
-        'must be serialisable as JSON',
+        'must be JSON data: a string, a finite number, a boolean, null, an array or a plain object',
       ],
       [
         'a numeric body',

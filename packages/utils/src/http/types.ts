@@ -117,7 +117,11 @@ export interface HttpRequest<A> {
   readonly path: string
   /** Query parameters, appended in key order; `undefined` values are skipped. */
   readonly searchParams?: Readonly<Record<string, string | number | boolean | undefined>>
-  /** A JSON body (sent with `content-type: application/json`). */
+  /**
+   * A JSON body (sent with `content-type: application/json`). A value JSON would turn into `null` or drop (NaN,
+   * Infinity, a function, a symbol, `undefined` in an array) or cannot write (a BigInt) is a ValidationError at its
+   * path (`request.json.price`); a cycle or a throwing getter at `request.json`.
+   */
   readonly json?: unknown
   /** A raw body (multipart `FormData` for uploads, a `Blob`, bytes, or a `ReadableStream`), passed through. */
   readonly body?: BodyInit

@@ -7,11 +7,15 @@ import type { Decoder } from 'io-ts'
 import { validationError, type ValidationError } from '../../errors'
 import {
   caught,
+  checkSignal,
   encodeBase64,
   fail,
   isFunction,
   isObject,
+  isArray,
+  isJsonValue,
   isRecord,
+  JSON_DATA,
   left,
   need,
   right,
@@ -112,16 +116,8 @@ export const makePlan = <A>(
       (u) => typeof u === 'boolean' || u === 'unsent',
       "must be a boolean or 'unsent'",
     ) as boolean | 'unsent' | undefined
-    const signal = optional(
-      r('signal'),
-      // Duck-typed: Vercel Edge's signals are tagged `[object EventTarget]`.
-      (u) =>
-        isObject(u) &&
-        typeof (u as Rec)['aborted'] === 'boolean' &&
-        isFunction((u as Rec)['addEventListener']) &&
-        isFunction((u as Rec)['removeEventListener']),
-      'must be an AbortSignal',
-    ) as AbortSignal | undefined
+    const signal = r('signal')
+    if (signal !== undefined) checkSignal(signal, at)
     const onUploadProgress = optional(
       r('onUploadProgress'),
       isFunction,
@@ -175,12 +171,19 @@ export const makePlan = <A>(
     })
     if (json !== undefined) {
       at = 'request.json'
-      try {
-        body = JSON.stringify(json)
-      } catch {
-        body = undefined
-      }
-      needHere(typeof body === 'string', 'must be serialisable as JSON')
+      // What JSON would turn into `null` or drop is refused at its path (ImageKit reads `null` as "unset"), checked
+      // by a replacer in the one pass that writes the body (internal's jsonCopy, a walk of its own, would cost every
+      // media and upload bundle ~370 B gz; their inputs have been through it before they get here). A cycle or a
+      // throwing getter makes JSON.stringify throw: "could not be read" at request.json.
+      const paths = new Map<unknown, string>()
+      body = JSON.stringify(json, function (this: unknown, key: string, v: unknown) {
+        const holder = paths.get(this)
+        const path = holder === undefined ? at : isArray(this) ? `${holder}[${key}]` : `${holder}.${key}`
+        paths.set(v, path)
+        need(isJsonValue(v) || (v === undefined && !isArray(this)), path, JSON_DATA)
+        return v
+      })
+      needHere(typeof body === 'string', JSON_DATA) // a toJSON at the top that gave undefined
       headers['content-type'] = 'application/json'
     } else if (body !== undefined && typeof body !== 'string' && !isObject(body)) {
       fail('request.body', 'must be a string, Blob, FormData, bytes or a ReadableStream')
@@ -272,7 +275,7 @@ export const makePlan = <A>(
           return Number.NaN
         }
       },
-      signal,
+      signal: signal as AbortSignal | undefined,
       onUploadProgress,
       codec,
       statusCodecs,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as t from 'io-ts'
 import { decodeError, httpError, networkError } from '../../errors'
-import { mentionsSecret, redact } from './redact'
+import { mentionsSecret, redact, scrubText, secretForms } from './redact'
 
 const SECRETS = ['private_k', 'cHJpdmF0ZV9rOg==']
 
@@ -98,5 +98,21 @@ describe('redact', () => {
     })
     expect(out.errors[0]?.context[0]?.type).toBe(codec)
     expect(JSON.stringify(out)).not.toContain('private_k')
+  })
+})
+
+describe('scrubText: short and long keys', () => {
+  it('leaves ordinary words whole with a short key, and redacts the key where it stands alone', () => {
+    const forms = secretForms('k')
+    expect(scrubText('GET https://api.imagekit.io/v1/files failed', forms)).toBe(
+      'GET https://api.imagekit.io/v1/files failed',
+    )
+    expect(scrubText('key=k&x, (k).', forms)).toBe('key=[redacted]&x, ([redacted]).')
+    expect(mentionsSecret(new TypeError('fetch failed: api.imagekit.io'), forms)).toBe(false)
+  })
+
+  it('redacts a key of 8 characters or more inside other text and split by tags', () => {
+    const forms = secretForms('private_k')
+    expect(scrubText('xxprivate_kyy and pri<b>vate_k', forms)).toBe('xx[redacted]yy and [redacted]')
   })
 })

@@ -40,12 +40,21 @@ const patternOf = (secrets: readonly string[]): RegExp =>
     'g',
   )
 
-/** `text` with every secret (also tag-interleaved) replaced by `[redacted]`. */
+const isAlnum = (c = ''): boolean => /[\da-z]/i.test(c)
+
+/**
+ * `text` with every secret (also tag-interleaved) replaced by `[redacted]`. A match of fewer than 8 characters only
+ * where it stands alone (no letter or digit either side), so that the key `k` leaves "imagekit" whole.
+ */
 export const scrubText = (text: string, secrets: readonly string[]): string =>
-  secrets.length === 0 ? text : text.replace(patternOf(secrets), REDACTED)
+  secrets.length === 0
+    ? text
+    : text.replace(patternOf(secrets), (m: string, at: number) =>
+        m.length >= 8 || !(isAlnum(text[at - 1]) || isAlnum(text[at + m.length])) ? REDACTED : m,
+      )
 
 const holdsSecret = (text: string, secrets: readonly string[]): boolean =>
-  patternOf(secrets).test(text) || patternOf(secrets).test(text.replace(/<[^<>]*>/g, ''))
+  [text, text.replace(/<[^<>]*>/g, '')].some((t) => scrubText(t, secrets) !== t)
 
 /**
  * JSON data (a string, a parsed body) with every secret replaced, matched in JSON-escaped form so that a
