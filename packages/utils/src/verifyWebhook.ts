@@ -7,7 +7,7 @@ import {
   type WebhookErrorReason,
 } from './errors'
 import { hmacSha256 } from './hmac'
-import { attempt, decodeBase64, isObject, left, readNow, readProp, right } from '@imagekit-fp/internal'
+import { attempt, encodeBase64, isObject, left, readNow, readProp, right } from '@imagekit-fp/internal'
 import { concatBytes, constantTimeEqual, isUint8Array, utf8 } from './internal/bytes'
 import { readHeader } from './internal/headers'
 import { hexToBytes } from './internal/hex'
@@ -88,9 +88,15 @@ interface Signed {
   readonly resolutionMs: number
   readonly prefix: string
   readonly candidates: readonly Uint8Array[]
+  /** The MAC as the candidates spell it. */
+  readonly spell: (mac: Uint8Array) => Uint8Array
 }
 
-/** `webhook-id`, `webhook-timestamp` (seconds), `webhook-signature: v1,<base64> [v1,<base64> …]`. */
+/**
+ * `webhook-id`, `webhook-timestamp` (seconds), `webhook-signature: v1,<base64> [v1,<base64> …]`. Signatures are
+ * split on spaces and each compared whole with `v1,` plus the padded base64 MAC, as the standardwebhooks package
+ * does: one accepted spelling per signature.
+ */
 const parseStandard = (headers: object): either.Either<Failure, Signed> => {
   const values: string[] = []
   for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) {
@@ -104,20 +110,16 @@ const parseStandard = (headers: object): either.Either<Failure, Signed> => {
   const seconds = ts.trim()
   if (!/^\d{1,12}$/.test(seconds))
     return fail('MalformedHeader', 'the webhook-timestamp header must be a Unix time in seconds')
-  const tokens = sig.split(/\s+/).filter((t) => t !== '')
+  const tokens = sig.split(' ').filter((t) => t !== '')
   if (tokens.length === 0) return fail('MalformedHeader', 'the webhook-signature header is empty')
-  const candidates: Uint8Array[] = []
-  for (const token of tokens) {
-    const comma = token.indexOf(',')
-    if (comma < 0 || token.slice(0, comma) !== 'v1') continue
-    // Headers.get joins repeated headers with ", ": drop the trailing comma that leaves on a signature.
-    let end = token.length
-    while (end > comma + 1 && token.charCodeAt(end - 1) === 44) end--
-    const decoded = decodeBase64(token.slice(comma + 1, end))
-    if (decoded !== undefined) candidates.push(decoded)
-  }
   const t = Number(seconds)
-  return right({ timestampMs: t * 1000, resolutionMs: 1000, prefix: `${id}.${t}.`, candidates })
+  return right({
+    timestampMs: t * 1000,
+    resolutionMs: 1000,
+    prefix: `${id}.${t}.`,
+    candidates: tokens.map(utf8),
+    spell: (mac) => utf8(`v1,${encodeBase64(mac)}`),
+  })
 }
 
 /** Legacy ImageKit `x-ik-signature: t=<unix ms>,v1=<hex>`. */
@@ -144,7 +146,7 @@ const parseLegacy = (value: string): either.Either<Failure, Signed> => {
     candidates.push(decoded)
   }
   const ms = Number(t)
-  return right({ timestampMs: ms, resolutionMs: 1, prefix: `${ms}.`, candidates })
+  return right({ timestampMs: ms, resolutionMs: 1, prefix: `${ms}.`, candidates, spell: (mac) => mac })
 }
 
 /**
@@ -232,7 +234,7 @@ export const verifyWebhook = (
     parsed = parseLegacy(legacy.value)
   }
   if (parsed._tag === 'Left') return parsed
-  const { timestampMs, resolutionMs, prefix, candidates } = parsed.right
+  const { timestampMs, resolutionMs, prefix, candidates, spell } = parsed.right
 
   if (Math.abs(Math.floor(nowMs / resolutionMs) * resolutionMs - timestampMs) > tolerance * 1000)
     return fail(
@@ -244,7 +246,7 @@ export const verifyWebhook = (
   // Fails closed: no hash in this runtime is a Left, never an empty digest that an empty `v1,` would match.
   const mac = hmacSha256(utf8(secret), concatBytes(utf8(prefix), bodyBytes))
   if (mac._tag === 'Left') return mac
-  const expected = mac.right
+  const expected = spell(mac.right)
   let matched = false
   for (const candidate of candidates)
     matched = (candidate.length === expected.length && constantTimeEqual(candidate, expected)) || matched

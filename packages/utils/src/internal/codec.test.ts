@@ -71,6 +71,11 @@ describe('readHeader', () => {
   it('reads Headers objects and survives getters that throw', () => {
     expect(readHeader(new Headers({ 'X-A': 'v' }), 'x-a', ',')).toStrictEqual({ _tag: 'Present', value: 'v' })
     expect(readHeader(new Headers(), 'x-a', ',')).toStrictEqual({ _tag: 'Absent' })
+    const repeated = new Headers([
+      ['x-a', '1'],
+      ['x-a', '2'],
+    ])
+    expect(readHeader(repeated, 'x-a', ' ')).toStrictEqual({ _tag: 'Present', value: '1 2' })
     const evil = Object.defineProperty({}, 'x-a', {
       enumerable: true,
       get: () => {
