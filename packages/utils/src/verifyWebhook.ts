@@ -8,7 +8,7 @@ import {
 } from './errors'
 import { hmacSha256 } from './hmac'
 import { attempt, encodeBase64, isObject, left, readNow, readProp, right } from '@imagekit-fp/internal'
-import { concatBytes, constantTimeEqual, isUint8Array, utf8 } from './internal/bytes'
+import { concatBytes, constantTimeEqual, isUint8Array, isWellFormedUnicode, utf8 } from './internal/bytes'
 import { readHeader } from './internal/headers'
 import { hexToBytes } from './internal/hex'
 import type { WebhookEvent } from './model/WebhookEvent'
@@ -160,7 +160,8 @@ const parseLegacy = (value: string): either.Either<Failure, Signed> => {
  * @param request - the raw `body` (string or bytes, exactly as received) and the request `headers`.
  * @returns `Right({ timestamp, event })` with `timestamp` in milliseconds; `Left(WebhookError)` with reason
  *   `InvalidSecret`, `MissingHeader`, `MalformedHeader`, `TimestampOutOfRange`, `InvalidSignature` or
- *   `MalformedBody` (not UTF-8, not JSON, or not an object with a string `type`); `Left(ValidationError)` for a
+ *   `MalformedBody` (a string with a lone surrogate, bytes that are not UTF-8, not JSON, or not an object with a
+ *   string `type`); `Left(ValidationError)` for a
  *   `config`, `config.now`, `config.toleranceSeconds`, `request`, `request.body` or `request.headers` of the
  *   wrong type, or (path `runtime`) where the runtime offers no HMAC-SHA256: verification fails closed.
  * @example
@@ -214,6 +215,12 @@ export const verifyWebhook = (
     } catch {
       return left(validationError('request.body', 'could not be read (a detached buffer?)'))
     }
+  // A lone surrogate is hashed as U+FFFD, so the signature would vouch for a text other than the event returned.
+  else if (!isWellFormedUnicode(raw))
+    return fail(
+      'MalformedBody',
+      'the webhook body string is not well-formed Unicode (it has a lone surrogate), so it is not the text that was signed; pass the raw bytes as received',
+    )
   const headers = readProp(request, 'headers')?.value
   if (!isObject(headers))
     return left(
