@@ -78,9 +78,14 @@ export const startCountingServer = async (
     const key = keyOf(req.url)
     if (req.method !== 'POST') {
       req.resume()
-      if (req.method === 'OPTIONS') res.writeHead(204, CORS).end()
+      // No keep-alive after a preflight or a poll: the client must not send a POST later on a pooled socket that
+      // this server closes when idle (5 s), a race a loaded machine loses (the POST then fails with EPIPE).
+      const close = { connection: 'close' }
+      if (req.method === 'OPTIONS') res.writeHead(204, { ...CORS, ...close }).end()
       else
-        res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(counts(key)))
+        res
+          .writeHead(200, { ...CORS, ...close, 'content-type': 'application/json' })
+          .end(JSON.stringify(counts(key)))
       return
     }
     let held = true
