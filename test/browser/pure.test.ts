@@ -284,7 +284,7 @@ for (const engine of [chromium, firefox, webkit]) {
               args: [{ webhookSecret: secret }, { body, headers }],
               nowMs: nowS * 1000 + 250,
             },
-            right({ timestamp: nowS * 1000, event }),
+            right({ id, timestamp: nowS * 1000, event }),
           )
           await same(
             {
@@ -310,7 +310,7 @@ for (const engine of [chromium, firefox, webkit]) {
           }
           await same(
             { fn: 'verifyWebhook', args: [{ webhookSecret: secret }, { body, headers }], nowMs: tMs + 1000 },
-            right({ timestamp: tMs, event }),
+            right({ id: event.id, timestamp: tMs, event }),
           )
           await same(
             {

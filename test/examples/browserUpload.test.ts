@@ -54,6 +54,43 @@ const readRow = (name: string): Row | undefined => {
 
 const png = (name: string, buffer: Buffer): PageFile => ({ name, mimeType: 'image/png', buffer })
 
+/**
+ * Holds the next `count` uploads at the stand-in (bodies received, answers not yet made) until `release()`, so
+ * that what the page shows meanwhile is read while it is surely showing it, however slow the machine.
+ */
+const holdUploads = (standIn: StandIn, count: number) => {
+  const imagekit = standIn.imagekit as { handle: StandIn['imagekit']['handle'] }
+  const original = imagekit.handle
+  let open: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (open = resolve))
+  let reached: () => void = () => undefined
+  const allHeld = new Promise<void>((resolve) => (reached = resolve))
+  let held = 0
+  imagekit.handle = async (request) => {
+    if (held < count && new URL(request.url).pathname.endsWith('/files/upload')) {
+      if (++held === count) reached()
+      await released
+    }
+    return original(request)
+  }
+  return {
+    allHeld,
+    release: () => {
+      imagekit.handle = original
+      open()
+    },
+  }
+}
+
+/** Resolves once `done()` holds, checked every 50 ms; rejects after `timeoutMs` (an outer bound for a stuck run). */
+const until = async (done: () => boolean, what: string, timeoutMs = 60_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(what)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
 describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (engine) => {
   const status = engine.status()
   const skip = status.reason ?? cert.reason
@@ -97,10 +134,12 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
 
     it('uploads two chosen files, shows their progress (or says "uploading…"), then each image loads from its transformed URL', async () => {
       const { standIn, driver } = ready()
-      // Both uploads wait 1.5 s at the stand-in, so what the page shows meanwhile can be read.
-      standIn.inject({ delayMs: 1500, times: 2 })
+      // Both uploads are held at the stand-in until the page has been read meanwhile.
+      const hold = holdUploads(standIn, 2)
       await driver.choose([png('photo-a.png', sunset(1500, 1000)), png('photo-b.png', sea(900, 600))])
+      await hold.allHeld
       const during = await row('photo-a.png')
+      hold.release()
       expect(during?.state).toBe('uploading')
       if (engine.name === 'Firefox') {
         // Firefox cannot send a streamed body, so it never reports upload progress: an honest indeterminate bar.
@@ -173,7 +212,7 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
           [pathB, 'ar-3-2,fo-auto:w-640,c-at_max', 200],
         ].sort(),
       )
-    }, 60_000)
+    }, 120_000)
 
     it('cancels an upload with its Cancel button', async () => {
       const { standIn, driver } = ready()
@@ -181,10 +220,7 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
       standIn.inject({ delayMs: 60_000 })
       await driver.choose([png('slow.png', sea(300, 200))])
       // Cancel once the upload has reached the stand-in (and waits there).
-      for (let i = 0; standIn.requests().length === from; i++) {
-        if (i === 200) throw new Error('the upload never reached the stand-in')
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
+      await until(() => standIn.requests().length > from, 'the upload never reached the stand-in')
       await driver.click('li[data-file="slow.png"] button.cancel')
       expect(await settled('slow.png')).toStrictEqual({
         state: 'cancelled',
@@ -193,10 +229,10 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
         progressEvents: expect.any(Number) as number,
         error: 'Cancelled.You cancelled this upload.',
       })
-      for (let i = 0; standIn.requests()[from]?.status === undefined; i++) {
-        if (i === 200) throw new Error('the stand-in never saw the upload end')
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
+      await until(
+        () => standIn.requests()[from]?.status !== undefined,
+        'the stand-in never saw the upload end',
+      )
       expect(
         standIn
           .requests()
@@ -204,7 +240,7 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
           .map((r) => r.status),
       ).toStrictEqual(['aborted'])
       expect(standIn.files().filter((f) => f.filePath.includes('slow'))).toStrictEqual([])
-    }, 30_000)
+    }, 120_000)
 
     it('says the upload token has expired when the server signed it with a clock two hours behind, and sends nothing', async () => {
       const { driver } = ready()
@@ -227,7 +263,7 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
         clockBehindMs = 0
       }
       expect(uploadsSoFar()).toBe(from)
-    }, 30_000)
+    }, 120_000)
 
     it("says a file is too large when ImageKit refuses it for its size (the stand-in's limit: 6 MB)", async () => {
       const { driver } = ready()
@@ -237,7 +273,7 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
       expect(r?.error).toMatch(
         /^The file is too large \(6\.7 MB\)\.Your ImageKit plan limits the size of one upload \(25 MB for images on the free plan\)\. ImageKit said \(400, request [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\): Your request contains invalid file parameter\. The file size exceeds limits\.$/,
       )
-    }, 30_000)
+    }, 120_000)
 
     it('shows the fault the stand-in injects (503) with the request id', async () => {
       const { standIn, driver } = ready()
@@ -248,7 +284,7 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
       expect(r?.error).toMatch(
         /^ImageKit could not take the upload \(503\)\.ImageKit said \(503, request [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\): Injected fault: status 503\.$/,
       )
-    }, 30_000)
+    }, 120_000)
 
     it('says the network is down when the connection drops without an answer', async () => {
       const { standIn, driver } = ready()
@@ -262,7 +298,7 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
           `Could not reach the upload server: the network is down or the connection was dropped.${failed}`,
         ),
       ).toBe(true)
-    }, 30_000)
+    }, 120_000)
 
     it('ends with every row in its final state, and a screenshot of the page that is not blank', async () => {
       const { driver } = ready()
@@ -319,6 +355,6 @@ describe.each([chromiumPage, firefoxPage])('examples/browser-upload in $name', (
       // A blank page has a spread of 0 and one colour; this one has two photos and coloured text.
       expect(stats.stdDev).toBeGreaterThan(20)
       expect(stats.colours).toBeGreaterThan(100)
-    }, 60_000)
+    }, 120_000)
   })
 })

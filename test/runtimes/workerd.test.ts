@@ -75,7 +75,7 @@ beforeAll(async () => {
       const res = await worker.dispatchFetch('http://localhost/', {
         method: 'POST',
         body: JSON.stringify(input),
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(240_000), // an outer bound for a stuck worker, never reached by a slow one
       })
       const text = await res.text()
       if (res.status !== 200) throw new Error(`${label}: the worker answered ${res.status}: ${text}`)

@@ -1,11 +1,13 @@
 // A loopback server that counts the request bodies it received whole (issue 7: an abort or a timeout must stop
-// the bytes on the wire), for the real-runtime suites (test/browser, test/runtimes); the Node unit test of the
-// same thing is packages/utils/src/http/request.abort.test.ts.
+// the bytes on the wire), for the real-runtime suites (test/browser, test/runtimes) and the Node unit test of the
+// same thing (packages/utils/src/http/request.abort.test.ts).
 //
-// Every POST under `/<key>/…` is counted for `key`: it reads nothing for `stallMs` after it arrives (so the
-// client is still sending when it aborts or times out), then reads on. A body still on its way would then be
-// received whole; a body whose connection was closed ends short. `GET /<key>` answers `{ "started": n }`, so a
-// runtime can wait for its own request to arrive before aborting. Every answer carries CORS headers and an
+// Every POST under `/<key>/…` is counted for `key`. It reads the first chunk of the body, then nothing more until
+// the test calls `settled(key)`: the client is still sending (a large body fills the socket buffers and waits)
+// for as long as the test needs, however slow the machine. `settled` then reads every POST of the key on: a body
+// the client kept sending is received whole, a body whose connection was closed ends short. Nothing here waits
+// for a fixed time. `GET /<key>` answers `{ "started": n, "receiving": m }` (POSTs arrived, POSTs whose body has
+// begun), so a runtime can wait until its own upload is under way. Every answer carries CORS headers and an
 // `OPTIONS` preflight is a 204, so a page on another origin can upload here.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -21,11 +23,15 @@ export interface BodyCounts {
 export interface CountingServer {
   /** `http://127.0.0.1:<port>` */
   readonly url: string
-  /** Resolves once a POST for `key` has arrived (rejects after `timeoutMs`). */
-  readonly waitForStart: (key: string, timeoutMs?: number) => Promise<void>
   /**
-   * Resolves with `key`'s counts once every POST for it has ended (its body received whole, or its connection
-   * closed); rejects, giving the counts, when one is still open after `timeoutMs`.
+   * Resolves once a POST for `key` has arrived and its first body bytes with it, so the body is under way
+   * (rejects after `timeoutMs`, an outer bound for a stuck run, never reached by a slow one: default 60 s).
+   */
+  readonly waitForBody: (key: string, timeoutMs?: number) => Promise<void>
+  /**
+   * Reads every POST for `key` (open now or arriving later) to its end, and resolves with the counts once each
+   * has ended (its body received whole, or its connection closed); rejects, giving the counts, when one is still
+   * open after `timeoutMs` (an outer bound, default 60 s).
    */
   readonly settled: (key: string, timeoutMs?: number) => Promise<BodyCounts>
   readonly close: () => Promise<void>
@@ -41,11 +47,19 @@ const CORS = {
 interface Entry {
   readonly key: string
   state: 'open' | 'completed' | 'closed'
+  receiving: boolean
+  readonly release: () => void
 }
 
-/** Starts a {@link CountingServer} on 127.0.0.1 whose POSTs wait `stallMs` before their body is read. */
-export const startCountingServer = async (stallMs = 1500): Promise<CountingServer> => {
+/**
+ * Starts a {@link CountingServer} on 127.0.0.1. `onBody(key)` runs when a POST's first body bytes arrive (the
+ * Node unit test collects garbage and aborts there).
+ */
+export const startCountingServer = async (
+  options: { readonly onBody?: (key: string) => void } = {},
+): Promise<CountingServer> => {
   const entries: Entry[] = []
+  const released = new Set<string>()
   const listeners = new Set<() => void>()
   const changed = () => {
     for (const l of [...listeners]) l()
@@ -53,23 +67,46 @@ export const startCountingServer = async (stallMs = 1500): Promise<CountingServe
   const keyOf = (url: string | undefined) => (url ?? '/').split('/')[1] ?? ''
   const counts = (key: string) => {
     const mine = entries.filter((e) => e.key === key)
-    return { started: mine.length, completed: mine.filter((e) => e.state === 'completed').length }
+    return {
+      started: mine.length,
+      completed: mine.filter((e) => e.state === 'completed').length,
+      receiving: mine.filter((e) => e.receiving).length,
+    }
   }
 
   const server = http.createServer((req, res) => {
     const key = keyOf(req.url)
     if (req.method !== 'POST') {
       req.resume()
-      if (req.method === 'OPTIONS') res.writeHead(204, CORS).end()
+      // No keep-alive after a preflight or a poll: the client must not send a POST later on a pooled socket that
+      // this server closes when idle (5 s), a race a loaded machine loses (the POST then fails with EPIPE).
+      const close = { connection: 'close' }
+      if (req.method === 'OPTIONS') res.writeHead(204, { ...CORS, ...close }).end()
       else
-        res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(counts(key)))
+        res
+          .writeHead(200, { ...CORS, ...close, 'content-type': 'application/json' })
+          .end(JSON.stringify(counts(key)))
       return
     }
-    const entry: Entry = { key, state: 'open' }
+    let held = true
+    const entry: Entry = {
+      key,
+      state: 'open',
+      receiving: false,
+      release: () => {
+        held = false
+        req.resume()
+      },
+    }
     entries.push(entry)
-    changed()
-    req.pause()
-    const timer = setTimeout(() => req.resume(), stallMs)
+    req.on('data', () => {
+      if (!entry.receiving) {
+        entry.receiving = true
+        if (held) req.pause()
+        options.onBody?.(key)
+        changed()
+      }
+    })
     req.on('end', () => {
       if (entry.state === 'open') entry.state = 'completed'
       changed()
@@ -78,10 +115,11 @@ export const startCountingServer = async (stallMs = 1500): Promise<CountingServe
     // A body cut short ends in 'aborted', an 'error' (ECONNRESET) and 'close', never in 'end'.
     req.on('error', () => undefined)
     req.on('close', () => {
-      clearTimeout(timer)
       if (entry.state === 'open') entry.state = 'closed'
       changed()
     })
+    if (released.has(key)) entry.release()
+    changed()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 
@@ -104,19 +142,22 @@ export const startCountingServer = async (stallMs = 1500): Promise<CountingServe
 
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    waitForStart: (key, timeoutMs = 10_000) =>
+    waitForBody: (key, timeoutMs = 60_000) =>
       until(
-        () => counts(key).started > 0,
+        () => counts(key).receiving > 0,
         timeoutMs,
-        () => `no POST for ${key} arrived within ${timeoutMs} ms`,
+        () => `no POST body for ${key} began within ${timeoutMs} ms`,
       ),
-    settled: async (key, timeoutMs = 10_000) => {
+    settled: async (key, timeoutMs = 60_000) => {
+      released.add(key)
+      for (const e of entries) if (e.key === key) e.release()
       await until(
         () => entries.every((e) => e.key !== key || e.state !== 'open'),
         timeoutMs,
         () => `a POST for ${key} was still open after ${timeoutMs} ms: ${JSON.stringify(counts(key))}`,
       )
-      return counts(key)
+      const { started, completed } = counts(key)
+      return { started, completed }
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { base64Utf8, decodeBase64, encodeBase64, isBase64 } from './base64'
+import { finishes } from '../../../test/support/bounds'
 
 describe('encodeBase64 / decodeBase64', () => {
   it('agree with Buffer on any bytes, padded and unpadded', () => {
@@ -64,11 +65,9 @@ describe('isBase64', () => {
     ['a===', false],
   ])('%j is %s', (s, expected) => expect(isBase64(s)).toBe(expected))
 
-  it('answers within milliseconds for 10 MB of spaces and a bang (no backtracking)', () => {
+  it('answers for 10 MB of spaces and a bang (no backtracking, which would run for hours)', () => {
     const input = ' '.repeat(10_000_000) + '!'
-    const started = performance.now()
-    expect(isBase64(input)).toBe(false)
-    expect(performance.now() - started).toBeLessThan(500)
+    expect(finishes(() => isBase64(input))).toBe(false)
   })
 
   it('accepts what Buffer encodes, with MIME line breaks every 76 characters', () =>

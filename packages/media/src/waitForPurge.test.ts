@@ -48,7 +48,14 @@ describe('waitForPurge', () => {
   it('is NetworkError Aborted when the signal aborts while waiting', async () => {
     const { fetch, calls } = statuses('Pending')
     const controller = new AbortController()
-    setTimeout(() => controller.abort('stop'), 30)
+    // Aborted as the wait after the first reply begins (the moment it listens to the signal), not after a fixed
+    // time: on a busy machine the first reply may take longer than any such time.
+    const { signal } = controller
+    const listen = signal.addEventListener.bind(signal)
+    signal.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
+      listen(...args)
+      if (args[0] === 'abort' && calls.length === 1) controller.abort('stop')
+    }
     expect(
       await waitForPurge(
         { privateKey: KEY, fetch },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { webhookError } from './errors'
+import { utf8 } from './internal/bytes'
 import { verifyWebhook } from './verifyWebhook'
 import { BODY, config, NOW_MS, NOW_S, SECRET, signLegacy, standardHeaders, wl } from './test-support/webhook'
 
@@ -130,6 +131,23 @@ describe('verifyWebhook', () => {
           ? wl('MalformedBody', 'the webhook body is not UTF-8 JSON')
           : wl('MalformedBody', 'the webhook body is not an event object with a string type')
       expect(verifyWebhook(config, { body, headers: standardHeaders(NOW_S, body) })).toStrictEqual(expected)
+    })
+
+    it.each([
+      ['a lone high surrogate', `{"id":"e1","type":"file.deleted","data":{"fileId":"\uD800"}}`],
+      ['a lone low surrogate', `{"id":"e1","type":"file.deleted","data":{"fileId":"\uDC00x"}}`],
+      ['a surrogate pair written low then high', `{"id":"e1","type":"file.deleted","x":"\uDC00\uD800"}`],
+      ['a high surrogate before a pair', `{"id":"e1","type":"file.deleted","x":"\uD83D\uD83D\uDE00"}`],
+    ])('refuses a string body with %s, though it carries the signature of its U+FFFD spelling', (_, body) => {
+      // Signed over the UTF-8 bytes, where each lone surrogate became U+FFFD.
+      const headers = standardHeaders(NOW_S, body)
+      expect(verifyWebhook(config, { body, headers })).toStrictEqual(
+        wl(
+          'MalformedBody',
+          'the webhook body string is not well-formed Unicode (it has a lone surrogate), so it is not the text that was signed; pass the raw bytes as received',
+        ),
+      )
+      expect(verifyWebhook(config, { body: utf8(body), headers })._tag).toBe('Right')
     })
 
     it('returns MalformedBody for correctly signed bytes that are not UTF-8', () => {

@@ -5,7 +5,15 @@ import { createHmac } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { verifyWebhook } from './verifyWebhook'
-import { BODY, NOW_MS, right, signLegacy, signStandard, standardHeaders } from './test-support/webhook'
+import {
+  BODY,
+  legacyRight,
+  NOW_MS,
+  right,
+  signLegacy,
+  signStandard,
+  standardHeaders,
+} from './test-support/webhook'
 
 // standardwebhooks is what @imagekit/nodejs verifies with; load the copy it depends on.
 const requireFromSdk = createRequire(createRequire(import.meta.url).resolve('@imagekit/nodejs'))
@@ -45,7 +53,7 @@ describe('verifyWebhook', () => {
           const client = new ImageKitNode({ privateKey: 'private_x', webhookSecret })
           const theirs = client.webhooks.unwrap(body, { headers })
           const ours = verifyWebhook({ webhookSecret }, { body, headers })
-          expect(ours).toStrictEqual(right(ts * 1000, theirs))
+          expect(ours).toStrictEqual(right(ts * 1000, theirs, id))
           expect(theirs).toStrictEqual(JSON.parse(body))
         }),
         { numRuns: 200 },
@@ -76,7 +84,7 @@ describe('verifyWebhook', () => {
             'webhook-signature': signature,
           })
           expect(verifyWebhook({ webhookSecret }, { body, headers })).toStrictEqual(
-            right(ts * 1000, JSON.parse(body)),
+            right(ts * 1000, JSON.parse(body), id),
           )
         }),
         { numRuns: 200 },
@@ -104,7 +112,7 @@ describe('verifyWebhook', () => {
               { webhookSecret, now: () => NOW_MS },
               { body, headers: { 'x-ik-signature': theirs } },
             ),
-          ).toStrictEqual(right(t, JSON.parse(body)))
+          ).toStrictEqual(legacyRight(t, JSON.parse(body)))
         }),
         { numRuns: 200 },
       )

@@ -7,12 +7,15 @@ import { verifyWebhook, type WebhookHeaders } from './verifyWebhook'
 import {
   BODY,
   config,
+  EVENT,
+  legacyRight,
   MSG_ID,
   NOW_MS,
   NOW_S,
   right,
   SECRET,
   signLegacy,
+  signStandard,
   standardHeaders,
   wl,
 } from './test-support/webhook'
@@ -120,19 +123,60 @@ describe('verifyWebhook', () => {
   describe('legacy x-ik-signature header', () => {
     it('returns the event and the header timestamp in milliseconds', () => {
       const headers = { 'x-ik-signature': signLegacy(SECRET, NOW_MS, BODY) }
-      expect(verifyWebhook(config, { body: BODY, headers })).toStrictEqual(right(NOW_MS))
+      expect(verifyWebhook(config, { body: BODY, headers })).toStrictEqual(legacyRight(NOW_MS))
     })
 
     it('accepts an uppercase hex signature, spaces after commas and a Headers object', () => {
       const [t, v1] = signLegacy(SECRET, NOW_MS - 1000, BODY).split(',')
       const headers = new Headers({ 'X-IK-Signature': `${t}, ${v1!.toUpperCase().replace('V1=', 'v1=')}` })
-      expect(verifyWebhook(config, { body: BODY, headers })).toStrictEqual(right(NOW_MS - 1000))
+      expect(verifyWebhook(config, { body: BODY, headers })).toStrictEqual(legacyRight(NOW_MS - 1000))
     })
 
     it('hashes byte bodies as received', () => {
       const body = utf8(BODY)
       const headers = { 'x-ik-signature': signLegacy(SECRET, NOW_MS, body) }
-      expect(verifyWebhook(config, { body, headers })).toStrictEqual(right(NOW_MS))
+      expect(verifyWebhook(config, { body, headers })).toStrictEqual(legacyRight(NOW_MS))
+    })
+  })
+
+  describe('the id to drop a redelivery by', () => {
+    it('returns the webhook-id header as it was signed', () => {
+      const id = 'msg_custom_42'
+      const headers = {
+        'webhook-id': id,
+        'webhook-timestamp': String(NOW_S),
+        'webhook-signature': signStandard(SECRET, id, NOW_S, BODY),
+      }
+      expect(verifyWebhook(config, { body: BODY, headers })).toStrictEqual(right(NOW_S * 1000, EVENT, id))
+    })
+
+    it("returns the event's own id for the legacy header", () => {
+      const event = { ...EVENT, id: 'evt_legacy_1' }
+      const body = JSON.stringify(event)
+      const headers = { 'x-ik-signature': signLegacy(SECRET, NOW_MS, body) }
+      expect(verifyWebhook(config, { body, headers })).toStrictEqual(legacyRight(NOW_MS, event))
+    })
+
+    it.each([
+      ['has no id', { type: 'file.deleted' }],
+      ['has a numeric id', { id: 7, type: 'file.deleted' }],
+      ['has an empty id', { id: '', type: 'file.deleted' }],
+    ])('refuses a legacy event that %s (nothing to drop its redelivery by)', (_, event) => {
+      const body = JSON.stringify(event)
+      const headers = { 'x-ik-signature': signLegacy(SECRET, NOW_MS, body) }
+      expect(verifyWebhook(config, { body, headers })).toStrictEqual(
+        wl('MalformedBody', 'the legacy webhook body has no string id to tell a redelivery by'),
+      )
+    })
+
+    it('verifies the same request again within the window: only the id tells a replay apart', () => {
+      const request = { body: BODY, headers: standardHeaders() }
+      const later = { ...config, now: () => NOW_MS + 299_000 }
+      expect(verifyWebhook(config, request)).toStrictEqual(right(NOW_S * 1000))
+      expect(verifyWebhook(later, request)).toStrictEqual(right(NOW_S * 1000))
+      const legacy = { body: BODY, headers: { 'x-ik-signature': signLegacy(SECRET, NOW_MS, BODY) } }
+      expect(verifyWebhook(config, legacy)).toStrictEqual(legacyRight(NOW_MS))
+      expect(verifyWebhook(later, legacy)).toStrictEqual(legacyRight(NOW_MS))
     })
   })
 

@@ -7,8 +7,8 @@ import {
   type WebhookErrorReason,
 } from './errors'
 import { hmacSha256 } from './hmac'
-import { attempt, decodeBase64, isObject, left, readNow, readProp, right } from '@imagekit-fp/internal'
-import { concatBytes, constantTimeEqual, isUint8Array, utf8 } from './internal/bytes'
+import { attempt, encodeBase64, isObject, left, readNow, readProp, right } from '@imagekit-fp/internal'
+import { concatBytes, constantTimeEqual, isUint8Array, isWellFormedUnicode, utf8 } from './internal/bytes'
 import { readHeader } from './internal/headers'
 import { hexToBytes } from './internal/hex'
 import type { WebhookEvent } from './model/WebhookEvent'
@@ -29,7 +29,8 @@ export interface VerifyWebhookConfig {
    */
   readonly now?: () => number
   /**
-   * How far the signed timestamp may be from `now()`, in seconds, either way (replay protection).
+   * How far the signed timestamp may be from `now()`, in seconds, either way. This bounds how long a captured
+   * request can be replayed; within the window the same request verifies again (drop it by its `id`).
    * `Infinity` turns the check off.
    *
    * @default 300
@@ -64,6 +65,11 @@ export interface VerifyWebhookRequest {
  * @category model
  */
 export interface VerifyWebhookResult {
+  /**
+   * What identifies this delivery: the `webhook-id` header (Standard Webhooks) or the event's `id` (legacy
+   * header). A redelivery or a replay within the time window carries the same id: skip an id you have handled.
+   */
+  readonly id: string
   /** The signed timestamp, always in milliseconds since the Unix epoch (both header formats). */
   readonly timestamp: number
   /**
@@ -83,14 +89,22 @@ const fail = (reason: WebhookErrorReason, message: string): either.Either<Failur
 
 /** A signed timestamp in ms plus the bytes that precede the body in the signed message, and the candidate MACs. */
 interface Signed {
+  /** The `webhook-id` header; `undefined` for the legacy format, whose id is the event's own. */
+  readonly id: string | undefined
   readonly timestampMs: number
   /** Resolution of the signed timestamp (1000 for seconds): `now` is truncated to it before the window check. */
   readonly resolutionMs: number
   readonly prefix: string
   readonly candidates: readonly Uint8Array[]
+  /** The MAC as the candidates spell it. */
+  readonly spell: (mac: Uint8Array) => Uint8Array
 }
 
-/** `webhook-id`, `webhook-timestamp` (seconds), `webhook-signature: v1,<base64> [v1,<base64> …]`. */
+/**
+ * `webhook-id`, `webhook-timestamp` (seconds), `webhook-signature: v1,<base64> [v1,<base64> …]`. Signatures are
+ * split on spaces and each compared whole with `v1,` plus the padded base64 MAC, as the standardwebhooks package
+ * does: one accepted spelling per signature.
+ */
 const parseStandard = (headers: object): either.Either<Failure, Signed> => {
   const values: string[] = []
   for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) {
@@ -104,20 +118,17 @@ const parseStandard = (headers: object): either.Either<Failure, Signed> => {
   const seconds = ts.trim()
   if (!/^\d{1,12}$/.test(seconds))
     return fail('MalformedHeader', 'the webhook-timestamp header must be a Unix time in seconds')
-  const tokens = sig.split(/\s+/).filter((t) => t !== '')
+  const tokens = sig.split(' ').filter((t) => t !== '')
   if (tokens.length === 0) return fail('MalformedHeader', 'the webhook-signature header is empty')
-  const candidates: Uint8Array[] = []
-  for (const token of tokens) {
-    const comma = token.indexOf(',')
-    if (comma < 0 || token.slice(0, comma) !== 'v1') continue
-    // Headers.get joins repeated headers with ", ": drop the trailing comma that leaves on a signature.
-    let end = token.length
-    while (end > comma + 1 && token.charCodeAt(end - 1) === 44) end--
-    const decoded = decodeBase64(token.slice(comma + 1, end))
-    if (decoded !== undefined) candidates.push(decoded)
-  }
   const t = Number(seconds)
-  return right({ timestampMs: t * 1000, resolutionMs: 1000, prefix: `${id}.${t}.`, candidates })
+  return right({
+    id,
+    timestampMs: t * 1000,
+    resolutionMs: 1000,
+    prefix: `${id}.${t}.`,
+    candidates: tokens.map(utf8),
+    spell: (mac) => utf8(`v1,${encodeBase64(mac)}`),
+  })
 }
 
 /** Legacy ImageKit `x-ik-signature: t=<unix ms>,v1=<hex>`. */
@@ -144,7 +155,14 @@ const parseLegacy = (value: string): either.Either<Failure, Signed> => {
     candidates.push(decoded)
   }
   const ms = Number(t)
-  return right({ timestampMs: ms, resolutionMs: 1, prefix: `${ms}.`, candidates })
+  return right({
+    id: undefined,
+    timestampMs: ms,
+    resolutionMs: 1,
+    prefix: `${ms}.`,
+    candidates,
+    spell: (mac) => mac,
+  })
 }
 
 /**
@@ -152,13 +170,15 @@ const parseLegacy = (value: string): either.Either<Failure, Signed> => {
  * in any runtime. Both header formats are accepted: Standard Webhooks (`webhook-id`, `webhook-timestamp`,
  * `webhook-signature`, what `@imagekit/nodejs` v7 checks) and, when none of those is present, the legacy
  * `x-ik-signature: t=…,v1=…`. The key is the whole secret string as UTF-8 bytes, `whsec_` prefix included,
- * exactly as ImageKit's SDKs use it.
+ * exactly as ImageKit's SDKs use it. The timestamp check is a time window, not replay protection: the same
+ * request verifies again until the window closes, so skip an `id` you have already handled.
  *
  * @param config - `webhookSecret`, an optional `now` clock (ms) and `toleranceSeconds` (default 300).
  * @param request - the raw `body` (string or bytes, exactly as received) and the request `headers`.
- * @returns `Right({ timestamp, event })` with `timestamp` in milliseconds; `Left(WebhookError)` with reason
- *   `InvalidSecret`, `MissingHeader`, `MalformedHeader`, `TimestampOutOfRange`, `InvalidSignature` or
- *   `MalformedBody` (not UTF-8, not JSON, or not an object with a string `type`); `Left(ValidationError)` for a
+ * @returns `Right({ id, timestamp, event })` with the delivery's `id` and `timestamp` in milliseconds;
+ *   `Left(WebhookError)` with reason `InvalidSecret`, `MissingHeader`, `MalformedHeader`, `TimestampOutOfRange`,
+ *   `InvalidSignature` or `MalformedBody` (a string with a lone surrogate, bytes that are not UTF-8, not JSON, not
+ *   an object with a string `type`, or a legacy event without a string `id`); `Left(ValidationError)` for a
  *   `config`, `config.now`, `config.toleranceSeconds`, `request`, `request.body` or `request.headers` of the
  *   wrong type, or (path `runtime`) where the runtime offers no HMAC-SHA256: verification fails closed.
  * @example
@@ -168,7 +188,7 @@ const parseLegacy = (value: string): either.Either<Failure, Signed> => {
  * const v1 = hmacSha256Hex('whsec_test', `${t}.${body}`)
  * if (v1._tag === 'Left') throw new Error(v1.left.message)
  * verifyWebhook({ webhookSecret: 'whsec_test', now: () => t }, { body, headers: { 'x-ik-signature': `t=${t},v1=${v1.right}` } })
- * // { _tag: 'Right', right: { timestamp: 1735689600000, event: { id: 'e1', type: 'file.deleted', … } } }
+ * // { _tag: 'Right', right: { id: 'e1', timestamp: 1735689600000, event: { id: 'e1', type: 'file.deleted', … } } }
  * @since 0.1.0
  * @category signing
  */
@@ -212,6 +232,12 @@ export const verifyWebhook = (
     } catch {
       return left(validationError('request.body', 'could not be read (a detached buffer?)'))
     }
+  // A lone surrogate is hashed as U+FFFD, so the signature would vouch for a text other than the event returned.
+  else if (!isWellFormedUnicode(raw))
+    return fail(
+      'MalformedBody',
+      'the webhook body string is not well-formed Unicode (it has a lone surrogate), so it is not the text that was signed; pass the raw bytes as received',
+    )
   const headers = readProp(request, 'headers')?.value
   if (!isObject(headers))
     return left(
@@ -232,7 +258,7 @@ export const verifyWebhook = (
     parsed = parseLegacy(legacy.value)
   }
   if (parsed._tag === 'Left') return parsed
-  const { timestampMs, resolutionMs, prefix, candidates } = parsed.right
+  const { id, timestampMs, resolutionMs, prefix, candidates, spell } = parsed.right
 
   if (Math.abs(Math.floor(nowMs / resolutionMs) * resolutionMs - timestampMs) > tolerance * 1000)
     return fail(
@@ -244,7 +270,7 @@ export const verifyWebhook = (
   // Fails closed: no hash in this runtime is a Left, never an empty digest that an empty `v1,` would match.
   const mac = hmacSha256(utf8(secret), concatBytes(utf8(prefix), bodyBytes))
   if (mac._tag === 'Left') return mac
-  const expected = mac.right
+  const expected = spell(mac.right)
   let matched = false
   for (const candidate of candidates)
     matched = (candidate.length === expected.length && constantTimeEqual(candidate, expected)) || matched
@@ -262,5 +288,8 @@ export const verifyWebhook = (
     typeof (event as { readonly type?: unknown }).type !== 'string'
   )
     return fail('MalformedBody', 'the webhook body is not an event object with a string type')
-  return right({ timestamp: timestampMs, event: event as WebhookEvent })
+  const eventId = id ?? (event as { readonly id?: unknown }).id
+  if (typeof eventId !== 'string' || eventId === '')
+    return fail('MalformedBody', 'the legacy webhook body has no string id to tell a redelivery by')
+  return right({ id: eventId, timestamp: timestampMs, event: event as WebhookEvent })
 }

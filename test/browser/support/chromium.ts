@@ -1,7 +1,7 @@
 // Chromium (Debian's, installed with apt) driven by playwright-core over CDP.
 import { chromium as playwrightChromium } from 'playwright-core'
 import type { Api } from './entry'
-import { binaryStatus, type Engine, type EngineStatus, type InPage } from './harness'
+import { binaryStatus, STARTUP_TIMEOUT_MS, type Engine, type EngineStatus, type InPage } from './harness'
 
 /** Debian's Chromium (CI installs it with apt); `IMAGEKIT_FP_CHROMIUM` may name another Chromium binary. */
 export const CHROMIUM_PATH = process.env['IMAGEKIT_FP_CHROMIUM'] ?? '/usr/bin/chromium'
@@ -29,6 +29,7 @@ export const chromium: Engine = {
     const browser = await playwrightChromium.launch({
       executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS],
+      timeout: STARTUP_TIMEOUT_MS,
     })
     try {
       const context = await browser.newContext({ ignoreHTTPSErrors: acceptInsecureCerts })
@@ -39,7 +40,7 @@ export const chromium: Engine = {
       page.on('requestfailed', (r) =>
         pageLog.push(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`),
       )
-      await page.goto(url)
+      await page.goto(url, { timeout: STARTUP_TIMEOUT_MS })
       const inPage: InPage = <A, R>(fn: (api: Api, arg: A) => R | Promise<R>, arg: A) =>
         page.evaluate(
           ([source, a]) => {

@@ -5,6 +5,7 @@ import puppeteer from 'puppeteer-core'
 import type { Api } from './entry'
 import {
   binaryStatus,
+  STARTUP_TIMEOUT_MS,
   isolatedHome,
   type Engine,
   type EngineStatus,
@@ -54,6 +55,7 @@ export const firefox: Engine = {
         executablePath: FIREFOX_PATH,
         headless: true,
         acceptInsecureCerts,
+        timeout: STARTUP_TIMEOUT_MS,
         extraPrefsFirefox: { ...FIREFOX_PREFS },
         env: { ...home.env, MOZ_CRASHREPORTER_DISABLE: '1' },
       })
@@ -73,7 +75,7 @@ export const firefox: Engine = {
       page.on('requestfailed', (r) =>
         pageLog.push(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`),
       )
-      await page.goto(url)
+      await page.goto(url, { timeout: STARTUP_TIMEOUT_MS })
       const inPage: InPage = async <A, R>(fn: (api: Api, arg: A) => R | Promise<R>, arg: A) =>
         runnerResult<R>(
           (await page.evaluate(

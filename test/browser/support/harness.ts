@@ -24,6 +24,12 @@ import type { Api } from './entry'
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
 /** Where an engine's binaries are, or why its tests skip. */
+/**
+ * The outer bound for an engine to start, load the page and run the bundle: a stuck run fails after it, a slow one
+ * (a busy machine) never reaches it. Nothing is asserted about how long these steps take.
+ */
+export const STARTUP_TIMEOUT_MS = 120_000
+
 export interface EngineStatus {
   readonly path?: string
   readonly reason?: string
@@ -327,8 +333,9 @@ export const startHarness = async (
     })
     cleanups.push(driver.close)
     // The module script has run by the load event; a bundle that threw leaves no __ik (and a page log).
-    for (let i = 0; !(await driver.inPage(() => '__ik' in globalThis, null)); i++) {
-      if (i === 100)
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS
+    while (!(await driver.inPage(() => '__ik' in globalThis, null))) {
+      if (Date.now() > deadline)
         throw new Error(`the bundle did not load in ${engine.name}: ${JSON.stringify(driver.pageLog)}`)
       await new Promise((resolve) => setTimeout(resolve, 100))
     }

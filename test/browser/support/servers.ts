@@ -66,7 +66,7 @@ export interface RecordingProxy {
   /** `http://127.0.0.1:<port>` or `https://127.0.0.1:<port>` */
   readonly url: string
   readonly seen: readonly Seen[]
-  /** Resolves once a request matching `test` has arrived (rejects after `timeoutMs`). */
+  /** Resolves once a request matching `test` has arrived (rejects after `timeoutMs`, an outer bound: 60 s). */
   readonly waitFor: (test: (s: Seen) => boolean, timeoutMs?: number) => Promise<Seen>
   readonly close: () => Promise<void>
 }
@@ -161,7 +161,7 @@ export const startRecordingProxy = async (
   return {
     url: `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`,
     seen,
-    waitFor: (test, timeoutMs = 10_000) =>
+    waitFor: (test, timeoutMs = 60_000) =>
       new Promise<Seen>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the expected request never arrived')), timeoutMs)
         waiters.push({

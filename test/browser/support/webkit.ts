@@ -7,6 +7,7 @@ import net from 'node:net'
 import type { Api } from './entry'
 import {
   binaryStatus,
+  STARTUP_TIMEOUT_MS,
   isolatedHome,
   type Engine,
   type EngineStatus,
@@ -66,7 +67,10 @@ const startXvfb = async (): Promise<{ readonly display: string; readonly process
       })
       xvfb.once('error', reject)
       xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr.trim()}`)))
-      setTimeout(() => reject(new Error(`Xvfb gave no display in 10 s: ${stderr.trim()}`)), 10_000)
+      setTimeout(
+        () => reject(new Error(`Xvfb gave no display in ${STARTUP_TIMEOUT_MS} ms: ${stderr.trim()}`)),
+        STARTUP_TIMEOUT_MS,
+      )
     })
     return { display, process: xvfb }
   } catch (e) {
@@ -135,13 +139,15 @@ export const webkit: Engine = {
       })
       cleanups.push(() => stop(driver))
       const base = `http://127.0.0.1:${port}`
-      for (let i = 0; ; i++) {
+      const deadline = Date.now() + STARTUP_TIMEOUT_MS
+      for (;;) {
         const ready = await command(base, 'GET', '/status').then(
           (v) => (v as { ready?: boolean }).ready === true,
           () => false,
         )
         if (ready) break
-        if (i === 100 || driver.exitCode !== null) throw new Error(`${WEBKIT_DRIVER_PATH} did not start`)
+        if (Date.now() > deadline || driver.exitCode !== null)
+          throw new Error(`${WEBKIT_DRIVER_PATH} did not start`)
         await new Promise((resolve) => setTimeout(resolve, 100))
       }
       const session = (await command(base, 'POST', '/session', {
@@ -154,7 +160,11 @@ export const webkit: Engine = {
       })) as { sessionId: string; capabilities: { browserName: string; browserVersion: string } }
       const s = `/session/${session.sessionId}`
       cleanups.push(() => command(base, 'DELETE', s))
-      await command(base, 'POST', `${s}/timeouts`, { script: 30_000, pageLoad: 20_000 })
+      // Outer bounds for a stuck script or page load, not speed checks (the timeout upload alone takes 6 s).
+      await command(base, 'POST', `${s}/timeouts`, {
+        script: STARTUP_TIMEOUT_MS,
+        pageLoad: STARTUP_TIMEOUT_MS,
+      })
       await command(base, 'POST', `${s}/url`, { url })
       await command(base, 'POST', `${s}/execute/sync`, { script: LOG_HOOK, args: [] })
       const pageLog: string[] = []

@@ -5,7 +5,7 @@ import { chromium as playwrightChromium } from 'playwright-core'
 import puppeteer from 'puppeteer-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumStatus } from '../../browser/support/chromium'
 import { FIREFOX_PATH, FIREFOX_PREFS, firefoxStatus } from '../../browser/support/firefox'
-import { type EngineStatus, isolatedHome } from '../../browser/support/harness'
+import { type EngineStatus, isolatedHome, STARTUP_TIMEOUT_MS } from '../../browser/support/harness'
 
 /** A file to choose, as bytes. */
 export interface PageFile {
@@ -59,12 +59,14 @@ export const chromiumPage: PageEngine = {
     const browser = await playwrightChromium.launch({
       executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS],
+      timeout: STARTUP_TIMEOUT_MS,
     })
     const context = await browser.newContext({
       ignoreHTTPSErrors: true,
       viewport: { width: 1000, height: 800 },
     })
     const page = await context.newPage()
+    page.setDefaultTimeout(STARTUP_TIMEOUT_MS) // outer bounds for goto, click, setInputFiles
     const log: string[] = []
     page.on('console', (m) => log.push(`console.${m.type()}: ${m.text()}`))
     page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`))
@@ -99,6 +101,7 @@ export const firefoxPage: PageEngine = {
         executablePath: FIREFOX_PATH,
         headless: true,
         acceptInsecureCerts: true,
+        timeout: STARTUP_TIMEOUT_MS,
         defaultViewport: { width: 1000, height: 800 },
         extraPrefsFirefox: { ...FIREFOX_PREFS },
         env: { ...home.env, MOZ_CRASHREPORTER_DISABLE: '1' },
@@ -108,6 +111,7 @@ export const firefoxPage: PageEngine = {
         throw e
       })
     const page = await browser.newPage()
+    page.setDefaultTimeout(STARTUP_TIMEOUT_MS) // outer bounds for goto and click
     const log: string[] = []
     page.on('console', (m) => log.push(`console.${m.type()}: ${m.text()}`))
     page.on('pageerror', (e) => log.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`))
@@ -134,13 +138,16 @@ export const firefoxPage: PageEngine = {
   },
 }
 
-/** Polls `probe` in the page until it returns something other than `undefined` (or fails after `timeoutMs`). */
+/**
+ * Polls `probe` in the page until it returns something other than `undefined` (or fails after `timeoutMs`, an
+ * outer bound for a stuck page that a slow machine never reaches).
+ */
 export const waitInPage = async <A, R>(
   driver: PageDriver,
   probe: (arg: A) => R | undefined,
   arg: A,
   what: string,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<R> => {
   const until = Date.now() + timeoutMs
   for (;;) {

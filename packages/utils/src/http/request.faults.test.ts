@@ -30,7 +30,9 @@ const config = (url: string, extra: Partial<TransportConfig> = {}): TransportCon
   privateKey: KEY,
   apiBaseUrl: url,
   uploadBaseUrl: url,
-  timeout: 2000,
+  // An outer bound: a reply that comes must never time out, however busy the machine (the tests about
+  // timeouts set their own, and there the reply never comes).
+  timeout: 60_000,
   retry: { limit: 2, maxDelay: 20 },
   ...extra,
 })
@@ -191,7 +193,8 @@ describe('request (loopback faults)', () => {
 
   it('retries a timeout and then succeeds', async () => {
     const s = await serve([{ hang: true }, { json: { ok: true } }])
-    expect(await run(config(s.url, { timeout: 200 }), get)).toStrictEqual(served({ ok: true }))
+    // The timeout is per attempt, so the reply to the retry must come within it too: generous, not a race.
+    expect(await run(config(s.url, { timeout: 3000 }), get)).toStrictEqual(served({ ok: true }))
     expect(s.requests).toHaveLength(2)
   })
 
@@ -301,20 +304,27 @@ describe('request (loopback faults)', () => {
   })
 
   it('ends with Aborted when the signal aborts while waiting for the reply', async () => {
-    const s = await serve([{ hang: true }])
     const controller = new AbortController()
-    setTimeout(() => controller.abort(), 50)
+    // Aborted when the request has arrived (the server never answers it), not after a fixed time.
+    const s = await serve(() => {
+      controller.abort()
+      return { hang: true }
+    })
     const result = await run(config(s.url), { ...get, signal: controller.signal })
     expect(result).toStrictEqual(networkLeft('Aborted', `GET ${s.url}/v1/files was aborted`))
+    expect(s.requests).toHaveLength(1)
   })
 
   it('ends with Aborted when the signal aborts between retries', async () => {
-    const s = await serve([
-      { status: 503, headers: { 'retry-after': '30' }, json: {} },
-      { json: { ok: true } },
-    ])
     const controller = new AbortController()
-    setTimeout(() => controller.abort(), 100)
+    // Aborted 100 ms after the first request arrived, most likely in the 30 s wait before the retry; if the 503
+    // has not reached the client by then (a busy machine), the abort ends that attempt: the same Left either way.
+    const s = await serve((_request, index) => {
+      if (index === 0) setTimeout(() => controller.abort(), 100)
+      return index === 0
+        ? { status: 503, headers: { 'retry-after': '30' }, json: {} }
+        : { json: { ok: true } }
+    })
     const result = await run(config(s.url, { retry: { limit: 2, maxDelay: 30_000 } }), {
       ...get,
       signal: controller.signal,

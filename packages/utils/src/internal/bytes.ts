@@ -6,6 +6,15 @@ const encoder = /*#__PURE__*/ new TextEncoder()
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 export const utf8 = (s: string): Uint8Array => encoder.encode(s)
 
+// String.prototype.isWellFormed is ES2024 (Node 20, Safari 16.4, Firefox 119): older runtimes use the regex.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** True when `s` has no lone surrogate, so that its UTF-8 bytes spell it exactly (no U+FFFD stands in). */
+export const isWellFormedUnicode = (s: string): boolean => {
+  const native = (s as { readonly isWellFormed?: unknown }).isWellFormed
+  return typeof native === 'function' ? native.call(s) === true : !LONE_SURROGATE.test(s)
+}
+
 /**
  * True for a Uint8Array (or a subclass such as Node's Buffer), from this realm or another one. Never throws
  * (`instanceof` does on a revoked proxy).

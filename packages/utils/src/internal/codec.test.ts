@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { concatBytes, constantTimeEqual, isUint8Array, utf8 } from './bytes'
+import { concatBytes, constantTimeEqual, isUint8Array, isWellFormedUnicode, utf8 } from './bytes'
 import { readHeader } from './headers'
 import { bytesToHex, hexDigit, hexToBytes } from './hex'
 
@@ -71,6 +71,11 @@ describe('readHeader', () => {
   it('reads Headers objects and survives getters that throw', () => {
     expect(readHeader(new Headers({ 'X-A': 'v' }), 'x-a', ',')).toStrictEqual({ _tag: 'Present', value: 'v' })
     expect(readHeader(new Headers(), 'x-a', ',')).toStrictEqual({ _tag: 'Absent' })
+    const repeated = new Headers([
+      ['x-a', '1'],
+      ['x-a', '2'],
+    ])
+    expect(readHeader(repeated, 'x-a', ' ')).toStrictEqual({ _tag: 'Present', value: '1 2' })
     const evil = Object.defineProperty({}, 'x-a', {
       enumerable: true,
       get: () => {
@@ -78,5 +83,47 @@ describe('readHeader', () => {
       },
     })
     expect(readHeader(evil, 'x-a', ',')).toStrictEqual({ _tag: 'Malformed' })
+  })
+})
+
+describe('isWellFormedUnicode', () => {
+  // Code units around the surrogate range, so that lone and paired surrogates are common.
+  const text = fc
+    .array(fc.oneof(fc.integer({ min: 0xd7fe, max: 0xe001 }), fc.constantFrom(0x41, 0x22)), { maxLength: 12 })
+    .map((units) => String.fromCharCode(...units))
+  const wellFormed = (s: string) => Buffer.from(s, 'utf8').toString('utf8') === s
+
+  it('is false exactly where a lone surrogate makes the UTF-8 bytes spell another string', () => {
+    fc.assert(
+      fc.property(text, (s) => isWellFormedUnicode(s) === wellFormed(s)),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('gives the same answers without String.prototype.isWellFormed (the fallback for older runtimes)', () => {
+    const proto = String.prototype as { isWellFormed?: unknown }
+    const native = Object.getOwnPropertyDescriptor(proto, 'isWellFormed')
+    expect(native).toBeDefined()
+    delete proto.isWellFormed
+    try {
+      expect(proto.isWellFormed).toBeUndefined()
+      fc.assert(
+        fc.property(text, (s) => isWellFormedUnicode(s) === wellFormed(s)),
+        { numRuns: 2000 },
+      )
+      for (const s of [
+        '\uD800',
+        '\uDC00',
+        'a\uDC00',
+        '\uDC00\uD800',
+        '\uD83D\uD83D\uDE00',
+        '\uD83D\uDE00\uDE00',
+      ])
+        expect(isWellFormedUnicode(s)).toBe(false)
+      for (const s of ['', 'abc', '\uD83D\uDE00', '\uFFFD', '\uD83D\uDE00\uD83D\uDE00'])
+        expect(isWellFormedUnicode(s)).toBe(true)
+    } finally {
+      if (native) Object.defineProperty(proto, 'isWellFormed', native)
+    }
   })
 })

@@ -23,12 +23,15 @@ const fromValue = (v: unknown, join: string): HeaderRead => {
 
 /**
  * Reads header `name` (lowercase) from `headers`. Repeated values (a record holding an array) are joined with
- * `join`; a Fetch `Headers` already joins repeats with `", "`.
+ * `join`; a Fetch `Headers` joins repeats with `", "`, which is replaced by `join` (so is a `", "` inside one value).
  */
 export const readHeader = (headers: object, name: string, join: string): HeaderRead => {
   try {
     const get = (headers as { readonly get?: unknown }).get
-    if (typeof get === 'function') return fromValue(get.call(headers, name), join)
+    if (typeof get === 'function') {
+      const read = fromValue(get.call(headers, name), join)
+      return read._tag === 'Present' ? { _tag: 'Present', value: read.value.split(', ').join(join) } : read
+    }
     for (const key of Object.keys(headers))
       if (key.toLowerCase() === name)
         return fromValue((headers as Readonly<Record<string, unknown>>)[key], join)

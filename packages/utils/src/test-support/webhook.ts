@@ -42,10 +42,14 @@ export const standardHeaders = (ts = NOW_S, body: string | Uint8Array = BODY, se
   'webhook-signature': signStandard(secret, MSG_ID, ts, body),
 })
 
-export const right = (timestamp: number, event: unknown = EVENT) => ({
+/** A verified Standard Webhooks request: its `webhook-id` (default `MSG_ID`), timestamp and event. */
+export const right = (timestamp: number, event: unknown = EVENT, id: string = MSG_ID) => ({
   _tag: 'Right',
-  right: { timestamp, event },
+  right: { id, timestamp, event },
 })
+/** A verified legacy request: the id is the event's own `id`. */
+export const legacyRight = (timestamp: number, event: { readonly id: string } = EVENT) =>
+  right(timestamp, event, event.id)
 export const wl = (reason: Parameters<typeof webhookError>[0], message: string) => ({
   _tag: 'Left',
   left: webhookError(reason, message),
