@@ -7,7 +7,12 @@ import { basic, call } from './test-support/call'
 const HELP = 'For support kindly contact us at support@imagekit.io .'
 const list = (s: ReturnType<typeof createImagekitStandIn>, retry = 0) =>
   request(
-    { privateKey: s.privateKey, fetch: s.fetch, retry: { limit: retry, maxDelay: 10 } },
+    {
+      privateKey: s.privateKey,
+      fetch: s.fetch,
+      retry: { limit: retry, maxDelay: 10 },
+      strictResponses: true,
+    },
     { method: 'GET', base: 'api', path: '/v1/files', auth: 'basic', codec: t.array(t.unknown) },
   )()
 

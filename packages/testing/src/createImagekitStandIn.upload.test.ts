@@ -129,7 +129,7 @@ describe('createImagekitStandIn: upload', () => {
   it('works with our upload function through the injected fetch', async () => {
     const s = make()
     const result = await upload(
-      { privateKey: s.privateKey, fetch: s.fetch },
+      { privateKey: s.privateKey, fetch: s.fetch, strictResponses: true },
       { file: new TextEncoder().encode('hi'), fileName: 'hi.txt', useUniqueFileName: false },
     )()
     expect(E.isRight(result) && result.right).toMatchObject({
@@ -257,7 +257,7 @@ describe('createImagekitStandIn: upload auth', () => {
 
   it("logs each upload's text fields and its file part: a binary part's size, filename and type, a base64 text's decoded size", async () => {
     const s = make()
-    const config = { privateKey: s.privateKey, fetch: s.fetch }
+    const config = { privateKey: s.privateKey, fetch: s.fetch, strictResponses: true }
     const photo = new File([new Uint8Array(70)], 'local name.jpg', { type: 'image/jpeg' })
     await upload(config, { file: photo, fileName: 'photo.jpg', tags: ['a', 'b'], useUniqueFileName: false })()
     await upload(config, { file: btoa('hello browser'), fileName: 'hello.txt', useUniqueFileName: false })()

@@ -64,7 +64,12 @@ describe('listen', () => {
       }
     for (const send of [fetch, nodeFetch]) {
       const result = await upload(
-        { privateKey: standIn.privateKey, uploadBaseUrl: server.url, fetch: seeing(send) },
+        {
+          privateKey: standIn.privateKey,
+          uploadBaseUrl: server.url,
+          fetch: seeing(send),
+          strictResponses: true,
+        },
         { file: bytes, fileName: 'my photo.jpg', folder: 'a/b', tags: ['x', 'y'], useUniqueFileName: false },
       )()
       expect(result).toMatchObject({

@@ -388,7 +388,7 @@ describe('stand-in answers decode with our codecs: uploads', () => {
       publicKey: s.publicKey,
       ...auth.right,
     }
-    expect(await upload({ fetch: s.fetch, now: () => T0 }, request)()).toStrictEqual(
+    expect(await upload({ fetch: s.fetch, now: () => T0, strictResponses: true }, request)()).toStrictEqual(
       either.right(uploaded('c.txt')),
     )
   })
@@ -407,7 +407,10 @@ describe('stand-in answers decode with our codecs: uploads', () => {
     expect(token._tag).toBe('Right')
     if (token._tag === 'Left') return
     expect(
-      await uploadV2({ fetch: s.fetch, now: () => T0 }, { file: hi(), ...signed, token: token.right })(),
+      await uploadV2(
+        { fetch: s.fetch, now: () => T0, strictResponses: true },
+        { file: hi(), ...signed, token: token.right },
+      )(),
     ).toStrictEqual(either.right(uploaded('w.txt', { tags: ['t'] })))
   })
 })

@@ -10,9 +10,12 @@ export const AT = new Date(T0).toISOString()
 export const A = '000000000000000000000001'
 export const B = '000000000000000000000003'
 
-/** Our clients' config for a stand-in, with its key, its fetch and the fixed clock. */
+/**
+ * Our clients' config for a stand-in, with its key, its fetch and the fixed clock; strict, so that any drift of
+ * the stand-in's answers from our codecs is a DecodeError.
+ */
 export const configFor = (s: ReturnType<typeof createImagekitStandIn>) =>
-  ({ privateKey: s.privateKey, fetch: s.fetch, now: () => T0 }) as const
+  ({ privateKey: s.privateKey, fetch: s.fetch, now: () => T0, strictResponses: true }) as const
 
 /** A stand-in at `T0` holding `/shop/a.png` (10×20 PNG, tag `red`) and `/b.txt` (`hi`). */
 export const seeded = (options: { readonly pendingReads?: number } = {}) => {

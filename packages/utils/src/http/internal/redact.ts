@@ -57,20 +57,21 @@ const holdsSecret = (text: string, secrets: readonly string[]): boolean =>
   [text, text.replace(/<[^<>]*>/g, '')].some((t) => scrubText(t, secrets) !== t)
 
 /**
- * JSON data (a string, a parsed body) with every secret replaced, matched in JSON-escaped form so that a
- * secret with quotes or backslashes is found too; data that cannot round-trip is withheld whole.
+ * A function giving JSON data (a string, a parsed body) with every secret replaced, matched in JSON-escaped form
+ * so that a secret with quotes or backslashes is found too; data that cannot round-trip is withheld whole. The
+ * pattern is compiled once (it is the most of the cost for the many small values of a DecodeError).
  */
-const scrub = (value: unknown, secrets: readonly string[]): unknown => {
-  try {
-    const text = JSON.stringify(value) as string | undefined
-    if (text === undefined) return value
-    const out = scrubText(
-      text,
-      secrets.map((s) => JSON.stringify(s).slice(1, -1)),
-    )
-    return out === text ? value : (JSON.parse(out) as unknown)
-  } catch {
-    return REDACTED
+const scrubber = (secrets: readonly string[]): ((value: unknown) => unknown) => {
+  const pattern = patternOf(secrets.map((s) => JSON.stringify(s).slice(1, -1)))
+  return (value) => {
+    try {
+      const text = JSON.stringify(value) as string | undefined
+      if (text === undefined) return value
+      const out = text.replace(pattern, REDACTED)
+      return out === text ? value : (JSON.parse(out) as unknown)
+    } catch {
+      return REDACTED
+    }
   }
 }
 
@@ -108,24 +109,31 @@ export const mentionsSecret = (value: unknown, secrets: readonly string[]): bool
 
 /**
  * io-ts errors with every secret removed from the values they carry (`value`, each context entry's `actual`);
- * the codecs in `context[].type` are kept as they are.
+ * the codecs in `context[].type` are kept as they are. A value several errors share (the whole body, in each
+ * error of a strict reading) is scrubbed once and stays shared.
  */
-export const scrubErrors = (errors: Errors, secrets: readonly string[]): Errors =>
-  secrets.length === 0
-    ? errors
-    : errors.map((e) => ({
-        ...e,
-        value: scrub(e.value, secrets),
-        context: e.context.map((c) => ('actual' in c ? { ...c, actual: scrub(c.actual, secrets) } : c)),
-        ...(e.message === undefined ? {} : { message: scrub(e.message, secrets) as string }),
-      }))
+export const scrubErrors = (errors: Errors, secrets: readonly string[]): Errors => {
+  if (secrets.length === 0) return errors
+  const scrub = scrubber(secrets)
+  const done = new Map<unknown, unknown>()
+  const once = (u: unknown): unknown => {
+    if (!done.has(u)) done.set(u, scrub(u))
+    return done.get(u)
+  }
+  return errors.map((e) => ({
+    ...e,
+    value: once(e.value),
+    context: e.context.map((c) => ('actual' in c ? { ...c, actual: once(c.actual) } : c)),
+    ...(e.message === undefined ? {} : { message: scrub(e.message) as string }),
+  }))
+}
 
 /** The error with every secret removed from its messages, body, decode errors and cause. */
 export const redact = <E extends RequestError>(error: E, secrets: readonly string[]): E => {
   if (secrets.length === 0) return error
   const out: Record<string, unknown> = { ...error }
-  for (const k of ['message', 'help', 'body', 'url', 'requestId'])
-    if (k in out) out[k] = scrub(out[k], secrets)
+  const scrub = scrubber(secrets)
+  for (const k of ['message', 'help', 'body', 'url', 'requestId']) if (k in out) out[k] = scrub(out[k])
   if (error._tag === 'DecodeError') out['errors'] = scrubErrors(error.errors, secrets)
   if (mentionsSecret(out['cause'], secrets)) {
     let name = 'Error'
