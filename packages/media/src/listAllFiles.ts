@@ -31,7 +31,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  *
  * for await (const page of listAllFiles({ privateKey: 'private_xxx' }, { path: '/products', limit: 100 })) {
  *   if (page._tag === 'Left') break // page.left: the error that ended the walk
- *   for (const item of page.right) console.log(item.name)
+ *   for (const item of page.right) if (item.type !== 'unknown') console.log(item.name)
  * }
  * @since 0.1.0
  * @category files

@@ -159,7 +159,8 @@ export const Empty: LaxType<void> = /*#__PURE__*/ lax<void>('Empty', () => undef
  * import { oneOf } from '@imagekit-fp/utils/codec'
  *
  * const Status = oneOf('PurgeStatusValue', ['Pending', 'Completed'])
- * Status.decode('Failed') // { _tag: 'Right', right: 'Failed' }: an unknown value passes through
+ * // an unknown value passes through:
+ * Status.decode('Failed') // { _tag: 'Right', right: 'Failed' }
  * @since 0.2.0
  * @category codecs
  */

@@ -43,15 +43,17 @@ const patternOf = (secrets: readonly string[]): RegExp =>
 const isAlnum = (c = ''): boolean => /[\da-z]/i.test(c)
 
 /**
- * `text` with every secret (also tag-interleaved) replaced by `[redacted]`. A match of fewer than 8 characters only
- * where it stands alone (no letter or digit either side), so that the key `k` leaves "imagekit" whole.
+ * `text` with every match of `pattern` replaced by `[redacted]`. A match of fewer than 8 characters only where it
+ * stands alone (no letter or digit either side), so that the key `k` leaves "imagekit" whole.
  */
+const replaceIn = (text: string, pattern: RegExp): string =>
+  text.replace(pattern, (m: string, at: number) =>
+    m.length >= 8 || !(isAlnum(text[at - 1]) || isAlnum(text[at + m.length])) ? REDACTED : m,
+  )
+
+/** `text` with every secret (also tag-interleaved) replaced by `[redacted]`, as `replaceIn` does. */
 export const scrubText = (text: string, secrets: readonly string[]): string =>
-  secrets.length === 0
-    ? text
-    : text.replace(patternOf(secrets), (m: string, at: number) =>
-        m.length >= 8 || !(isAlnum(text[at - 1]) || isAlnum(text[at + m.length])) ? REDACTED : m,
-      )
+  secrets.length === 0 ? text : replaceIn(text, patternOf(secrets))
 
 const holdsSecret = (text: string, secrets: readonly string[]): boolean =>
   [text, text.replace(/<[^<>]*>/g, '')].some((t) => scrubText(t, secrets) !== t)
@@ -67,7 +69,7 @@ const scrubber = (secrets: readonly string[]): ((value: unknown) => unknown) => 
     try {
       const text = JSON.stringify(value) as string | undefined
       if (text === undefined) return value
-      const out = text.replace(pattern, REDACTED)
+      const out = replaceIn(text, pattern)
       return out === text ? value : (JSON.parse(out) as unknown)
     } catch {
       return REDACTED
