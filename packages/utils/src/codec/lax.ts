@@ -84,6 +84,7 @@ export interface Reader {
  * @category codecs
  */
 export interface LaxType<A, O = A> extends t.Type<A, O, unknown> {
+  /** Reads `u` at `at`, telling `r` of each drift and fault; `INVALID` when `u` cannot be used at all. */
   readonly read: (u: unknown, at: Path | undefined, r: Reader) => A | Invalid
 }
 
