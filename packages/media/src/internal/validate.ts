@@ -24,8 +24,14 @@ export { fail, need }
 /** A check: the value if it is acceptable, else it fails at `path` (see {@link fail}). */
 export type Check<A> = (u: unknown, path: string) => A
 
-/** Reads one field of the input object and checks it; see {@link prepare}. */
-export type Field = <A>(key: string, check: Check<A>) => A
+/**
+ * Reads one field of the input object and checks it; see {@link prepare}. Keys are typed against the input
+ * type `I`, so a misspelt field name is a compile error.
+ */
+export type Field<I = Record<string, unknown>> = {
+  // Method syntax keeps a typed reader assignable to the untyped `Field` that shared helpers take.
+  read<A>(key: unknown extends I ? string : keyof I & string, check: Check<A>): A
+}['read']
 
 const REQUIRED = 'is required'
 const NON_EMPTY = 'must be a non-empty string'
@@ -38,7 +44,7 @@ const get = (o: object, key: string, path: string): unknown =>
  * A plain object (not an array, a Date, a Map or a class instance) whose fields `read` reads and checks one by one,
  * paths under `path`.
  */
-const fieldsOf = (u: unknown, path: string): Field => {
+const fieldsOf = <I>(u: unknown, path: string): Field<I> => {
   need(isObject(u) && !Array.isArray(u), path, 'must be an object')
   need(isPlainObject(u), path, 'must be a plain object')
   return (key, check) => {
@@ -51,14 +57,14 @@ const fieldsOf = (u: unknown, path: string): Field => {
  * Checks `input` (anything at run time) with `build`, which reads each field through `field(key, check)`.
  * The first problem found is the Left; nothing else can escape.
  */
-export const prepare = <A>(input: unknown, build: (field: Field) => A): either.Either<ValidationError, A> =>
-  attempt(() => build(fieldsOf(input, 'input')), 'input', validationError)
+export const prepare = <I, A>(input: I, build: (field: Field<I>) => A): either.Either<ValidationError, A> =>
+  attempt(() => build(fieldsOf<I>(input, 'input')), 'input', validationError)
 
 /** The nested object at `path`, read with the same `field` reader (for `publish`, `schema`, …). */
 export const object =
-  <A>(build: (field: Field) => A): Check<A> =>
+  <A, I = Record<string, unknown>>(build: (field: Field<I>) => A): Check<A> =>
   (u, path) =>
-    build(fieldsOf(u, path))
+    build(fieldsOf<I>(u, path))
 
 /** `check`, or `undefined` when the value is absent. */
 export const optional =
