@@ -37,7 +37,7 @@ export default tseslint.config(
     },
   },
   {
-    // One copy of each shared helper (STYLE §11, issue 8 §1): the packages import these from @imagekit-fp/internal
+    // One copy of each shared helper (see CONTRIBUTING.md, Layout): the packages import these from @imagekit-fp/internal
     // and never write their own.
     files: ['packages/{url,upload,media,utils}/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.test-d.ts', '**/test-support/**'],
@@ -54,7 +54,7 @@ export default tseslint.config(
     },
   },
   {
-    // Layering (DESIGN §1) and declared imports, for every file of every package, tests included: the vitest and
+    // Layering (docs/DESIGN.md, Packages) and declared imports, for every file of every package, tests included: the vitest and
     // tsconfig aliases resolve any @imagekit-fp name, so only this catches a wrong or undeclared import.
     files: ['packages/*/src/**/*.ts'],
     plugins: { 'imagekit-fp': imagekitFp },
@@ -67,7 +67,7 @@ export default tseslint.config(
     rules: {
       'no-console': 'error',
       'jsdoc/check-tag-names': ['error', { definedTags: ['category', 'since'] }],
-      // Every export gets a doc comment (STYLE §6): functions however they are written (declarations, arrow
+      // Every export gets a doc comment (CONTRIBUTING.md): functions however they are written (declarations, arrow
       // functions, function expressions) and exported consts (codecs, tables), types and interfaces.
       'jsdoc/require-jsdoc': [
         'error',

@@ -1,5 +1,5 @@
 // The one-copy lint (eslint.config.mjs, no-restricted-syntax): the packages import the shared helpers from
-// @imagekit-fp/internal and write no copy of their own (issue 8 §1; http/internal/plan.ts had three).
+// @imagekit-fp/internal and write no copy of their own (http/internal/plan.ts once had three).
 import { ESLint } from 'eslint'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Cold import time in a fresh Node process, over an empty Node start (median of N alternating runs each):
 // ours (built dist, resolved like a user's install) and the official SDKs side by side.
-// Targets: issue 2 item 6's `import('@imagekit-fp/url')` at most 15 ms over an empty Node start (met at 12 ms
+// Targets: `import('@imagekit-fp/url')` at most 15 ms over an empty Node start (met at 12 ms
 // where an empty start took ~60 ms; machine-dependent, so informational), and the CI check's ratio, at most
 // half of @imagekit/javascript's (coldImportCheck in lib/cold-import.mjs), both on the median of the per-round
 // (paired) differences; the difference of the two medians is printed beside it. Exits 0 whatever the numbers.

@@ -13,7 +13,7 @@
 //                with `redirect: 'error'`, which spares undici's request clone)
 //   ours+fetch/client  the same with client-side auth (no Authorization, default `redirect: 'follow'`): undici
 //                clones the request to be able to replay it on a redirect, and the clone's teed body keeps
-//                every byte sent: the trap (undici issue #4058)
+//                every byte sent: the trap (undici tees a body it may have to replay on a redirect)
 //
 // Our code is taken from the sources, bundled with esbuild into a temporary ESM file (platform node;
 // ky and io-ts bundled in), so the figure does not depend on a prior `rollup` build of every package.

@@ -9,7 +9,7 @@
 //   chained — 2 steps, path position (js5/node7 default to query, so it is set explicitly), + query params;
 //   signed  — fixed endpoint/key, 1 step, query params, expiry 300 s (`expireSeconds` in ours and imagekit@6,
 //             `expiresIn` in nodejs@7).
-// Targets (issue 2 item 6): ours ≥ 4x the fastest official SDK for plain and chained, ≥ 1.5x for signed.
+// Targets: ours ≥ 4x the fastest official SDK for plain and chained, ≥ 1.5x for signed.
 // Each tinybench iteration runs BATCH calls (timer resolution), warmup 300 ms, 1 s per task.
 // Two rounds (task order reversed in the second); each task reports its better round. Every task has its own
 // loop function, so no SDK's call site is shared (megamorphic) with another's.

@@ -1,7 +1,7 @@
 // ESLint rules that keep the package layering true whatever the vitest/tsconfig aliases resolve (they map every
 // `@imagekit-fp/*` name to its source, declared or not). Used by eslint.config.mjs; tested by test/layering.test.ts.
 //
-// - `imagekit-fp/layering`: which workspace packages each package may import (DESIGN §1: arrows only point to
+// - `imagekit-fp/layering`: which workspace packages each package may import (docs/DESIGN.md, Packages: arrows only point to
 //   utils; url, upload and media never import each other; utils imports none of them; the private internal
 //   package imports no other), and no relative import may leave its package.
 // - `imagekit-fp/declared-imports`: every bare import of a package's source is declared in that package's
@@ -81,7 +81,10 @@ const visitImports = (check) => {
 const layering = {
   meta: {
     type: 'problem',
-    docs: { description: 'Each package imports only the workspace packages its layer allows (DESIGN §1).' },
+    docs: {
+      description:
+        'Each package imports only the workspace packages its layer allows (docs/DESIGN.md, Packages).',
+    },
     schema: [],
   },
   create(context) {

@@ -93,7 +93,7 @@ export const judgeColdImport = (url, base) => {
 /**
  * The cold-import CHECK: `import('@imagekit-fp/url')` over an empty Node start costs at most
  * {@link COLD_IMPORT_MAX_RATIO} of `import('@imagekit/javascript')`'s, both measured in the same alternating
- * run (paired medians). A ratio, not milliseconds: an absolute budget (issue 2's 15 ms, met at 12 ms on a
+ * run (paired medians). A ratio, not milliseconds: an absolute budget (the old 15 ms target, met at 12 ms on a
  * machine whose empty Node start took ~60 ms) fails on a machine twice as slow (20-31 ms seen with a 115-135 ms
  * empty start, while the ratio stayed 0.25-0.44). Machine load only adds time, so a pass over the ceiling is
  * measured once more and the lower ratio kept; the milliseconds are printed beside it.

@@ -1,4 +1,4 @@
-// A loopback server that counts the request bodies it received whole (issue 7: an abort or a timeout must stop
+// A loopback server that counts the request bodies it received whole (an abort or a timeout must stop
 // the bytes on the wire), for the real-runtime suites (test/browser, test/runtimes) and the Node unit test of the
 // same thing (packages/utils/src/http/request.abort.test.ts).
 //

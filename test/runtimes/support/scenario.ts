@@ -462,7 +462,7 @@ export const runScenario = async (input: ScenarioInput): Promise<ScenarioResult>
       )
     }
 
-    // An abort or a timeout must stop the bytes on the wire (issue 7): large Blob bodies to the counting server,
+    // An abort or a timeout must stop the bytes on the wire: large Blob bodies to the counting server,
     // which holds each body until the run is over; the test then has it read on and count the bodies it received
     // whole (none).
     const counting = `${input.countingUrl}/${input.runId}`
