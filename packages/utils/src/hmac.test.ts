@@ -109,3 +109,33 @@ describe('a Node build without process.getBuiltinModule (defect 4)', () => {
     }
   })
 })
+
+describe('the portable HMAC engine (no Node crypto in the runtime)', () => {
+  it('gives the digests of node:crypto, for keys shorter and longer than a block (64 bytes)', async () => {
+    const portable = await import('./internal/hmacEngine')
+    const p = globalThis.process as { getBuiltinModule?: unknown }
+    const original = p.getBuiltinModule
+    p.getBuiltinModule = undefined
+    try {
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.uint8Array({ maxLength: 200 })),
+          fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.uint8Array({ maxLength: 300 })),
+          (key, message) => {
+            expect(portable.hmacSha1HexOf(key, message)).toBe(
+              createHmac('sha1', key).update(message).digest('hex'),
+            )
+            expect(portable.hmacSha256Of(key, message)).toStrictEqual(
+              new Uint8Array(createHmac('sha256', key).update(message).digest()),
+            )
+          },
+        ),
+      )
+      expect(portable.hmacSha1HexOf('k'.repeat(65), '')).toBe(
+        createHmac('sha1', 'k'.repeat(65)).update('').digest('hex'),
+      )
+    } finally {
+      p.getBuiltinModule = original
+    }
+  })
+})
