@@ -5,7 +5,7 @@ import type { BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
 import { UNREADABLE, left, right } from '@imagekit-fp/internal'
 import { serializeTransformation } from './internal/serializeTransformation'
-import { emitUrl, resolveTarget, type UrlTarget } from './internal/urlTarget'
+import { emitUrl, refuseSigning, resolveTarget, type UrlTarget } from './internal/urlTarget'
 
 /**
  * Options of {@link getResponsiveImageAttributes}: the `buildUrl` options plus the responsive strategy.
@@ -187,7 +187,7 @@ export const getResponsiveImageAttributes = (
   config: UrlConfig,
   options: GetResponsiveImageAttributesOptions,
 ): either.Either<ValidationError, GetResponsiveImageAttributesResult> => {
-  const r = resolveTarget(config, options, false)
+  const r = resolveTarget(config, options, refuseSigning)
   if (r._tag === 'Left') return r
   const read = readStrategy(options)
   if (read._tag === 'Left') return read

@@ -83,7 +83,7 @@ export const signUrl = (
   config: SignUrlConfig,
   options: SignUrlOptions,
 ): either.Either<ValidationError, string> => {
-  const r = resolveTarget(config, options, true)
+  const r = resolveTarget(config, options)
   if (r._tag === 'Left') return r
   const target = r.right
   const prefix = target.prefix

@@ -64,8 +64,8 @@ const configFields = (c: Rec): readonly [unknown, unknown] => {
   }
 }
 
-/** buildUrl and getResponsiveImageAttributes refuse what only signUrl takes (`false` and `0` are no-ops). */
-const refuseSigning = (o: Rec): void => {
+/** For buildUrl and getResponsiveImageAttributes: refuses what only signUrl takes (`false` and `0` are no-ops). */
+export const refuseSigning = (o: Readonly<Record<string, unknown>>): void => {
   const signed = o['signed']
   const exp = o['expireSeconds']
   if (signed != null && signed !== false) fail('options.signed', SIGN_ONLY)
@@ -127,21 +127,22 @@ const queryParameters = (params: unknown): string => {
 
 /**
  * Validates `config` and `options` of buildUrl / signUrl / getResponsiveImageAttributes, for any input
- * (never throws). Without `signing`, `signed` and `expireSeconds` are refused (signUrl checks them itself).
+ * (never throws). `check` runs on the options once they are known to be an object (buildUrl passes
+ * {@link refuseSigning}; signUrl checks its own options after).
  * `null` and `undefined` mean "absent" for every option (`??`). A throwing getter or proxy trap met in
  * `options` fails at `options` (in `config`, at `config`; in the transformation, at its path).
  */
 export const resolveTarget = (
   config: unknown,
   options: unknown,
-  signing: boolean,
+  check?: (options: Rec) => void,
 ): either.Either<ValidationError, UrlTarget> => {
   try {
     if (typeof config !== 'object' || config === null) fail('config', OBJECT)
     if (typeof options !== 'object' || options === null) fail('options', OBJECT)
     const [cEndpoint, cPosition] = configFields(config as Rec)
     const o = options as Rec
-    if (!signing) refuseSigning(o)
+    check?.(o)
     const oEndpoint = o['urlEndpoint']
     const [origin, head, epQuery] = endpoint(oEndpoint ?? cEndpoint, whence(oEndpoint, 'urlEndpoint'))
     const oPosition = o['transformationPosition']
