@@ -67,7 +67,7 @@ describe('the Node build HMAC engine (export condition node)', () => {
   })
 })
 
-describe('non-string keys and messages (defect 7)', () => {
+describe('non-string keys and messages', () => {
   const invalid = (path: string) => ({
     _tag: 'Left',
     left: { _tag: 'ValidationError', path, message: 'must be a string or a Uint8Array' },
@@ -93,7 +93,7 @@ describe('non-string keys and messages (defect 7)', () => {
   })
 })
 
-describe('a Node build without process.getBuiltinModule (defect 4)', () => {
+describe('a Node build without process.getBuiltinModule', () => {
   it('gives a Left naming the runtime problem, never an empty digest', async () => {
     const node = await import('./internal/hmacEngine.node')
     const p = globalThis.process as { getBuiltinModule?: unknown }

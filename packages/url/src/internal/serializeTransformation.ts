@@ -3,7 +3,7 @@ import { validationError, type ValidationError } from '@imagekit-fp/utils'
 import { base64Utf8, boundedLength, caught, fail, left, right } from '@imagekit-fp/internal'
 import { TABLES } from './transformationMap'
 
-// A bad value throws its ValidationError through `fail` (./fail.ts); `serializeTransformation` catches once.
+// A bad value throws its ValidationError through `fail`; `serializeTransformation` catches once.
 
 type Obj = Readonly<Record<string, unknown>>
 
@@ -218,7 +218,7 @@ export const chain = (t: unknown, path: string): string => {
 }
 
 /**
- * Serialises transformation steps to the ImageKit transformation string (DESIGN §4): `''` when
+ * Serialises transformation steps to the ImageKit transformation string: `''` when
  * nothing is emitted. Never throws: a throwing getter or proxy gives a Left at `path`.
  */
 export const serializeTransformation = (
