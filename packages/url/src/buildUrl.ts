@@ -3,7 +3,7 @@ import type { ValidationError } from '@imagekit-fp/utils'
 import type { Transformation } from './model/Transformation'
 import type { UrlConfig } from './model/UrlConfig'
 import { right } from '@imagekit-fp/internal'
-import { emitUrl, resolveTarget } from './internal/urlTarget'
+import { emitUrl, refuseSigning, resolveTarget } from './internal/urlTarget'
 
 /**
  * What to build: one image (`path` or `src`) and how to transform it.
@@ -64,6 +64,6 @@ export const buildUrl = (
   config: UrlConfig,
   options: BuildUrlOptions,
 ): either.Either<ValidationError, string> => {
-  const r = resolveTarget(config, options, false)
+  const r = resolveTarget(config, options, refuseSigning)
   return r._tag === 'Left' ? r : right(emitUrl(r.right, r.right.tr))
 }

@@ -5,7 +5,7 @@ import type { BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
 import { UNREADABLE, left, right } from '@imagekit-fp/internal'
 import { serializeTransformation } from './internal/serializeTransformation'
-import { emitUrl, resolveTarget } from './internal/urlTarget'
+import { emitUrl, refuseSigning, resolveTarget, type UrlTarget } from './internal/urlTarget'
 
 /**
  * Options of {@link getResponsiveImageAttributes}: the `buildUrl` options plus the responsive strategy.
@@ -90,6 +90,72 @@ const breakpoints = (
   return sortedUnique(v as number[])
 }
 
+/** The responsive options, checked: `sizes`, `width`, the sorted device widths and all widths. */
+interface Strategy {
+  readonly sizes: string | undefined
+  readonly width: number | undefined
+  readonly device: readonly number[]
+  readonly all: readonly number[]
+}
+
+/** Reads and checks the responsive options (a throwing getter fails at `options`). */
+const readStrategy = (
+  options: GetResponsiveImageAttributesOptions,
+): either.Either<ValidationError, Strategy> => {
+  let sizes: unknown
+  let width: unknown
+  let device: number[] | ValidationError
+  let all: number[] | ValidationError
+  try {
+    sizes = options.sizes
+    width = options.width
+    device = breakpoints(options.deviceBreakpoints, 'options.deviceBreakpoints', DEVICE_BREAKPOINTS, true)
+    all = breakpoints(options.imageBreakpoints, 'options.imageBreakpoints', IMAGE_BREAKPOINTS, false)
+  } catch {
+    return left(validationError('options', UNREADABLE))
+  }
+  if (sizes != null && typeof sizes !== 'string')
+    return left(validationError('options.sizes', 'must be a string'))
+  if (width != null && (typeof width !== 'number' || !(width > 0) || width === Infinity))
+    return left(validationError('options.width', 'must be a number above 0'))
+  if (!Array.isArray(device)) return left(device)
+  if (!Array.isArray(all)) return left(all)
+  return right({
+    sizes: sizes ?? undefined,
+    width: width ?? undefined,
+    device,
+    all: sortedUnique(all.concat(device)),
+  })
+}
+
+/** With `sizes`: every width at least its smallest `vw` share of the smallest device width. */
+const bySizes = (sizes: string, device: readonly number[], all: readonly number[]): readonly number[] => {
+  // The smallest `vw` share, in one pass (`Math.min(...list)` throws a RangeError on a long `sizes`).
+  let share = Infinity
+  for (const m of sizes.matchAll(VW)) share = Math.min(share, parseInt(m[2]!, 10))
+  const min = share === Infinity ? 0 : device[0]! * (share / 100)
+  const candidates = all.filter((w) => w >= min)
+  // `sizes` above 100vw can leave nothing: keep the widest candidate rather than an empty srcset.
+  return candidates.length === 0 ? [all[all.length - 1]!] : candidates
+}
+
+/** With `width`: the nearest widths at or above `width` and `2 * width` (`1x`, `2x`). */
+const byWidth = (width: number, all: readonly number[]): readonly number[] => {
+  const nearest = (t: number): number => all.find((w) => w >= t) ?? all[all.length - 1]!
+  const one = nearest(width)
+  const two = nearest(width * 2)
+  return one === two ? [one] : [one, two]
+}
+
+/** The URL of `target` at each width, with `{ width: w, crop: 'at_max' }` appended to its transformation. */
+const urlsAt = (target: UrlTarget, widths: readonly number[]): string[] =>
+  widths.map((w) => {
+    const step = serializeTransformation([{ width: w, crop: 'at_max' }], 'options')
+    const base = target.tr
+    const tr = step._tag === 'Right' ? (base === '' ? step.right : base + ':' + step.right) : base
+    return emitUrl(target, tr)
+  })
+
 /**
  * Builds `src`, `srcSet` and `sizes` for a responsive `<img>`, with the semantics of the official
  * `@imagekit/javascript` function of the same name. Each candidate URL is built like `buildUrl`, with
@@ -121,64 +187,20 @@ export const getResponsiveImageAttributes = (
   config: UrlConfig,
   options: GetResponsiveImageAttributesOptions,
 ): either.Either<ValidationError, GetResponsiveImageAttributesResult> => {
-  const r = resolveTarget(config, options, false)
+  const r = resolveTarget(config, options, refuseSigning)
   if (r._tag === 'Left') return r
-  const target = r.right
-  let sizes: unknown
-  let width: unknown
-  let device: number[] | ValidationError
-  let all: number[] | ValidationError
-  try {
-    sizes = options.sizes
-    width = options.width
-    device = breakpoints(options.deviceBreakpoints, 'options.deviceBreakpoints', DEVICE_BREAKPOINTS, true)
-    all = breakpoints(options.imageBreakpoints, 'options.imageBreakpoints', IMAGE_BREAKPOINTS, false)
-  } catch {
-    return left(validationError('options', UNREADABLE))
-  }
-  if (sizes !== undefined && sizes !== null && typeof sizes !== 'string')
-    return left(validationError('options.sizes', 'must be a string'))
-  if (
-    width !== undefined &&
-    width !== null &&
-    (typeof width !== 'number' || !(width > 0) || width === Infinity)
-  )
-    return left(validationError('options.width', 'must be a number above 0'))
-  if (!Array.isArray(device)) return left(device)
-  if (!Array.isArray(all)) return left(all)
-  all = sortedUnique(all.concat(device))
-
-  let candidates: number[]
-  let x = false
-  if (typeof sizes === 'string' && sizes !== '') {
-    // The smallest `vw` share, in one pass (`Math.min(...list)` throws a RangeError on a long `sizes`).
-    let share = Infinity
-    for (const m of sizes.matchAll(VW)) share = Math.min(share, parseInt(m[2]!, 10))
-    const min = share === Infinity ? 0 : device[0]! * (share / 100)
-    candidates = all.filter((w) => w >= min)
-    // `sizes` above 100vw can leave nothing: keep the widest candidate rather than an empty srcset.
-    if (candidates.length === 0) candidates = [all[all.length - 1]!]
-  } else if (typeof width === 'number') {
-    const nearest = (t: number): number => all.find((w) => w >= t) ?? all[all.length - 1]!
-    const one = nearest(width)
-    const two = nearest(width * 2)
-    candidates = one === two ? [one] : [one, two]
-    x = true
-  } else candidates = device
-
-  const base = target.tr
-  const urls: string[] = []
-  for (const w of candidates) {
-    const step = serializeTransformation([{ width: w, crop: 'at_max' }], 'options')
-    const tr = step._tag === 'Right' ? (base === '' ? step.right : base + ':' + step.right) : base
-    urls.push(emitUrl(target, tr))
-  }
+  const read = readStrategy(options)
+  if (read._tag === 'Left') return read
+  const { sizes, width, device, all } = read.right
+  const x = !sizes && width !== undefined
+  const candidates = sizes ? bySizes(sizes, device, all) : x ? byWidth(width, all) : device
+  const urls = urlsAt(r.right, candidates)
   const srcSet = urls.map((u, i) => u + ' ' + (x ? i + 1 + 'x' : candidates[i] + 'w')).join(', ')
-  const finalSizes = typeof sizes === 'string' ? sizes : x ? '' : '100vw'
+  const finalSizes = sizes ?? (x ? '' : '100vw')
   return right({
     src: urls[urls.length - 1]!,
     srcSet,
     ...(finalSizes === '' ? {} : { sizes: finalSizes }),
-    ...(typeof width === 'number' ? { width } : {}),
+    ...(width === undefined ? {} : { width }),
   })
 }

@@ -2,7 +2,7 @@ import type { either } from 'fp-ts'
 import { hmacSha1Hex, validationError, type ValidationError } from '@imagekit-fp/utils'
 import type { BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
-import { caught, fail, left, readNow, right } from '@imagekit-fp/internal'
+import { UNREADABLE, caught, fail, left, readNow, readProp, right } from '@imagekit-fp/internal'
 import { emitUrl, resolveTarget } from './internal/urlTarget'
 
 /**
@@ -42,6 +42,19 @@ export interface SignUrlOptions extends BuildUrlOptions {
 /** The expiry signed into a URL that never expires (no `ik-t`). */
 const NEVER = 9999999999
 
+/** `o[key]`, failing at `at` when a getter or proxy trap throws. */
+const read = (o: object, key: string, at: string): unknown => (readProp(o, key) ?? fail(at, UNREADABLE)).value
+
+/** `options.expireSeconds` (0 when absent), after checking `options.signed`. */
+const expireSeconds = (options: object): number => {
+  const signed = read(options, 'signed', 'options')
+  const exp = read(options, 'expireSeconds', 'options') ?? 0
+  if (signed != null && typeof signed !== 'boolean') fail('options.signed', 'must be a boolean')
+  if (typeof exp !== 'number' || !Number.isSafeInteger(exp) || exp < 0)
+    fail('options.expireSeconds', 'must be a whole number of seconds, 0 or more')
+  return exp
+}
+
 /**
  * Builds the same URL as `buildUrl` and signs it: `ik-t` (only with `expireSeconds > 0`) then `ik-s` are
  * appended as the last query parameters.
@@ -70,21 +83,13 @@ export const signUrl = (
   config: SignUrlConfig,
   options: SignUrlOptions,
 ): either.Either<ValidationError, string> => {
-  const r = resolveTarget(config, options, true)
+  const r = resolveTarget(config, options)
   if (r._tag === 'Left') return r
   const target = r.right
   const prefix = target.prefix
-  // Where a throwing getter was met (errors from `fail` carry their own path).
-  let at = 'config'
   try {
-    const key = config.privateKey
-    at = 'options'
-    const signed = options.signed
-    const exp = options.expireSeconds ?? 0
-    at = 'config'
-    if (signed != null && typeof signed !== 'boolean') fail('options.signed', 'must be a boolean')
-    if (typeof exp !== 'number' || !Number.isSafeInteger(exp) || exp < 0)
-      fail('options.expireSeconds', 'must be a whole number of seconds, 0 or more')
+    const key = read(config, 'privateKey', 'config')
+    const exp = expireSeconds(options)
     if (typeof key !== 'string' || key === '')
       fail('config.privateKey', key == null || key === '' ? 'is required to sign a URL' : 'must be a string')
     // The one clock rule of every package (a bad clock is refused even when no expiry needs it).
@@ -99,6 +104,6 @@ export const signUrl = (
       url + (url.includes('?') ? '&' : '?') + (exp > 0 ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig.right,
     )
   } catch (e) {
-    return left(caught(e, at, validationError))
+    return left(caught(e, 'config', validationError))
   }
 }

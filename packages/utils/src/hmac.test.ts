@@ -67,7 +67,7 @@ describe('the Node build HMAC engine (export condition node)', () => {
   })
 })
 
-describe('non-string keys and messages (defect 7)', () => {
+describe('non-string keys and messages', () => {
   const invalid = (path: string) => ({
     _tag: 'Left',
     left: { _tag: 'ValidationError', path, message: 'must be a string or a Uint8Array' },
@@ -93,7 +93,7 @@ describe('non-string keys and messages (defect 7)', () => {
   })
 })
 
-describe('a Node build without process.getBuiltinModule (defect 4)', () => {
+describe('a Node build without process.getBuiltinModule', () => {
   it('gives a Left naming the runtime problem, never an empty digest', async () => {
     const node = await import('./internal/hmacEngine.node')
     const p = globalThis.process as { getBuiltinModule?: unknown }
@@ -104,6 +104,36 @@ describe('a Node build without process.getBuiltinModule (defect 4)', () => {
         undefined,
         undefined,
       ])
+    } finally {
+      p.getBuiltinModule = original
+    }
+  })
+})
+
+describe('the portable HMAC engine (no Node crypto in the runtime)', () => {
+  it('gives the digests of node:crypto, for keys shorter and longer than a block (64 bytes)', async () => {
+    const portable = await import('./internal/hmacEngine')
+    const p = globalThis.process as { getBuiltinModule?: unknown }
+    const original = p.getBuiltinModule
+    p.getBuiltinModule = undefined
+    try {
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.uint8Array({ maxLength: 200 })),
+          fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.uint8Array({ maxLength: 300 })),
+          (key, message) => {
+            expect(portable.hmacSha1HexOf(key, message)).toBe(
+              createHmac('sha1', key).update(message).digest('hex'),
+            )
+            expect(portable.hmacSha256Of(key, message)).toStrictEqual(
+              new Uint8Array(createHmac('sha256', key).update(message).digest()),
+            )
+          },
+        ),
+      )
+      expect(portable.hmacSha1HexOf('k'.repeat(65), '')).toBe(
+        createHmac('sha1', 'k'.repeat(65)).update('').digest('hex'),
+      )
     } finally {
       p.getBuiltinModule = original
     }

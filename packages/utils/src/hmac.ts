@@ -10,22 +10,24 @@ export type HmacInput = string | Uint8Array
 
 type Checked = either.Either<ValidationError, readonly [key: HmacInput, message: HmacInput]>
 
+const NOT_BYTES = 'must be a string or a Uint8Array'
+
 /**
- * The key and message as the engines take them: strings and bytes (a Uint8Array from another realm is copied
- * into this one, which @noble/hashes accepts). Anything else is a ValidationError naming the argument: the
- * type says string | Uint8Array, and `undefined` must not be hashed as the text "undefined".
+ * A key or message as the engines take it: a string or bytes (a Uint8Array from another realm is copied into
+ * this one, which @noble/hashes accepts); `undefined` for anything else.
+ */
+const input = (u: unknown): HmacInput | undefined =>
+  typeof u === 'string' || u instanceof Uint8Array ? u : isUint8Array(u) ? new Uint8Array(u) : undefined
+
+/**
+ * The key and message, or a ValidationError naming the argument: the type says string | Uint8Array, and
+ * `undefined` must not be hashed as the text "undefined".
  */
 const check = (key: unknown, message: unknown): Checked => {
-  const inputs: HmacInput[] = []
-  for (const [name, u] of [
-    ['key', key],
-    ['message', message],
-  ] as const) {
-    if (typeof u === 'string' || u instanceof Uint8Array) inputs.push(u)
-    else if (isUint8Array(u)) inputs.push(new Uint8Array(u))
-    else return left(validationError(name, 'must be a string or a Uint8Array'))
-  }
-  return right([inputs[0] as HmacInput, inputs[1] as HmacInput])
+  const k = input(key)
+  if (k === undefined) return left(validationError('key', NOT_BYTES))
+  const m = input(message)
+  return m === undefined ? left(validationError('message', NOT_BYTES)) : right([k, m])
 }
 
 /** The Left for a runtime that resolved the Node build but offers no `process.getBuiltinModule`. */

@@ -165,6 +165,122 @@ const parseLegacy = (value: string): either.Either<Failure, Signed> => {
   })
 }
 
+/** The checked config: the secret, the time now in ms and the tolerance in seconds. */
+interface Settings {
+  readonly secret: string
+  readonly nowMs: number
+  readonly tolerance: number
+}
+
+/** Reads and checks the config. */
+const readConfig = (config: unknown): either.Either<Failure, Settings> => {
+  if (!isObject(config))
+    return left(validationError('config', 'config must be an object with a webhookSecret'))
+  const secret = readProp(config, 'webhookSecret')?.value
+  if (typeof secret !== 'string' || secret === '')
+    return fail(
+      'InvalidSecret',
+      'webhookSecret must be a non-empty string (copy it from the ImageKit dashboard)',
+    )
+  const now = attempt(() => readNow(config), 'config.now', validationError)
+  if (now._tag === 'Left') return now
+  const toleranceField = readProp(config, 'toleranceSeconds')
+  const tolerance = toleranceField === undefined ? null : (toleranceField.value ?? DEFAULT_TOLERANCE_SECONDS)
+  if (typeof tolerance !== 'number' || Number.isNaN(tolerance) || tolerance < 0)
+    return left(
+      validationError('config.toleranceSeconds', 'toleranceSeconds must be a number of seconds, 0 or more'),
+    )
+  return right({ secret, nowMs: now.right, tolerance })
+}
+
+/**
+ * The body as it will be hashed and parsed. Bytes are copied once, here: a detached buffer (or a view over a
+ * hostile object) fails now, as a Left, rather than in the hash or the decoder.
+ */
+const readBody = (raw: unknown): either.Either<Failure, string | Uint8Array> => {
+  if (typeof raw === 'string')
+    // A lone surrogate is hashed as U+FFFD, so the signature would vouch for a text other than the event returned.
+    return isWellFormedUnicode(raw)
+      ? right(raw)
+      : fail(
+          'MalformedBody',
+          'the webhook body string is not well-formed Unicode (it has a lone surrogate), so it is not the text that was signed; pass the raw bytes as received',
+        )
+  if (!isUint8Array(raw))
+    return left(
+      validationError('request.body', 'body must be the raw request body as a string or a Uint8Array'),
+    )
+  try {
+    return right(new Uint8Array(raw))
+  } catch {
+    return left(validationError('request.body', 'could not be read (a detached buffer?)'))
+  }
+}
+
+/** The request's body and headers, checked. */
+const readRequest = (request: unknown): either.Either<Failure, readonly [string | Uint8Array, object]> => {
+  if (!isObject(request))
+    return left(validationError('request', 'request must be an object with body and headers'))
+  const body = readBody(readProp(request, 'body')?.value)
+  if (body._tag === 'Left') return body
+  const headers = readProp(request, 'headers')?.value
+  if (!isObject(headers))
+    return left(
+      validationError('request.headers', 'headers must be a Headers object or a record of header values'),
+    )
+  return right([body.right, headers])
+}
+
+/** The signature headers: Standard Webhooks when any of its headers is present, else the legacy one. */
+const parseHeaders = (headers: object): either.Either<Failure, Signed> => {
+  const standard = ['webhook-id', 'webhook-timestamp', 'webhook-signature'].some(
+    (name) => readHeader(headers, name, ',')._tag !== 'Absent',
+  )
+  if (standard) return parseStandard(headers)
+  const legacy = readHeader(headers, 'x-ik-signature', ',')
+  if (legacy._tag === 'Absent')
+    return fail('MissingHeader', 'neither a webhook-signature nor an x-ik-signature header is present')
+  if (legacy._tag === 'Malformed') return fail('MalformedHeader', 'the x-ik-signature header is not a string')
+  return parseLegacy(legacy.value)
+}
+
+/** Whether one of the candidates is the MAC of the signed message (every candidate compared, in constant time). */
+const checkSignature = (secret: string, signed: Signed, body: Uint8Array): either.Either<Failure, true> => {
+  // Fails closed: no hash in this runtime is a Left, never an empty digest that an empty `v1,` would match.
+  const mac = hmacSha256(utf8(secret), concatBytes(utf8(signed.prefix), body))
+  if (mac._tag === 'Left') return mac
+  const expected = signed.spell(mac.right)
+  let matched = false
+  for (const candidate of signed.candidates)
+    matched = (candidate.length === expected.length && constantTimeEqual(candidate, expected)) || matched
+  return matched
+    ? right(true)
+    : fail('InvalidSignature', 'no signature in the request matches the body and the secret')
+}
+
+/** The JSON event of a verified body, with its id (the `webhook-id` header's, else the event's own). */
+const parseEvent = (
+  body: string | Uint8Array,
+  signed: Signed,
+): either.Either<Failure, VerifyWebhookResult> => {
+  let event: unknown
+  try {
+    event = JSON.parse(typeof body === 'string' ? body : strictUtf8.decode(body))
+  } catch {
+    return fail('MalformedBody', 'the webhook body is not UTF-8 JSON')
+  }
+  if (
+    !isObject(event) ||
+    Array.isArray(event) ||
+    typeof (event as { readonly type?: unknown }).type !== 'string'
+  )
+    return fail('MalformedBody', 'the webhook body is not an event object with a string type')
+  const id = signed.id ?? (event as { readonly id?: unknown }).id
+  if (typeof id !== 'string' || id === '')
+    return fail('MalformedBody', 'the legacy webhook body has no string id to tell a redelivery by')
+  return right({ id, timestamp: signed.timestampMs, event: event as WebhookEvent })
+}
+
 /**
  * Verifies an ImageKit webhook (its HMAC-SHA256 signature and timestamp) and parses its JSON body, synchronously
  * in any runtime. Both header formats are accepted: Standard Webhooks (`webhook-id`, `webhook-timestamp`,
@@ -196,100 +312,21 @@ export const verifyWebhook = (
   config: VerifyWebhookConfig,
   request: VerifyWebhookRequest,
 ): either.Either<WebhookError | ValidationError, VerifyWebhookResult> => {
-  if (!isObject(config))
-    return left(validationError('config', 'config must be an object with a webhookSecret'))
-  const secret = readProp(config, 'webhookSecret')?.value
-  if (typeof secret !== 'string' || secret === '')
-    return fail(
-      'InvalidSecret',
-      'webhookSecret must be a non-empty string (copy it from the ImageKit dashboard)',
-    )
-
-  const now = attempt(() => readNow(config), 'config.now', validationError)
-  if (now._tag === 'Left') return now
-  const nowMs = now.right
-
-  const toleranceField = readProp(config, 'toleranceSeconds')
-  const tolerance = toleranceField === undefined ? null : (toleranceField.value ?? DEFAULT_TOLERANCE_SECONDS)
-  if (typeof tolerance !== 'number' || Number.isNaN(tolerance) || tolerance < 0)
-    return left(
-      validationError('config.toleranceSeconds', 'toleranceSeconds must be a number of seconds, 0 or more'),
-    )
-
-  if (!isObject(request))
-    return left(validationError('request', 'request must be an object with body and headers'))
-  const raw = readProp(request, 'body')?.value
-  if (typeof raw !== 'string' && !isUint8Array(raw))
-    return left(
-      validationError('request.body', 'body must be the raw request body as a string or a Uint8Array'),
-    )
-  // Bytes are copied once, here: a detached buffer (or a view over a hostile object) fails now, as a Left,
-  // rather than in the hash or the decoder.
-  let body: string | Uint8Array = raw
-  if (typeof raw !== 'string')
-    try {
-      body = new Uint8Array(raw)
-    } catch {
-      return left(validationError('request.body', 'could not be read (a detached buffer?)'))
-    }
-  // A lone surrogate is hashed as U+FFFD, so the signature would vouch for a text other than the event returned.
-  else if (!isWellFormedUnicode(raw))
-    return fail(
-      'MalformedBody',
-      'the webhook body string is not well-formed Unicode (it has a lone surrogate), so it is not the text that was signed; pass the raw bytes as received',
-    )
-  const headers = readProp(request, 'headers')?.value
-  if (!isObject(headers))
-    return left(
-      validationError('request.headers', 'headers must be a Headers object or a record of header values'),
-    )
-
-  const standard = ['webhook-id', 'webhook-timestamp', 'webhook-signature'].some(
-    (name) => readHeader(headers, name, ',')._tag !== 'Absent',
-  )
-  let parsed: either.Either<Failure, Signed>
-  if (standard) parsed = parseStandard(headers)
-  else {
-    const legacy = readHeader(headers, 'x-ik-signature', ',')
-    if (legacy._tag === 'Absent')
-      return fail('MissingHeader', 'neither a webhook-signature nor an x-ik-signature header is present')
-    if (legacy._tag === 'Malformed')
-      return fail('MalformedHeader', 'the x-ik-signature header is not a string')
-    parsed = parseLegacy(legacy.value)
-  }
+  const settings = readConfig(config)
+  if (settings._tag === 'Left') return settings
+  const { secret, nowMs, tolerance } = settings.right
+  const read = readRequest(request)
+  if (read._tag === 'Left') return read
+  const [body, headers] = read.right
+  const parsed = parseHeaders(headers)
   if (parsed._tag === 'Left') return parsed
-  const { id, timestampMs, resolutionMs, prefix, candidates, spell } = parsed.right
-
+  const signed = parsed.right
+  const { timestampMs, resolutionMs } = signed
   if (Math.abs(Math.floor(nowMs / resolutionMs) * resolutionMs - timestampMs) > tolerance * 1000)
     return fail(
       'TimestampOutOfRange',
       `the webhook timestamp is more than ${tolerance} s away from now; it may be a replay or the clocks disagree`,
     )
-
-  const bodyBytes = typeof body === 'string' ? utf8(body) : body
-  // Fails closed: no hash in this runtime is a Left, never an empty digest that an empty `v1,` would match.
-  const mac = hmacSha256(utf8(secret), concatBytes(utf8(prefix), bodyBytes))
-  if (mac._tag === 'Left') return mac
-  const expected = spell(mac.right)
-  let matched = false
-  for (const candidate of candidates)
-    matched = (candidate.length === expected.length && constantTimeEqual(candidate, expected)) || matched
-  if (!matched) return fail('InvalidSignature', 'no signature in the request matches the body and the secret')
-
-  let event: unknown
-  try {
-    event = JSON.parse(typeof body === 'string' ? body : strictUtf8.decode(body))
-  } catch {
-    return fail('MalformedBody', 'the webhook body is not UTF-8 JSON')
-  }
-  if (
-    !isObject(event) ||
-    Array.isArray(event) ||
-    typeof (event as { readonly type?: unknown }).type !== 'string'
-  )
-    return fail('MalformedBody', 'the webhook body is not an event object with a string type')
-  const eventId = id ?? (event as { readonly id?: unknown }).id
-  if (typeof eventId !== 'string' || eventId === '')
-    return fail('MalformedBody', 'the legacy webhook body has no string id to tell a redelivery by')
-  return right({ id: eventId, timestamp: timestampMs, event: event as WebhookEvent })
+  const verified = checkSignature(secret, signed, typeof body === 'string' ? utf8(body) : body)
+  return verified._tag === 'Left' ? verified : parseEvent(body, signed)
 }

@@ -1,7 +1,7 @@
 // Percent-encoders for the URL builder. Each has a fast check that returns the input untouched when
 // every character is one the encoder provably leaves alone; otherwise the pathname and query encoders
-// delegate to the WHATWG `URL` setters themselves, and the form encoder mirrors `URLSearchParams`
-// (both checked by property tests).
+// delegate to the WHATWG `URL` setters themselves, and the form encoder to `URLSearchParams` (both checked
+// by property tests).
 
 /** Runs of two or more slashes, collapsed to one when a path is joined to the endpoint. */
 export const SLASHES = /\/{2,}/g
@@ -9,11 +9,7 @@ export const SLASHES = /\/{2,}/g
 const QUERY_SAFE = /^[!$-&(-;=?-~]*$/
 // What application/x-www-form-urlencoded keeps: ASCII alphanumerics and `*-._`.
 const FORM_SAFE = /^[\w*\-.]*$/
-// What encodeURIComponent keeps but the form encoder does not, and the encoded space.
-const FORM_FIX = /[!'()~]|%20/g
 const NOT_ESCAPE = /[^%]+|%(?![\dA-Fa-f]{2})/g
-
-const fixForm = (c: string): string => (c === '%20' ? '+' : '%' + c.charCodeAt(0).toString(16).toUpperCase())
 
 const viaSetter = (key: 'pathname' | 'search', value: string): string => {
   const u = new URL('http://h')
@@ -55,15 +51,8 @@ export const encodeQuery = (q: string): string =>
   QUERY_SAFE.test(q) ? q : viaSetter('search', '?' + q).slice(1)
 
 /** application/x-www-form-urlencoded, byte for byte as `URLSearchParams#toString` writes a name or value. */
-export const formEncode = (s: string): string => {
-  if (FORM_SAFE.test(s)) return s
-  try {
-    return encodeURIComponent(s).replace(FORM_FIX, fixForm)
-  } catch {
-    // A lone surrogate (encodeURIComponent throws): URLSearchParams writes it as U+FFFD.
-    return new URLSearchParams({ a: s }).toString().slice(2)
-  }
-}
+export const formEncode = (s: string): string =>
+  FORM_SAFE.test(s) ? s : new URLSearchParams({ a: s }).toString().slice(2)
 
 /** {@link formEncode}, except that `%XX` escapes already in `s` are kept as they are. */
 export const formEncodeKeepingEscapes = (s: string): string =>

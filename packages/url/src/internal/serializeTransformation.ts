@@ -3,7 +3,7 @@ import { validationError, type ValidationError } from '@imagekit-fp/utils'
 import { base64Utf8, boundedLength, caught, fail, left, right } from '@imagekit-fp/internal'
 import { TABLES } from './transformationMap'
 
-// A bad value throws its ValidationError through `fail` (./fail.ts); `serializeTransformation` catches once.
+// A bad value throws its ValidationError through `fail`; `serializeTransformation` catches once.
 
 type Obj = Readonly<Record<string, unknown>>
 
@@ -28,15 +28,8 @@ const print = (v: unknown): string | undefined => {
   return t === 'string' || t === 'number' || t === 'boolean' || t === 'bigint' ? String(v) : undefined
 }
 
-// `aspect_ratio` → `aspectRatio` (a loop: much faster than a regex replace with a callback).
-const camel = (k: string): string => {
-  let out = ''
-  for (let j = 0; j < k.length; j++) {
-    const c = k[j]!
-    out += c === '_' && j + 1 < k.length ? k[++j]!.toUpperCase() : c
-  }
-  return out
-}
+// `aspect_ratio` → `aspectRatio` (every `_` followed by a character: that character upper-cased).
+const camel = (k: string): string => k.replace(/_([^])/g, (_, c: string) => c.toUpperCase())
 
 // Lookup order: exact key, camelCased snake_case key, lower-cased key; unknown keys pass through.
 const [CODES, KINDS] = TABLES
@@ -53,18 +46,25 @@ const trimSlash = (s: string): string => s.replace(/^\/|\/$/g, '')
 export const MAX_STEPS = 1000
 
 const COMMON = ['type', 'layerMode', 'position', 'timing', 'transformation']
-const KEYS: Readonly<Record<string, readonly string[]>> = {
-  text: [...COMMON, 'text', 'encoding'],
-  image: [...COMMON, 'input', 'encoding'],
-  solidColor: [...COMMON, 'color'],
+const TEXT_KEYS = [...COMMON, 'text', 'encoding']
+const IMAGE_KEYS = [...COMMON, 'input', 'encoding']
+const COLOR_KEYS = [...COMMON, 'color']
+const LAYERS = ['image', 'video', 'subtitle', 'subtitles']
+// Position and timing fields → their codes, in the order they are emitted.
+const POSITION: Readonly<Record<string, string>> = {
+  x: 'lx',
+  y: 'ly',
+  xCenter: 'lxc',
+  yCenter: 'lyc',
+  anchorPoint: 'lap',
+  focus: 'lfo',
 }
-const POSITION = ['x', 'y', 'xCenter', 'yCenter', 'anchorPoint', 'focus']
-const TIMING = ['start', 'end', 'duration']
+const TIMING: Readonly<Record<string, string>> = { start: 'lso', end: 'leo', duration: 'ldu' }
 
 /**
  * The fields of an overlay object (or its position or timing) under their camelCase names: a snake_case key
- * (`layer_mode`, `x_center`) counts as its camelCase twin (DESIGN §4), and no key is ever silently dropped: a
- * key outside `known`, or one given under both names, is a ValidationError. `null`/`undefined` values are absent.
+ * (`layer_mode`, `x_center`) counts as its camelCase twin, and no key is ever silently dropped: a key outside
+ * `known`, or one given under both names, is a ValidationError. `null`/`undefined` values are absent.
  */
 const fields = (o: Obj, known: readonly string[], at: string): Obj => {
   const out: Record<string, unknown> = {}
@@ -80,100 +80,119 @@ const fields = (o: Obj, known: readonly string[], at: string): Obj => {
   return out
 }
 
-// An optional overlay sub-object (position, timing): `undefined` when absent.
-const sub = (v: unknown, at: string, known: readonly string[]): Obj | undefined =>
-  v == null ? undefined : isPlainObject(v) ? fields(v, known, at) : fail(at, PLAIN)
+// `,code-value` for each field of an optional position or timing object, in the order of `codes`; `null`,
+// `undefined`, `''` and `false` values are absent, `0` is emitted (`lx-0`: the left edge, not the centre).
+const layerParams = (v: unknown, at: string, codes: Readonly<Record<string, string>>): string => {
+  if (v == null) return ''
+  const known = Object.keys(codes)
+  const o = isPlainObject(v) ? fields(v, known, at) : fail(at, PLAIN)
+  let out = ''
+  for (const key of known) {
+    const x = o[key]
+    if (x != null && x !== '' && x !== false)
+      out += ',' + codes[key] + '-' + (print(x) ?? fail(at + '.' + key, SCALAR))
+  }
+  return out
+}
 
-// `,code-value` of a position/timing field; `null`, `undefined`, `''` and `false` are absent, `0` is
-// emitted (`lx-0`: the left edge, not the default centre). `at` is the sub-object's path.
-const layerParam = (code: string, v: unknown, at: string, key: string): string =>
-  v == null || v === '' || v === false ? '' : ',' + code + '-' + (print(v) ?? fail(at + '.' + key, SCALAR))
+// The keys an overlay of `type` accepts; fails on an unknown type.
+const keysOf = (type: unknown, at: string): readonly string[] =>
+  type === 'text'
+    ? TEXT_KEYS
+    : type === 'solidColor'
+      ? COLOR_KEYS
+      : LAYERS.includes(type as string)
+        ? IMAGE_KEYS
+        : fail(at + '.type', 'must be text, image, video, subtitle or solidColor')
 
-// One overlay: `l-<type>,i-…|ie-…,[lm-],[position],[timing],[nested],l-end`.
+// The overlay's required `text`, `input` or `color`: a non-empty string or a number, as a string.
+const required = (o: Obj, field: string, at: string): string => {
+  const v = o[field]
+  return (typeof v === 'string' && v !== '') || typeof v === 'number'
+    ? String(v)
+    : fail(at + '.' + field, 'must be a non-empty string')
+}
+
+// `l-<layer>,i-…` or `,ie-…` (base64) for a text, image, video or subtitle overlay.
+const layerInput = (type: string, o: Obj, at: string): string => {
+  const text = type === 'text'
+  let s = required(o, text ? 'text' : 'input', at)
+  const enc = o['encoding'] ?? 'auto'
+  if (enc !== 'auto' && enc !== 'plain' && enc !== 'base64')
+    fail(at + '.encoding', 'must be auto, plain or base64')
+  if (!text) s = trimSlash(s)
+  const plain = enc === 'plain' || (enc === 'auto' && SIMPLE.test(s) && !(text && s.includes('/')))
+  return (
+    'l-' +
+    (type === 'subtitle' ? 'subtitles' : type) +
+    (plain
+      ? ',i-' + (text ? encodeURIComponent(s) : s.replaceAll('/', '@@'))
+      : ',ie-' + encodeURIComponent(base64Utf8(s)))
+  )
+}
+
+// `,<nested steps>` of an overlay, `''` without any.
+const nestedSteps = (nested: unknown, at: string): string => {
+  const r = nested == null ? '' : chain(nested, at)
+  return r === '' ? '' : ',' + r
+}
+
+// One overlay: `l-<type>,i-…|ie-…,[lm-],[position],[timing],[nested],l-end` (checked in that order).
 const overlay = (raw: unknown, at: string): string => {
   if (!isPlainObject(raw)) return fail(at, PLAIN)
   const type = raw['type']
-  const text = type === 'text'
-  const solid = type === 'solidColor'
-  const layer =
-    type === 'subtitle' || type === 'subtitles'
-      ? 'subtitles'
-      : text || solid || type === 'image' || type === 'video'
-        ? type
-        : fail(at + '.type', 'must be text, image, video, subtitle or solidColor')
-  const o = fields(raw, KEYS[solid ? 'solidColor' : text ? 'text' : 'image']!, at)
-  const field = text ? 'text' : solid ? 'color' : 'input'
-  const v = o[field]
-  if (!((typeof v === 'string' && v !== '') || typeof v === 'number'))
-    fail(at + '.' + field, 'must be a non-empty string')
-  let s = String(v)
-  let out: string
-  if (solid) out = 'l-image,i-ik_canvas,bg-' + s
-  else {
-    const enc = o['encoding'] ?? 'auto'
-    if (enc !== 'auto' && enc !== 'plain' && enc !== 'base64')
-      fail(at + '.encoding', 'must be auto, plain or base64')
-    if (!text) s = trimSlash(s)
-    out =
-      'l-' +
-      layer +
-      (enc === 'plain' || (enc === 'auto' && SIMPLE.test(s) && !(text && s.includes('/')))
-        ? ',i-' + (text ? encodeURIComponent(s) : s.replaceAll('/', '@@'))
-        : ',ie-' + encodeURIComponent(base64Utf8(s)))
-  }
+  const o = fields(raw, keysOf(type, at), at)
   const mode = o['layerMode']
-  if (mode != null && mode !== '') out += ',lm-' + (print(mode) ?? fail(at + '.layerMode', SCALAR))
-  // Named reads (not a table) keep these property loads monomorphic: measurably faster.
-  const pAt = at + '.position'
-  const pos = sub(o['position'], pAt, POSITION)
-  if (pos)
-    out +=
-      layerParam('lx', pos['x'], pAt, 'x') +
-      layerParam('ly', pos['y'], pAt, 'y') +
-      layerParam('lxc', pos['xCenter'], pAt, 'xCenter') +
-      layerParam('lyc', pos['yCenter'], pAt, 'yCenter') +
-      layerParam('lap', pos['anchorPoint'], pAt, 'anchorPoint') +
-      layerParam('lfo', pos['focus'], pAt, 'focus')
-  const tAt = at + '.timing'
-  const timing = sub(o['timing'], tAt, TIMING)
-  if (timing)
-    out +=
-      layerParam('lso', timing['start'], tAt, 'start') +
-      layerParam('leo', timing['end'], tAt, 'end') +
-      layerParam('ldu', timing['duration'], tAt, 'duration')
-  const nested = o['transformation']
-  const r = nested == null ? '' : chain(nested, at + '.transformation')
-  return out + (r === '' ? '' : ',' + r) + ',l-end'
+  return (
+    (type === 'solidColor'
+      ? 'l-image,i-ik_canvas,bg-' + required(o, 'color', at)
+      : layerInput(type as string, o, at)) +
+    (mode == null || mode === '' ? '' : ',lm-' + (print(mode) ?? fail(at + '.layerMode', SCALAR))) +
+    layerParams(o['position'], at + '.position', POSITION) +
+    layerParams(o['timing'], at + '.timing', TIMING) +
+    nestedSteps(o['transformation'], at + '.transformation') +
+    ',l-end'
+  )
+}
+
+// An effect code with a kind (see KINDS): its bare code or '' for a flag value, `undefined` for any other value.
+const effect = (code: string, v: unknown): string | undefined => {
+  // Only `e-…` codes have a kind; skipping the lookup for the others is measurably faster.
+  const kind = code.startsWith('e-') ? KINDS.get(code) : undefined
+  if (!kind) return undefined
+  if (v === true || v === 'true') return code
+  if (v === false || v === 'false') return ''
+  return typeof v === 'string' && v.trim() === '' ? (kind === 2 ? code : '') : undefined
+}
+
+// `sr-a_b_c` for a list of streaming resolutions.
+const resolutions = (v: readonly unknown[], at: string): string => {
+  let s = 'sr-'
+  const n = boundedLength(v, MAX_STEPS, at)
+  for (let j = 0; j < n; j++) s += (j ? '_' : '') + (print(v[j]) ?? fail(at + '[' + j + ']', SCALAR))
+  return s
 }
 
 // One `key: value` parameter of step `i` → its string ('' when it emits nothing). The error path
-// is only built on failure.
+// is only built on failure (this is the hot path).
 const param = (key: string, v: unknown, path: string, i: number): string => {
   if (key === 'overlay') return overlay(v, path + '[' + i + '].overlay')
   const code = codeOf(key)
-  if (code !== 'raw') {
-    if (v === '-') return code
-    // Only `e-…` codes have a kind; skipping the lookup for the others is measurably faster.
-    const kind = code.startsWith('e-') ? KINDS.get(code) : undefined
-    if (kind) {
-      if (v === true || v === 'true') return code
-      if (v === false || v === 'false') return ''
-      if (typeof v === 'string' && v.trim() === '') return kind === 2 ? code : ''
-    } else if (code === 'sr' && Array.isArray(v)) {
-      let s = 'sr-'
-      const n = boundedLength(v, MAX_STEPS, path + '[' + i + '].' + key)
-      for (let j = 0; j < n; j++)
-        s += (j ? '_' : '') + (print(v[j]) ?? fail(path + '[' + i + '].' + key + '[' + j + ']', SCALAR))
-      return s
-    }
-  }
-  // The error path is only built on failure (this is the hot path).
-  let s = print(v) ?? fail(path + '[' + i + '].' + key, SCALAR)
-  if (code === 'raw') return s
-  if (code === 'di' || code === 'ff') s = trimSlash(s).replaceAll('/', '@@')
-  else if (code === 't' && s.trim() === '') s = 'true'
-  return code + '-' + s
+  if (code !== 'raw' && v === '-') return code
+  const flag = effect(code, v)
+  if (flag !== undefined) return flag
+  if (code === 'sr' && Array.isArray(v)) return resolutions(v, path + '[' + i + '].' + key)
+  const s = print(v) ?? fail(path + '[' + i + '].' + key, SCALAR)
+  return code === 'raw' ? s : code + '-' + value(code, s)
 }
+
+// A printed value as its code writes it: paths with `@@` for `/`, a blank trim as `true`.
+const value = (code: string, s: string): string =>
+  code === 'di' || code === 'ff'
+    ? trimSlash(s).replaceAll('/', '@@')
+    : code === 't' && s.trim() === ''
+      ? 'true'
+      : s
 
 /** Steps → `a,b:c`; null/undefined params and steps, empty keys and empty results are dropped. Throws (see `fail`). */
 export const chain = (t: unknown, path: string): string => {
@@ -199,7 +218,7 @@ export const chain = (t: unknown, path: string): string => {
 }
 
 /**
- * Serialises transformation steps to the ImageKit transformation string (DESIGN §4): `''` when
+ * Serialises transformation steps to the ImageKit transformation string: `''` when
  * nothing is emitted. Never throws: a throwing getter or proxy gives a Left at `path`.
  */
 export const serializeTransformation = (

@@ -8,22 +8,23 @@ import type { Transformation } from '../model/Transformation'
 // literal after gzip). Space-separated entries:
 // - `key`: the code is the key's initials, lower-cased (`aspectRatio` → `ar`, `width` → `w`);
 // - `key:code`: the code as written;
-// - `key:<digit>name`: the effect code `e-name`, with its kind (see `KINDS`; `0`: none).
+// - `key:<digit>name`: the effect code `e-name`, with its kind (see `KINDS`; `0`: none);
+// - `key:<digit>`: the same, `name` being the key lower-cased without an `ai` or `effect` prefix
+//   (`aiUpscale:1` → `e-upscale`, `effectSharpen:2` → `e-sharpen`).
 // internal/transformationMap.test.ts pins the parsed result to the full table, entry by entry.
 // A template literal (with line continuations, which add nothing to its value) so that its type is the literal
 // string itself: `SpecKeys` reads the keys out of it, and `TIED` below fails to compile unless they are exactly
 // the keys of `Transformation` (save `overlay`, serialised on its own).
 const SPEC = `width height aspectRatio background:bg border crop cropMode dpr:dpr focus:fo quality x xCenter y \
-yCenter format videoCodec audioCodec radius rotation:rt rotate:rt blur:bl named defaultImage:di \
-flip:fl original:orig startOffset endOffset duration:du streamingResolutions:sr grayscale:1grayscale \
-aiUpscale:1upscale aiRetouch:1retouch aiVariation:1genvar aiDropShadow:2dropshadow \
-aiChangeBackground:0changebg aiEdit:0edit aiRemoveBackground:1bgremove \
-aiRemoveBackgroundExternal:1removedotbg contrastStretch:1contrast shadow:2shadow sharpen:2sharpen \
-unsharpMask:2usm gradient:2gradient colorReplace distort:0distort colorize:0colorize progressive:pr \
+yCenter format videoCodec audioCodec radius rotation:rt rotate:rt blur:bl named defaultImage flip:fl \
+original:orig startOffset endOffset duration:du streamingResolutions grayscale:1 aiUpscale:1 \
+aiRetouch:1 aiVariation:1genvar aiDropShadow:2 aiChangeBackground:0changebg aiEdit:0 \
+aiRemoveBackground:1bgremove aiRemoveBackgroundExternal:1removedotbg contrastStretch:1contrast \
+shadow:2 sharpen:2 unsharpMask:2usm gradient:2 colorReplace distort:0 colorize:0 progressive:pr \
 lossless:lo colorProfile metadata:md density:dn opacity trim zoom page:pg layerMode fontSize \
 fontFamily fontColor:co innerAlignment padding:pa alpha:al typography:tg lineHeight fontOutline:fol \
-fontShadow:fsh color:co effectSharpen:2sharpen effectUSM:2usm effectUsm:2usm \
-effectContrast:1contrast effectGray:1grayscale effectShadow:2shadow effectGradient:2gradient raw:raw`
+fontShadow:fsh color:co effectSharpen:2 effectUSM:2 effectUsm:2 effectContrast:1 \
+effectGray:1grayscale effectShadow:2 effectGradient:2 raw:raw`
 
 /** The key of one SPEC entry (`key`, `key:code`). */
 type EntryKey<E extends string> = E extends `${infer K}:${string}` ? K : E
@@ -63,7 +64,7 @@ const parse = (): readonly [ReadonlyMap<string, string>, ReadonlyMap<string, num
     let code = given ?? (key[0] + key.replace(/[^A-Z]/g, '')).toLowerCase()
     const kind = +code[0]!
     if (kind >= 0) {
-      code = 'e-' + code.slice(1)
+      code = 'e-' + (code.slice(1) || key.replace(/^(ai|effect)(?=[A-Z])/, '').toLowerCase())
       if (kind) kinds.set(code, kind)
     }
     codes.set(key, code)

@@ -1,6 +1,6 @@
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import { caught, fail, left, right } from '@imagekit-fp/internal'
+import { UNREADABLE, caught, fail, left, right } from '@imagekit-fp/internal'
 import {
   SLASHES,
   encodePathname,
@@ -10,9 +10,9 @@ import {
   parseHttp,
   pathNeedsWork,
 } from './encode'
-import { SCALAR, chain } from './serializeTransformation'
+import { SCALAR, serializeTransformation } from './serializeTransformation'
 
-// The one URL builder behind buildUrl, signUrl and getResponsiveImageAttributes (DESIGN §4):
+// The one URL builder behind buildUrl, signUrl and getResponsiveImageAttributes:
 // `resolveTarget` validates config + options once, `emitUrl` writes the URL for a transformation string.
 // Bundle size matters here (everything below is in `import { buildUrl }`): messages are short and
 // shared, and validation throws through `fail` into one `catch` instead of threading Lefts.
@@ -49,103 +49,121 @@ const BAD_URL = 'must be an http(s) URL without credentials or fragment'
 // else goes to `URL`.
 const FAST_ORIGIN = /^https?:\/\/(?:[a-z\d-]+\.)*[a-z][a-z\d-]*$/
 
-const addPair = (q: string, pair: string): string => (q === '' ? pair : q + '&' + pair)
+/** Two encoded queries joined with `&` (either may be empty). */
+const join = (a: string, b: string): string => (a === '' ? b : b === '' ? a : a + '&' + b)
+
+/** The path of an option that overrides the config field `key`: the option's when it is given. */
+const whence = (option: unknown, key: string): string => (option == null ? 'config.' : 'options.') + key
+
+/** `[urlEndpoint, transformationPosition]` of the config; a throwing getter or proxy fails at `config`. */
+const configFields = (c: Rec): readonly [unknown, unknown] => {
+  try {
+    return [c['urlEndpoint'], c['transformationPosition']]
+  } catch {
+    return fail('config', UNREADABLE)
+  }
+}
+
+/** For buildUrl and getResponsiveImageAttributes: refuses what only signUrl takes (`false` and `0` are no-ops). */
+export const refuseSigning = (o: Readonly<Record<string, unknown>>): void => {
+  const signed = o['signed']
+  const exp = o['expireSeconds']
+  if (signed != null && signed !== false) fail('options.signed', SIGN_ONLY)
+  if (exp != null && exp !== 0) fail('options.expireSeconds', SIGN_ONLY)
+}
+
+/** The endpoint `ep` (found at `at`) as `[origin, path ending with /, encoded query]`. */
+const endpoint = (ep: unknown, at: string): readonly [string, string, string] => {
+  if (typeof ep !== 'string') return fail(at, ep == null ? 'is required' : NOT_STRING)
+  // Fast path: `origin` as written, `head` its path (`''` when none), checked like a path after `/`.
+  const origin = ep.slice(0, ep.indexOf('/', 8) >>> 0)
+  const head = ep.slice(origin.length)
+  const fast = FAST_ORIGIN.test(origin) && !origin.includes('xn--') && !pathNeedsWork(head.slice(1))
+  const u = fast ? [origin, head, ''] : (parseHttp(ep) ?? fail(at, BAD_URL))
+  const path = fast ? head : u[1].replace(SLASHES, '/')
+  return [u[0], path.endsWith('/') ? path : path + '/', u[2]]
+}
+
+/** Whether the transformation goes to the query, for the position found at `at`. */
+const inQueryAt = (position: unknown, at: string): boolean => {
+  if (position !== 'path' && position !== 'query') fail(at, "must be 'path' or 'query'")
+  return position === 'query'
+}
+
+/**
+ * The image named by `path` or `src`: `[field, rel, query, absolute]`, where `query` is the image's own
+ * (encoded) and `absolute` says `rel` is a whole http(s) URL (a `src` only).
+ */
+const image = (path: unknown, src: unknown): readonly [string, string, string, boolean] => {
+  if (path != null && typeof path !== 'string') fail('options.path', NOT_STRING)
+  if (src != null && typeof src !== 'string') fail('options.src', NOT_STRING)
+  // Both are now strings or absent.
+  const rel =
+    ((path || src) as string | null | undefined) || fail('options.path', 'either path or src is required')
+  const field = path ? 'options.path' : 'options.src'
+  if (!path && /^https?:\/\//i.test(rel)) {
+    const u = parseHttp(rel) ?? fail(field, BAD_URL)
+    return [field, u[0] + u[1], u[2], true]
+  }
+  // A `?` in the path starts its query.
+  const qi = rel.indexOf('?')
+  return qi < 0 ? [field, rel, '', false] : [field, rel.slice(0, qi), encodeQuery(rel.slice(qi + 1)), false]
+}
+
+/** `queryParameters`, form-encoded (`null`/`undefined` values skipped). */
+const queryParameters = (params: unknown): string => {
+  if (params == null) return ''
+  if (typeof params !== 'object' || Array.isArray(params)) fail('options.queryParameters', OBJECT)
+  let q = ''
+  for (const k of Object.keys(params)) {
+    const v: unknown = (params as Rec)[k]
+    if (v == null) continue
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+      fail('options.queryParameters.' + k, SCALAR)
+    q = join(q, formEncode(k) + '=' + formEncode(String(v)))
+  }
+  return q
+}
 
 /**
  * Validates `config` and `options` of buildUrl / signUrl / getResponsiveImageAttributes, for any input
- * (never throws). Without `signing`, `signed` and `expireSeconds` are refused (signUrl checks them itself).
- * `null` and `undefined` mean "absent" for every option (`??`).
+ * (never throws). `check` runs on the options once they are known to be an object (buildUrl passes
+ * {@link refuseSigning}; signUrl checks its own options after).
+ * `null` and `undefined` mean "absent" for every option (`??`). A throwing getter or proxy trap met in
+ * `options` fails at `options` (in `config`, at `config`; in the transformation, at its path).
  */
 export const resolveTarget = (
   config: unknown,
   options: unknown,
-  signing: boolean,
+  check?: (options: Rec) => void,
 ): either.Either<ValidationError, UrlTarget> => {
-  // Where a throwing getter or proxy trap was met (errors from `fail` carry their own path).
-  let at = 'config'
   try {
-    if (typeof config !== 'object' || config === null) fail(at, OBJECT)
+    if (typeof config !== 'object' || config === null) fail('config', OBJECT)
     if (typeof options !== 'object' || options === null) fail('options', OBJECT)
-    const c = config as Rec
+    const [cEndpoint, cPosition] = configFields(config as Rec)
     const o = options as Rec
-    const cEndpoint = c['urlEndpoint']
-    const cPosition = c['transformationPosition']
-    at = 'options'
-    if (!signing) {
-      const signed = o['signed']
-      const exp = o['expireSeconds']
-      if (signed != null && signed !== false) fail('options.signed', SIGN_ONLY)
-      if (exp != null && exp !== 0) fail('options.expireSeconds', SIGN_ONLY)
-    }
-
+    check?.(o)
     const oEndpoint = o['urlEndpoint']
-    const epAt = (oEndpoint == null ? 'config' : 'options') + '.urlEndpoint'
-    const ep = oEndpoint ?? cEndpoint
-    if (typeof ep !== 'string') fail(epAt, ep == null ? 'is required' : NOT_STRING)
-    let query = ''
-    // Fast path: `origin` as written, `head` its path (`''` when none), checked like a path after `/`.
-    let origin = ep.slice(0, ep.indexOf('/', 8) >>> 0)
-    let head = ep.slice(origin.length)
-    if (!FAST_ORIGIN.test(origin) || origin.includes('xn--') || pathNeedsWork(head.slice(1))) {
-      const u = parseHttp(ep) ?? fail(epAt, BAD_URL)
-      origin = u[0]
-      head = u[1].replace(SLASHES, '/')
-      query = u[2]
-    }
-    if (!head.endsWith('/')) head += '/'
-    const prefix = origin + head
-
+    const [origin, head, epQuery] = endpoint(oEndpoint ?? cEndpoint, whence(oEndpoint, 'urlEndpoint'))
     const oPosition = o['transformationPosition']
     const position = oPosition ?? cPosition ?? 'path'
-    if (position !== 'path' && position !== 'query')
-      fail(
-        (oPosition == null ? 'config' : 'options') + '.transformationPosition',
-        "must be 'path' or 'query'",
-      )
-    let inQuery = position === 'query'
-
-    const path = o['path']
-    const src = o['src']
-    if (path != null && typeof path !== 'string') fail('options.path', NOT_STRING)
-    if (src != null && typeof src !== 'string') fail('options.src', NOT_STRING)
-    // Both are now strings or absent.
-    let rel =
-      ((path || src) as string | null | undefined) || fail('options.path', 'either path or src is required')
-    const field = path ? 'options.path' : 'options.src'
-    if (!path && /^https?:\/\//i.test(rel)) {
-      const u = parseHttp(rel) ?? fail(field, BAD_URL)
-      head = ''
-      rel = u[0] + u[1]
-      query = u[2]
-      inQuery = true
-    } else {
-      // A `?` in the path starts its query (DESIGN §4).
-      const qi = rel.indexOf('?')
-      if (qi >= 0) {
-        const q = encodeQuery(rel.slice(qi + 1))
-        rel = rel.slice(0, qi)
-        if (q !== '') query = addPair(query, q)
-      }
-    }
-
-    const params = o['queryParameters']
-    if (params != null) {
-      if (typeof params !== 'object' || Array.isArray(params)) fail('options.queryParameters', OBJECT)
-      for (const k of Object.keys(params as Rec)) {
-        const v: unknown = (params as Rec)[k]
-        if (v == null) continue
-        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
-          fail('options.queryParameters.' + k, SCALAR)
-        query = addPair(query, formEncode(k) + '=' + formEncode(String(v)))
-      }
-    }
-
-    const t = o['transformation']
-    at = 'options.transformation'
-    const tr = t == null ? '' : chain(t, at)
-    return right({ prefix, origin, head, rel, query, inQuery, tr, field })
+    const inQuery = inQueryAt(position, whence(oPosition, 'transformationPosition'))
+    const [field, rel, ownQuery, absolute] = image(o['path'], o['src'])
+    const query = join(absolute ? ownQuery : join(epQuery, ownQuery), queryParameters(o['queryParameters']))
+    const tr = serializeTransformation(o['transformation'] ?? undefined, 'options.transformation')
+    if (tr._tag === 'Left') return tr
+    return right({
+      prefix: origin + head,
+      origin,
+      head: absolute ? '' : head,
+      rel,
+      query,
+      inQuery: inQuery || absolute,
+      tr: tr.right,
+      field,
+    })
   } catch (e) {
-    return left(caught(e, at, validationError))
+    return left(caught(e, 'options', validationError))
   }
 }
 
@@ -154,7 +172,7 @@ export const emitUrl = (target: UrlTarget, tr: string): string => {
   const head = target.head
   let url = target.rel
   let q = target.query
-  if (tr !== '' && target.inQuery) q = addPair(q, 'tr=' + formEncodeKeepingEscapes(tr))
+  if (tr !== '' && target.inQuery) q = join(q, 'tr=' + formEncodeKeepingEscapes(tr))
   if (head) {
     // `head` is already normalised and ends with `/`: check only what is appended to it, piece by piece
     // (a regex over the concatenation would first have to flatten it: measurably slower).
