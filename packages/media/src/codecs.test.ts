@@ -93,7 +93,7 @@ describe('codecs: a list item of a type this SDK does not know', () => {
           got: 'asset',
         },
       ],
-      is: true,
+      is: false,
     })
     expect(FolderDetails.is(folder)).toBe(true)
   })

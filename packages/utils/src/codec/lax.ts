@@ -168,8 +168,11 @@ export const describeValue = (u: unknown): string => {
   return s.length > 60 ? `${s.slice(0, 59)}…` : s
 }
 
-/** Findings that change the value or make it unusable (an unknown enum value or variant changes nothing). */
-const changes = (f: Finding): boolean => f.kind !== 'unknown-value' && f.kind !== 'unknown-variant'
+/**
+ * Findings that change the value or make it unusable. An unknown enum value changes nothing; an unknown variant
+ * does (it is read as `{ <key>: 'unknown', raw }`), so `is` is false of it.
+ */
+const changes = (f: Finding): boolean => f.kind !== 'unknown-value'
 
 /**
  * An io-ts `Type` built as a plain object (see the top of this file for why): what `new t.Type(name, is,
