@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Release readiness of every published package of packages/* (a new package folder is picked up as it is):
-//   1. the changesets config (.changeset/config.json) parses, publishes with public access from main, and
+//   1. the changesets config (.changeset/config.json) parses, `changeset status` reads it, publishes with public access from main, and
 //      leaves the private workspace packages (internal, sample, examples) unversioned;
 //   2. each package has a CHANGELOG.md titled with its name whose latest entry (`## x.y.z`) is its version;
 //   3. `npm publish --dry-run` of each package succeeds and would publish name@version with its built `dist/`,
@@ -37,6 +37,17 @@ if (config !== undefined)
       privatePackages: config.privatePackages,
     }),
   )
+
+// changesets itself reads the config and the workspace (against HEAD: nothing to bump, so it exits 0).
+const status = spawnSync(path.join(root, 'node_modules', '.bin', 'changeset'), ['status', '--since=HEAD'], {
+  cwd: root,
+  encoding: 'utf8',
+})
+report.check(
+  'changeset status reads the config and the workspace',
+  status.status === 0,
+  `exit ${status.status}: ${(status.stderr || status.stdout).trim().split('\n').slice(-2).join(' ')}`,
+)
 
 const packages = fs
   .readdirSync(path.join(root, 'packages'))

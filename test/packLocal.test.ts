@@ -70,7 +70,7 @@ describe.skipIf(!built)('installing from a checkout (needs the built packages)',
       `  npm install ${tgz('utils')} fp-ts io-ts`,
       '',
     ])
-  })
+  }, 300_000)
 
   it('the READMEs show one install line per package', () => {
     expect(installLines.map((l) => /imagekit-fp-([a-z]+)\.tgz/.exec(l.command)?.[1]).sort()).toStrictEqual(

@@ -106,14 +106,16 @@ export const ROWS: readonly Row[] = [
   {
     // "Try it": each curl and sendWebhook.mjs line, run as it is (on the port the server got), with its output
     in: 'examples/node-server/README.md',
-    command: /^(curl -s |node examples\/node-server\/sendWebhook\.mjs )'?http:\/\/127\.0\.0\.1:3000\//,
+    command:
+      /^(curl -s |node examples\/node-server\/sendWebhook\.mjs )'?http:\/\/127\.0\.0\.1:3000\/(?!webhooks\/imagekit -H)/,
     by: 'test/examples/readmeRuns.test.ts',
     where: "'node-server README, line $line: $command'",
   },
   {
     // "Or with curl alone": the block run whole by bash
     in: 'examples/node-server/README.md',
-    command: /^(secret|body|t|sig)=/,
+    command:
+      /^(secret|body|t|sig)=|^curl -s http:\/\/127\.0\.0\.1:3000\/webhooks\/imagekit -H "x-ik-signature/,
     by: 'test/examples/readmeRuns.test.ts',
     where: "'node-server README: the curl-alone block, run whole by bash, gets a purge'",
   },
