@@ -16,6 +16,8 @@ interface Row {
   readonly by: string
   /** A text of `by` that runs it: the test's title (quoted), or the line of test-all.mjs / .ci/run. */
   readonly where: string
+  /** How the test's title names a row whose command is a pattern. */
+  readonly name?: string
   /** For `npm run <script>`: what the script must end with (the part the test runs; it may first set up). */
   readonly script?: string
 }
@@ -71,6 +73,7 @@ export const ROWS: readonly Row[] = [
   },
   {
     in: '',
+    name: "each package's npm install line (from the packed tarballs)",
     command: PACKAGE_INSTALL,
     by: 'test/packLocal.test.ts',
     where: "'$file: the install line installs from the packed tarballs and imports'",
@@ -106,6 +109,7 @@ export const ROWS: readonly Row[] = [
   {
     // "Try it": each curl and sendWebhook.mjs line, run as it is (on the port the server got), with its output
     in: 'examples/node-server/README.md',
+    name: 'the node-server README\'s "Try it" lines',
     command:
       /^(curl -s |node examples\/node-server\/sendWebhook\.mjs )'?http:\/\/127\.0\.0\.1:3000\/(?!webhooks\/imagekit -H)/,
     by: 'test/examples/readmeRuns.test.ts',
@@ -114,6 +118,7 @@ export const ROWS: readonly Row[] = [
   {
     // "Or with curl alone": the block run whole by bash
     in: 'examples/node-server/README.md',
+    name: "the node-server README's curl-alone block",
     command:
       /^(secret|body|t|sig)=|^curl -s http:\/\/127\.0\.0\.1:3000\/webhooks\/imagekit -H "x-ik-signature/,
     by: 'test/examples/readmeRuns.test.ts',
@@ -160,7 +165,7 @@ describe('every command of the READMEs is run by the suite', () => {
     ).toStrictEqual([])
   })
 
-  it.each(ROWS.map((r) => ({ ...r, label: String(r.command) })))('$label runs in $by', (row) => {
+  it.each(ROWS.map((r) => ({ ...r, label: r.name ?? String(r.command) })))('$label runs in $by', (row) => {
     expect(existsSync(path.join(root, row.by))).toBe(true)
     expect(readFileSync(path.join(root, row.by), 'utf8')).toContain(row.where)
   })
