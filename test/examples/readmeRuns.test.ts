@@ -119,43 +119,50 @@ const tryIt = documented.filter(
     /^(curl -s |node examples\/node-server\/sendWebhook\.mjs )'?http:\/\/127\.0\.0\.1:3000\//.test(c.command),
 )
 
-describe.skipIf(!built)('examples/node-server README, "Try it" (needs the built packages)', () => {
-  let running: Started | undefined
-  beforeAll(async () => {
-    running = await start(
-      'examples/node-server/server.mjs',
-      {},
-      /^ImageKit node-server example: (http:\/\/127\.0\.0\.1:\d+)\/$/m,
-    )
-  })
-  afterAll(() => {
-    running?.child.kill('SIGKILL')
-  })
+/** Whether a program the README's lines use is on PATH (curl, openssl, bash). */
+const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0
+const tools = ['bash', 'curl', 'openssl'].every(has)
 
-  it('the README shows six "Try it" commands, each with its output, and the curl-alone block', () => {
-    expect(tryIt.map((c) => c.output.length)).toStrictEqual([1, 1, 1, 1, 1, 1])
-    expect(curlAlone.map((c) => c.command.split(/[= ]/)[0])).toStrictEqual([
-      'secret',
-      'body',
-      't',
-      'sig',
-      'curl',
-    ])
-  })
+describe.skipIf(!built || !tools)(
+  'examples/node-server README, "Try it" (needs the built packages, bash, curl and openssl)',
+  () => {
+    let running: Started | undefined
+    beforeAll(async () => {
+      running = await start(
+        'examples/node-server/server.mjs',
+        {},
+        /^ImageKit node-server example: (http:\/\/127\.0\.0\.1:\d+)\/$/m,
+      )
+    })
+    afterAll(() => {
+      running?.child.kill('SIGKILL')
+    })
 
-  it.each(tryIt)('node-server README, line $line: $command', ({ command, output }) => {
-    const run = bash(command.replaceAll('http://127.0.0.1:3000', running!.url))
-    expect(run.stderr).toBe('')
-    expect(run.stdout.trimEnd()).toMatch(pattern(output.join('\n')))
-  })
+    it('the README shows six "Try it" commands, each with its output, and the curl-alone block', () => {
+      expect(tryIt.map((c) => c.output.length)).toStrictEqual([1, 1, 1, 1, 1, 1])
+      expect(curlAlone.map((c) => c.command.split(/[= ]/)[0])).toStrictEqual([
+        'secret',
+        'body',
+        't',
+        'sig',
+        'curl',
+      ])
+    })
 
-  it('node-server README: the curl-alone block, run whole by bash, gets a purge', () => {
-    const run = bash(
-      curlAlone.map((c) => c.command.replaceAll('http://127.0.0.1:3000', running!.url)).join('\n'),
-    )
-    expect(run.stderr).toBe('')
-    expect(run.stdout).toBe(
-      '{"received":"file.updated","id":"evt_1","purged":"https://ik.imagekit.io/standin/photo.jpg","purgeRequestId":"000000000000000000000002"}',
-    )
-  })
-})
+    it.each(tryIt)('node-server README, line $line: $command', ({ command, output }) => {
+      const run = bash(command.replaceAll('http://127.0.0.1:3000', running!.url))
+      expect(run.stderr).toBe('')
+      expect(run.stdout.trimEnd()).toMatch(pattern(output.join('\n')))
+    })
+
+    it('node-server README: the curl-alone block, run whole by bash, gets a purge', () => {
+      const run = bash(
+        curlAlone.map((c) => c.command.replaceAll('http://127.0.0.1:3000', running!.url)).join('\n'),
+      )
+      expect(run.stderr).toBe('')
+      expect(run.stdout).toBe(
+        '{"received":"file.updated","id":"evt_1","purged":"https://ik.imagekit.io/standin/photo.jpg","purgeRequestId":"000000000000000000000002"}',
+      )
+    })
+  },
+)
