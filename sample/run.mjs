@@ -117,9 +117,10 @@ const dir = await mkdtemp(path.join(tmpdir(), 'imagekit-fp-sample-'))
 /** The custom metadata field the sample created, deleted at the end. */
 let field
 try {
-  // ── URLs: the classic README's examples ──────────────────────────────────────────────────────────────
-  const classic = { urlEndpoint: 'https://ik.imagekit.io/your_imagekit_id/endpoint/' }
+  // ── URLs: the classic README's examples, on this run's URL endpoint (the stand-in's, or yours) ─────────
+  const classic = { urlEndpoint }
   step('URL: a path with a transformation (classic README)')
+  line(`urlEndpoint: ${urlEndpoint} (every URL of this run uses it)`)
   show(
     'url',
     buildUrl(classic, { path: '/default-image.jpg', transformation: [{ height: '300', width: '400' }] }),
@@ -128,7 +129,7 @@ try {
   show(
     'url',
     buildUrl(classic, {
-      src: 'https://ik.imagekit.io/your_imagekit_id/endpoint/default-image.jpg',
+      src: `${urlEndpoint.replace(/\/$/, '')}/default-image.jpg`,
       transformation: [{ height: '300', width: '400' }],
     }),
   )
@@ -145,7 +146,7 @@ try {
   show(
     'url',
     buildUrl(classic, {
-      src: 'https://ik.imagekit.io/your_imagekit_id/endpoint/default-image.jpg',
+      src: `${urlEndpoint.replace(/\/$/, '')}/default-image.jpg`,
       transformation: [{ format: 'jpg', progressive: 'true', effectSharpen: '-', effectContrast: '1' }],
     }),
   )
@@ -246,9 +247,17 @@ try {
           )(),
           uploadLine,
         )
-  line(`last progress: ${progress ? `${progress.loaded} of ${progress.total ?? '?'} bytes` : 'none'}`)
+  // Progress counts the bytes of the request body: the multipart form, the file's bytes and the other fields.
+  line(
+    `last progress: ${progress ? `${progress.loaded} of ${progress.total ?? '?'} bytes of the request body` : 'none'} (the ${blue.length}-byte file and the form's other fields)`,
+  )
 
-  step('Upload from a URL (ImageKit fetches it)')
+  step('Upload from a URL')
+  line(
+    live
+      ? 'ImageKit fetches the URL and stores what it gets.'
+      : 'The stand-in does not fetch the URL (it stays offline): it stores an empty file under the name.',
+  )
   show(
     'uploaded',
     await upload(config, {
@@ -311,8 +320,13 @@ try {
       await media.getFileMetadata(config, { fileId: b.fileId })(),
       (m) => `${m.format} ${m.width}×${m.height}, pHash ${m.pHash}`,
     )
+    if (!live)
+      line(
+        "(the stand-in's pHash is made up: the first 16 hex digits of the file's SHA-256, not a perceptual hash)",
+      )
 
     step('pHash distance between the two files')
+    if (!live) line("(of the stand-in's made-up hashes: 0 for the same bytes, not a measure of likeness)")
     if (metaA && metaB) {
       show('red.png ↔ blue.png', phashDistance(metaA.pHash, metaB.pHash), String)
       show('red.png ↔ red.png', phashDistance(metaA.pHash, metaA.pHash), String)

@@ -79,6 +79,8 @@ if (existsSync(vitestJson)) {
 
 checksFrom('doc-examples', 'scripts/doc-examples.mjs')
 checksFrom('pack-check', 'scripts/pack-check.mjs')
+// Ready to publish: the changesets config, a CHANGELOG.md per package, `npm publish --dry-run` of each.
+checksFrom('release-check', 'scripts/release-check.mjs')
 checksFrom('size', 'scripts/size.mjs')
 // The API reference (TypeDoc into docs/api/): an export without a doc comment or a broken {@link} fails.
 checksFrom('docs', 'scripts/docs.mjs')

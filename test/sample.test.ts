@@ -82,6 +82,13 @@ describe.skipIf(!built)('sample/run.mjs (needs the built packages: npm run build
       'imagekit-fp sample: LIVE against https://ik.imagekit.io/live_mode (in /imagekit-fp-sample, deleted at the end)',
     )
     expect(headings(run.stdout)).toStrictEqual(headings(EXPECTED))
+    // One URL endpoint throughout (the account's); what only the stand-in does is not claimed of ImageKit.
+    expect(run.stdout.split('\n')[3]).toBe(
+      '   urlEndpoint: https://ik.imagekit.io/live_mode (every URL of this run uses it)',
+    )
+    expect(run.stdout).not.toContain('ik.imagekit.io/standin')
+    expect(run.stdout).toContain('\n   ImageKit fetches the URL and stores what it gets.\n')
+    expect(run.stdout).not.toContain('made-up')
     expect(run.stdout).not.toContain('✘')
     // In live mode the fault comes from an injected fetch, not from the stand-in.
     expect(run.stdout).toContain(
@@ -120,19 +127,20 @@ describe.skipIf(!built)('sample/run.mjs (needs the built packages: npm run build
 const EXPECTED = `imagekit-fp sample: on the offline stand-in (set IMAGEKIT_PRIVATE_KEY, IMAGEKIT_PUBLIC_KEY, IMAGEKIT_URL_ENDPOINT to use your account)
 
 1. URL: a path with a transformation (classic README)
-   url: https://ik.imagekit.io/your_imagekit_id/endpoint/tr:h-300,w-400/default-image.jpg
+   urlEndpoint: https://ik.imagekit.io/standin (every URL of this run uses it)
+   url: https://ik.imagekit.io/standin/tr:h-300,w-400/default-image.jpg
 
 2. URL: a full src, the transformation in the query
-   url: https://ik.imagekit.io/your_imagekit_id/endpoint/default-image.jpg?tr=h-300%2Cw-400
+   url: https://ik.imagekit.io/standin/default-image.jpg?tr=h-300%2Cw-400
 
 3. URL: chained transformations
-   url: https://ik.imagekit.io/your_imagekit_id/endpoint/default-image.jpg?tr=h-300%2Cw-400%3Art-90
+   url: https://ik.imagekit.io/standin/default-image.jpg?tr=h-300%2Cw-400%3Art-90
 
 4. URL: sharpen and contrast
-   url: https://ik.imagekit.io/your_imagekit_id/endpoint/default-image.jpg?tr=f-jpg%2Cpr-true%2Ce-sharpen%2Ce-contrast-1
+   url: https://ik.imagekit.io/standin/default-image.jpg?tr=f-jpg%2Cpr-true%2Ce-sharpen%2Ce-contrast-1
 
 5. URL: a text overlay (UTF-8)
-   url: https://ik.imagekit.io/your_imagekit_id/endpoint/tr:w-400,l-text,ie-4KS54KS%2F4KSo4KWN4KSm4KWA,fs-30,co-FF0000,l-end/default-image.jpg
+   url: https://ik.imagekit.io/standin/tr:w-400,l-text,ie-4KS54KS%2F4KSo4KWN4KSm4KWA,fs-30,co-FF0000,l-end/default-image.jpg
 
 6. Signed URL, valid for 300 s
    url: https://ik.imagekit.io/standin/tr:w-400/default-image.jpg?v=123&ik-t=<expire>&ik-s=<signature>
@@ -152,9 +160,10 @@ const EXPECTED = `imagekit-fp sample: on the offline stand-in (set IMAGEKIT_PRIV
 
 10. Upload a file streamed from disk (fileFromPath + nodeFetch, with progress)
    uploaded: /imagekit-fp-sample/blue.png (72 B, 2×2)
-   last progress: 642 of 642 bytes
+   last progress: 642 of 642 bytes of the request body (the 72-byte file and the form's other fields)
 
-11. Upload from a URL (ImageKit fetches it)
+11. Upload from a URL
+   The stand-in does not fetch the URL (it stays offline): it stores an empty file under the name.
    uploaded: /imagekit-fp-sample/from-url.jpg
 
 12. Client-side upload with the authentication parameters (no private key sent)
@@ -174,8 +183,10 @@ const EXPECTED = `imagekit-fp sample: on the offline stand-in (set IMAGEKIT_PRIV
 16. Metadata
    red.png: png 4×3, pHash 099d6c9b9262f6eb
    blue.png: png 2×2, pHash 7c3c919026a6f27a
+   (the stand-in's pHash is made up: the first 16 hex digits of the file's SHA-256, not a perceptual hash)
 
 17. pHash distance between the two files
+   (of the stand-in's made-up hashes: 0 for the same bytes, not a measure of likeness)
    red.png ↔ blue.png: 29
    red.png ↔ red.png: 0
 

@@ -8,8 +8,8 @@
 // IMAGEKIT_PRIVATE_KEY, IMAGEKIT_PUBLIC_KEY and IMAGEKIT_URL_ENDPOINT set, uploads go to your account
 // (IMAGEKIT_UPLOAD_BASE_URL, optional, sends them to another upload server). PORT picks the port (default 3000).
 //
-// The v2 upload token (a JWT for /api/v2/files/upload) is not offered yet: `getUploadToken` is not in
-// @imagekit-fp/utils on main. When it lands, add a `/auth/v2` route beside `/auth` below.
+// The page uploads with API v1 and these one-time parameters. For API v2 a server signs a JWT over the upload's
+// fields with `getUploadToken` (@imagekit-fp/utils): examples/node-server has that route (`POST /auth/v2`).
 import { readFile } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'

@@ -1,6 +1,7 @@
-// REPLACE WITH formatError FROM @imagekit-fp/utils WHEN IT LANDS: another change adds a `formatError` that renders
-// the error union for people. Until then this one local function does it for the page, and is the only place
-// that reads an error's fields.
+// What the page tells a person about a failed upload: a headline in the person's terms (the token expired, the
+// file is too large, the network is down, cancelled) and the detail. `formatError` (@imagekit-fp/utils) gives
+// the one-line technical message of any error, the same for every caller; this function chooses what a person
+// can act on, so it stays the page's own. It is the only place of the page that reads an error's fields.
 import { matchError } from '@imagekit-fp/utils'
 import type { UploadError } from '@imagekit-fp/upload'
 
