@@ -61,8 +61,8 @@ export const prepare = <I, A, E>(
 export const object =
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   <A, I = any>(build: (field: Field<I>) => A): Check<A> =>
-  (u, path) =>
-    build(fields<I>(u, path))
+    (u, path) =>
+      build(fields<I>(u, path))
 
 /** `check`, or `undefined` when the value is absent. */
 export const optional =
@@ -201,7 +201,9 @@ export const array =
     given(u, path)
     const size = boundedLength(u, max, path)
     need(size >= min, path, min === 1 ? 'must not be empty' : `must have at least ${min} items`)
-    return Array.from({ length: size }, (_, i) => item(read(u as object, i, `${path}[${i}]`), `${path}[${i}]`))
+    return Array.from({ length: size }, (_, i) =>
+      item(read(u as object, i, `${path}[${i}]`), `${path}[${i}]`),
+    )
   }
 
 /** A non-empty array of non-empty strings (tags, file ids in a JSON body). */

@@ -48,3 +48,5 @@ export {
   text,
 } from './check'
 export type { Check, Field } from './check'
+export { UPLOAD_FIELDS, fileName as uploadFileName } from './uploadFields'
+export type { Encode } from './uploadFields'
