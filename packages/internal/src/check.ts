@@ -17,8 +17,8 @@ export type Check<A> = (u: unknown, path: string) => A
  * Reads one field of the input object and checks it; see {@link prepare}. Keys are typed against the input
  * type `I`, so a misspelt field name is a compile error.
  */
-// The default `any` (not `Record<string, unknown>`) keeps every typed reader assignable to the untyped `Field` that
-// shared helpers take, whichever way the compiler measures the variance of `I`.
+// The default `any` keeps every typed reader assignable to the untyped `Field` that shared helpers take (the compiler
+// compares `Field<X>` with `Field` through `I`, and an interface is neither `unknown` nor `Record<string, unknown>`).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Field<I = any> = {
   // Method syntax: a typed reader's narrower `key` is accepted where any string is.
@@ -59,10 +59,9 @@ export const prepare = <I, A, E>(
 
 /** The nested object at `path`, read with the same `field` reader (for `publish`, `schema`, …). */
 export const object =
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  <A, I = any>(build: (field: Field<I>) => A): Check<A> =>
-    (u, path) =>
-      build(fields<I>(u, path))
+  <A, I = unknown>(build: (field: Field<I>) => A): Check<A> =>
+  (u, path) =>
+    build(fields<I>(u, path))
 
 /** `check`, or `undefined` when the value is absent. */
 export const optional =

@@ -91,9 +91,8 @@ export interface GetUploadTokenOptions {
  * Every upload v2 parameter but `fileName`, in the order uploads send them, with its check and wire encoding: the
  * upload's own table (in @imagekit-fp/internal), so that what is signed is what `uploadV2` sends.
  */
-const PARAMETERS: {
-  readonly [K in Exclude<keyof GetUploadTokenOptions, 'expire' | 'fileName'>]-?: Encode
-} = UPLOAD_FIELDS
+const PARAMETERS: Readonly<Record<Exclude<keyof GetUploadTokenOptions, 'expire' | 'fileName'>, Encode>> =
+  UPLOAD_FIELDS
 
 const KNOWN = ['expire', 'fileName', ...Object.keys(PARAMETERS)]
 const UNSIGNED = "is not signed: leave it out of the token's options"

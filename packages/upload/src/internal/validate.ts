@@ -80,7 +80,8 @@ const looksLikePath = (s: string): boolean => s.length <= 255 && s.includes('/')
 /** Whether `s` parses as an absolute URL. */
 const parses = (s: string): boolean => {
   try {
-    return new URL(s) !== undefined
+    new URL(s)
+    return true
   } catch {
     return false
   }
