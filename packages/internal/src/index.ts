@@ -11,8 +11,42 @@ export {
   isObject,
   isPlainObject,
   isRecord,
+  read,
   readProp,
 } from './prop'
 export { JSON_DATA, MAX_JSON_DEPTH, MAX_JSON_ITEMS, isJsonValue, jsonCopy } from './json'
 export { base64Utf8, decodeBase64, encodeBase64, isBase64 } from './base64'
 export { DEFAULT_EXPIRE_SECONDS, MAX_EXPIRE_SECONDS, checkExpire, readNow } from './clock'
+export {
+  MAX_ITEMS,
+  REQUIRED,
+  abortOf,
+  array,
+  boolean,
+  date,
+  defined,
+  fields,
+  httpUrl,
+  id,
+  integer,
+  name,
+  needSome,
+  nonEmptyString,
+  normalHttpUrl,
+  nullable,
+  number,
+  object,
+  oneOf,
+  onlyKeys,
+  optional,
+  prepare,
+  record,
+  scalar,
+  signal,
+  string,
+  strings,
+  text,
+} from './check'
+export type { Check, Field } from './check'
+export { UPLOAD_FIELDS, fileName as uploadFileName } from './uploadFields'
+export type { Encode } from './uploadFields'

@@ -1,5 +1,5 @@
 import { UNREADABLE, fail, need } from './fail'
-import { boundedLength, isArray, isObject, isPlainObject, readProp } from './prop'
+import { boundedLength, isArray, isObject, isPlainObject, read as get } from './prop'
 
 // The one check of a JSON value a user gives (custom metadata, extensions, a request body), for every package.
 // JSON.stringify turns NaN, Infinity and `undefined` in an array into `null`, and drops functions and symbols;
@@ -20,10 +20,6 @@ export const JSON_DATA =
  */
 export const isJsonValue = (v: unknown): boolean =>
   v === null || isObject(v) || typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v)
-
-/** `o[key]`, failing at `path` when a getter or proxy trap throws. */
-const get = (o: object, key: string | number, path: string): unknown =>
-  (readProp(o, key) ?? fail(path, UNREADABLE)).value
 
 /**
  * A copy of the JSON value `u` (each property read once), as `JSON.stringify` would write it: strings, finite

@@ -1,4 +1,4 @@
-import { fail } from './fail'
+import { UNREADABLE, fail } from './fail'
 
 // Reading untrusted input without throwing: a getter or a proxy trap may throw, and nothing public may.
 
@@ -70,6 +70,10 @@ export const readProp = (o: object, key: string | number): { readonly value: unk
     return undefined
   }
 }
+
+/** `o[key]`, failing at `path` when a getter or proxy trap throws. */
+export const read = (o: object, key: string | number, path: string): unknown =>
+  (readProp(o, key) ?? fail(path, UNREADABLE)).value
 
 /**
  * The length of the array `u`, checked before anything iterates over it: a sparse array of length 2^32 - 1

@@ -111,7 +111,7 @@ describe('createSavedExtension', () => {
       'ai-tasks with 11 tasks',
       tasks(...Array.from({ length: 11 }, () => ({ type: 'yes_no', instruction: 'q' }))),
       'input.config.tasks',
-      'must have at most 10 items',
+      'must have at most 10 items (it has 11)',
     ],
     [
       'an unknown task type',
@@ -139,7 +139,7 @@ describe('createSavedExtension', () => {
         vocabulary: Array.from({ length: 31 }, (_, i) => `t${i}`),
       }),
       'input.config.tasks[0].vocabulary',
-      'must have at most 30 items',
+      'must have at most 30 items (it has 31)',
     ],
     [
       'a tag with %',

@@ -64,7 +64,7 @@ describe('createUrlEndpoint', () => {
       '11 origins',
       { description: 'd', origins: Array.from({ length: 11 }, (_, i) => `o${i}`) },
       'input.origins',
-      'must have at most 10 items',
+      'must have at most 10 items (it has 11)',
     ],
     [
       'an empty origin id',

@@ -193,7 +193,7 @@ const rows: readonly Row[] = [
     m.bulkDeleteFiles,
     { fileIds: Array(101).fill('a') },
     'input.fileIds',
-    'must have at most 100 items',
+    'must have at most 100 items (it has 101)',
   ],
   ['bulkDeleteFiles: a bad id', m.bulkDeleteFiles, { fileIds: ['a', 'b/c'] }, 'input.fileIds[1]', CHARS],
   [
@@ -201,7 +201,7 @@ const rows: readonly Row[] = [
     m.addTags,
     { fileIds: Array(51).fill('a'), tags: ['t'] },
     'input.fileIds',
-    'must have at most 50 items',
+    'must have at most 50 items (it has 51)',
   ],
   ['addTags: no tags', m.addTags, { ...ids, tags: [] }, 'input.tags', 'must not be empty'],
   [

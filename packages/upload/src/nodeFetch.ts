@@ -40,6 +40,161 @@ const decoded = (res: http.IncomingMessage): Readable => {
   return res.pipe(decoder)
 }
 
+/** One request in flight: the outgoing request, whether the body is still being sent, and how it settles. */
+interface Exchange {
+  readonly request: Request
+  readonly req: http.ClientRequest
+  readonly resolve: (response: Response) => void
+  readonly reject: (reason: unknown) => void
+  readonly onAbort: () => void
+  settled: boolean
+  uploading: boolean
+  reader: ReadableStreamDefaultReader<Uint8Array> | undefined
+}
+
+/** The request `fetch` would make of `input` and `init` (a stream body needs `duplex`, added here). */
+const toRequest = (input: Parameters<typeof fetch>[0], init: RequestInit | undefined): Request => {
+  if (init === undefined) return new Request(input)
+  const needsDuplex = init.body !== undefined && init.body !== null
+  return new Request(input, needsDuplex ? ({ ...init, duplex: 'half' } as RequestInit) : init)
+}
+
+/** Settles the promise once: later outcomes (an error after the response, a second abort) are dropped. */
+const settle = (x: Exchange, outcome: () => void): void => {
+  if (x.settled) return
+  x.settled = true
+  outcome()
+}
+
+/** Stops sending the body (the reader is cancelled with `reason`). */
+const stopUpload = (x: Exchange, reason: unknown): void => {
+  x.uploading = false
+  x.reader?.cancel(reason).catch(() => undefined)
+}
+
+/** The signal fired: the upload and the socket stop, and the call rejects with the signal's reason. */
+const aborted = (x: Exchange): void => {
+  const reason = abortError(x.request.signal)
+  stopUpload(x, reason)
+  x.req.destroy(
+    reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError'),
+  )
+  settle(x, () => x.reject(reason))
+}
+
+/** A refused redirect (`redirect: 'error'`) rejects as fetch does. */
+const refuseRedirect = (x: Exchange, res: http.IncomingMessage, status: number): void => {
+  res.resume()
+  stopUpload(x, new Error('redirect'))
+  x.req.destroy()
+  settle(x, () => {
+    x.request.signal.removeEventListener('abort', x.onAbort)
+    x.reject(fetchFailed(new Error(`unexpected redirect (status ${status}) with redirect: 'error'`)))
+  })
+}
+
+/** The reply: a `Response` over the decoded body stream; once it has been read, an unfinished upload stops. */
+const respond = (x: Exchange, res: http.IncomingMessage): void => {
+  const status = res.statusCode ?? 0
+  if (x.request.redirect === 'error' && REDIRECT_STATUS.includes(status))
+    return refuseRedirect(x, res, status)
+  const stream = decoded(res)
+  const nullBody = NULL_BODY_STATUS.includes(status) || x.request.method === 'HEAD'
+  const done = () => {
+    x.request.signal.removeEventListener('abort', x.onAbort)
+    // The reply is complete: an upload the server did not wait for is stopped.
+    if (x.uploading) {
+      stopUpload(x, new Error('the server replied before the body was sent'))
+      x.req.destroy()
+    }
+  }
+  stream.on('end', done)
+  stream.on('close', done)
+  let response: Response
+  try {
+    response = new Response(nullBody ? null : (Readable.toWeb(stream) as ReadableStream<Uint8Array>), {
+      status,
+      statusText: res.statusMessage ?? '',
+      headers: toHeaders(res.rawHeaders),
+    })
+  } catch (e) {
+    res.destroy()
+    return settle(x, () => x.reject(fetchFailed(e)))
+  }
+  if (nullBody) res.resume()
+  settle(x, () => x.resolve(response))
+}
+
+/** Resolves once the socket has drained (or closed). */
+const drained = (req: http.ClientRequest): Promise<void> =>
+  new Promise<void>((resume) => {
+    const go = () => {
+      req.off('drain', go)
+      req.off('close', go)
+      resume()
+    }
+    req.on('drain', go)
+    req.on('close', go)
+  })
+
+/** Sends the body with backpressure: the next chunk is pulled only once the socket has taken the previous one. */
+const pump = async (x: Exchange, body: ReadableStream<Uint8Array>): Promise<void> => {
+  const reader = body.getReader()
+  x.reader = reader
+  for (;;) {
+    if (!x.uploading) return
+    const { done, value } = await reader.read()
+    if (done) break
+    if (!x.uploading) return
+    if (!x.req.write(value)) await drained(x.req)
+  }
+  x.uploading = false
+  x.req.end()
+}
+
+/** Sends `request` over `transport` and settles with its response. */
+const exchange = (
+  request: Request,
+  url: URL,
+  transport: typeof http | typeof https,
+  resolve: (response: Response) => void,
+  reject: (reason: unknown) => void,
+): void => {
+  const headers: Record<string, string> = {}
+  request.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  const body = request.body
+  const x: Exchange = {
+    request,
+    req: transport.request(url, { method: request.method, headers }),
+    resolve,
+    reject,
+    onAbort: () => aborted(x),
+    settled: false,
+    uploading: body !== null,
+    reader: undefined,
+  }
+  const signal = request.signal
+  signal.addEventListener('abort', x.onAbort, { once: true })
+  x.req.on('error', (e) => {
+    stopUpload(x, e)
+    settle(x, () => {
+      signal.removeEventListener('abort', x.onAbort)
+      reject(signal.aborted ? abortError(signal) : fetchFailed(e))
+    })
+  })
+  x.req.on('response', (res) => respond(x, res))
+  if (body === null) {
+    x.req.end()
+    return
+  }
+  pump(x, body).catch((e: unknown) => {
+    x.uploading = false
+    x.req.destroy(e instanceof Error ? e : new Error('the request body failed'))
+  })
+}
+
 /**
  * A `fetch` for Node that streams request bodies over `node:http`/`node:https` instead of buffering them.
  *
@@ -71,141 +226,14 @@ export const nodeFetch: typeof fetch = (input, init) =>
   new Promise<Response>((resolve, reject) => {
     let request: Request
     try {
-      const needsDuplex = init?.body !== undefined && init.body !== null
-      request =
-        init === undefined
-          ? new Request(input)
-          : new Request(input, needsDuplex ? ({ ...init, duplex: 'half' } as RequestInit) : init)
+      request = toRequest(input, init)
     } catch (e) {
       reject(e)
       return
     }
     const url = new URL(request.url)
     const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined
-    if (transport === undefined) {
-      reject(fetchFailed(new Error(`unsupported protocol ${url.protocol}`)))
-      return
-    }
-    const signal = request.signal
-    if (signal.aborted) {
-      reject(abortError(signal))
-      return
-    }
-
-    const headers: Record<string, string> = {}
-    request.headers.forEach((value, name) => {
-      headers[name] = value
-    })
-    const body = request.body
-    let settled = false
-    let uploading = body !== null
-    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
-
-    const stopUpload = (reason: unknown) => {
-      uploading = false
-      reader?.cancel(reason).catch(() => undefined)
-    }
-
-    const req = transport.request(url, { method: request.method, headers })
-
-    const onAbort = () => {
-      const reason = abortError(signal)
-      stopUpload(reason)
-      req.destroy(
-        reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError'),
-      )
-      if (!settled) {
-        settled = true
-        reject(reason)
-      }
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-
-    req.on('error', (e) => {
-      stopUpload(e)
-      if (!settled) {
-        settled = true
-        signal.removeEventListener('abort', onAbort)
-        reject(signal.aborted ? abortError(signal) : fetchFailed(e))
-      }
-    })
-
-    req.on('response', (res) => {
-      const status = res.statusCode ?? 0
-      if (request.redirect === 'error' && REDIRECT_STATUS.includes(status)) {
-        res.resume()
-        stopUpload(new Error('redirect'))
-        req.destroy()
-        if (!settled) {
-          settled = true
-          signal.removeEventListener('abort', onAbort)
-          reject(fetchFailed(new Error(`unexpected redirect (status ${status}) with redirect: 'error'`)))
-        }
-        return
-      }
-      const stream = decoded(res)
-      const nullBody = NULL_BODY_STATUS.includes(status) || request.method === 'HEAD'
-      const done = () => {
-        signal.removeEventListener('abort', onAbort)
-        // The reply is complete: an upload the server did not wait for is stopped.
-        if (uploading) {
-          stopUpload(new Error('the server replied before the body was sent'))
-          req.destroy()
-        }
-      }
-      stream.on('end', done)
-      stream.on('close', done)
-      let response: Response
-      try {
-        response = new Response(nullBody ? null : (Readable.toWeb(stream) as ReadableStream<Uint8Array>), {
-          status,
-          statusText: res.statusMessage ?? '',
-          headers: toHeaders(res.rawHeaders),
-        })
-      } catch (e) {
-        res.destroy()
-        if (!settled) {
-          settled = true
-          reject(fetchFailed(e))
-        }
-        return
-      }
-      if (nullBody) res.resume()
-      if (!settled) {
-        settled = true
-        resolve(response)
-      }
-    })
-
-    if (body === null) {
-      req.end()
-      return
-    }
-    // Pump the body with backpressure: the next chunk is pulled only once the socket has drained.
-    const pump = async () => {
-      reader = body.getReader()
-      for (;;) {
-        if (!uploading) return
-        const { done, value } = await reader.read()
-        if (done) break
-        if (!uploading) return
-        if (!req.write(value)) {
-          await new Promise<void>((resume) => {
-            const go = () => {
-              req.off('drain', go)
-              req.off('close', go)
-              resume()
-            }
-            req.on('drain', go)
-            req.on('close', go)
-          })
-        }
-      }
-      uploading = false
-      req.end()
-    }
-    pump().catch((e: unknown) => {
-      uploading = false
-      req.destroy(e instanceof Error ? e : new Error('the request body failed'))
-    })
+    if (transport === undefined) return reject(fetchFailed(new Error(`unsupported protocol ${url.protocol}`)))
+    if (request.signal.aborted) return reject(abortError(request.signal))
+    exchange(request, url, transport, resolve, reject)
   })

@@ -7,9 +7,19 @@ import {
   type ValidationError,
 } from '@imagekit-fp/utils'
 import type { TransportConfig } from '@imagekit-fp/utils/http'
-import { left } from '@imagekit-fp/internal'
+import {
+  REQUIRED,
+  checkExpire,
+  left,
+  need,
+  nonEmptyString,
+  optional,
+  read,
+  readNow,
+  string,
+} from '@imagekit-fp/internal'
 import { sendUpload } from './internal/sendUpload'
-import { prepareUpload } from './internal/validate'
+import { prepareUpload, type Auth } from './internal/validate'
 import type { UploadRequestFor } from './model/UploadRequest'
 import type { UploadAccepted } from './model/UploadAccepted'
 import type { UploadResult } from './model/UploadResult'
@@ -54,6 +64,39 @@ export type UploadError = ValidationError | HttpError | NetworkError | DecodeErr
 export type NoExtraKeys<C, Config> = Readonly<Record<Exclude<keyof C, keyof Config>, never>>
 
 const UPLOAD_PATH = '/api/v1/files/upload'
+const CLIENT = ['publicKey', 'token', 'signature', 'expire'] as const
+const CLIENT_AUTH = 'publicKey, token, signature and expire'
+
+/**
+ * v1's auth: `config.privateKey` (Basic auth), or the client-side fields from `getAuthenticationParameters`, sent
+ * after the others (`publicKey` falls back to `config.publicKey`).
+ */
+const v1Auth: Auth = (config, request) => {
+  const key = optional(string)(read(config, 'privateKey', 'config.privateKey'), 'config.privateKey')
+  const given = CLIENT.map((name) => read(request, name, `request.${name}`))
+  // A public key alone is harmless next to the private key (it is simply not sent); a token, signature or
+  // expire means the caller meant a client-side upload.
+  const first = CLIENT.find((_, i) => i > 0 && given[i] !== undefined)
+  if (key) {
+    need(first === undefined, `request.${first}`, `use config.privateKey or ${CLIENT_AUTH}, not both`)
+    return () => undefined
+  }
+  need(key !== '', 'config.privateKey', 'must not be empty')
+  need(first, 'config.privateKey', `${REQUIRED} (or pass ${CLIENT_AUTH} for a client-side upload)`)
+  given[0] ??= read(config, 'publicKey', 'config.publicKey')
+  CLIENT.forEach((name, i) =>
+    need(given[i] !== undefined, `request.${name}`, `${REQUIRED} for a client-side upload`),
+  )
+  const [publicKey, token, signature] = [0, 1, 2].map((i) => nonEmptyString(given[i], `request.${CLIENT[i]}`))
+  // The same rule as getAuthenticationParameters' (strictly in the future, at most an hour ahead): one place.
+  const expire = String(checkExpire(given[3], readNow(config), 'request.expire'))
+  return () => [
+    ['publicKey', publicKey!],
+    ['signature', signature!],
+    ['expire', expire],
+    ['token', token!],
+  ]
+}
 
 /**
  * Uploads a file to ImageKit (`POST {uploadBaseUrl}/api/v1/files/upload`, multipart) and decodes the reply.
@@ -92,9 +135,10 @@ export const upload =
   ): taskEither.TaskEither<UploadError, UploadResult | UploadAccepted> =>
   () => {
     try {
-      const prepared = prepareUpload(config, request)
-      if (prepared._tag === 'Left') return Promise.resolve(prepared)
-      return sendUpload(config, prepared.right, { path: UPLOAD_PATH, auth: prepared.right.auth })
+      const prepared = prepareUpload(config, request, v1Auth)
+      return prepared._tag === 'Left'
+        ? Promise.resolve(prepared)
+        : sendUpload(config, prepared.right, UPLOAD_PATH)
     } catch {
       return Promise.resolve(left(validationError('request', 'could not be read')))
     }

@@ -254,7 +254,7 @@ describe('uploadV2', () => {
         'a bad tag (v1 rule)',
         { privateKey: KEY },
         { ...base, tags: ['a,b'] },
-        validationError('request.tags[0]', 'must be non-empty, without a comma or %'),
+        validationError('request.tags[0]', 'must not contain a comma or %'),
       ],
       [
         'no fileName (v1 rule)',

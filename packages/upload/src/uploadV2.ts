@@ -1,8 +1,8 @@
-import type { either, taskEither } from 'fp-ts'
-import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import { isObject, isPlainObject, left, readProp, right } from '@imagekit-fp/internal'
+import type { taskEither } from 'fp-ts'
+import { validationError } from '@imagekit-fp/utils'
+import { fail, isObject, left, need, optional, read, string } from '@imagekit-fp/internal'
 import { sendUpload } from './internal/sendUpload'
-import { prepareUpload, type Field } from './internal/validate'
+import { prepareUpload, type Auth, type FormField } from './internal/validate'
 import type { NoExtraKeys, UploadConfig, UploadError } from './upload'
 import type { UploadRequest } from './model/UploadRequest'
 import type { UploadAccepted } from './model/UploadAccepted'
@@ -44,52 +44,35 @@ const V1_AUTH = ['publicKey', 'signature', 'expire'] as const
 const REGISTERED = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti']
 const JWT = /^[\w-]+\.([\w-]+)\.[\w-]+$/
 
-type Checked<A> = either.Either<ValidationError, A>
-
-/** `o[key]` that cannot throw: a throwing getter is a ValidationError at `path`. */
-const read = (o: object, key: string, path: string): Checked<unknown> => {
-  const r = readProp(o, key)
-  return r === undefined ? left(validationError(path, 'could not be read')) : right(r.value)
-}
-
-/** v2's auth: the JWT for a client-side upload, `undefined` for a server-side one (Basic auth). */
-const checkAuth = (config: object, request: object): Checked<string | undefined> => {
-  for (const name of V1_AUTH) {
-    const v = read(request, name, `request.${name}`)
-    if (v._tag === 'Left') return v
-    if (v.right !== undefined)
-      return left(
-        validationError(
-          `request.${name}`,
-          'is v1 client-side auth: uploadV2 takes a token from getUploadToken',
-        ),
-      )
-  }
-  const key = read(config, 'privateKey', 'config.privateKey')
-  if (key._tag === 'Left') return key
-  if (key.right !== undefined && typeof key.right !== 'string')
-    return left(validationError('config.privateKey', 'must be a string'))
-  const token = read(request, 'token', 'request.token')
-  if (token._tag === 'Left') return token
-  if (token.right === undefined) {
-    if (key.right === undefined)
-      return left(
-        validationError(
-          'config.privateKey',
-          'is required (or pass a token from getUploadToken for a client-side upload)',
-        ),
-      )
-    return key.right === ''
-      ? left(validationError('config.privateKey', 'must not be empty'))
-      : right(undefined)
-  }
-  if (key.right !== undefined && key.right !== '')
-    return left(validationError('request.token', 'use config.privateKey or token, not both'))
-  if (typeof token.right !== 'string' || !JWT.test(token.right))
-    return left(
-      validationError('request.token', 'must be a JWT (header.payload.signature) from getUploadToken'),
+/** v2's auth: the JWT for a client-side upload (checked against the fields it signs), or Basic auth. */
+const v2Auth: Auth = (config, request) => {
+  for (const name of V1_AUTH)
+    need(
+      read(request, name, `request.${name}`) === undefined,
+      `request.${name}`,
+      'is v1 client-side auth: uploadV2 takes a token from getUploadToken',
     )
-  return right(token.right)
+  const key = optional(string)(read(config, 'privateKey', 'config.privateKey'), 'config.privateKey')
+  const token = read(request, 'token', 'request.token')
+  if (token === undefined) {
+    need(
+      key !== undefined,
+      'config.privateKey',
+      'is required (or pass a token from getUploadToken for a client-side upload)',
+    )
+    need(key !== '', 'config.privateKey', 'must not be empty')
+    return () => undefined
+  }
+  need(!key, 'request.token', 'use config.privateKey or token, not both')
+  need(
+    typeof token === 'string' && JWT.test(token),
+    'request.token',
+    'must be a JWT (header.payload.signature) from getUploadToken',
+  )
+  return (fields) => {
+    checkSigned(token, fields)
+    return [['token', token]]
+  }
 }
 
 /** The claims of a JWT's payload, or `undefined` when it is not base64url JSON of an object. */
@@ -112,28 +95,23 @@ const asField = (v: unknown): string =>
  * ImageKit refuses a v2 upload whose parameters differ from the token's ("does not match with the payload used to
  * generate token"), and the token is spent either way, so the mismatch is found here, before anything is sent.
  */
-const checkSigned = (token: string, fields: readonly Field[]): ValidationError | undefined => {
+const checkSigned = (token: string, fields: readonly FormField[]): void => {
   const claims = claimsOf(token)
   if (claims === undefined)
-    return validationError(
-      'request.token',
-      'must be a JWT whose payload is a JSON object (see getUploadToken)',
-    )
+    fail('request.token', 'must be a JWT whose payload is a JSON object (see getUploadToken)')
   for (const [name, value] of fields) {
-    if (!Object.prototype.hasOwnProperty.call(claims, name))
-      return validationError(`request.${name}`, "is not in the token's payload: sign it with getUploadToken")
+    const path = `request.${name}`
+    need(
+      Object.prototype.hasOwnProperty.call(claims, name),
+      path,
+      "is not in the token's payload: sign it with getUploadToken",
+    )
     const signed = asField(claims[name])
-    if (signed !== value)
-      return validationError(
-        `request.${name}`,
-        `differs from the token's signed value ${JSON.stringify(signed)}`,
-      )
+    need(signed === value, path, `differs from the token's signed value ${JSON.stringify(signed)}`)
   }
   const sent = new Set(fields.map(([name]) => name))
   const missing = Object.keys(claims).find((k) => !REGISTERED.includes(k) && !sent.has(k))
-  return missing === undefined
-    ? undefined
-    : validationError(`request.${missing}`, 'is signed in the token but missing from the request')
+  if (missing !== undefined) fail(`request.${missing}`, 'is signed in the token but missing from the request')
 }
 
 /**
@@ -170,24 +148,10 @@ export const uploadV2 =
   ): taskEither.TaskEither<UploadError, UploadResult | UploadAccepted> =>
   () => {
     try {
-      // Not (plain) objects: prepareUpload reports it exactly as `upload` does.
-      const objects = isObject(config) && !Array.isArray(config) && isPlainObject(request)
-      const auth = objects ? checkAuth(config, request) : right(undefined)
-      if (auth._tag === 'Left') return Promise.resolve(auth)
-      const token = auth.right
-      // v1's checks and encoding, without v1's auth (v2's was checked above).
-      const prepared = prepareUpload(config, request, true)
-      if (prepared._tag === 'Left') return Promise.resolve(prepared)
-      const p = prepared.right
-      if (token !== undefined) {
-        const mismatch = checkSigned(token, p.fields)
-        if (mismatch !== undefined) return Promise.resolve(left(mismatch))
-      }
-      return sendUpload(config, p, {
-        path: UPLOAD_V2_PATH,
-        auth: token === undefined ? 'basic' : 'none',
-        ...(token === undefined ? {} : { extraFields: [['token', token]] }),
-      })
+      const prepared = prepareUpload(config, request, v2Auth)
+      return prepared._tag === 'Left'
+        ? Promise.resolve(prepared)
+        : sendUpload(config, prepared.right, UPLOAD_V2_PATH)
     } catch {
       return Promise.resolve(left(validationError('request', 'could not be read')))
     }

@@ -7,8 +7,11 @@ import {
   checkExpire,
   isObject,
   left,
+  need,
+  nonEmptyString,
+  optional,
+  read,
   readNow,
-  readProp,
   right,
 } from '@imagekit-fp/internal'
 import { randomUuidV4 } from './internal/uuid'
@@ -89,49 +92,40 @@ export const getAuthenticationParameters = (
   config: GetAuthenticationParametersConfig,
   options?: GetAuthenticationParametersOptions,
 ): either.Either<ValidationError, GetAuthenticationParametersResult> => {
-  if (!isObject(config)) return left(validationError('config', 'config must be an object with a privateKey'))
-  const privateKey = readProp(config, 'privateKey')?.value
-  if (typeof privateKey !== 'string' || privateKey === '')
-    return left(validationError('config.privateKey', 'privateKey must be a non-empty string'))
-
-  const now = attempt(() => readNow(config), 'config.now', validationError)
-  if (now._tag === 'Left') return now
-  const nowMs = now.right
-
-  if (options !== undefined && !isObject(options))
-    return left(validationError('options', 'options must be an object with optional token and expire'))
-  const tokenField = options === undefined ? { value: undefined } : readProp(options, 'token')
-  if (tokenField === undefined) return left(validationError('options.token', 'reading token threw'))
-  const expireField = options === undefined ? { value: undefined } : readProp(options, 'expire')
-  if (expireField === undefined) return left(validationError('options.expire', 'reading expire threw'))
-  const rawToken = tokenField.value
-  const rawExpire = expireField.value
-
-  // The same rule as a client-side upload's (strictly in the future, at most an hour ahead): one place.
-  const expire =
-    rawExpire === undefined
-      ? right(Math.floor(nowMs / 1000) + DEFAULT_EXPIRE_SECONDS)
-      : attempt(() => checkExpire(rawExpire, nowMs, 'options.expire'), 'options.expire', validationError)
-  if (expire._tag === 'Left') return expire
-
-  let token: string
-  if (rawToken === undefined) {
-    const generated = randomUuidV4((globalThis as { crypto?: unknown }).crypto)
-    if (generated === undefined)
-      return left(
-        validationError(
-          'config',
-          'no secure random source (globalThis.crypto.getRandomValues) to generate a token; pass options.token',
-        ),
-      )
-    token = generated
-  } else if (typeof rawToken !== 'string' || rawToken === '')
-    return left(validationError('options.token', 'token must be a non-empty string'))
-  else token = rawToken
-
-  const signature = hmacSha1Hex(privateKey, token + String(expire.right))
+  const checked = attempt(() => check(config, options), 'options', validationError)
+  if (checked._tag === 'Left') return checked
+  const { privateKey, expire } = checked.right
+  const token = checked.right.token ?? randomUuidV4((globalThis as { crypto?: unknown }).crypto)
+  if (token === undefined)
+    return left(
+      validationError(
+        'config',
+        'no secure random source (globalThis.crypto.getRandomValues) to generate a token; pass options.token',
+      ),
+    )
+  const signature = hmacSha1Hex(privateKey, token + String(expire))
   // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
   if (signature._tag === 'Left')
     return left(validationError('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)'))
-  return right({ token, expire: expire.right, signature: signature.right })
+  return right({ token, expire, signature: signature.right })
+}
+
+/** The private key, the token if one was given, and the expiry (checked, or the default). */
+const check = (config: unknown, options: unknown) => {
+  need(isObject(config), 'config', 'must be an object')
+  const privateKey = nonEmptyString(read(config, 'privateKey', 'config.privateKey'), 'config.privateKey')
+  const now = readNow(config)
+  need(options === undefined || isObject(options), 'options', 'must be an object')
+  const o = options ?? {}
+  const token = read(o, 'token', 'options.token')
+  const expire = read(o, 'expire', 'options.expire')
+  return {
+    privateKey,
+    // The same rule as a client-side upload's (strictly in the future, at most an hour ahead): one place.
+    expire:
+      expire === undefined
+        ? Math.floor(now / 1000) + DEFAULT_EXPIRE_SECONDS
+        : checkExpire(expire, now, 'options.expire'),
+    token: optional(nonEmptyString)(token, 'options.token'),
+  }
 }

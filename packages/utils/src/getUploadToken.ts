@@ -10,16 +10,21 @@ import { hmacSha256 } from './hmac'
 import { utf8 } from './internal/bytes'
 import {
   DEFAULT_EXPIRE_SECONDS,
+  UPLOAD_FIELDS,
   attempt,
   checkExpire,
   encodeBase64,
+  fields,
   isObject,
-  isPlainObject,
-  jsonCopy,
-  left,
+  need,
+  nonEmptyString,
+  onlyKeys,
+  optional,
+  read,
   readNow,
-  readProp,
   right,
+  uploadFileName,
+  type Encode,
 } from '@imagekit-fp/internal'
 
 /**
@@ -82,51 +87,15 @@ export interface GetUploadTokenOptions {
   readonly description?: string
 }
 
-type Parameter = Exclude<keyof GetUploadTokenOptions, 'expire'>
-type Encode = (u: unknown) => string | undefined
+/**
+ * Every upload v2 parameter but `fileName`, in the order uploads send them, with its check and wire encoding: the
+ * upload's own table (in @imagekit-fp/internal), so that what is signed is what `uploadV2` sends.
+ */
+const PARAMETERS: Readonly<Record<Exclude<keyof GetUploadTokenOptions, 'expire' | 'fileName'>, Encode>> =
+  UPLOAD_FIELDS
 
-const text: Encode = (u) => (typeof u === 'string' ? u : undefined)
-const flag: Encode = (u) => (typeof u === 'boolean' ? String(u) : undefined)
-const list: Encode = (u) =>
-  Array.isArray(u) && u.every((s) => typeof s === 'string') ? u.join(',') : undefined
-// Every value an encoder sees is internal's `jsonCopy` of the option: JSON data, each property read once.
-const jsonOf = JSON.stringify as (u: unknown) => string
-const record = (u: unknown): u is object => isPlainObject(u)
-/** Rebuilt with the keys in the order the upload package writes them, so that the signed JSON is the sent JSON. */
-const transformation: Encode = (u) => {
-  if (!record(u)) return undefined
-  const { pre, post } = u as { readonly pre?: unknown; readonly post?: unknown }
-  if (post !== undefined && !Array.isArray(post)) return undefined
-  const steps = (post as readonly unknown[] | undefined)?.map((s) => {
-    const { type, value, protocol } = (record(s) ? s : {}) as Readonly<Record<string, unknown>>
-    return { type, value, protocol }
-  })
-  return jsonOf({ pre, post: steps })
-}
-
-/** Every upload v2 parameter in the order uploads send them, with its wire encoding and what it must be. */
-const PARAMETERS = {
-  fileName: [(u) => (u === '' ? undefined : text(u)), 'a non-empty string'],
-  useUniqueFileName: [flag, 'a boolean'],
-  tags: [list, 'an array of strings'],
-  folder: [text, 'a string'],
-  isPrivateFile: [flag, 'a boolean'],
-  isPublished: [flag, 'a boolean'],
-  customCoordinates: [text, 'a string'],
-  responseFields: [list, 'an array of strings'],
-  extensions: [(u) => (Array.isArray(u) ? jsonOf(u) : undefined), 'an array that JSON can hold'],
-  webhookUrl: [text, 'a string'],
-  overwriteFile: [flag, 'a boolean'],
-  overwriteAITags: [flag, 'a boolean'],
-  overwriteTags: [flag, 'a boolean'],
-  overwriteCustomMetadata: [flag, 'a boolean'],
-  customMetadata: [(u) => (record(u) ? jsonOf(u) : undefined), 'an object that JSON can hold'],
-  transformation: [transformation, 'an object { pre?, post? } that JSON can hold'],
-  checks: [text, 'a string'],
-  description: [text, 'a string'],
-} as const satisfies Record<Parameter, readonly [Encode, string]>
-
-const NAMES = /*#__PURE__*/ Object.keys(PARAMETERS)
+const KNOWN = ['expire', 'fileName', ...Object.keys(PARAMETERS)]
+const UNSIGNED = "is not signed: leave it out of the token's options"
 
 /** base64url without padding (RFC 7515 §2). */
 const base64url = (bytes: Uint8Array): string =>
@@ -160,74 +129,35 @@ export const getUploadToken = (
   config: GetUploadTokenConfig,
   options: GetUploadTokenOptions,
 ): either.Either<ValidationError, string> => {
-  if (!isObject(config))
-    return left(validationError('config', 'config must be an object with a privateKey and a publicKey'))
-  const keys: string[] = []
-  for (const name of ['privateKey', 'publicKey']) {
-    const key = readProp(config, name)?.value
-    if (typeof key !== 'string' || key === '')
-      return left(validationError(`config.${name}`, `${name} must be a non-empty string`))
-    keys.push(key)
-  }
-  const [privateKey = '', publicKey = ''] = keys
-
-  const now = attempt(() => readNow(config), 'config.now', validationError)
-  if (now._tag === 'Left') return now
-  const nowSeconds = Math.floor(now.right / 1000)
-
-  if (!isPlainObject(options))
-    return left(validationError('options', 'options must be an object with the upload parameters'))
-  let given: string[]
-  try {
-    given = Object.keys(options)
-  } catch {
-    return left(validationError('options', 'options could not be read'))
-  }
-  for (const key of given)
-    if (key !== 'expire' && !NAMES.includes(key))
-      return left(
-        validationError(
-          `options.${key}`,
-          key === 'file' || key === 'token'
-            ? `${key} is not signed: leave it out of the token's options`
-            : `${key} is not an upload v2 parameter`,
-        ),
-      )
-
-  const expireField = readProp(options, 'expire')
-  if (expireField === undefined) return left(validationError('options.expire', 'reading expire threw'))
-  // The same rule as getAuthenticationParameters and a client-side upload (one place: @imagekit-fp/internal).
-  const expire =
-    expireField.value === undefined
-      ? right(nowSeconds + DEFAULT_EXPIRE_SECONDS)
-      : attempt(
-          () => checkExpire(expireField.value, now.right, 'options.expire'),
-          'options.expire',
-          validationError,
-        )
-  if (expire._tag === 'Left') return expire
-
-  const payload: Record<string, string | number> = {}
-  for (const [name, [encode, kind]] of Object.entries(PARAMETERS) as [string, readonly [Encode, string]][]) {
-    const field = readProp(options, name)
-    if (field === undefined) return left(validationError(`options.${name}`, `reading ${name} threw`))
-    if (field.value === undefined) {
-      if (name === 'fileName') return left(validationError('options.fileName', 'fileName is required'))
-      continue
-    }
-    const copy = attempt(() => jsonCopy(field.value, `options.${name}`), `options.${name}`, validationError)
-    if (copy._tag === 'Left') return copy
-    const encoded = encode(copy.right)
-    if (encoded === undefined) return left(validationError(`options.${name}`, `${name} must be ${kind}`))
-    payload[name] = encoded
-  }
-  payload['iat'] = nowSeconds
-  payload['exp'] = expire.right
-
-  const header = base64url(utf8(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: publicKey })))
-  const body = base64url(utf8(JSON.stringify(payload)))
-  const signature = hmacSha256(privateKey, `${header}.${body}`)
+  const checked = attempt(() => unsigned(config, options), 'options', validationError)
+  if (checked._tag === 'Left') return checked
+  const [privateKey, payload] = checked.right
+  const signature = hmacSha256(privateKey, payload)
   // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
-  if (signature._tag === 'Left') return signature
-  return right(`${header}.${body}.${base64url(signature.right)}`)
+  return signature._tag === 'Left' ? signature : right(`${payload}.${base64url(signature.right)}`)
+}
+
+/** The private key and the JWT's `header.payload`, once `config` and `options` are checked. */
+const unsigned = (config: unknown, options: unknown): readonly [string, string] => {
+  need(isObject(config), 'config', 'must be an object')
+  const privateKey = nonEmptyString(read(config, 'privateKey', 'config.privateKey'), 'config.privateKey')
+  const kid = nonEmptyString(read(config, 'publicKey', 'config.publicKey'), 'config.publicKey')
+  const now = readNow(config)
+  const field = fields<GetUploadTokenOptions>(options, 'options')
+  for (const name of ['file', 'token'])
+    need(read(options as object, name, `options.${name}`) === undefined, `options.${name}`, UNSIGNED)
+  onlyKeys(options as object, KNOWN, 'options')
+  const expire = field(
+    'expire',
+    optional((u, path) => checkExpire(u, now, path)),
+  )
+  const payload: Record<string, string | number> = { fileName: field('fileName', uploadFileName) }
+  for (const [name, encode] of Object.entries(PARAMETERS)) {
+    const value = field(name as keyof typeof PARAMETERS, optional(encode))
+    if (value !== undefined) payload[name] = value
+  }
+  payload['iat'] = Math.floor(now / 1000)
+  payload['exp'] = expire ?? payload['iat'] + DEFAULT_EXPIRE_SECONDS
+  const header = base64url(utf8(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid })))
+  return [privateKey, `${header}.${base64url(utf8(JSON.stringify(payload)))}`]
 }

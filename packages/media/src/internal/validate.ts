@@ -1,208 +1,44 @@
-// Input checks shared by every media operation, run before any I/O. Each check is a function
-// `(value, path) => A` that returns the checked value or fails at `path` (internal's `fail`, the one
-// "throw to fail" mechanism); `prepare` is the only place that catches, so no public function throws.
-// Every read of untrusted input goes through `field` (a throwing getter or proxy trap becomes a
-// ValidationError at that path).
-//
-// Paths name the input as the caller wrote it: `input.fileId`, `input.tags[2]`, `input.publish.isPublished`.
+// The input checks of every media operation: internal's toolkit (one wording per fault, shared with upload and
+// utils), with `prepare` building utils' ValidationError, and `route`, which only media needs.
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import {
-  UNREADABLE,
-  attempt,
-  checkSignal,
+import { prepare as check, type Field } from '@imagekit-fp/internal'
+
+export {
+  abortOf,
+  array,
+  boolean,
+  date,
+  defined,
   fail,
-  isObject,
-  isPlainObject,
-  jsonCopy,
+  httpUrl,
+  id,
+  integer,
+  name,
   need,
-  readProp,
+  needSome,
+  nonEmptyString,
+  normalHttpUrl,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  scalar,
+  signal,
+  string,
+  strings,
+  text,
 } from '@imagekit-fp/internal'
-
-export { fail, need }
-
-/** A check: the value if it is acceptable, else it fails at `path` (see {@link fail}). */
-export type Check<A> = (u: unknown, path: string) => A
+export type { Check, Field } from '@imagekit-fp/internal'
 
 /**
- * Reads one field of the input object and checks it; see {@link prepare}. Keys are typed against the input
- * type `I`, so a misspelt field name is a compile error.
- */
-export type Field<I = Record<string, unknown>> = {
-  // Method syntax keeps a typed reader assignable to the untyped `Field` that shared helpers take.
-  read<A>(key: unknown extends I ? string : keyof I & string, check: Check<A>): A
-}['read']
-
-const REQUIRED = 'is required'
-const NON_EMPTY = 'must be a non-empty string'
-
-/** `o[key]`; a throwing getter is a ValidationError at `path`. */
-const get = (o: object, key: string, path: string): unknown =>
-  (readProp(o, key) ?? fail(path, UNREADABLE)).value
-
-/**
- * A plain object (not an array, a Date, a Map or a class instance) whose fields `read` reads and checks one by one,
- * paths under `path`.
- */
-const fieldsOf = <I>(u: unknown, path: string): Field<I> => {
-  need(isObject(u) && !Array.isArray(u), path, 'must be an object')
-  need(isPlainObject(u), path, 'must be a plain object')
-  return (key, check) => {
-    const at = `${path}.${key}`
-    return check(get(u, key, at), at)
-  }
-}
-
-/**
- * Checks `input` (anything at run time) with `build`, which reads each field through `field(key, check)`.
- * The first problem found is the Left; nothing else can escape.
+ * Checks `input` (anything at run time) with `build`, which reads each field through `field(key, check)`; paths
+ * start at `input`. The first problem found is the Left; nothing else can escape.
  */
 export const prepare = <I, A>(input: I, build: (field: Field<I>) => A): either.Either<ValidationError, A> =>
-  attempt(() => build(fieldsOf<I>(input, 'input')), 'input', validationError)
-
-/** The nested object at `path`, read with the same `field` reader (for `publish`, `schema`, …). */
-export const object =
-  <A, I = Record<string, unknown>>(build: (field: Field<I>) => A): Check<A> =>
-  (u, path) =>
-    build(fieldsOf<I>(u, path))
-
-/** `check`, or `undefined` when the value is absent. */
-export const optional =
-  <A>(check: Check<A>): Check<A | undefined> =>
-  (u, path) =>
-    u === undefined ? undefined : check(u, path)
-
-/** `check`, or `null` (ImageKit's "unset this field"). */
-export const nullable =
-  <A>(check: Check<A>): Check<A | null> =>
-  (u, path) =>
-    u === null ? null : check(u, path)
-
-/** Any string (empty allowed). */
-export const string: Check<string> = (u, path) => {
-  need(u !== undefined, path, REQUIRED)
-  need(typeof u === 'string', path, 'must be a string')
-  return u
-}
-
-/** A string with at least one non-blank character. */
-export const nonEmptyString: Check<string> = (u, path) => {
-  need(u !== undefined, path, REQUIRED)
-  need(typeof u === 'string' && u.trim() !== '', path, NON_EMPTY)
-  return u
-}
-
-/** A boolean. */
-export const boolean: Check<boolean> = (u, path) => {
-  need(u !== undefined, path, REQUIRED)
-  need(typeof u === 'boolean', path, 'must be a boolean')
-  return u
-}
-
-/** A file or folder name: a non-empty string without `/` (a name, not a path). */
-export const name: Check<string> = (u, path) => {
-  need(!nonEmptyString(u, path).includes('/'), path, 'must be a name, not a path (no /)')
-  return u as string
-}
-
-/** An integer from `min` to `max`. */
-export const integer =
-  (min: number, max: number): Check<number> =>
-  (u, path) => {
-    need(u !== undefined, path, REQUIRED)
-    need(typeof u === 'number' && Number.isSafeInteger(u), path, 'must be an integer')
-    need(
-      u >= min && u <= max,
-      path,
-      max === Infinity ? `must be at least ${min}` : `must be from ${min} to ${max}`,
-    )
-    return u
-  }
-
-/** One of `values` (an enum of the API). */
-export const oneOf =
-  <const V extends string>(values: readonly V[]): Check<V> =>
-  (u, path) => {
-    need(u !== undefined, path, REQUIRED)
-    need(values.includes(u as V), path, `must be one of ${values.map((v) => `'${v}'`).join(', ')}`)
-    return u as V
-  }
-
-/** Longest id accepted: ImageKit's ids are 24 to 40 characters; a longer one only makes an absurd URL. */
-const MAX_ID = 1024
-
-/**
- * An id that goes into the URL path (`fileId`, `versionId`, `requestId`, `jobId`, …): 1 to 1,024 characters
- * of RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`), and not `.` or `..`. So no id can add a path segment,
- * a dot segment, a query or a fragment; {@link route} percent-encodes it all the same.
- */
-export const id: Check<string> = (u, path) => {
-  need(u !== undefined, path, REQUIRED)
-  need(typeof u === 'string' && u !== '', path, NON_EMPTY)
-  need(u.length <= MAX_ID, path, `must be at most ${MAX_ID} characters`)
-  need(/^[\w.~-]+$/.test(u), path, 'may only contain letters, digits and - . _ ~')
-  need(u !== '.' && u !== '..', path, "must not be '.' or '..'")
-  return u
-}
-
-/** An array of `item`s, `min` to `max` long; item paths are `path[i]`. */
-export const array =
-  <A>(item: Check<A>, min = 0, max = Infinity): Check<A[]> =>
-  (u, path) => {
-    need(u !== undefined, path, REQUIRED)
-    need(Array.isArray(u), path, 'must be an array')
-    const size = u.length
-    need(size >= min, path, min === 1 ? 'must not be empty' : `must have at least ${min} items`)
-    need(size <= max, path, `must have at most ${max} items`)
-    return Array.from({ length: size }, (_, i) => item(get(u, String(i), `${path}[${i}]`), `${path}[${i}]`))
-  }
-
-/** A non-empty array of non-empty strings (tags, file ids in a JSON body). */
-export const strings = (max = Infinity): Check<string[]> => array(nonEmptyString, 1, max)
-
-/** A JSON object (custom metadata): any keys, JSON values; the copy that was checked (internal's `jsonCopy`). */
-export const record: Check<Readonly<Record<string, unknown>>> = (u, path) => {
-  need(u !== undefined, path, REQUIRED)
-  need(isObject(u) && !Array.isArray(u), path, 'must be an object')
-  return jsonCopy(u, path) as Readonly<Record<string, unknown>>
-}
-
-/**
- * An absolute `http:` or `https:` URL, returned in its WHATWG-serialised form (`a b.jpg` → `a%20b.jpg`,
- * non-ASCII percent-encoded), which is what the CDN sees and a valid URI.
- */
-export const normalHttpUrl: Check<string> = (u, path) => {
-  const s = nonEmptyString(u, path)
-  let url: URL | undefined
-  try {
-    url = new URL(s)
-  } catch {
-    url = undefined
-  }
-  need(url && /^https?:$/.test(url.protocol), path, 'must be an absolute http or https URL')
-  return url.href
-}
-
-/** An absolute http(s) URL, checked as {@link normalHttpUrl} does but sent as written (origin and extension settings). */
-export const httpUrl: Check<string> = (u, path) => {
-  normalHttpUrl(u, path)
-  return u as string
-}
-
-/** An AbortSignal that can be listened to (internal's `checkSignal`). */
-export const signal: Check<AbortSignal> = checkSignal
-
-/**
- * `{ reason }` once the checked `signal` has aborted, else `undefined`. A signal that throws when read (it passed
- * its check, then broke) counts as aborted, without a reason: nothing throws.
- */
-export const abortOf = (s: AbortSignal | undefined): { readonly reason: unknown } | undefined => {
-  try {
-    return s?.aborted ? { reason: s.reason } : undefined
-  } catch {
-    return { reason: undefined }
-  }
-}
+  check(input, build, validationError)
 
 /**
  * A URL path with every substituted value percent-encoded (`encodeURIComponent`), so that a path parameter
@@ -210,62 +46,3 @@ export const abortOf = (s: AbortSignal | undefined): { readonly reason: unknown 
  */
 export const route = (parts: TemplateStringsArray, ...values: readonly string[]): string =>
   parts.reduce((out, part, i) => out + encodeURIComponent(values[i - 1] ?? '') + part)
-
-/** Fails at `path` when none of `keys` is set in `body` (an update with nothing to update). */
-export const needSome = (body: object, keys: readonly string[], path: string): void =>
-  need(
-    keys.some((k) => (body as Record<string, unknown>)[k] !== undefined),
-    path,
-    `must set at least one of ${keys.join(', ')}`,
-  )
-
-/** `o` without its `undefined` values (the JSON body and query a call sends). */
-export const defined = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
-
-// Added with the account, custom metadata, saved extension, origin and URL endpoint operations (issue 10).
-
-/** A finite number (JSON has no NaN or Infinity). */
-export const number: Check<number> = (u, path) => {
-  need(u !== undefined, path, REQUIRED)
-  need(typeof u === 'number' && Number.isFinite(u), path, 'must be a finite number')
-  return u
-}
-
-/** A string, a finite number or a boolean (select options, AI vocabularies, metadata values). */
-export const scalar: Check<string | number | boolean> = (u, path) => {
-  need(u !== undefined, path, REQUIRED)
-  need(
-    typeof u === 'string' || typeof u === 'boolean' || (typeof u === 'number' && Number.isFinite(u)),
-    path,
-    'must be a string, a finite number or a boolean',
-  )
-  return u
-}
-
-/**
- * A string of `min` to `max` characters (Unicode code points, as JSON Schema's `minLength`/`maxLength`
- * count them) that, if `rule` is given, matches `rule[0]` (described by `rule[1]` in the message).
- */
-export const text =
-  (min: number, max = Infinity, rule?: readonly [RegExp, string]): Check<string> =>
-  (u, path) => {
-    const s = string(u, path)
-    const size = [...s].length
-    need(size >= min, path, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
-    need(size <= max, path, `must be at most ${max} characters`)
-    if (rule) need(rule[0].test(s), path, rule[1])
-    return s
-  }
-
-/** A calendar date written `YYYY-MM-DD` that exists (`2024-02-30` is refused). */
-export const date: Check<string> = (u, path) => {
-  const s = string(u, path)
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : undefined
-  need(
-    day && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s),
-    path,
-    'must be a date YYYY-MM-DD',
-  )
-  return s
-}

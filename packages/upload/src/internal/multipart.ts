@@ -1,6 +1,6 @@
 // multipart/form-data encoding (RFC 7578, as browsers write it), built by hand so that the body can be a
 // `Blob` (exact size known, disk-backed parts stay on disk) or a `ReadableStream` (streamed file part).
-import type { Field, FilePart } from './validate'
+import type { FilePart, FormField } from './validate'
 
 /** Field names and file names are quoted; `"`, CR and LF are percent-escaped as the WHATWG encoder does. */
 const quote = (s: string): string => s.replace(/[\r\n"]/g, encodeURIComponent)
@@ -25,7 +25,7 @@ const makeBoundary = (): string => {
  * chunks as they are needed (backpressure reaches the source; cancelling it cancels the source).
  */
 export const encodeMultipart = (
-  fields: readonly Field[],
+  fields: readonly FormField[],
   file: FilePart,
   fileName: string,
 ): { readonly body: BodyInit; readonly headers: Readonly<Record<string, string>> } => {

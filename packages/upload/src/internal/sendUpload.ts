@@ -1,12 +1,12 @@
 // The one place both upload versions send a prepared multipart request and read the reply (v1 and v2 differ only
-// in the path, the auth and v2's extra `token` field).
+// in the path and in the auth their checks chose).
 import type { either } from 'fp-ts'
 import { networkError, type DecodeError } from '@imagekit-fp/utils'
 import { lax } from '@imagekit-fp/utils/codec'
 import { request, type HttpRequest, type TransportConfig } from '@imagekit-fp/utils/http'
 import { left, right } from '@imagekit-fp/internal'
 import { encodeMultipart } from './multipart'
-import type { Field, PreparedUpload } from './validate'
+import type { PreparedUpload } from './validate'
 import { UploadAccepted } from '../model/UploadAccepted'
 import { UploadResult } from '../model/UploadResult'
 import type { UploadError } from '../upload'
@@ -40,30 +40,21 @@ const stored = (e: DecodeError): DecodeError => {
   }
 }
 
-/** What differs between the versions: where the request goes, its auth, and fields added after the prepared ones. */
-export interface UploadRoute {
-  readonly path: string
-  readonly auth: 'basic' | 'none'
-  readonly extraFields?: readonly Field[]
-}
-
-/** Sends `prepared` to `route.path` and resolves to the decoded result; never rejects. */
+/** Sends `prepared` to `path` (below the upload base URL) and resolves to the decoded result; never rejects. */
 export const sendUpload = (
   config: TransportConfig,
   prepared: PreparedUpload,
-  route: UploadRoute,
+  path: string,
 ): Promise<either.Either<UploadError, UploadResult | UploadAccepted>> => {
-  const fields =
-    route.extraFields === undefined ? prepared.fields : [...prepared.fields, ...route.extraFields]
   const req: HttpRequest<UploadResult | UploadAccepted> = {
     method: 'POST',
     base: 'upload',
-    path: route.path,
-    auth: route.auth,
+    path,
+    auth: prepared.auth,
     codec: UploadResult,
     statusCodecs: { 202: AcceptedReply },
     idempotent: prepared.retry,
-    ...encodeMultipart(fields, prepared.file, prepared.fileName),
+    ...encodeMultipart(prepared.fields, prepared.file, prepared.fileName),
     ...(prepared.signal === undefined ? {} : { signal: prepared.signal }),
     ...(prepared.onProgress === undefined ? {} : { onUploadProgress: prepared.onProgress }),
   }
