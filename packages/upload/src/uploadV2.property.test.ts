@@ -17,20 +17,22 @@ const shuffled = (entries: readonly (readonly [string, unknown])[]) =>
 
 const text = fc.string({ minLength: 1, maxLength: 12 })
 const tag = text.filter((s) => !/[,%]/.test(s))
+/** A post-upload step's value: a blank one is refused by both (it names no transformation). */
+const stepValue = text.filter((s) => s.trim() !== '')
 const step = fc.oneof(
-  text.chain((value) =>
+  stepValue.chain((value) =>
     shuffled([
       ['type', 'transformation'],
       ['value', value],
     ]),
   ),
-  fc.option(text, { nil: undefined }).chain((value) =>
+  fc.option(stepValue, { nil: undefined }).chain((value) =>
     shuffled([
       ['type', 'thumbnail'],
       ['value', value],
     ]),
   ),
-  fc.tuple(text, fc.constantFrom('hls', 'dash')).chain(([value, protocol]) =>
+  fc.tuple(stepValue, fc.constantFrom('hls', 'dash')).chain(([value, protocol]) =>
     shuffled([
       ['type', 'abs'],
       ['value', value],
@@ -39,7 +41,7 @@ const step = fc.oneof(
   ),
 )
 const transformation = fc
-  .record({ pre: text, post: fc.array(step, { maxLength: 3 }) }, { requiredKeys: [] })
+  .record({ pre: stepValue, post: fc.array(step, { maxLength: 3 }) }, { requiredKeys: [] })
   .filter((t) => Object.keys(t).length > 0)
   .chain((t) => shuffled(Object.entries(t)))
 const extension = fc.oneof(
