@@ -90,6 +90,15 @@ interface Walk {
   readonly each: (key: string, visit: (name: string, value: unknown) => void) => void
 }
 
+/** The plan as the checks fill it in, with what they pass on to each other. */
+type Draft = { -readonly [K in keyof Plan<unknown>]: Plan<unknown>[K] } & {
+  base: unknown
+  auth: unknown
+  path: string
+  params: URLSearchParams
+  idempotent: boolean | 'unsent' | undefined
+}
+
 const walk = (config: Rec, req: Rec): Walk => {
   const w: { -readonly [K in keyof Walk]: Walk[K] } = { at: 'config' } as Walk
   w.need = (ok, message) => need(ok, w.at, message)
@@ -117,57 +126,57 @@ const walk = (config: Rec, req: Rec): Walk => {
 }
 
 /** What the request asks for: method, base, auth, path, codec, and how it may be retried and followed. */
-const checkCall = (w: Walk) => {
-  const method = w.r('method') as HttpMethod
-  w.need(METHODS.includes(method), `must be one of ${METHODS.join(', ')}`)
-  const base = w.r('base')
-  w.need(base === 'api' || base === 'upload', "must be 'api' or 'upload'")
-  const auth = w.r('auth')
-  w.need(auth === 'basic' || auth === 'none', "must be 'basic' or 'none'")
-  const path = w.r('path')
-  w.need(typeof path === 'string' && path[0] === '/', "must be a string starting with '/'")
-  w.need(!/[?#]/.test(path), 'must not contain ? or # (use searchParams)')
-  const codec = w.r('codec') as Decoder<unknown, unknown>
-  w.need(isDecoder(codec), DECODER)
-  const idempotent = w.optional(
-    w.r('idempotent'),
-    (u) => typeof u === 'boolean' || u === 'unsent',
-    "must be a boolean or 'unsent'",
-  ) as boolean | 'unsent' | undefined
-  const signal = w.r('signal') as AbortSignal | undefined
+const checkCall = (w: Walk, p: Draft) => {
+  const { r, optional } = w
+  const need: Walk['need'] = w.need
+  need(METHODS.includes((p.method = r('method') as HttpMethod)), `must be one of ${METHODS.join(', ')}`)
+  const base = (p.base = r('base'))
+  need(base === 'api' || base === 'upload', "must be 'api' or 'upload'")
+  const auth = (p.auth = r('auth'))
+  need(auth === 'basic' || auth === 'none', "must be 'basic' or 'none'")
+  const path = r('path')
+  need(typeof path === 'string' && path[0] === '/', "must be a string starting with '/'")
+  need(!/[?#]/.test((p.path = path)), 'must not contain ? or # (use searchParams)')
+  need(isDecoder((p.codec = r('codec') as Decoder<unknown, unknown>)), DECODER)
+  const isRetry = (u: unknown) => typeof u === 'boolean' || u === 'unsent'
+  p.idempotent = optional(r('idempotent'), isRetry, "must be a boolean or 'unsent'") as Draft['idempotent']
+  const signal = (p.signal = r('signal') as AbortSignal | undefined)
   if (signal !== undefined) checkSignal(signal, w.at)
-  const onUploadProgress = w.optional(w.r('onUploadProgress'), isFunction, 'must be a function') as
-    ((progress: UploadProgress) => void) | undefined
-  return { method, base, auth, path, codec, idempotent, signal, onUploadProgress }
+  p.onUploadProgress = optional(
+    r('onUploadProgress'),
+    isFunction,
+    'must be a function',
+  ) as Draft['onUploadProgress']
 }
 
 /** The codecs by 2xx status and the search parameters. */
-const checkRecords = (w: Walk) => {
-  const statusCodecs: Record<number, Decoder<unknown, unknown>> = {}
+const checkRecords = (w: Walk, p: Draft) => {
+  const need: Walk['need'] = w.need
+  const statusCodecs: Record<number, Decoder<unknown, unknown>> = (p.statusCodecs = {})
   w.each('statusCodecs', (name, v) => {
-    w.need(/^2\d\d$/.test(name), 'must be keyed by a 2xx status')
-    w.need(isDecoder(v), DECODER)
+    need(/^2\d\d$/.test(name), 'must be keyed by a 2xx status')
+    need(isDecoder(v), DECODER)
     statusCodecs[+name] = v as Decoder<unknown, unknown>
   })
-  const params = new URLSearchParams()
+  const params = (p.params = new URLSearchParams())
   w.each('searchParams', (name, v) => {
     if (v === undefined) return
-    w.need(
+    need(
       typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
       'must be a string, a finite number or a boolean',
     )
     params.append(name, String(v))
   })
-  return { statusCodecs, params }
 }
 
 /** The extra headers, by lower-case name. */
 const checkHeaders = (w: Walk): Record<string, string> => {
+  const need: Walk['need'] = w.need
   const extra: Record<string, string> = {}
   w.each('headers', (name, v) => {
-    w.need(typeof v === 'string', 'must be a string')
+    need(typeof v === 'string', 'must be a string')
     const lower = name.toLowerCase()
-    w.need(lower !== 'authorization', 'is set by auth, not by headers')
+    need(lower !== 'authorization', 'is set by auth, not by headers')
     try {
       new Headers([[name, v]])
     } catch {
@@ -199,7 +208,8 @@ const jsonText = (w: Walk, json: unknown): string => {
 }
 
 /** The body (`json` written as text, or a raw body) and the request headers, without `authorization`. */
-const checkBody = (w: Walk, method: HttpMethod) => {
+const checkBody = (w: Walk, p: Draft) => {
+  const { method } = p
   const json = w.r('json')
   let body = w.r('body')
   if (json !== undefined && body !== undefined) fail(w.at, 'set either json or body, not both')
@@ -207,71 +217,76 @@ const checkBody = (w: Walk, method: HttpMethod) => {
     fail(json === undefined ? w.at : 'request.json', `a ${method} request has no body`)
   }
   const extra = checkHeaders(w)
-  const headers: Record<string, string> = { accept: 'application/json' }
+  const headers: Record<string, string> = (p.headers = { accept: 'application/json' })
   if (json !== undefined) {
     body = jsonText(w, json)
     headers['content-type'] = 'application/json'
   } else if (body !== undefined && typeof body !== 'string' && !isObject(body)) {
     fail('request.body', 'must be a string, Blob, FormData, bytes or a ReadableStream')
   }
-  return { body: body as BodyInit | undefined, headers: Object.assign(headers, extra) }
+  Object.assign(headers, extra)
+  p.body = body as BodyInit | undefined
 }
 
 /** The Authorization header of `auth: 'basic'`, and the forms of the key that must never appear in an error. */
-const checkAuth = (w: Walk, auth: unknown) => {
-  if (auth !== 'basic') return { authorization: undefined, secrets: [] }
+const checkAuth = (w: Walk, p: Draft) => {
+  p.secrets = []
+  if (p.auth !== 'basic') return
   const key = w.c('privateKey')
   w.need(typeof key === 'string' && key !== '', 'is required for this request (server-side only)')
   w.need(key.trim() !== '', 'must not be blank')
-  return { authorization: `Basic ${encodeBase64(utf8(`${key}:`))}`, secrets: secretForms(key) }
+  p.authorization = `Basic ${encodeBase64(utf8(`${key}:`))}`
+  p.secrets = secretForms(key)
 }
 
 /** The full URL: the configured base (https, or http to a loopback host without the key), path and query. */
-const checkUrl = (w: Walk, base: unknown, auth: unknown, path: string, params: URLSearchParams): string => {
-  const configured = w.c(`${base}BaseUrl`)
-  const raw = configured === undefined ? `https://${base}.imagekit.io` : configured
-  w.need(typeof raw === 'string', 'must be a string')
+const checkUrl = (w: Walk, p: Draft) => {
+  const need: Walk['need'] = w.need
+  const configured = w.c(`${p.base}BaseUrl`)
+  const raw = configured === undefined ? `https://${p.base}.imagekit.io` : configured
+  need(typeof raw === 'string', 'must be a string')
   let root: URL | undefined
   try {
     root = new URL(raw)
   } catch {
     root = undefined
   }
-  w.need(root && /^https?:$/.test(root.protocol), 'must be an absolute http or https URL')
-  w.need(root.username === '' && root.password === '', 'must not contain credentials')
-  w.need(!/[?#]/.test(raw), 'must not contain a query or a fragment')
-  w.need(
-    auth === 'none' ||
+  need(root && /^https?:$/.test(root.protocol), 'must be an absolute http or https URL')
+  need(root.username === '' && root.password === '', 'must not contain credentials')
+  need(!/[?#]/.test(raw), 'must not contain a query or a fragment')
+  need(
+    p.auth === 'none' ||
       root.protocol === 'https:' ||
       /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(root.hostname),
     'must use https: the private key is sent over http only to a loopback host',
   )
   // `path` starts with '/', so the URL stays on the base origin; the query comes from searchParams only.
-  const url = new URL(root.origin + root.pathname.replace(/\/+$/, '') + path)
-  url.search = String(params)
-  return url.href
+  const url = new URL(root.origin + root.pathname.replace(/\/+$/, '') + p.path)
+  url.search = String(p.params)
+  p.url = url.href
 }
 
 /** `undefined` means "the default", and nothing else does: a `null` is refused, not defaulted. */
 const or = (value: unknown, fallback: number): unknown => (value === undefined ? fallback : value)
 
 /** The timeout, the retry policy and the reply limit. */
-const checkLimits = (w: Walk) => {
+const checkLimits = (w: Walk, p: Draft) => {
+  const need: Walk['need'] = w.need
   const timeout = or(w.c('timeout'), 60_000)
-  w.need(isInt(timeout, 1, MAX_TIMER), `must be an integer number of milliseconds from 1 to ${MAX_TIMER}`)
+  need(isInt(timeout, 1, MAX_TIMER), `must be an integer number of milliseconds from 1 to ${MAX_TIMER}`)
   const retry = w.c('retry')
   const count = typeof retry === 'number'
-  w.need(retry === undefined || count || isRecord(retry), 'must be a number or { limit, maxDelay }')
+  need(retry === undefined || count || isRecord(retry), 'must be a number or { limit, maxDelay }')
   const policy = (count ? { limit: retry } : (retry ?? {})) as Rec
   const limit = or(policy['limit'], 2)
   const maxDelay = or(policy['maxDelay'], 8_000)
   if (!count) w.at += '.limit'
-  w.need(isInt(limit, 0, 10), 'must be an integer from 0 to 10')
+  need(isInt(limit, 0, 10), 'must be an integer from 0 to 10')
   w.at = 'config.retry.maxDelay'
-  w.need(isInt(maxDelay, 0, MAX_TIMER), `must be an integer from 0 to ${MAX_TIMER}`)
+  need(isInt(maxDelay, 0, MAX_TIMER), `must be an integer from 0 to ${MAX_TIMER}`)
   const maxBytes = or(w.c('maxResponseBytes'), 64 * 1024 * 1024)
-  w.need(isInt(maxBytes, 1, 2 ** 28), 'must be an integer from 1 to 268435456')
-  return { timeout, retryLimit: limit, maxDelay, maxBytes }
+  need(isInt(maxBytes, 1, 2 ** 28), 'must be an integer from 1 to 268435456')
+  Object.assign(p, { timeout, retryLimit: limit, maxDelay, maxBytes })
 }
 
 /**
@@ -279,12 +294,14 @@ const checkLimits = (w: Walk) => {
  * fails a call (a ValidationError before sending); this clock is read between attempts, where a bad reading must
  * only make a Retry-After date count as absent (readNow would also refuse finite times past ±8.64e15 ms).
  */
-const checkHooks = (w: Walk) => {
-  const fetch = w.optional(w.c('fetch'), isFunction, 'must be a fetch function') as typeof globalThis.fetch
-  const clock = w.optional(w.c('now'), isFunction, 'must be a function') as (() => unknown) | undefined
-  const strict = w.optional(w.c('strictResponses'), (u) => typeof u === 'boolean', 'must be a boolean')
-  const onDrift = w.optional(w.c('onDrift'), isFunction, 'must be a function') as Plan<unknown>['onDrift']
-  const now = () => {
+const checkHooks = (w: Walk, p: Draft) => {
+  const { c, optional } = w
+  const FN = 'must be a function'
+  p.fetch = optional(c('fetch'), isFunction, 'must be a fetch function') as Draft['fetch']
+  const clock = optional(c('now'), isFunction, FN) as (() => unknown) | undefined
+  p.strict = optional(c('strictResponses'), (u) => typeof u === 'boolean', 'must be a boolean') === true
+  p.onDrift = optional(c('onDrift'), isFunction, FN) as Draft['onDrift']
+  p.now = () => {
     try {
       const t = (clock ?? Date.now)()
       return typeof t === 'number' ? t : Number.NaN
@@ -292,14 +309,6 @@ const checkHooks = (w: Walk) => {
       return Number.NaN
     }
   }
-  return { fetch: fetch as typeof globalThis.fetch | undefined, now, strict: strict === true, onDrift }
-}
-
-/** Whether the request may be retried: a body that can be replayed (a ReadableStream is sent once), and `idempotent`. */
-const retriableOf = (body: unknown, method: HttpMethod, idempotent: boolean | 'unsent' | undefined) => {
-  const stream = body as Rec
-  const replayable = !(isObject(body) && isFunction(stream['getReader']) && isFunction(stream['pipeThrough']))
-  return replayable && (idempotent ?? (method !== 'POST' && method !== 'PATCH'))
 }
 
 /** Checks the config and the request; the first problem found is the Left. Never throws (getters may). */
@@ -308,21 +317,22 @@ export const makePlan = <A>(
   req: HttpRequest<A>,
 ): either.Either<ValidationError, Plan<A>> => {
   const w: Walk = walk(config as unknown as Rec, req as unknown as Rec)
+  const p = {} as Draft
   try {
     w.need(isObject(config), OBJECT)
     w.at = 'request'
     w.need(isObject(req), OBJECT)
-    const { method, base, auth, path, idempotent, ...call } = checkCall(w)
-    const records = checkRecords(w)
-    const { body, headers } = checkBody(w, method)
-    const credentials = checkAuth(w, auth)
-    const url = checkUrl(w, base, auth, path, records.params)
-    const plan = { method, url, headers, body, ...call, ...credentials, ...checkLimits(w), ...checkHooks(w) }
-    return right({
-      ...plan,
-      statusCodecs: records.statusCodecs,
-      retriable: retriableOf(body, method, idempotent),
-    } as Plan<A>)
+    for (const check of [checkCall, checkRecords, checkBody, checkAuth, checkUrl, checkLimits, checkHooks])
+      check(w, p)
+    // A ReadableStream body can be sent once only.
+    const stream = p.body as unknown as Rec
+    const replayable = !(
+      isObject(stream) &&
+      isFunction(stream['getReader']) &&
+      isFunction(stream['pipeThrough'])
+    )
+    p.retriable = replayable && (p.idempotent ?? (p.method !== 'POST' && p.method !== 'PATCH'))
+    return right(p as Plan<unknown> as Plan<A>)
   } catch (e) {
     return left(caught(e, w.at, validationError))
   }
