@@ -79,13 +79,9 @@ const retry = (plan: Plan<unknown>, call: Call): Promise<unknown> => {
 const decode = <A>(plan: Plan<A>, call: Call): Result<HttpResponse<A>> => {
   const { reply } = call
   if (reply === undefined) throw new TypeError('no reply')
-  const decoded = decodeBody(plan.statusCodecs[reply.status] ?? plan.codec, reply.status, reply.text, {
+  const decoded = decodeBody(plan.statusCodecs[reply.status] ?? plan.codec, reply, {
+    ...plan,
     what: call.what,
-    secrets: plan.secrets,
-    strict: plan.strict,
-    onDrift: plan.onDrift,
-    operation: `${plan.method} ${new URL(plan.url).pathname}`,
-    requestId: reply.headers.get('x-request-id') ?? undefined,
   })
   if (decoded._tag === 'Left') return left(redact(decoded.left, plan.secrets))
   return right({ status: reply.status, headers: headerRecord(reply.headers), body: decoded.right })

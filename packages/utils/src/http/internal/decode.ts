@@ -8,21 +8,14 @@ import { left, right } from '@imagekit-fp/internal'
 import { formatErrors } from './formatErrors'
 import { scrubErrors, scrubText } from './redact'
 import { cut } from './response'
+import type { Call, Reply } from './attempt'
+import type { Plan } from './plan'
 
 type Decoded<A> = either.Either<DecodeError, A>
 
-/** What decoding one 2xx reply needs to know besides its text. */
-export interface Reading {
-  /** `METHOD url`, as messages name the call. */
-  readonly what: string
-  readonly secrets: readonly string[]
-  /** Every drift is a DecodeError. */
-  readonly strict: boolean
-  readonly onDrift: ((drift: Drift) => void) | undefined
-  /** `METHOD /path`, as drift names the operation. */
-  readonly operation: string
-  readonly requestId: string | undefined
-}
+/** What decoding one 2xx reply needs to know besides its text: the call, the key's forms, the drift policy. */
+export type Reading = Pick<Call, 'what'> &
+  Pick<Plan<unknown>, 'secrets' | 'strict' | 'onDrift' | 'method' | 'url'>
 
 /** A DecodeError with one error at the root of `codec`. */
 const rootError = (codec: Decoder<unknown, unknown>, value: unknown, message: string, summary: string) =>
@@ -36,7 +29,12 @@ const mismatch = (errors: Errors, name: string, { what, secrets }: Reading, mode
  * A body read by one of our lax codecs: a Left when an identity or discriminant is unusable (or, strictly, on
  * any drift); otherwise the typed value, each drift told to `onDrift` (whose errors are ignored).
  */
-const readLax = <A>(codec: LaxType<A, unknown>, data: unknown, reading: Reading): Decoded<A> => {
+const readLax = <A>(
+  codec: LaxType<A, unknown>,
+  data: unknown,
+  reading: Reading,
+  requestId?: string,
+): Decoded<A> => {
   const { value, findings } = readAll(codec, data)
   const invalid = value === INVALID
   if (invalid || (reading.strict && findings.length > 0)) {
@@ -46,11 +44,11 @@ const readLax = <A>(codec: LaxType<A, unknown>, data: unknown, reading: Reading)
       decodeError(errors, mismatch(errors, codec.name, reading, invalid ? '' : ' (strictResponses)'), data),
     )
   }
-  const { operation, requestId, onDrift } = reading
+  const operation = `${reading.method} ${new URL(reading.url).pathname}`
   for (const f of findings) {
     const drift = { operation, path: f.path, kind: f.kind, expected: f.expected, got: f.got }
     try {
-      onDrift?.((requestId === undefined ? drift : { ...drift, requestId }) as Drift)
+      reading.onDrift?.((requestId === undefined ? drift : { ...drift, requestId }) as Drift)
     } catch {
       // A listener's failure is not the call's.
     }
@@ -80,8 +78,7 @@ const readIoTs = <A>(codec: Decoder<unknown, A>, data: unknown, reading: Reading
 /** A 2xx body: JSON (a 204 or blank body is `{}`) that the codec accepts, else a DecodeError. */
 export const decodeBody = <A>(
   codec: Decoder<unknown, A>,
-  status: number,
-  text: string,
+  { status, text, headers }: Reply,
   reading: Reading,
 ): Decoded<A> => {
   let data: unknown = {}
@@ -95,5 +92,6 @@ export const decodeBody = <A>(
       return left(rootError(codec, shown, `not valid JSON (${reason})`, summary))
     }
   }
-  return isLax(codec) ? readLax(codec as LaxType<A, unknown>, data, reading) : readIoTs(codec, data, reading)
+  if (!isLax(codec)) return readIoTs(codec, data, reading)
+  return readLax(codec as LaxType<A, unknown>, data, reading, headers.get('x-request-id') ?? undefined)
 }
