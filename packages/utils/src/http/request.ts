@@ -13,6 +13,7 @@ import { networkError, type DecodeError } from '../errors'
 import { left, right } from '@imagekit-fp/internal'
 import type { Call } from './internal/attempt'
 import { attempt } from './internal/attempt'
+import { probe } from './internal/body'
 import { decodeBody } from './internal/decode'
 import { aborted, failure } from './internal/failure'
 import { makePlan, type Plan } from './internal/plan'
@@ -27,13 +28,11 @@ type Result<A> = either.Either<RequestError, A>
 const MAX_URL_SHOWN = 2048
 
 /** Does this platform's Request accept `redirect: 'error'`? (workerd's does not.) Checked per call. */
-const redirectErrorSupported = (): boolean => {
-  try {
-    return new Request('https://a.invalid', { redirect: 'error' }).redirect === 'error'
-  } catch {
-    return false
-  }
-}
+const redirectErrorSupported = (): boolean =>
+  probe(
+    () => ({ redirect: 'error' }),
+    (r) => r.redirect === 'error',
+  )
 
 /**
  * A new call: its own signal (made here: Vercel Edge refuses foreign signals in Request), and how it refuses a

@@ -69,12 +69,12 @@ const send = (plan: Plan<unknown>, call: Call, built: Request, signal: AbortSign
  * `timeout`: that one ends the attempt whose error body stalls, and the status is lost (a 404 becomes a Timeout).
  */
 const deadline = (plan: Plan<unknown>, built: Request, controller: AbortController) => {
-  const timer = { expired: false, id: undefined as ReturnType<typeof setTimeout> | undefined }
-  timer.id = setTimeout(() => {
-    timer.expired = true
+  let expired = false
+  const id = setTimeout(() => {
+    expired = true
     controller.abort(new TimeoutError(built))
   }, plan.timeout)
-  return timer
+  return [() => expired, () => clearTimeout(id)] as const
 }
 
 /** ky's `fetch`: one attempt, from sending the body to reading the reply, within one timer. */
@@ -85,10 +85,11 @@ export const attempt =
     // ky's Request is never sent: the abort of a Request built from another is lost by undici (#4068, #3644).
     const controller = new AbortController()
     const { signal } = controller
-    const stop = () => controller.abort(call.signal.reason)
-    call.signal.addEventListener('abort', stop)
-    if (call.signal.aborted) stop()
-    const timer = deadline(plan, built, controller)
+    const { signal: callSignal } = call
+    const stop = () => controller.abort(callSignal.reason)
+    callSignal.addEventListener('abort', stop)
+    if (callSignal.aborted) stop()
+    const [expired, clear] = deadline(plan, built, controller)
     try {
       const reply = await readReply(plan, call, await race(send(plan, call, built, signal), signal), signal)
       call.reply = reply
@@ -99,13 +100,13 @@ export const attempt =
         headers: wait === undefined ? {} : { 'retry-after': wait },
       })
     } catch (e) {
-      if (timer.expired) throw new TimeoutError(built)
+      if (expired()) throw new TimeoutError(built)
       // Node's fetch rejects a redirect under `redirect: 'error'` ("fetch failed (unexpected redirect)").
-      if (!call.signal.aborted && call.final === undefined && call.redirect && /redirect/i.test(describe(e)))
+      if (!callSignal.aborted && call.final === undefined && call.redirect && /redirect/i.test(describe(e)))
         call.final = refused(call, `${describe(e)}; a redirect is not followed`, e)
       throw e
     } finally {
-      clearTimeout(timer.id)
-      call.signal.removeEventListener('abort', stop)
+      clear()
+      callSignal.removeEventListener('abort', stop)
     }
   }

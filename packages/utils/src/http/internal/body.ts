@@ -27,20 +27,26 @@ export const bodySize = (body: BodyInit): number | undefined =>
             )
           : undefined
 
+/** What `test` says of a Request made with `init` on this platform; `false` where making it throws. */
+export const probe = (init: () => RequestInit, test: (request: Request) => boolean): boolean => {
+  try {
+    return test(new Request('https://a.invalid', init()))
+  } catch {
+    return false
+  }
+}
+
 /**
  * Does a Request keep a stream body as a stream here? True in Node, Deno, Bun, workerd, Vercel Edge, Chromium
  * and Safari; false in Firefox, whose Request turns the stream into the text "[object ReadableStream]" (with a
  * `text/plain` content type). Keeping it is not sending it: Safari refuses to send one, and Chromium sends one
  * over HTTP/2 and HTTP/3 only (see `fetchWithBody`). Checked per call: no module state.
  */
-export const keepsStreamBodies = (): boolean => {
-  try {
-    const init = { body: new ReadableStream(), method: 'POST', duplex: 'half' }
-    return !new Request('https://a.invalid', init as RequestInit).headers.has('content-type')
-  } catch {
-    return false
-  }
-}
+export const keepsStreamBodies = (): boolean =>
+  probe(
+    () => ({ body: new ReadableStream(), method: 'POST', duplex: 'half' }) as RequestInit,
+    (r) => !r.headers.has('content-type'),
+  )
 
 /**
  * Is a Blob or bytes body turned into a stream here to report upload progress? Where streams are kept, except
@@ -90,27 +96,14 @@ const countingStream = (
   reader: ReadableStreamDefaultReader<Uint8Array>,
   report: (loaded: number) => void,
 ) => {
+  let pulled = false
   let loaded = 0
-  // `start` runs within the constructor: `stop` is set before anyone can call it.
-  const counting = {
-    pulled: false,
-    stop: undefined as unknown as (reason: unknown) => void,
-    stream: undefined as unknown,
-  }
-  counting.stream = new ReadableStream<Uint8Array>(
+  let control: ReadableStreamDefaultController<Uint8Array> | undefined
+  const stream = new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        counting.stop = (reason) => {
-          try {
-            controller.error(reason)
-          } catch {
-            // already closed
-          }
-          reader.cancel(reason).catch(() => undefined)
-        }
-      },
+      start: (controller) => void (control = controller),
       async pull(controller) {
-        counting.pulled = true
+        pulled = true
         const { done, value } = await reader.read()
         if (done) return controller.close()
         controller.enqueue(value)
@@ -120,7 +113,15 @@ const countingStream = (
     },
     { highWaterMark: 0 },
   )
-  return counting as typeof counting & { stream: ReadableStream<Uint8Array> }
+  const stop = (reason: unknown) => {
+    try {
+      control?.error(reason)
+    } catch {
+      // already closed
+    }
+    reader.cancel(reason).catch(() => undefined)
+  }
+  return [stream, stop, () => pulled] as const
 }
 
 /**
@@ -156,14 +157,14 @@ export const sendWithBody = async (
   if (!plain.body || !(isStream || (onProgress && streamsForProgress()))) return await send(plain)
   const report = reporter(body, onProgress)
   const reader = plain.body.getReader()
-  const counting = countingStream(reader, report)
-  const onAbort = () => counting.stop(signal.reason)
+  const [counted, stop, pulled] = countingStream(reader, report)
+  const onAbort = () => stop(signal.reason)
   signal.addEventListener('abort', onAbort)
   try {
     // The headers of `plain`, so that the content type its body gave it (a multipart boundary) is kept.
-    return await send(make(counting.stream, plain.headers))
+    return await send(make(counted, plain.headers))
   } catch (e) {
-    if (counting.pulled || signal.aborted || (isStream && nameOf(e) !== 'NotSupportedError')) throw e
+    if (pulled() || signal.aborted || (isStream && nameOf(e) !== 'NotSupportedError')) throw e
     let again: BodyInit = body
     if (isStream) again = await readAll(reader)
     else reader.cancel().catch(() => undefined)
