@@ -1,7 +1,7 @@
 // The plan step: a transport config and a request (both may be anything at run time) checked into a `Plan`,
 // everything one call of `request` needs, before any byte leaves. The checks run in order and the first failing
 // one ends the walk (`need`/`fail` from @imagekit-fp/internal throw the problem, and `makePlan` returns it as a
-// Left); a `Walk` names the field being read, so that a getter that throws is reported there.
+// Left); the draft plan's `at` names the field being read, so that a getter that throws is reported there.
 import type { either } from 'fp-ts'
 import type { Decoder } from 'io-ts'
 import { validationError, type ValidationError } from '../../errors'
@@ -75,23 +75,11 @@ const isInt = (u: unknown, min: number, max: number): u is number =>
 
 const isDecoder = (u: unknown) => isObject(u) && isFunction((u as Rec)['decode'])
 
-/** Reads the config and the request field by field; `at` names the field being read or checked. */
-interface Walk {
-  at: string
-  /** `need` at the field being read. */
-  readonly need: (ok: unknown, message: string) => asserts ok
-  /** A field of the request. */
-  readonly r: (key: string) => unknown
-  /** A field of the config. */
-  readonly c: (key: string) => unknown
-  /** An optional field: absent, or passing `ok`. */
-  readonly optional: (value: unknown, ok: (u: unknown) => boolean, message: string) => unknown
-  /** Checks each entry of the optional record `key` of the request, with `at` naming the entry. */
-  readonly each: (key: string, visit: (name: string, value: unknown) => void) => void
-}
-
-/** The plan as the checks fill it in, with what they pass on to each other. */
+/** The plan as the checks fill it in, with what they pass on to each other; `at` names the field being read. */
 type Draft = { -readonly [K in keyof Plan<unknown>]: Plan<unknown>[K] } & {
+  at: string
+  readonly cfg: Rec
+  readonly req: Rec
   base: unknown
   auth: unknown
   path: string
@@ -99,69 +87,84 @@ type Draft = { -readonly [K in keyof Plan<unknown>]: Plan<unknown>[K] } & {
   idempotent: boolean | 'unsent' | undefined
 }
 
-const walk = (config: Rec, req: Rec): Walk => {
-  const w: { -readonly [K in keyof Walk]: Walk[K] } = { at: 'config' } as Walk
-  w.need = (ok, message) => need(ok, w.at, message)
-  const read = (o: Rec, path: string) => (key: string) => {
-    w.at = `${path}.${key}`
-    return o[key]
+/** `need` at the field being read. */
+const needAt: (p: Draft, ok: unknown, message: string) => asserts ok = (p, ok, message) =>
+  need(ok, p.at, message)
+
+const read = (p: Draft, o: Rec, path: string, key: string): unknown => {
+  p.at = `${path}.${key}`
+  return o[key]
+}
+
+/** A field of the request. */
+const r = (p: Draft, key: string) => read(p, p.req, 'request', key)
+
+/** A field of the config. */
+const c = (p: Draft, key: string) => read(p, p.cfg, 'config', key)
+
+/** An optional field: absent, or passing `ok`. */
+const optional = (p: Draft, value: unknown, ok: (u: unknown) => boolean, message: string): unknown => {
+  needAt(p, value === undefined || ok(value), message)
+  return value
+}
+
+/** Checks each entry of the optional record `key` of the request, with `at` naming the entry. */
+const each = (p: Draft, key: string, visit: (name: string, value: unknown) => void) => {
+  const record = r(p, key)
+  if (record === undefined) return
+  needAt(p, isRecord(record), OBJECT)
+  const prefix = p.at
+  for (const [name, value] of Object.entries(record as Rec)) {
+    p.at = `${prefix}.${name}`
+    visit(name, value)
   }
-  w.r = read(req, 'request')
-  w.c = read(config, 'config')
-  w.optional = (value, ok, message) => {
-    w.need(value === undefined || ok(value), message)
-    return value
-  }
-  w.each = (key, visit) => {
-    const record = w.r(key)
-    if (record === undefined) return
-    w.need(isRecord(record), OBJECT)
-    const prefix = w.at
-    for (const [name, value] of Object.entries(record as Rec)) {
-      w.at = `${prefix}.${name}`
-      visit(name, value)
-    }
-  }
-  return w
 }
 
 /** What the request asks for: method, base, auth, path, codec, and how it may be retried and followed. */
-const checkCall = (w: Walk, p: Draft) => {
-  const { r, optional } = w
-  const need: Walk['need'] = w.need
-  need(METHODS.includes((p.method = r('method') as HttpMethod)), `must be one of ${METHODS.join(', ')}`)
-  const base = (p.base = r('base'))
-  need(base === 'api' || base === 'upload', "must be 'api' or 'upload'")
-  const auth = (p.auth = r('auth'))
-  need(auth === 'basic' || auth === 'none', "must be 'basic' or 'none'")
-  const path = r('path')
-  need(typeof path === 'string' && path[0] === '/', "must be a string starting with '/'")
-  need(!/[?#]/.test((p.path = path)), 'must not contain ? or # (use searchParams)')
-  need(isDecoder((p.codec = r('codec') as Decoder<unknown, unknown>)), DECODER)
+const checkCall = (p: Draft) => {
+  needAt(
+    p,
+    METHODS.includes((p.method = r(p, 'method') as HttpMethod)),
+    `must be one of ${METHODS.join(', ')}`,
+  )
+  const base = (p.base = r(p, 'base'))
+  needAt(p, base === 'api' || base === 'upload', "must be 'api' or 'upload'")
+  const auth = (p.auth = r(p, 'auth'))
+  needAt(p, auth === 'basic' || auth === 'none', "must be 'basic' or 'none'")
+  const path = r(p, 'path')
+  needAt(p, typeof path === 'string' && path[0] === '/', "must be a string starting with '/'")
+  needAt(p, !/[?#]/.test((p.path = path)), 'must not contain ? or # (use searchParams)')
+  needAt(p, isDecoder((p.codec = r(p, 'codec') as Decoder<unknown, unknown>)), DECODER)
   const isRetry = (u: unknown) => typeof u === 'boolean' || u === 'unsent'
-  p.idempotent = optional(r('idempotent'), isRetry, "must be a boolean or 'unsent'") as Draft['idempotent']
-  const signal = (p.signal = r('signal') as AbortSignal | undefined)
-  if (signal !== undefined) checkSignal(signal, w.at)
+  p.idempotent = optional(
+    p,
+    r(p, 'idempotent'),
+    isRetry,
+    "must be a boolean or 'unsent'",
+  ) as Draft['idempotent']
+  const signal = (p.signal = r(p, 'signal') as AbortSignal | undefined)
+  if (signal !== undefined) checkSignal(signal, p.at)
   p.onUploadProgress = optional(
-    r('onUploadProgress'),
+    p,
+    r(p, 'onUploadProgress'),
     isFunction,
     'must be a function',
   ) as Draft['onUploadProgress']
 }
 
 /** The codecs by 2xx status and the search parameters. */
-const checkRecords = (w: Walk, p: Draft) => {
-  const need: Walk['need'] = w.need
+const checkRecords = (p: Draft) => {
   const statusCodecs: Record<number, Decoder<unknown, unknown>> = (p.statusCodecs = {})
-  w.each('statusCodecs', (name, v) => {
-    need(/^2\d\d$/.test(name), 'must be keyed by a 2xx status')
-    need(isDecoder(v), DECODER)
+  each(p, 'statusCodecs', (name, v) => {
+    needAt(p, /^2\d\d$/.test(name), 'must be keyed by a 2xx status')
+    needAt(p, isDecoder(v), DECODER)
     statusCodecs[+name] = v as Decoder<unknown, unknown>
   })
   const params = (p.params = new URLSearchParams())
-  w.each('searchParams', (name, v) => {
+  each(p, 'searchParams', (name, v) => {
     if (v === undefined) return
-    need(
+    needAt(
+      p,
       typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
       'must be a string, a finite number or a boolean',
     )
@@ -170,17 +173,16 @@ const checkRecords = (w: Walk, p: Draft) => {
 }
 
 /** The extra headers, by lower-case name. */
-const checkHeaders = (w: Walk): Record<string, string> => {
-  const need: Walk['need'] = w.need
+const checkHeaders = (p: Draft): Record<string, string> => {
   const extra: Record<string, string> = {}
-  w.each('headers', (name, v) => {
-    need(typeof v === 'string', 'must be a string')
+  each(p, 'headers', (name, v) => {
+    needAt(p, typeof v === 'string', 'must be a string')
     const lower = name.toLowerCase()
-    need(lower !== 'authorization', 'is set by auth, not by headers')
+    needAt(p, lower !== 'authorization', 'is set by auth, not by headers')
     try {
       new Headers([[name, v]])
     } catch {
-      fail(w.at, 'is not a valid header name and value')
+      fail(p.at, 'is not a valid header name and value')
     }
     extra[lower] = v
   })
@@ -193,8 +195,8 @@ const checkHeaders = (w: Walk): Record<string, string> => {
  * its own, would cost every media and upload bundle ~370 B gz; their inputs have been through it before they get
  * here). A cycle or a throwing getter makes JSON.stringify throw: "could not be read" at request.json.
  */
-const jsonText = (w: Walk, json: unknown): string => {
-  const at = (w.at = 'request.json')
+const jsonText = (p: Draft, json: unknown): string => {
+  const at = (p.at = 'request.json')
   const paths = new Map<unknown, string>()
   const text = JSON.stringify(json, function (this: unknown, key: string, v: unknown) {
     const holder = paths.get(this)
@@ -203,23 +205,23 @@ const jsonText = (w: Walk, json: unknown): string => {
     need(isJsonValue(v) || (v === undefined && !isArray(this)), path, JSON_DATA)
     return v
   }) as unknown
-  w.need(typeof text === 'string', JSON_DATA) // a toJSON at the top that gave undefined
+  needAt(p, typeof text === 'string', JSON_DATA) // a toJSON at the top that gave undefined
   return text
 }
 
 /** The body (`json` written as text, or a raw body) and the request headers, without `authorization`. */
-const checkBody = (w: Walk, p: Draft) => {
+const checkBody = (p: Draft) => {
   const { method } = p
-  const json = w.r('json')
-  let body = w.r('body')
-  if (json !== undefined && body !== undefined) fail(w.at, 'set either json or body, not both')
+  const json = r(p, 'json')
+  let body = r(p, 'body')
+  if (json !== undefined && body !== undefined) fail(p.at, 'set either json or body, not both')
   if ((method === 'GET' || method === 'HEAD') && (json !== undefined || body !== undefined)) {
-    fail(json === undefined ? w.at : 'request.json', `a ${method} request has no body`)
+    fail(json === undefined ? p.at : 'request.json', `a ${method} request has no body`)
   }
-  const extra = checkHeaders(w)
+  const extra = checkHeaders(p)
   const headers: Record<string, string> = (p.headers = { accept: 'application/json' })
   if (json !== undefined) {
-    body = jsonText(w, json)
+    body = jsonText(p, json)
     headers['content-type'] = 'application/json'
   } else if (body !== undefined && typeof body !== 'string' && !isObject(body)) {
     fail('request.body', 'must be a string, Blob, FormData, bytes or a ReadableStream')
@@ -229,32 +231,32 @@ const checkBody = (w: Walk, p: Draft) => {
 }
 
 /** The Authorization header of `auth: 'basic'`, and the forms of the key that must never appear in an error. */
-const checkAuth = (w: Walk, p: Draft) => {
+const checkAuth = (p: Draft) => {
   p.secrets = []
   if (p.auth !== 'basic') return
-  const key = w.c('privateKey')
-  w.need(typeof key === 'string' && key !== '', 'is required for this request (server-side only)')
-  w.need(key.trim() !== '', 'must not be blank')
+  const key = c(p, 'privateKey')
+  needAt(p, typeof key === 'string' && key !== '', 'is required for this request (server-side only)')
+  needAt(p, key.trim() !== '', 'must not be blank')
   p.authorization = `Basic ${encodeBase64(utf8(`${key}:`))}`
   p.secrets = secretForms(key)
 }
 
 /** The full URL: the configured base (https, or http to a loopback host without the key), path and query. */
-const checkUrl = (w: Walk, p: Draft) => {
-  const need: Walk['need'] = w.need
-  const configured = w.c(`${p.base}BaseUrl`)
+const checkUrl = (p: Draft) => {
+  const configured = c(p, `${p.base}BaseUrl`)
   const raw = configured === undefined ? `https://${p.base}.imagekit.io` : configured
-  need(typeof raw === 'string', 'must be a string')
+  needAt(p, typeof raw === 'string', 'must be a string')
   let root: URL | undefined
   try {
     root = new URL(raw)
   } catch {
     root = undefined
   }
-  need(root && /^https?:$/.test(root.protocol), 'must be an absolute http or https URL')
-  need(root.username === '' && root.password === '', 'must not contain credentials')
-  need(!/[?#]/.test(raw), 'must not contain a query or a fragment')
-  need(
+  needAt(p, root && /^https?:$/.test(root.protocol), 'must be an absolute http or https URL')
+  needAt(p, root.username === '' && root.password === '', 'must not contain credentials')
+  needAt(p, !/[?#]/.test(raw), 'must not contain a query or a fragment')
+  needAt(
+    p,
     p.auth === 'none' ||
       root.protocol === 'https:' ||
       /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(root.hostname),
@@ -270,22 +272,21 @@ const checkUrl = (w: Walk, p: Draft) => {
 const or = (value: unknown, fallback: number): unknown => (value === undefined ? fallback : value)
 
 /** The timeout, the retry policy and the reply limit. */
-const checkLimits = (w: Walk, p: Draft) => {
-  const need: Walk['need'] = w.need
-  const timeout = or(w.c('timeout'), 60_000)
-  need(isInt(timeout, 1, MAX_TIMER), `must be an integer number of milliseconds from 1 to ${MAX_TIMER}`)
-  const retry = w.c('retry')
+const checkLimits = (p: Draft) => {
+  const timeout = or(c(p, 'timeout'), 60_000)
+  needAt(p, isInt(timeout, 1, MAX_TIMER), `must be an integer number of milliseconds from 1 to ${MAX_TIMER}`)
+  const retry = c(p, 'retry')
   const count = typeof retry === 'number'
-  need(retry === undefined || count || isRecord(retry), 'must be a number or { limit, maxDelay }')
+  needAt(p, retry === undefined || count || isRecord(retry), 'must be a number or { limit, maxDelay }')
   const policy = (count ? { limit: retry } : (retry ?? {})) as Rec
   const limit = or(policy['limit'], 2)
   const maxDelay = or(policy['maxDelay'], 8_000)
-  if (!count) w.at += '.limit'
-  need(isInt(limit, 0, 10), 'must be an integer from 0 to 10')
-  w.at = 'config.retry.maxDelay'
-  need(isInt(maxDelay, 0, MAX_TIMER), `must be an integer from 0 to ${MAX_TIMER}`)
-  const maxBytes = or(w.c('maxResponseBytes'), 64 * 1024 * 1024)
-  need(isInt(maxBytes, 1, 2 ** 28), 'must be an integer from 1 to 268435456')
+  if (!count) p.at += '.limit'
+  needAt(p, isInt(limit, 0, 10), 'must be an integer from 0 to 10')
+  p.at = 'config.retry.maxDelay'
+  needAt(p, isInt(maxDelay, 0, MAX_TIMER), `must be an integer from 0 to ${MAX_TIMER}`)
+  const maxBytes = or(c(p, 'maxResponseBytes'), 64 * 1024 * 1024)
+  needAt(p, isInt(maxBytes, 1, 2 ** 28), 'must be an integer from 1 to 268435456')
   Object.assign(p, { timeout, retryLimit: limit, maxDelay, maxBytes })
 }
 
@@ -294,13 +295,12 @@ const checkLimits = (w: Walk, p: Draft) => {
  * fails a call (a ValidationError before sending); this clock is read between attempts, where a bad reading must
  * only make a Retry-After date count as absent (readNow would also refuse finite times past ±8.64e15 ms).
  */
-const checkHooks = (w: Walk, p: Draft) => {
-  const { c, optional } = w
+const checkHooks = (p: Draft) => {
   const FN = 'must be a function'
-  p.fetch = optional(c('fetch'), isFunction, 'must be a fetch function') as Draft['fetch']
-  const clock = optional(c('now'), isFunction, FN) as (() => unknown) | undefined
-  p.strict = optional(c('strictResponses'), (u) => typeof u === 'boolean', 'must be a boolean') === true
-  p.onDrift = optional(c('onDrift'), isFunction, FN) as Draft['onDrift']
+  p.fetch = optional(p, c(p, 'fetch'), isFunction, 'must be a fetch function') as Draft['fetch']
+  const clock = optional(p, c(p, 'now'), isFunction, FN) as (() => unknown) | undefined
+  p.strict = optional(p, c(p, 'strictResponses'), (u) => typeof u === 'boolean', 'must be a boolean') === true
+  p.onDrift = optional(p, c(p, 'onDrift'), isFunction, FN) as Draft['onDrift']
   p.now = () => {
     try {
       const t = (clock ?? Date.now)()
@@ -316,14 +316,13 @@ export const makePlan = <A>(
   config: TransportConfig,
   req: HttpRequest<A>,
 ): either.Either<ValidationError, Plan<A>> => {
-  const w: Walk = walk(config as unknown as Rec, req as unknown as Rec)
-  const p = {} as Draft
+  const p = { at: 'config', cfg: config as unknown, req: req as unknown } as Draft
   try {
-    w.need(isObject(config), OBJECT)
-    w.at = 'request'
-    w.need(isObject(req), OBJECT)
+    needAt(p, isObject(config), OBJECT)
+    p.at = 'request'
+    needAt(p, isObject(req), OBJECT)
     for (const check of [checkCall, checkRecords, checkBody, checkAuth, checkUrl, checkLimits, checkHooks])
-      check(w, p)
+      check(p)
     // A ReadableStream body can be sent once only.
     const stream = p.body as unknown as Rec
     const replayable = !(
@@ -334,6 +333,6 @@ export const makePlan = <A>(
     p.retriable = replayable && (p.idempotent ?? (p.method !== 'POST' && p.method !== 'PATCH'))
     return right(p as Plan<unknown> as Plan<A>)
   } catch (e) {
-    return left(caught(e, w.at, validationError))
+    return left(caught(e, p.at, validationError))
   }
 }
