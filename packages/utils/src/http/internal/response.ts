@@ -87,8 +87,8 @@ export const readReply = async (
   res: Response,
   signal: AbortSignal,
 ): Promise<Reply> => {
-  const status = (res as { status?: unknown } | null)?.status
-  if (typeof status !== 'number' || !Number.isInteger(status) || typeof res.headers?.get !== 'function')
+  const status = (res as { status?: unknown } | null)?.status as number
+  if (!Number.isInteger(status) || typeof res.headers?.get !== 'function')
     throw new TypeError('invalid response')
   if (call.redirect && (res.type === 'opaqueredirect' || REDIRECTS.includes(status))) {
     res.body?.cancel().catch(() => undefined)
