@@ -1,7 +1,7 @@
 // The transport, as a pipeline of steps:
 // - plan (internal/plan.ts): the config and the request checked into a `Plan`, before any byte leaves;
-// - retry (here and internal/retryPolicy.ts): ky runs the call: it builds the Request, adds the Authorization
-//   header in its `beforeRequest` hook, retries with backoff and `Retry-After`, waits between attempts on the
+// - retry (here and internal/retryPolicy.ts): ky runs the call: it builds the Request with its headers (the
+//   Authorization header among them), retries with backoff and `Retry-After`, waits between attempts on the
 //   call's signal and throws its HTTPError;
 // - attempt (internal/attempt.ts): ky's `fetch`, within one timer; it sends the body itself (body.ts says why);
 // - read (internal/response.ts): the reply checked and its body read within bounds;
@@ -13,7 +13,6 @@ import { networkError, type DecodeError } from '../errors'
 import { left, right } from '@imagekit-fp/internal'
 import type { Call } from './internal/attempt'
 import { attempt } from './internal/attempt'
-import { probe } from './internal/body'
 import { decodeBody } from './internal/decode'
 import { aborted, failure } from './internal/failure'
 import { makePlan, type Plan } from './internal/plan'
@@ -28,11 +27,13 @@ type Result<A> = either.Either<RequestError, A>
 const MAX_URL_SHOWN = 2048
 
 /** Does this platform's Request accept `redirect: 'error'`? (workerd's does not.) Checked per call. */
-const redirectErrorSupported = (): boolean =>
-  probe(
-    () => ({ redirect: 'error' }),
-    (r) => r.redirect === 'error',
-  )
+const redirectErrorSupported = (): boolean => {
+  try {
+    return new Request('https://a.invalid', { redirect: 'error' }).redirect === 'error'
+  } catch {
+    return false
+  }
+}
 
 /**
  * A new call: its own signal (made here: Vercel Edge refuses foreign signals in Request), and how it refuses a
@@ -57,19 +58,12 @@ const retry = (plan: Plan<unknown>, call: Call): Promise<unknown> => {
   const { method, url, headers, authorization, retryLimit, maxDelay, retriable } = plan
   return ky(url, {
     method,
-    headers,
+    headers: authorization === undefined ? headers : { ...headers, authorization },
     signal: call.signal,
     // The attempt step's own timer (internal/attempt.ts says why).
     timeout: false,
     throwHttpErrors: true,
     retry: kyRetry(retryLimit, maxDelay, method, retriable, shouldRetry(call, retriable)),
-    hooks: {
-      beforeRequest: [
-        (request) => {
-          if (authorization !== undefined) request.headers.set('authorization', authorization)
-        },
-      ],
-    },
     fetch: attempt(plan, call),
   })
 }

@@ -27,26 +27,20 @@ export const bodySize = (body: BodyInit): number | undefined =>
             )
           : undefined
 
-/** What `test` says of a Request made with `init` on this platform; `false` where making it throws. */
-export const probe = (init: () => RequestInit, test: (request: Request) => boolean): boolean => {
-  try {
-    return test(new Request('https://a.invalid', init()))
-  } catch {
-    return false
-  }
-}
-
 /**
  * Does a Request keep a stream body as a stream here? True in Node, Deno, Bun, workerd, Vercel Edge, Chromium
  * and Safari; false in Firefox, whose Request turns the stream into the text "[object ReadableStream]" (with a
  * `text/plain` content type). Keeping it is not sending it: Safari refuses to send one, and Chromium sends one
  * over HTTP/2 and HTTP/3 only (see `fetchWithBody`). Checked per call: no module state.
  */
-export const keepsStreamBodies = (): boolean =>
-  probe(
-    () => ({ body: new ReadableStream(), method: 'POST', duplex: 'half' }) as RequestInit,
-    (r) => !r.headers.has('content-type'),
-  )
+export const keepsStreamBodies = (): boolean => {
+  try {
+    const init = { body: new ReadableStream(), method: 'POST', duplex: 'half' }
+    return !new Request('https://a.invalid', init as RequestInit).headers.has('content-type')
+  } catch {
+    return false
+  }
+}
 
 /**
  * Is a Blob or bytes body turned into a stream here to report upload progress? Where streams are kept, except

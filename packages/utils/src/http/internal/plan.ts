@@ -33,7 +33,7 @@ export interface Plan<A> {
   readonly method: HttpMethod
   /** Full URL, search parameters included; never carries credentials. */
   readonly url: string
-  /** Request headers, without `authorization` (ky's `beforeRequest` hook adds that one). */
+  /** Request headers, without `authorization` (`request` adds that one for ky). */
   readonly headers: Readonly<Record<string, string>>
   /** `Basic base64(privateKey + ":")` for `auth: 'basic'`. */
   readonly authorization: string | undefined
