@@ -1,7 +1,15 @@
-// Turns what came back (a Response, or what was thrown instead) into values: bounded reads of the body, the
+// The read step and the values of what came back: the reply checked and its body read within bounds, and the
 // error union. Every text is redacted (scrubText) before it is cut or rewritten.
-import { httpError, type HttpError, type RateLimit } from '../../errors'
+import { decodeError, httpError, networkError, type HttpError, type RateLimit } from '../../errors'
+import type { RequestError } from '../types'
+import type { Call, Reply } from './attempt'
+import type { Plan } from './plan'
 import { scrubText } from './redact'
+
+/** The most of an error body that is read (it only feeds `HttpError.body` and the message). */
+const MAX_ERROR_BYTES = 65_536
+
+const REDIRECTS: readonly number[] = [301, 302, 303, 307, 308]
 
 /** `s`, cut to `n` characters with an ellipsis. */
 export const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n)}…` : s)
@@ -33,6 +41,71 @@ export const readBounded = async (
     }
   }
   return [text + decoder.decode(), false]
+}
+
+/** The error of a redirect that is not followed. */
+export const refused = (call: Call, detail: string, cause: unknown): RequestError =>
+  networkError(
+    'Transport',
+    `${call.what} failed: ${detail}: the request carries credentials or a body`,
+    cause,
+  )
+
+/**
+ * `promise`, or a rejection with `signal.reason` as soon as `signal` aborts (so that a fetch or a body that
+ * ignores the signal cannot make the caller wait forever; the abort itself has reached the wire already).
+ */
+export const race = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
+  new Promise((resolve, reject) => {
+    // No removeEventListener: `signal` belongs to one attempt and is dropped with it.
+    const stop = () => reject(signal.reason)
+    if (signal.aborted) stop()
+    signal.addEventListener('abort', stop)
+    promise.then(resolve, reject)
+  })
+
+/** The DecodeError of a 2xx body longer than `maxBytes` (no retry changes it). */
+const tooLarge = ({ maxBytes, codec, secrets }: Plan<unknown>, { what }: Call, text: string) =>
+  decodeError(
+    [
+      {
+        value: cut(scrubText(text, secrets), 200),
+        context: [{ key: '', type: codec, actual: undefined }],
+        message: `larger than ${maxBytes} bytes`,
+      },
+    ],
+    `the response to ${what} is larger than ${maxBytes} bytes, the most the transport reads (config.maxResponseBytes)`,
+  )
+
+/**
+ * The read step: what `fetch` gave, checked (an injected fetch may resolve to anything), a redirect refused
+ * where the call carries the key or a body, and the body read within bounds (an unreadable error body is empty).
+ */
+export const readReply = async (
+  plan: Plan<unknown>,
+  call: Call,
+  res: Response,
+  signal: AbortSignal,
+): Promise<Reply> => {
+  const status = (res as { status?: unknown } | null)?.status as number
+  if (!Number.isInteger(status) || typeof res.headers?.get !== 'function')
+    throw new TypeError('invalid response')
+  if (call.redirect && (res.type === 'opaqueredirect' || REDIRECTS.includes(status))) {
+    res.body?.cancel().catch(() => undefined)
+    call.final = refused(call, `redirect (HTTP ${status}) not followed`, undefined)
+    throw new TypeError('redirect refused')
+  }
+  const ok = status >= 200 && status < 300
+  const read = race(readBounded(res, ok ? plan.maxBytes : MAX_ERROR_BYTES), signal)
+  const [text, over] = await read.catch((e: unknown) => {
+    if (ok) throw e
+    return ['', false] as const
+  })
+  if (ok && over) {
+    call.final = tooLarge(plan, call, text)
+    throw new TypeError('body too large')
+  }
+  return { ok, status, headers: res.headers, text }
 }
 
 /** A thrown value in words: its message, with the code or message of its cause. */

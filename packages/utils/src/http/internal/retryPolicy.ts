@@ -1,10 +1,11 @@
-// When to retry and how long to wait (DESIGN §7), as ky's own retry options: ky runs the loop, picks the
+// The retry step: when to retry and how long to wait, as ky's own retry options: ky runs the loop, picks the
 // statuses and methods, honours `Retry-After` (capped by `maxRetryAfter`), backs off with jitter up to
 // `backoffLimit`, and waits on the call's signal. What stays ours is reading the wait the server asked for
 // (`retryAfterHint`): ky knows no `retry-after-ms`, reads an HTTP date with `Date.now()` instead of the
 // injected clock, and falls back to `X-RateLimit-Reset` as seconds where ImageKit sends milliseconds. So
 // the reply ky sees carries one `Retry-After` in seconds, computed here, and none of the other headers.
-import type { RetryOptions as KyRetryOptions } from 'ky'
+import { isHTTPError, isTimeoutError, type RetryOptions as KyRetryOptions } from 'ky'
+import type { Call } from './attempt'
 
 /** 408, 429 and every 5xx: the statuses a retry may cure (ky's default list has 413 and misses 501, 505+). */
 export const RETRY_STATUSES: readonly number[] = /*#__PURE__*/ [408, 429].concat(
@@ -67,3 +68,18 @@ export const kyRetry = (
   retryOnTimeout: true,
   shouldRetry,
 })
+
+/**
+ * The retry step's own say, asked by ky before each retry: never after a final failure or an abort; with
+ * `'unsent'`, only on a 429 or a connection that never opened. It also notes a reply that may have been lost.
+ */
+export const shouldRetry =
+  (call: Call, retriable: boolean | 'unsent'): NonNullable<KyRetryOptions['shouldRetry']> =>
+  ({ error }) => {
+    if (call.final !== undefined || call.signal.aborted) return false
+    const http = isHTTPError(error)
+    if (!http) call.lost ||= isTimeoutError(error) || !notSent(error)
+    return retriable === 'unsent' && !(http ? error.response.status === 429 : notSent(error))
+      ? false
+      : undefined
+  }
