@@ -2,9 +2,9 @@
 // the shapes more than one package reads (the file object). Named re-exports only.
 export { INVALID, lax, isLax, readAll, findingErrors, pathText, step } from './codec/lax'
 export type { Drift, DriftKind, Finding, Invalid, LaxType, Path, Reader } from './codec/lax'
+export { array, literal, nullable, oneOf, record, struct, tagged, union } from './codec/combinators'
 export {
   Empty,
-  array,
   laxBoolean,
   laxNumber,
   laxRecord,
@@ -13,14 +13,7 @@ export {
   laxString,
   laxStringOrNumber,
   laxUnknown,
-  literal,
-  nullable,
-  oneOf,
-  record,
-  struct,
-  tagged,
-  union,
-} from './codec/combinators'
+} from './codec/scalars'
 export type { Fields, StructOf, UnknownVariant } from './codec/combinators'
 export {
   AITag,

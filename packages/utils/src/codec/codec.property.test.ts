@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { array, literal, nullable, oneOf, record, struct, tagged, union } from './combinators'
 import {
   Empty,
-  array,
   laxBoolean,
   laxNumber,
   laxRecord,
@@ -11,14 +11,7 @@ import {
   laxString,
   laxStringOrNumber,
   laxUnknown,
-  literal,
-  nullable,
-  oneOf,
-  record,
-  struct,
-  tagged,
-  union,
-} from './combinators'
+} from './scalars'
 import { AITag, FileDetails, SelectedFieldSchema, detailsFields, fileFields } from './file'
 import { INVALID, describeValue, readAll, type LaxType } from './lax'
 

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import type * as t from 'io-ts'
+import { literal, nullable, oneOf, struct, tagged } from './combinators'
 import {
   Empty,
   laxBoolean,
@@ -10,12 +11,7 @@ import {
   laxString,
   laxStringOrNumber,
   laxUnknown,
-  literal,
-  nullable,
-  oneOf,
-  struct,
-  tagged,
-} from './combinators'
+} from './scalars'
 import { INVALID, readAll, type Finding, type LaxType } from './lax'
 
 /** Any lax codec, for tables that mix them. */

@@ -2,10 +2,6 @@ import { describe, expect, expectTypeOf, it } from 'vitest'
 import type * as t from 'io-ts'
 import {
   array,
-  laxNumber,
-  laxRecord,
-  laxString,
-  laxUnknown,
   literal,
   nullable,
   oneOf,
@@ -15,6 +11,7 @@ import {
   union,
   type UnknownVariant,
 } from './combinators'
+import { laxNumber, laxRecord, laxString, laxUnknown } from './scalars'
 import { INVALID, readAll, type Finding } from './lax'
 
 type Reading = ReturnType<typeof readAll>

@@ -2,8 +2,8 @@
 // versions), upload's reply and the file inside webhook events. ImageKit's spec requires none of its fields;
 // what identifies a file (`fileId`) is the one field a reading insists on.
 import type * as t from 'io-ts'
+import { array, nullable, oneOf, record, struct } from './combinators'
 import {
-  array,
   laxBoolean,
   laxNumber,
   laxRecord,
@@ -11,11 +11,7 @@ import {
   laxScalarOrList,
   laxString,
   laxStringOrNumber,
-  nullable,
-  oneOf,
-  record,
-  struct,
-} from './combinators'
+} from './scalars'
 
 /**
  * An AI-generated tag: `name`, `confidence` and its `source` (an open enum: a new tagging service passes

@@ -1,7 +1,8 @@
 import * as t from 'io-ts'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import * as entry from '@imagekit-fp/utils/codec'
-import { array, laxNumber, laxString, oneOf, struct } from './combinators'
+import { array, oneOf, struct } from './combinators'
+import { laxNumber, laxString } from './scalars'
 import {
   INVALID,
   describeValue,

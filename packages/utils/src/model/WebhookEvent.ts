@@ -8,16 +8,8 @@
 // entry: the core entry (`verifyWebhook` among others) imports its types only, and Node loads no io-ts for it.
 import type * as t from 'io-ts'
 import { lax, step, type LaxType } from '../codec/lax'
-import {
-  array,
-  laxBoolean,
-  laxNumber,
-  laxString,
-  literal,
-  oneOf,
-  struct,
-  type Fields,
-} from '../codec/combinators'
+import { array, literal, oneOf, struct, type Fields } from '../codec/combinators'
+import { laxBoolean, laxNumber, laxString } from '../codec/scalars'
 import { detailsFields, fileFields, uploadFields } from '../codec/file'
 
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- codec maps are heterogeneous by nature */
