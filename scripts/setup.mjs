@@ -1,12 +1,14 @@
 // Installs everything the project needs on a fresh machine that has only Node (20.19+) and npm:
 // pnpm 10 through npx, then the locked workspace dependencies (Deno, Bun and workerd for the runtime tests
 // come from the npm registry with them). Idempotent and quick when already done.
-//   --build     also build the packages (the sample runs the built dist)
+//   --build     also build the packages (the sample runs the built dist), only those whose inputs changed since
+//               their last build here: see scripts/lib/build-stamps.mjs
 //   --browser   also install Debian's Chromium, Firefox ESR and WebKitGTK's WebDriver (with Xvfb) for the
 //               browser tests (test/browser) when they are missing and this is a Debian-like machine where we
 //               are root; otherwise say that those tests will skip
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { buildChanged } from './lib/build-stamps.mjs'
 
 const [major, minor] = process.versions.node.split('.').map(Number)
 if (major < 20 || (major === 20 && minor < 19)) {
@@ -29,10 +31,9 @@ if (result.status !== 0) {
 }
 
 if (process.argv.includes('--build')) {
-  const build = pnpm(['-r', '--filter', './packages/*', 'run', 'build'])
-  if (build.status !== 0) {
+  if (!(await buildChanged())) {
     console.error('setup: build failed')
-    process.exit(build.status ?? 1)
+    process.exit(1)
   }
 }
 
