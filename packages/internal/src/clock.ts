@@ -1,7 +1,7 @@
 import { fail, UNREADABLE } from './fail'
 import { readProp } from './prop'
 
-// One reading of the injected clock and one expiry rule, for every package (DESIGN §3: `now` is an injected
+// One reading of the injected clock and one expiry rule, for every package (`now` is an injected
 // capability). Both fail through `fail` (./fail.ts).
 
 /** Largest magnitude a JavaScript Date accepts, in milliseconds (±100,000,000 days). */

@@ -1,7 +1,7 @@
 import type { either } from 'fp-ts'
 
 // fp-ts values built directly: an Either is a tagged object, so the packages that only return
-// Either/TaskEither load no fp-ts code at run time (STYLE §3).
+// Either/TaskEither load no fp-ts code at run time.
 
 /** `either.left(e)`, without loading fp-ts. */
 export const left = <E, A = never>(e: E): either.Either<E, A> => ({ _tag: 'Left', left: e })

@@ -198,7 +198,7 @@ const exchange = (
 /**
  * A `fetch` for Node that streams request bodies over `node:http`/`node:https` instead of buffering them.
  *
- * Node's built-in `fetch` (undici) keeps a streamed request body in memory (undici issue #4058: +1.1 GB RSS
+ * Node's built-in `fetch` (undici) keeps a streamed request body in memory (+1.1 GB RSS
  * for a 1 GiB upload). This one pulls the next chunk of the body only after the socket has taken the
  * previous one (backpressure via `drain`), so memory stays flat, and a progress counter on the body (the
  * transport's `onUploadProgress`) follows the bytes actually handed to the socket. Pass it as

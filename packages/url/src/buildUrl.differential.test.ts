@@ -17,7 +17,7 @@ import {
 } from './test-support/urlArbitraries'
 
 // Oracles: `imagekit` 6 (N6, the classic SDK: default position path, signs only with `signed: true`)
-// must give identical strings wherever DESIGN §4 does not deliberately differ. `@imagekit/nodejs` 7 (N7)
+// must give identical strings wherever docs/DESIGN.md (URLs) does not deliberately differ. `@imagekit/nodejs` 7 (N7)
 // and `@imagekit/javascript` 5.5.1 (J5) write `tr` raw into the query, so they are compared with our
 // query `tr` decoded, on inputs whose path and transformation every SDK leaves unencoded.
 

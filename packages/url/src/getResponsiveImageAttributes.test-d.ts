@@ -5,7 +5,7 @@ import type { GetResponsiveImageAttributesResult } from '@imagekit-fp/url'
 import { getResponsiveImageAttributes } from './getResponsiveImageAttributes'
 
 describe('getResponsiveImageAttributes', () => {
-  it('names its success value <Fn>Result (STYLE §2)', () => {
+  it('names its success value <Fn>Result', () => {
     expectTypeOf(getResponsiveImageAttributes).returns.toEqualTypeOf<
       either.Either<ValidationError, GetResponsiveImageAttributesResult>
     >()

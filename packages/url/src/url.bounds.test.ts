@@ -1,4 +1,4 @@
-// Total validation on hostile sizes (issue 8 §3.3, §3.4): every case is a Left, refused by its length (no element
+// Total validation on hostile sizes (lengths and hostile values): every case is a Left, refused by its length (no element
 // read) or in a pass that ends (test/support/bounds.ts: no wall-clock thresholds).
 import { describe, expect, it } from 'vitest'
 import { validationError } from '@imagekit-fp/utils'

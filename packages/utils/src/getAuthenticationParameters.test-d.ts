@@ -4,7 +4,7 @@ import type { GetAuthenticationParametersResult, ValidationError } from '@imagek
 import { getAuthenticationParameters } from './getAuthenticationParameters'
 
 describe('getAuthenticationParameters', () => {
-  it('names its success value <Fn>Result (STYLE §2)', () => {
+  it('names its success value <Fn>Result', () => {
     expectTypeOf(getAuthenticationParameters).returns.toEqualTypeOf<
       either.Either<ValidationError, GetAuthenticationParametersResult>
     >()

@@ -3,7 +3,7 @@ import { validationError } from './errors'
 import { getAuthenticationParameters } from './getAuthenticationParameters'
 import { hmacSha1Hex as hmacSha1HexEither } from './hmac'
 
-/** The expected signature: hmacSha1Hex's Right (it returns an Either since issue 7). */
+/** The expected signature: hmacSha1Hex's Right (it returns an Either). */
 const hmacSha1Hex = (key: string, message: string): string => {
   const r = hmacSha1HexEither(key, message)
   return r._tag === 'Right' ? r.right : 'no HMAC'

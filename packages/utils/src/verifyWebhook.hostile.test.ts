@@ -1,4 +1,4 @@
-// verifyWebhook and the error guards on hostile values (issue 8 §3.4): a Left (or false), never a throw.
+// verifyWebhook and the error guards on hostile values: a Left (or false), never a throw.
 import { describe, expect, it } from 'vitest'
 import { isDecodeError, isHttpError, isNetworkError, isValidationError, isWebhookError } from './errors'
 import { createHmac } from 'node:crypto'

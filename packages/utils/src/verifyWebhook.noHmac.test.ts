@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { encodeBase64 } from '@imagekit-fp/internal'
 
-// Defect 4 (issue 7): where the Node build runs without `process.getBuiltinModule` (Node < 20.16, or a runtime
+// Where the Node build runs without `process.getBuiltinModule` (Node < 20.16, or a runtime
 // that takes the `node` export condition without it) there is no HMAC. verifyWebhook used to get empty bytes,
 // which matched an empty `v1,` signature: a forged event was accepted. It must fail closed.
 vi.mock('./internal/hmacEngine', () => import('./internal/hmacEngine.node'))

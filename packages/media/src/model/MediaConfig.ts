@@ -2,7 +2,7 @@ import type { DecodeError, HttpError, NetworkError, ValidationError } from '@ima
 import type { TransportConfig } from '@imagekit-fp/utils/http'
 
 /**
- * Config for every media function: the private key and the transport settings (DESIGN §3). A plain
+ * Config for every media function: the private key and the transport settings. A plain
  * readonly value; the only functions in it are the injected `fetch`, `now` and `onDrift`.
  *
  * @example

@@ -1,4 +1,4 @@
-// Defect 1 (issue 7): an upload reported as Aborted or Timeout must stop the bytes on the wire. Node's built-in
+// An upload reported as Aborted or Timeout must stop the bytes on the wire. Node's built-in
 // fetch (no `config.fetch`) loses the abort of a Request built from another Request once that one is collected
 // (undici #4068, #3644), so these run with garbage collections between the start and the abort, against a
 // server that counts the request bodies it received whole. They run on the sources and on the BUILT transport
@@ -77,7 +77,7 @@ const run = async (
 describe.each([
   ['sources', request],
   ['built dist', built],
-] as const)('request (%s): an abort or a timeout stops the upload on the wire (defect 1)', (_from, send) => {
+] as const)('request (%s): an abort or a timeout stops the upload on the wire', (_from, send) => {
   it.each([
     ['a Blob body', {}],
     ['a Blob body with upload progress', { onUploadProgress: () => undefined }],

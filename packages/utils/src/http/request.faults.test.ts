@@ -450,7 +450,7 @@ describe('request (loopback faults)', () => {
     }
   })
 
-  describe('a refused redirect is final (defect 5)', () => {
+  describe('a refused redirect is final', () => {
     const moved = { status: 302, headers: { location: '/elsewhere' } }
     const refusal = (url: string, detail: string) => ({
       _tag: 'Left',

@@ -1,4 +1,4 @@
-// Defect 3 (issue 7): the key must be redacted before any text is cut or rewritten, in its encoded forms too,
+// The key must be redacted before any text is cut or rewritten, in its encoded forms too,
 // and a cause must be walked through its getters. Each reply here echoes the key in a way the old redaction
 // (three exact forms, after the cuts) let through.
 import { describe, expect, it } from 'vitest'
@@ -11,7 +11,7 @@ const URL = 'https://api.imagekit.io/v1/files'
 /** KEY with an HTML tag in its middle. */
 const TAGGED = `${KEY.slice(0, 8)}<b>${KEY.slice(8)}</b>`
 
-describe('request: redaction (defect 3)', () => {
+describe('request: redaction', () => {
   it('redacts a key that straddles the 120-character message cut', async () => {
     const { fetch } = stub(() => new Response(`${'x'.repeat(115)}${KEY} tail`, { status: 400 }))
     expect(await run(cfg(fetch), get)).toStrictEqual({

@@ -155,7 +155,7 @@ describe('request', () => {
       })
     })
 
-    it('reads no more than 64 MiB (the default maxResponseBytes) of an endless 2xx body and ends in a DecodeError that says so (defect 2)', async () => {
+    it('reads no more than 64 MiB (the default maxResponseBytes) of an endless 2xx body and ends in a DecodeError that says so', async () => {
       let sent = 0
       const chunk = new TextEncoder().encode(`[${'"x",'.repeat(16_383)}`)
       const endless = new ReadableStream<Uint8Array>({

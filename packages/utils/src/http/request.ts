@@ -39,7 +39,7 @@ const redirectErrorSupported = (): boolean => {
  * A new call: its own signal (made here: Vercel Edge refuses foreign signals in Request), and how it refuses a
  * redirect. Never follow one with the private key attached (even a same-origin https → http one), nor with a
  * body: Node's fetch tees a body it may have to replay on a redirect, and the unread branch keeps every byte
- * sent (undici issue #4058). workerd refuses `redirect: 'error'`: there a redirect comes back as it is and is
+ * sent. workerd refuses `redirect: 'error'`: there a redirect comes back as it is and is
  * refused in the read step. A refused redirect is final.
  */
 const startCall = ({ method, url, authorization, body }: Plan<unknown>, signal: AbortSignal): Call => {

@@ -25,7 +25,7 @@ export interface RetryOptions {
 }
 
 /**
- * What every networked function's config carries (DESIGN §3). `UploadConfig` and `MediaConfig` extend it.
+ * What every networked function's config carries. `UploadConfig` and `MediaConfig` extend it.
  *
  * @since 0.1.0
  * @category model

@@ -18,7 +18,7 @@ export const EVENT = {
 export const BODY = JSON.stringify(EVENT)
 export const MSG_ID = 'msg_2b4d4c7a9a57'
 
-// The HMAC functions return an Either since issue 7; these tests sign with their Right.
+// The HMAC functions return an Either; these tests sign with their Right.
 const unwrap = <A>(r: { _tag: 'Left' } | { _tag: 'Right'; right: A }): A => {
   if (r._tag === 'Left') throw new Error('no HMAC')
   return r.right

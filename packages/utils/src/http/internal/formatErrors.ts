@@ -1,4 +1,4 @@
-// A small io-ts `Errors` formatter (io-ts/PathReporter breaks Node ESM, STYLE §3): one line per failing path.
+// A small io-ts `Errors` formatter (io-ts/PathReporter breaks Node ESM): one line per failing path.
 import type { Context, Errors } from 'io-ts'
 import { cut } from './response'
 
