@@ -1,9 +1,8 @@
-import type { taskEither } from 'fp-ts'
 import { Empty } from './internal/codec'
-import { alreadyDeleted, send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
+import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
+import { id } from './internal/validate'
 import type { DeleteResult } from './model/DeleteResult'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link deleteCustomMetadataField}.
@@ -11,11 +10,26 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface DeleteCustomMetadataFieldOptions {
+export interface DeleteCustomMetadataFieldOptions extends Abortable {
   /** The field's id. Its name stays taken: no new field can use it. */
   readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link deleteCustomMetadataField}: the call it makes, its input check and its codec. */
+export const deleteCustomMetadataFieldOperation: Operation<
+  DeleteCustomMetadataFieldOptions,
+  void,
+  DeleteResult
+> = {
+  id: 'deleteCustomMetadataField',
+  method: 'DELETE',
+  path: '/v1/customMetadataFields/{id}',
+  input: (field) => ({
+    params: { id: field('id', id) },
+  }),
+  codec: Empty,
+  gone: alreadyDeleted,
+  idempotent: true,
 }
 
 /**
@@ -35,17 +49,4 @@ export interface DeleteCustomMetadataFieldOptions {
  * @since 0.1.0
  * @category media
  */
-export const deleteCustomMetadataField = (
-  config: MediaConfig,
-  input: DeleteCustomMetadataFieldOptions,
-): taskEither.TaskEither<MediaError, DeleteResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'DELETE',
-      path: route`/v1/customMetadataFields/${field('id', id)}`,
-      codec: Empty,
-      gone: alreadyDeleted,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+export const deleteCustomMetadataField = /*#__PURE__*/ operationFunction(deleteCustomMetadataFieldOperation)

@@ -1,10 +1,10 @@
 import type { either } from 'fp-ts'
 import { decodeError, networkError } from '@imagekit-fp/utils'
-import { left, right } from '@imagekit-fp/internal'
+import { left } from '@imagekit-fp/internal'
 import { listQuery } from './internal/listQuery'
 import { isResponseTooLarge, send } from './internal/send'
 import { abortOf, optional, prepare, signal } from './internal/validate'
-import { ListFilesResult, type ListFilesOptions } from './listFiles'
+import { listFilesOperation, type ListFilesOptions, type ListFilesResult } from './listFiles'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
 /**
@@ -52,16 +52,7 @@ export const listAllFiles = async function* (
   for (let skip = query.skip ?? 0; ;) {
     const stop = abortOf(abort)
     if (stop) return yield left(networkError('Aborted', 'listAllFiles was aborted', stop.reason))
-    const page = await send(
-      config,
-      right({
-        method: 'GET',
-        path: '/v1/files',
-        query: { ...query, limit, skip },
-        codec: ListFilesResult,
-        signal: abort,
-      }),
-    )()
+    const page = await send(config, listFilesOperation, { query: { ...query, limit, skip } }, abort)()
     if (page._tag === 'Left' && isResponseTooLarge(page.left)) {
       if (limit > 1) {
         limit = Math.ceil(limit / 2)

@@ -1,9 +1,8 @@
-import type { taskEither } from 'fp-ts'
 import { originRequest } from './internal/originRequest'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { id } from './internal/validate'
 import { Origin, type OriginRequest } from './model/Origin'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link updateOrigin}: the origin's `id` and all of its fields for its `type` (a replacement).
@@ -11,11 +10,23 @@ import { Origin, type OriginRequest } from './model/Origin'
  * @since 0.1.0
  * @category model
  */
-export type UpdateOriginOptions = OriginRequest & {
-  /** The origin's id. */
-  readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+export type UpdateOriginOptions = OriginRequest &
+  Abortable & {
+    /** The origin's id. */
+    readonly id: string
+  }
+
+/** The declaration of {@link updateOrigin}: the call it makes, its input check and its codec. */
+export const updateOriginOperation: Operation<UpdateOriginOptions, Origin> = {
+  id: 'updateOrigin',
+  method: 'PUT',
+  path: '/v1/accounts/origins/{id}',
+  input: (field) => ({
+    params: { id: field('id', id) },
+    json: originRequest(field),
+  }),
+  codec: Origin,
+  idempotent: true,
 }
 
 /**
@@ -37,17 +48,4 @@ export type UpdateOriginOptions = OriginRequest & {
  * @since 0.1.0
  * @category media
  */
-export const updateOrigin = (
-  config: MediaConfig,
-  input: UpdateOriginOptions,
-): taskEither.TaskEither<MediaError, Origin> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'PUT',
-      path: route`/v1/accounts/origins/${field('id', id)}`,
-      json: originRequest(field),
-      codec: Origin,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+export const updateOrigin = /*#__PURE__*/ operationFunction(updateOriginOperation)

@@ -1,9 +1,8 @@
-import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
+import { operationFunction, type Operation } from './internal/send'
 import { urlEndpointRequest } from './internal/urlEndpointRequest'
-import { id, optional, prepare, route, signal } from './internal/validate'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { id } from './internal/validate'
 import { UrlEndpoint, type UrlEndpointRequest } from './model/UrlEndpoint'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link updateUrlEndpoint}: the endpoint's `id` and all of its {@link UrlEndpointRequest} fields
@@ -12,11 +11,22 @@ import { UrlEndpoint, type UrlEndpointRequest } from './model/UrlEndpoint'
  * @since 0.1.0
  * @category model
  */
-export interface UpdateUrlEndpointOptions extends UrlEndpointRequest {
+export interface UpdateUrlEndpointOptions extends Abortable, UrlEndpointRequest {
   /** The URL endpoint's id (`default` for the account's first one). */
   readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link updateUrlEndpoint}: the call it makes, its input check and its codec. */
+export const updateUrlEndpointOperation: Operation<UpdateUrlEndpointOptions, UrlEndpoint> = {
+  id: 'updateUrlEndpoint',
+  method: 'PUT',
+  path: '/v1/accounts/url-endpoints/{id}',
+  input: (field) => ({
+    params: { id: field('id', id) },
+    json: urlEndpointRequest(field),
+  }),
+  codec: UrlEndpoint,
+  idempotent: true,
 }
 
 /**
@@ -39,17 +49,4 @@ export interface UpdateUrlEndpointOptions extends UrlEndpointRequest {
  * @since 0.1.0
  * @category media
  */
-export const updateUrlEndpoint = (
-  config: MediaConfig,
-  input: UpdateUrlEndpointOptions,
-): taskEither.TaskEither<MediaError, UrlEndpoint> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'PUT',
-      path: route`/v1/accounts/url-endpoints/${field('id', id)}`,
-      json: urlEndpointRequest(field),
-      codec: UrlEndpoint,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+export const updateUrlEndpoint = /*#__PURE__*/ operationFunction(updateUrlEndpointOperation)
