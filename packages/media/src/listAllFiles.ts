@@ -1,6 +1,6 @@
 import type { either } from 'fp-ts'
 import { decodeError, networkError } from '@imagekit-fp/utils'
-import { left } from '@imagekit-fp/internal'
+import { left, right } from '@imagekit-fp/internal'
 import { listQuery } from './internal/listQuery'
 import { isResponseTooLarge, send } from './internal/send'
 import { abortOf, optional, prepare, signal } from './internal/validate'
@@ -52,7 +52,11 @@ export const listAllFiles = async function* (
   for (let skip = query.skip ?? 0; ;) {
     const stop = abortOf(abort)
     if (stop) return yield left(networkError('Aborted', 'listAllFiles was aborted', stop.reason))
-    const page = await send(config, listFilesOperation, { query: { ...query, limit, skip } }, abort)()
+    const page = await send(
+      config,
+      listFilesOperation,
+      right([{ query: { ...query, limit, skip } }, abort] as const),
+    )()
     if (page._tag === 'Left' && isResponseTooLarge(page.left)) {
       if (limit > 1) {
         limit = Math.ceil(limit / 2)

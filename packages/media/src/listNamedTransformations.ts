@@ -21,6 +21,7 @@ export const listNamedTransformationsOperation: Operation<
   id: 'listNamedTransformations',
   method: 'GET',
   path: '/v1/named-transformations',
+  input: () => ({}),
   codec: NamedTransformations,
   idempotent: true,
 }

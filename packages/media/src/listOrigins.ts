@@ -18,6 +18,7 @@ export const listOriginsOperation: Operation<ListOriginsOptions, Origin[]> = {
   id: 'listOrigins',
   method: 'GET',
   path: '/v1/accounts/origins',
+  input: () => ({}),
   codec: Origins,
   idempotent: true,
 }

@@ -18,6 +18,7 @@ export const listSavedExtensionsOperation: Operation<ListSavedExtensionsOptions,
   id: 'listSavedExtensions',
   method: 'GET',
   path: '/v1/saved-extensions',
+  input: () => ({}),
   codec: SavedExtensions,
   idempotent: true,
 }

@@ -18,6 +18,7 @@ export const listUrlEndpointsOperation: Operation<ListUrlEndpointsOptions, UrlEn
   id: 'listUrlEndpoints',
   method: 'GET',
   path: '/v1/accounts/url-endpoints',
+  input: () => ({}),
   codec: UrlEndpoints,
   idempotent: true,
 }

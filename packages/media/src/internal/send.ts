@@ -3,7 +3,8 @@
 // public function from it, and `send` runs it. Only this file imports the transport, so a change to
 // `request`'s shape is made here once.
 //
-import type { taskEither } from 'fp-ts'
+import type { either, taskEither } from 'fp-ts'
+import type { ValidationError } from '@imagekit-fp/utils'
 import type { Decoder } from 'io-ts'
 import { request, type HttpMethod, type HttpRequest } from '@imagekit-fp/utils/http'
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
@@ -38,7 +39,7 @@ export interface Operation<I, A, B = A, P extends Parts = Parts> {
   /** The OpenAPI path template below the API base URL, e.g. `/v1/files/{fileId}/details`. */
   readonly path: string
   /** Reads and checks the input with `field` (typed keys); runs before any I/O. `signal` is read by the runner. */
-  readonly input?: (field: Field<I>) => P
+  readonly input: (field: Field<I>) => P
   /** Decodes the 2xx body (a 204 or empty body decodes `{}`). */
   readonly codec: Decoder<unknown, A>
   /** Makes the result from the decoded body and the HTTP status (a 207 partial success). Default: the body. */
@@ -56,20 +57,24 @@ export interface Operation<I, A, B = A, P extends Parts = Parts> {
 export const alreadyDeleted = (): { readonly alreadyDeleted: true } => ({ alreadyDeleted: true })
 
 /** `/v1/files/{fileId}` with each `{name}` replaced by its percent-encoded value: always exactly one segment. */
-const fill = (template: string, params: Readonly<Record<string, string>> = {}): string =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))
+const fill = (template: string, params: Parts['params']): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] as string))
 
-/** Sends a checked call of `op` with the private key (HTTP Basic) and decodes the reply. */
+/**
+ * Sends a checked call of `op` with the private key (HTTP Basic) and decodes the reply: `checked` is the
+ * input check's result, the call's parts and its signal. A Left input check is returned as it is: nothing is sent.
+ */
 export const send =
   <A, B, P extends Parts>(
     config: MediaConfig,
-    op: Omit<Operation<never, A, B, P>, 'input'>,
-    parts: P,
-    abort: AbortSignal | undefined,
+    op: Omit<Operation<never, A, B, P>, 'id' | 'input'>,
+    checked: either.Either<ValidationError, readonly [P, AbortSignal | undefined]>,
   ): taskEither.TaskEither<MediaError, B> =>
   async () => {
-    const { method, codec, result, idempotent, gone } = op
+    if (checked._tag === 'Left') return checked
+    const [parts, abort] = checked.right
     const { query, json } = parts
+    const { method, codec, result, idempotent, gone } = op
     const req: HttpRequest<A> = {
       method,
       base: 'api',
@@ -100,12 +105,8 @@ export const send =
 export const operationFunction =
   <I extends Abortable, A, B, P extends Parts>(op: Operation<I, A, B, P>, absent?: I) =>
   (config: MediaConfig, input: I = absent as I): taskEither.TaskEither<MediaError, B> =>
-  async () => {
-    const checked = prepare(input, (field) => {
-      const parts = op.input ? op.input(field) : ({} as P)
-      return [parts, field('signal', optional(signal))] as const
-    })
-    return checked._tag === 'Left'
-      ? checked
-      : send(config, op, checked.right[0], checked.right[1])()
-  }
+    send(
+      config,
+      op,
+      prepare(input, (field) => [op.input(field), field('signal', optional(signal))] as const),
+    )
