@@ -16,7 +16,7 @@ export interface AddTagsOptions extends Abortable {
 }
 
 /** The declaration of {@link addTags}: the call it makes, its input check and its codec. */
-export const addTagsOperation = /*#__PURE__*/ bulkTags<AddTagsOptions>('addTags', '/v1/files/addTags', 'tags')
+export const addTagsOperation = /*#__PURE__*/ bulkTags<AddTagsOptions>('/v1/files/addTags', 'tags')
 
 /**
  * Adds tags to up to 50 files: `POST /v1/files/addTags`. A 207 partial success is a Right with `partial: true` and the files

@@ -23,7 +23,6 @@ export const bulkDeleteFilesOperation: Operation<
   BulkDeleteResult,
   { readonly json: { readonly fileIds: string[] } }
 > = {
-  id: 'bulkDeleteFiles',
   method: 'POST',
   path: '/v1/files/batch/deleteByFileIds',
   input: (field) => ({ json: { fileIds: field('fileIds', array(id, 1, 100)) } }),

@@ -23,7 +23,6 @@ export interface CopyFileOptions extends Abortable {
 
 /** The declaration of {@link copyFile}: the call it makes, its input check and its codec. */
 export const copyFileOperation: Operation<CopyFileOptions, void, void> = {
-  id: 'copyFile',
   method: 'POST',
   path: '/v1/files/copy',
   input: (field) => ({

@@ -23,7 +23,6 @@ export interface CopyFolderOptions extends Abortable {
 
 /** The declaration of {@link copyFolder}: the call it makes, its input check and its codec. */
 export const copyFolderOperation: Operation<CopyFolderOptions, BulkJob> = {
-  id: 'copyFolder',
   method: 'POST',
   path: '/v1/bulkJobs/copyFolder',
   input: (field) => ({

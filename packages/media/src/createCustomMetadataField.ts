@@ -26,7 +26,6 @@ export const createCustomMetadataFieldOperation: Operation<
   CreateCustomMetadataFieldOptions,
   CustomMetadataField
 > = {
-  id: 'createCustomMetadataField',
   method: 'POST',
   path: '/v1/customMetadataFields',
   input: (field) => ({

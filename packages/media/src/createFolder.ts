@@ -18,7 +18,6 @@ export interface CreateFolderOptions extends Abortable {
 
 /** The declaration of {@link createFolder}: the call it makes, its input check and its codec. */
 export const createFolderOperation: Operation<CreateFolderOptions, void, void> = {
-  id: 'createFolder',
   method: 'POST',
   path: '/v1/folder',
   input: (field) => ({

@@ -24,7 +24,6 @@ export const createNamedTransformationOperation: Operation<
   CreateNamedTransformationOptions,
   NamedTransformation
 > = {
-  id: 'createNamedTransformation',
   method: 'POST',
   path: '/v1/named-transformations',
   input: (field) => ({

@@ -13,7 +13,6 @@ export type CreateOriginOptions = OriginRequest & Abortable
 
 /** The declaration of {@link createOrigin}: the call it makes, its input check and its codec. */
 export const createOriginOperation: Operation<CreateOriginOptions, Origin> = {
-  id: 'createOrigin',
   method: 'POST',
   path: '/v1/accounts/origins',
   input: (field) => ({

@@ -21,7 +21,6 @@ export interface CreateSavedExtensionOptions extends Abortable {
 
 /** The declaration of {@link createSavedExtension}: the call it makes, its input check and its codec. */
 export const createSavedExtensionOperation: Operation<CreateSavedExtensionOptions, SavedExtension> = {
-  id: 'createSavedExtension',
   method: 'POST',
   path: '/v1/saved-extensions',
   input: (field) => ({

@@ -13,7 +13,6 @@ export interface CreateUrlEndpointOptions extends Abortable, UrlEndpointRequest 
 
 /** The declaration of {@link createUrlEndpoint}: the call it makes, its input check and its codec. */
 export const createUrlEndpointOperation: Operation<CreateUrlEndpointOptions, UrlEndpoint> = {
-  id: 'createUrlEndpoint',
   method: 'POST',
   path: '/v1/accounts/url-endpoints',
   input: (field) => ({

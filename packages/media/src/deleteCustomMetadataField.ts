@@ -1,6 +1,6 @@
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import type { DeleteResult } from './model/DeleteResult'
 import type { Abortable } from './model/Abortable'
 
@@ -21,12 +21,8 @@ export const deleteCustomMetadataFieldOperation: Operation<
   void,
   DeleteResult
 > = {
-  id: 'deleteCustomMetadataField',
   method: 'DELETE',
   path: '/v1/customMetadataFields/{id}',
-  input: (field) => ({
-    params: { id: field('id', id) },
-  }),
   codec: Empty,
   gone: alreadyDeleted,
   idempotent: true,

@@ -1,6 +1,6 @@
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import type { DeleteResult } from './model/DeleteResult'
 import type { Abortable } from './model/Abortable'
 
@@ -17,12 +17,8 @@ export interface DeleteFileOptions extends Abortable {
 
 /** The declaration of {@link deleteFile}: the call it makes, its input check and its codec. */
 export const deleteFileOperation: Operation<DeleteFileOptions, void, DeleteResult> = {
-  id: 'deleteFile',
   method: 'DELETE',
   path: '/v1/files/{fileId}',
-  input: (field) => ({
-    params: { fileId: field('fileId', id) },
-  }),
   codec: Empty,
   gone: alreadyDeleted,
   idempotent: true,

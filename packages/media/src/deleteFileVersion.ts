@@ -1,17 +1,12 @@
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
 import type { FileVersionOptions } from './model/FileVersionOptions'
 import type { DeleteResult } from './model/DeleteResult'
 
 /** The declaration of {@link deleteFileVersion}: the call it makes, its input check and its codec. */
 export const deleteFileVersionOperation: Operation<FileVersionOptions, void, DeleteResult> = {
-  id: 'deleteFileVersion',
   method: 'DELETE',
   path: '/v1/files/{fileId}/versions/{versionId}',
-  input: (field) => ({
-    params: { fileId: field('fileId', id), versionId: field('versionId', id) },
-  }),
   codec: Empty,
   gone: alreadyDeleted,
   idempotent: true,

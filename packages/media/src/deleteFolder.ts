@@ -17,7 +17,6 @@ export interface DeleteFolderOptions extends Abortable {
 
 /** The declaration of {@link deleteFolder}: the call it makes, its input check and its codec. */
 export const deleteFolderOperation: Operation<DeleteFolderOptions, void, DeleteResult> = {
-  id: 'deleteFolder',
   method: 'DELETE',
   path: '/v1/folder',
   input: (field) => ({

@@ -1,6 +1,6 @@
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import type { DeleteResult } from './model/DeleteResult'
 import type { Abortable } from './model/Abortable'
 
@@ -21,12 +21,8 @@ export const deleteNamedTransformationOperation: Operation<
   void,
   DeleteResult
 > = {
-  id: 'deleteNamedTransformation',
   method: 'DELETE',
   path: '/v1/named-transformations/{id}',
-  input: (field) => ({
-    params: { id: field('id', id) },
-  }),
   codec: Empty,
   gone: alreadyDeleted,
   idempotent: true,

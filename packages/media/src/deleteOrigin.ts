@@ -1,6 +1,6 @@
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import type { DeleteResult } from './model/DeleteResult'
 import type { Abortable } from './model/Abortable'
 
@@ -17,12 +17,8 @@ export interface DeleteOriginOptions extends Abortable {
 
 /** The declaration of {@link deleteOrigin}: the call it makes, its input check and its codec. */
 export const deleteOriginOperation: Operation<DeleteOriginOptions, void, DeleteResult> = {
-  id: 'deleteOrigin',
   method: 'DELETE',
   path: '/v1/accounts/origins/{id}',
-  input: (field) => ({
-    params: { id: field('id', id) },
-  }),
   codec: Empty,
   gone: alreadyDeleted,
   idempotent: true,

@@ -1,6 +1,6 @@
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import type { DeleteResult } from './model/DeleteResult'
 import type { Abortable } from './model/Abortable'
 
@@ -17,12 +17,8 @@ export interface DeleteSavedExtensionOptions extends Abortable {
 
 /** The declaration of {@link deleteSavedExtension}: the call it makes, its input check and its codec. */
 export const deleteSavedExtensionOperation: Operation<DeleteSavedExtensionOptions, void, DeleteResult> = {
-  id: 'deleteSavedExtension',
   method: 'DELETE',
   path: '/v1/saved-extensions/{id}',
-  input: (field) => ({
-    params: { id: field('id', id) },
-  }),
   codec: Empty,
   gone: alreadyDeleted,
   idempotent: true,

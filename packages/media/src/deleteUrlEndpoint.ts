@@ -1,6 +1,6 @@
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import type { DeleteResult } from './model/DeleteResult'
 import type { Abortable } from './model/Abortable'
 
@@ -17,12 +17,8 @@ export interface DeleteUrlEndpointOptions extends Abortable {
 
 /** The declaration of {@link deleteUrlEndpoint}: the call it makes, its input check and its codec. */
 export const deleteUrlEndpointOperation: Operation<DeleteUrlEndpointOptions, void, DeleteResult> = {
-  id: 'deleteUrlEndpoint',
   method: 'DELETE',
   path: '/v1/accounts/url-endpoints/{id}',
-  input: (field) => ({
-    params: { id: field('id', id) },
-  }),
   codec: Empty,
   gone: alreadyDeleted,
   idempotent: true,

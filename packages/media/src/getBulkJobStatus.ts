@@ -1,7 +1,7 @@
 import { partialSuccess } from './internal/partial'
 import type { TypeOf } from 'io-ts'
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import { BulkJobStatusReply, type BulkJobStatus } from './model/BulkJob'
 import type { Abortable } from './model/Abortable'
 
@@ -22,12 +22,8 @@ export const getBulkJobStatusOperation: Operation<
   TypeOf<typeof BulkJobStatusReply>,
   BulkJobStatus
 > = {
-  id: 'getBulkJobStatus',
   method: 'GET',
   path: '/v1/bulkJobs/{jobId}',
-  input: (field) => ({
-    params: { jobId: field('jobId', id) },
-  }),
   ...partialSuccess(BulkJobStatusReply),
   idempotent: true,
 }

@@ -1,5 +1,5 @@
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import { FileDetails } from './model/FileDetails'
 import type { Abortable } from './model/Abortable'
 
@@ -16,12 +16,8 @@ export interface GetFileDetailsOptions extends Abortable {
 
 /** The declaration of {@link getFileDetails}: the call it makes, its input check and its codec. */
 export const getFileDetailsOperation: Operation<GetFileDetailsOptions, FileDetails> = {
-  id: 'getFileDetails',
   method: 'GET',
   path: '/v1/files/{fileId}/details',
-  input: (field) => ({
-    params: { fileId: field('fileId', id) },
-  }),
   codec: FileDetails,
   idempotent: true,
 }

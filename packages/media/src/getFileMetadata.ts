@@ -1,5 +1,5 @@
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import { Metadata } from './model/Metadata'
 import type { Abortable } from './model/Abortable'
 
@@ -16,12 +16,8 @@ export interface GetFileMetadataOptions extends Abortable {
 
 /** The declaration of {@link getFileMetadata}: the call it makes, its input check and its codec. */
 export const getFileMetadataOperation: Operation<GetFileMetadataOptions, Metadata> = {
-  id: 'getFileMetadata',
   method: 'GET',
   path: '/v1/files/{fileId}/metadata',
-  input: (field) => ({
-    params: { fileId: field('fileId', id) },
-  }),
   codec: Metadata,
   idempotent: true,
 }

@@ -1,16 +1,11 @@
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
 import type { FileVersionOptions } from './model/FileVersionOptions'
 import { FileDetails } from './model/FileDetails'
 
 /** The declaration of {@link getFileVersion}: the call it makes, its input check and its codec. */
 export const getFileVersionOperation: Operation<FileVersionOptions, FileDetails> = {
-  id: 'getFileVersion',
   method: 'GET',
   path: '/v1/files/{fileId}/versions/{versionId}',
-  input: (field) => ({
-    params: { fileId: field('fileId', id), versionId: field('versionId', id) },
-  }),
   codec: FileDetails,
   idempotent: true,
 }

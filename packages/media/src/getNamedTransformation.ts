@@ -1,5 +1,4 @@
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
 import { NamedTransformation } from './model/NamedTransformation'
 import type { Abortable } from './model/Abortable'
 
@@ -17,12 +16,8 @@ export interface GetNamedTransformationOptions extends Abortable {
 /** The declaration of {@link getNamedTransformation}: the call it makes, its input check and its codec. */
 export const getNamedTransformationOperation: Operation<GetNamedTransformationOptions, NamedTransformation> =
   {
-    id: 'getNamedTransformation',
     method: 'GET',
     path: '/v1/named-transformations/{id}',
-    input: (field) => ({
-      params: { id: field('id', id) },
-    }),
     codec: NamedTransformation,
     idempotent: true,
   }

@@ -1,5 +1,5 @@
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import { Origin } from './model/Origin'
 import type { Abortable } from './model/Abortable'
 
@@ -16,12 +16,8 @@ export interface GetOriginOptions extends Abortable {
 
 /** The declaration of {@link getOrigin}: the call it makes, its input check and its codec. */
 export const getOriginOperation: Operation<GetOriginOptions, Origin> = {
-  id: 'getOrigin',
   method: 'GET',
   path: '/v1/accounts/origins/{id}',
-  input: (field) => ({
-    params: { id: field('id', id) },
-  }),
   codec: Origin,
   idempotent: true,
 }

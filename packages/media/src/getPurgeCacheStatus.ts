@@ -1,5 +1,4 @@
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
 import { PurgeStatus } from './model/PurgeStatus'
 import type { Abortable } from './model/Abortable'
 
@@ -16,12 +15,8 @@ export interface GetPurgeCacheStatusOptions extends Abortable {
 
 /** The declaration of {@link getPurgeCacheStatus}: the call it makes, its input check and its codec. */
 export const getPurgeCacheStatusOperation: Operation<GetPurgeCacheStatusOptions, PurgeStatus> = {
-  id: 'getPurgeCacheStatus',
   method: 'GET',
   path: '/v1/files/purge/{requestId}',
-  input: (field) => ({
-    params: { requestId: field('requestId', id) },
-  }),
   codec: PurgeStatus,
   idempotent: true,
 }

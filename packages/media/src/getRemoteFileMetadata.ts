@@ -16,11 +16,10 @@ export interface GetRemoteFileMetadataOptions extends Abortable {
 
 /** The declaration of {@link getRemoteFileMetadata}: the call it makes, its input check and its codec. */
 export const getRemoteFileMetadataOperation: Operation<GetRemoteFileMetadataOptions, Metadata> = {
-  id: 'getRemoteFileMetadata',
   method: 'GET',
   path: '/v1/metadata',
   input: (field) => ({
-    query: { url: field('url', normalHttpUrl) },
+    searchParams: { url: field('url', normalHttpUrl) },
   }),
   codec: Metadata,
   idempotent: true,

@@ -1,5 +1,5 @@
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import { SavedExtension } from './model/SavedExtension'
 import type { Abortable } from './model/Abortable'
 
@@ -16,12 +16,8 @@ export interface GetSavedExtensionOptions extends Abortable {
 
 /** The declaration of {@link getSavedExtension}: the call it makes, its input check and its codec. */
 export const getSavedExtensionOperation: Operation<GetSavedExtensionOptions, SavedExtension> = {
-  id: 'getSavedExtension',
   method: 'GET',
   path: '/v1/saved-extensions/{id}',
-  input: (field) => ({
-    params: { id: field('id', id) },
-  }),
   codec: SavedExtension,
   idempotent: true,
 }

@@ -1,5 +1,5 @@
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import { UrlEndpoint } from './model/UrlEndpoint'
 import type { Abortable } from './model/Abortable'
 
@@ -16,12 +16,8 @@ export interface GetUrlEndpointOptions extends Abortable {
 
 /** The declaration of {@link getUrlEndpoint}: the call it makes, its input check and its codec. */
 export const getUrlEndpointOperation: Operation<GetUrlEndpointOptions, UrlEndpoint> = {
-  id: 'getUrlEndpoint',
   method: 'GET',
   path: '/v1/accounts/url-endpoints/{id}',
-  input: (field) => ({
-    params: { id: field('id', id) },
-  }),
   codec: UrlEndpoint,
   idempotent: true,
 }

@@ -44,11 +44,10 @@ export type GetUsageResult = t.TypeOf<typeof GetUsageResult>
 
 /** The declaration of {@link getUsage}: the call it makes, its input check and its codec. */
 export const getUsageOperation: Operation<GetUsageOptions, GetUsageResult> = {
-  id: 'getUsage',
   method: 'GET',
   path: '/v1/accounts/usage',
   input: (field) => ({
-    query: usagePeriod(field, false),
+    searchParams: usagePeriod(field, false),
   }),
   codec: GetUsageResult,
   idempotent: true,

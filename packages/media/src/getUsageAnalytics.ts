@@ -85,11 +85,10 @@ export type GetUsageAnalyticsResult = t.TypeOf<typeof GetUsageAnalyticsResult>
 
 /** The declaration of {@link getUsageAnalytics}: the call it makes, its input check and its codec. */
 export const getUsageAnalyticsOperation: Operation<GetUsageAnalyticsOptions, GetUsageAnalyticsResult> = {
-  id: 'getUsageAnalytics',
   method: 'GET',
   path: '/v1/accounts/usage-analytics',
   input: (field) => ({
-    query: usagePeriod(field, true),
+    searchParams: usagePeriod(field, true),
   }),
   codec: GetUsageAnalyticsResult,
   idempotent: true,

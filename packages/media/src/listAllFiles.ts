@@ -55,7 +55,7 @@ export const listAllFiles = async function* (
     const page = await send(
       config,
       listFilesOperation,
-      right([{ query: { ...query, limit, skip } }, abort] as const),
+      right([listFilesOperation.path, { searchParams: { ...query, limit, skip } }, abort] as const),
     )()
     if (page._tag === 'Left' && isResponseTooLarge(page.left)) {
       if (limit > 1) {

@@ -28,11 +28,10 @@ export const listCustomMetadataFieldsOperation: Operation<
   ListCustomMetadataFieldsOptions,
   CustomMetadataField[]
 > = {
-  id: 'listCustomMetadataFields',
   method: 'GET',
   path: '/v1/customMetadataFields',
   input: (field) => ({
-    query: {
+    searchParams: {
       includeDeleted: field('includeDeleted', optional(boolean)),
       folderPath: field('folderPath', optional(string)),
     },

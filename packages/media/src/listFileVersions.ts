@@ -1,6 +1,6 @@
 import { array } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import { FileDetails } from './model/FileDetails'
 import type { Abortable } from './model/Abortable'
 
@@ -19,12 +19,8 @@ const FileVersions = /*#__PURE__*/ array(FileDetails, 'FileVersions')
 
 /** The declaration of {@link listFileVersions}: the call it makes, its input check and its codec. */
 export const listFileVersionsOperation: Operation<ListFileVersionsOptions, FileDetails[]> = {
-  id: 'listFileVersions',
   method: 'GET',
   path: '/v1/files/{fileId}/versions',
-  input: (field) => ({
-    params: { fileId: field('fileId', id) },
-  }),
   codec: FileVersions,
   idempotent: true,
 }

@@ -89,11 +89,10 @@ export type ListFilesResult = t.TypeOf<typeof ListFilesResult>
 
 /** The declaration of {@link listFiles}: the call it makes, its input check and its codec. */
 export const listFilesOperation: Operation<ListFilesOptions, ListFilesResult> = {
-  id: 'listFiles',
   method: 'GET',
   path: '/v1/files',
   input: (field) => ({
-    query: listQuery(field),
+    searchParams: listQuery(field),
   }),
   codec: ListFilesResult,
   idempotent: true,

@@ -18,10 +18,8 @@ export const listNamedTransformationsOperation: Operation<
   ListNamedTransformationsOptions,
   NamedTransformation[]
 > = {
-  id: 'listNamedTransformations',
   method: 'GET',
   path: '/v1/named-transformations',
-  input: () => ({}),
   codec: NamedTransformations,
   idempotent: true,
 }

@@ -15,10 +15,8 @@ const Origins = /*#__PURE__*/ array(Origin)
 
 /** The declaration of {@link listOrigins}: the call it makes, its input check and its codec. */
 export const listOriginsOperation: Operation<ListOriginsOptions, Origin[]> = {
-  id: 'listOrigins',
   method: 'GET',
   path: '/v1/accounts/origins',
-  input: () => ({}),
   codec: Origins,
   idempotent: true,
 }

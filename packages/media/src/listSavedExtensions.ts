@@ -15,10 +15,8 @@ const SavedExtensions = /*#__PURE__*/ array(SavedExtension)
 
 /** The declaration of {@link listSavedExtensions}: the call it makes, its input check and its codec. */
 export const listSavedExtensionsOperation: Operation<ListSavedExtensionsOptions, SavedExtension[]> = {
-  id: 'listSavedExtensions',
   method: 'GET',
   path: '/v1/saved-extensions',
-  input: () => ({}),
   codec: SavedExtensions,
   idempotent: true,
 }

@@ -15,10 +15,8 @@ const UrlEndpoints = /*#__PURE__*/ array(UrlEndpoint)
 
 /** The declaration of {@link listUrlEndpoints}: the call it makes, its input check and its codec. */
 export const listUrlEndpointsOperation: Operation<ListUrlEndpointsOptions, UrlEndpoint[]> = {
-  id: 'listUrlEndpoints',
   method: 'GET',
   path: '/v1/accounts/url-endpoints',
-  input: () => ({}),
   codec: UrlEndpoints,
   idempotent: true,
 }

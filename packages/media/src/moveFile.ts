@@ -18,7 +18,6 @@ export interface MoveFileOptions extends Abortable {
 
 /** The declaration of {@link moveFile}: the call it makes, its input check and its codec. */
 export const moveFileOperation: Operation<MoveFileOptions, void, void> = {
-  id: 'moveFile',
   method: 'POST',
   path: '/v1/files/move',
   input: (field) => ({

@@ -18,7 +18,6 @@ export interface MoveFolderOptions extends Abortable {
 
 /** The declaration of {@link moveFolder}: the call it makes, its input check and its codec. */
 export const moveFolderOperation: Operation<MoveFolderOptions, BulkJob> = {
-  id: 'moveFolder',
   method: 'POST',
   path: '/v1/bulkJobs/moveFolder',
   input: (field) => ({

@@ -40,7 +40,6 @@ export interface PurgeCacheOptions extends Abortable {
 
 /** The declaration of {@link purgeCache}: the call it makes, its input check and its codec. */
 export const purgeCacheOperation: Operation<PurgeCacheOptions, PurgeCacheResult> = {
-  id: 'purgeCache',
   method: 'POST',
   path: '/v1/files/purge',
   input: (field) => ({

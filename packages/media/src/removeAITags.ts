@@ -17,7 +17,6 @@ export interface RemoveAITagsOptions extends Abortable {
 
 /** The declaration of {@link removeAITags}: the call it makes, its input check and its codec. */
 export const removeAITagsOperation = /*#__PURE__*/ bulkTags<RemoveAITagsOptions>(
-  'removeAITags',
   '/v1/files/removeAITags',
   'AITags',
 )

@@ -16,11 +16,7 @@ export interface RemoveTagsOptions extends Abortable {
 }
 
 /** The declaration of {@link removeTags}: the call it makes, its input check and its codec. */
-export const removeTagsOperation = /*#__PURE__*/ bulkTags<RemoveTagsOptions>(
-  'removeTags',
-  '/v1/files/removeTags',
-  'tags',
-)
+export const removeTagsOperation = /*#__PURE__*/ bulkTags<RemoveTagsOptions>('/v1/files/removeTags', 'tags')
 
 /**
  * Removes tags from up to 50 files: `POST /v1/files/removeTags`. A 207 partial success is a Right with `partial: true` and the files

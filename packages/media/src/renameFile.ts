@@ -53,7 +53,6 @@ export const renameFileOperation: Operation<
   t.TypeOf<typeof RenameFileReply>,
   RenameFileResult
 > = {
-  id: 'renameFile',
   method: 'PUT',
   path: '/v1/files/rename',
   input: (field) => ({

@@ -23,7 +23,6 @@ export interface RenameFolderOptions extends Abortable {
 
 /** The declaration of {@link renameFolder}: the call it makes, its input check and its codec. */
 export const renameFolderOperation: Operation<RenameFolderOptions, BulkJob> = {
-  id: 'renameFolder',
   method: 'POST',
   path: '/v1/bulkJobs/renameFolder',
   input: (field) => ({

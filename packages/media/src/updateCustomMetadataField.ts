@@ -1,6 +1,6 @@
 import { schemaRules } from './internal/customMetadataSchema'
 import { operationFunction, type Operation } from './internal/send'
-import { id, need, needSome, nonEmptyString, object, optional, text } from './internal/validate'
+import { need, needSome, nonEmptyString, object, optional, text } from './internal/validate'
 import { CustomMetadataField, type CustomMetadataFieldRules } from './model/CustomMetadataField'
 import type { Abortable } from './model/Abortable'
 
@@ -31,11 +31,9 @@ export const updateCustomMetadataFieldOperation: Operation<
   UpdateCustomMetadataFieldOptions,
   CustomMetadataField
 > = {
-  id: 'updateCustomMetadataField',
   method: 'PATCH',
   path: '/v1/customMetadataFields/{id}',
   input: (field) => {
-    const params = { id: field('id', id) }
     const json = {
       label: field('label', optional(nonEmptyString)),
       description: field('description', optional(text(0, 500))),
@@ -51,7 +49,7 @@ export const updateCustomMetadataFieldOperation: Operation<
       ),
     }
     needSome(json, ['label', 'description', 'schema'], 'input')
-    return { params, json }
+    return { json }
   },
   codec: CustomMetadataField,
   idempotent: 'unsent',

@@ -7,7 +7,6 @@ import {
   boolean,
   fail,
   normalHttpUrl,
-  id,
   nonEmptyString,
   nullable,
   object,
@@ -126,13 +125,11 @@ export const updateFileDetailsOperation: Operation<
   UpdateFileDetailsOptions,
   UpdateFileDetailsResult,
   UpdateFileDetailsResult,
-  { readonly params: { readonly fileId: string }; readonly json: object }
+  { readonly json: object; readonly idempotent?: 'unsent' }
 > = {
-  id: 'updateFileDetails',
   method: 'PATCH',
   path: '/v1/files/{fileId}/details',
   input: (field) => {
-    const params = { fileId: field('fileId', id) }
     const publish = field(
       'publish',
       optional(
@@ -156,11 +153,14 @@ export const updateFileDetailsOperation: Operation<
       fail(`input.${given[0]}`, 'cannot be sent with publish (publishing is a separate update)')
     if (publish === undefined && given.length === 0)
       fail('input', `has nothing to update: set one of ${UPDATE_KEYS.join(', ')}, or publish`)
-    return { params, json: publish === undefined ? update : { publish } }
+    return {
+      json: publish === undefined ? update : { publish },
+      // Extensions run again on a repeat: only retried where nothing reached ImageKit.
+      ...(update.extensions === undefined ? {} : { idempotent: 'unsent' as const }),
+    }
   },
   codec: UpdateFileDetailsResult,
-  // Extensions run again on a repeat: only retried where nothing reached ImageKit.
-  idempotent: ({ json }) => (json as { extensions?: unknown }).extensions === undefined || 'unsent',
+  idempotent: true,
 }
 
 /**

@@ -1,6 +1,6 @@
 import { transformationName } from './internal/namedTransformation'
 import { operationFunction, type Operation } from './internal/send'
-import { boolean, id, needSome, nonEmptyString, optional } from './internal/validate'
+import { boolean, needSome, nonEmptyString, optional } from './internal/validate'
 import { NamedTransformation } from './model/NamedTransformation'
 import type { Abortable } from './model/Abortable'
 
@@ -27,18 +27,16 @@ export const updateNamedTransformationOperation: Operation<
   UpdateNamedTransformationOptions,
   NamedTransformation
 > = {
-  id: 'updateNamedTransformation',
   method: 'PATCH',
   path: '/v1/named-transformations/{id}',
   input: (field) => {
-    const params = { id: field('id', id) }
     const json = {
       name: field('name', optional(transformationName)),
       transformation: field('transformation', optional(nonEmptyString)),
       enabled: field('enabled', optional(boolean)),
     }
     needSome(json, ['name', 'transformation', 'enabled'], 'input')
-    return { params, json }
+    return { json }
   },
   codec: NamedTransformation,
   idempotent: 'unsent',

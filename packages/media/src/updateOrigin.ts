@@ -1,6 +1,6 @@
 import { originRequest } from './internal/originRequest'
 import { operationFunction, type Operation } from './internal/send'
-import { id } from './internal/validate'
+
 import { Origin, type OriginRequest } from './model/Origin'
 import type { Abortable } from './model/Abortable'
 
@@ -18,11 +18,9 @@ export type UpdateOriginOptions = OriginRequest &
 
 /** The declaration of {@link updateOrigin}: the call it makes, its input check and its codec. */
 export const updateOriginOperation: Operation<UpdateOriginOptions, Origin> = {
-  id: 'updateOrigin',
   method: 'PUT',
   path: '/v1/accounts/origins/{id}',
   input: (field) => ({
-    params: { id: field('id', id) },
     json: originRequest(field),
   }),
   codec: Origin,

@@ -1,6 +1,6 @@
 import { extensionConfig } from './internal/extensionConfig'
 import { operationFunction, type Operation } from './internal/send'
-import { id, needSome, optional, text } from './internal/validate'
+import { needSome, optional, text } from './internal/validate'
 import { SavedExtension, type ExtensionConfig } from './model/SavedExtension'
 import type { Abortable } from './model/Abortable'
 
@@ -23,18 +23,16 @@ export interface UpdateSavedExtensionOptions extends Abortable {
 
 /** The declaration of {@link updateSavedExtension}: the call it makes, its input check and its codec. */
 export const updateSavedExtensionOperation: Operation<UpdateSavedExtensionOptions, SavedExtension> = {
-  id: 'updateSavedExtension',
   method: 'PATCH',
   path: '/v1/saved-extensions/{id}',
   input: (field) => {
-    const params = { id: field('id', id) }
     const json = {
       name: field('name', optional(text(1))),
       description: field('description', optional(text(1))),
       config: field('config', optional(extensionConfig)),
     }
     needSome(json, ['name', 'description', 'config'], 'input')
-    return { params, json }
+    return { json }
   },
   codec: SavedExtension,
   idempotent: 'unsent',

@@ -1,6 +1,6 @@
 import { operationFunction, type Operation } from './internal/send'
 import { urlEndpointRequest } from './internal/urlEndpointRequest'
-import { id } from './internal/validate'
+
 import { UrlEndpoint, type UrlEndpointRequest } from './model/UrlEndpoint'
 import type { Abortable } from './model/Abortable'
 
@@ -18,11 +18,9 @@ export interface UpdateUrlEndpointOptions extends Abortable, UrlEndpointRequest 
 
 /** The declaration of {@link updateUrlEndpoint}: the call it makes, its input check and its codec. */
 export const updateUrlEndpointOperation: Operation<UpdateUrlEndpointOptions, UrlEndpoint> = {
-  id: 'updateUrlEndpoint',
   method: 'PUT',
   path: '/v1/accounts/url-endpoints/{id}',
   input: (field) => ({
-    params: { id: field('id', id) },
     json: urlEndpointRequest(field),
   }),
   codec: UrlEndpoint,

@@ -7,11 +7,9 @@ import { array, id, strings, type Field } from './validate'
 
 /** `POST <path>` with `{ fileIds, [key]: tags }`; tag edits are safe to repeat, so the call may be retried. */
 export const bulkTags = <I>(
-  operationId: 'addTags' | 'removeTags' | 'removeAITags',
   path: '/v1/files/addTags' | '/v1/files/removeTags' | '/v1/files/removeAITags',
   key: 'tags' | 'AITags',
 ): Operation<I, TypeOf<typeof BulkTagsReply>, BulkTagsResult> => ({
-  id: operationId,
   method: 'POST',
   path,
   input: (field) => {

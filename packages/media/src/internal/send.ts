@@ -10,19 +10,19 @@ import { request, type HttpMethod, type HttpRequest } from '@imagekit-fp/utils/h
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
 import type { Abortable } from '../model/Abortable'
 import { right } from '@imagekit-fp/internal'
-import { optional, prepare, signal, type Field } from './validate'
+import { id, optional, prepare, signal, type Field } from './validate'
 
 /** The transport's verdict on a reply longer than `config.maxResponseBytes` (listAllFiles asks for less). */
 export { isResponseTooLarge } from '@imagekit-fp/utils/http'
 
 /** What an operation's input check produces: the values of the call, checked. */
 export interface Parts {
-  /** A value for each `{name}` of the path template (percent-encoded into one segment each). */
-  readonly params?: Readonly<Record<string, string>>
-  /** Query parameters in this order; `undefined` values are left out. */
-  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>
+  /** The query parameters in this order; `undefined` values are left out. */
+  readonly searchParams?: Readonly<Record<string, string | number | boolean | undefined>>
   /** The JSON body (`undefined` members are left out, as JSON.stringify does). */
   readonly json?: unknown
+  /** Overrides the declared `idempotent` for this call (an update that runs extensions again on a repeat). */
+  readonly idempotent?: RetrySafety
 }
 
 /** Whether a retry is safe: `true`, or `'unsent'`: only where nothing reached ImageKit (a 429, a connection that never opened). */
@@ -30,22 +30,27 @@ export type RetrySafety = true | 'unsent'
 
 /**
  * One API operation, declared once as data. The public function is derived from it (`operationFunction`); the
- * registry (`operations.ts`) lists every declaration for the tests, the stand-in and the README.
+ * registry (`operations.ts`) lists every declaration under its id (the public function's name) for the tests,
+ * the stand-in and the README.
  */
 export interface Operation<I, A, B = A, P extends Parts = Parts> {
-  /** The public function's name. */
-  readonly id: string
   readonly method: HttpMethod
-  /** The OpenAPI path template below the API base URL, e.g. `/v1/files/{fileId}/details`. */
+  /**
+   * The OpenAPI path template below the API base URL, e.g. `/v1/files/{fileId}/details`. Each `{name}` is the
+   * input's field `name`, checked as an `id` and percent-encoded: always exactly one segment.
+   */
   readonly path: string
-  /** Reads and checks the input with `field` (typed keys); runs before any I/O. `signal` is read by the runner. */
-  readonly input: (field: Field<I>) => P
+  /**
+   * Reads and checks the rest of the input (query, body) with `field` (typed keys), before any I/O. The path
+   * parameters and `signal` are read by the runner.
+   */
+  readonly input?: (field: Field<I>) => P
   /** Decodes the 2xx body (a 204 or empty body decodes `{}`). */
   readonly codec: Decoder<unknown, A>
   /** Makes the result from the decoded body and the HTTP status (a 207 partial success). Default: the body. */
   readonly result?: (body: A, status: number) => B
-  /** Whether a retry is safe, or how the checked call decides it. */
-  readonly idempotent: RetrySafety | ((parts: P) => RetrySafety)
+  /** Whether a retry is safe (a call's `Parts` may say otherwise). */
+  readonly idempotent: RetrySafety
   /**
    * A delete's result when a retry, after an attempt whose reply was lost, answers 404 with `body`: that attempt
    * most likely did the delete. `undefined` keeps the 404.
@@ -56,10 +61,6 @@ export interface Operation<I, A, B = A, P extends Parts = Parts> {
 /** A delete's `gone`: the thing is gone, most likely deleted by the attempt whose reply was lost. */
 export const alreadyDeleted = (): { readonly alreadyDeleted: true } => ({ alreadyDeleted: true })
 
-/** `/v1/files/{fileId}` with each `{name}` replaced by its percent-encoded value: always exactly one segment. */
-const fill = (template: string, params: Parts['params']): string =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] as string))
-
 /**
  * Sends a checked call of `op` with the private key (HTTP Basic) and decodes the reply: `checked` is the
  * input check's result, the call's parts and its signal. A Left input check is returned as it is: nothing is sent.
@@ -67,23 +68,21 @@ const fill = (template: string, params: Parts['params']): string =>
 export const send =
   <A, B, P extends Parts>(
     config: MediaConfig,
-    op: Omit<Operation<never, A, B, P>, 'id' | 'input'>,
-    checked: either.Either<ValidationError, readonly [P, AbortSignal | undefined]>,
+    op: Omit<Operation<never, A, B, P>, 'input'>,
+    checked: either.Either<ValidationError, readonly [string, P, AbortSignal | undefined]>,
   ): taskEither.TaskEither<MediaError, B> =>
   async () => {
     if (checked._tag === 'Left') return checked
-    const [parts, abort] = checked.right
-    const { query, json } = parts
+    const [path, parts, abort] = checked.right
     const { method, codec, result, idempotent, gone } = op
     const req: HttpRequest<A> = {
       method,
       base: 'api',
-      path: fill(op.path, parts.params),
+      path,
       auth: 'basic',
       codec,
-      ...(query === undefined ? {} : { searchParams: query }),
-      ...(json === undefined ? {} : { json }),
-      idempotent: typeof idempotent === 'function' ? idempotent(parts) : idempotent,
+      ...parts,
+      idempotent: parts.idempotent ?? idempotent,
       ...(abort === undefined ? {} : { signal: abort }),
     }
     const reply = await request(config, req)()
@@ -98,8 +97,8 @@ export const send =
   }
 
 /**
- * The public function of an operation: checks the input (the declaration's fields, then `signal`, read here
- * once for every operation), then sends it. A bad input is a `ValidationError` Left and nothing is sent.
+ * The public function of an operation: checks the input (the path parameters, the declaration's fields, then
+ * `signal`, read here once for every operation), then sends it. A bad input is a `ValidationError` Left and nothing is sent.
  * `absent` is the input used when none is given (`{}` where every field is optional).
  */
 export const operationFunction =
@@ -108,5 +107,14 @@ export const operationFunction =
     send(
       config,
       op,
-      prepare(input, (field) => [op.input(field), field('signal', optional(signal))] as const),
+      prepare(input, (field) => {
+        const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+          encodeURIComponent((field as Field)(name, id)),
+        )
+        return [
+          path,
+          op.input ? op.input(field) : ({} as P),
+          (field as Field)('signal', optional(signal)),
+        ] as const
+      }),
     )
