@@ -4,19 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import * as media from '@imagekit-fp/media'
 import { operations } from './operations'
+import { NOT_IN_SPEC } from './test-support/notInSpec'
 
 /** Functions built on top of the declared operations (they call several, or one repeatedly). */
 const COMPOSITES = ['listAllFiles', 'waitForBulkJob', 'waitForPurge']
-
-/** Operations that ImageKit's spec file does not describe (Prism cannot serve them). */
-const NOT_IN_SPEC = [
-  'createNamedTransformation',
-  'deleteNamedTransformation',
-  'getNamedTransformation',
-  'getUsageAnalytics',
-  'listNamedTransformations',
-  'updateNamedTransformation',
-]
 
 const declared = Object.entries(operations).map(([id, op]) => [id, `${op.method} ${op.path}`] as const)
 const here = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8')
