@@ -25,10 +25,11 @@ export const bulkDeleteFilesOperation: Operation<
 > = {
   method: 'POST',
   path: '/v1/files/batch/deleteByFileIds',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({ json: { fileIds: field('fileIds', array(id, 1, 100)) } }),
   ...partialSuccess(BulkDeleteReply),
   idempotent: true,
-  // Every id missing: the attempt whose reply was lost deleted them.
+  /** Every id missing: the attempt whose reply was lost deleted them. */
   gone: (body, { json: { fileIds } }) => {
     const missing = (body as { missingFileIds?: unknown } | null)?.missingFileIds
     return Array.isArray(missing) && fileIds.every((f) => missing.includes(f))

@@ -25,6 +25,7 @@ export interface CopyFileOptions extends Abortable {
 export const copyFileOperation: Operation<CopyFileOptions, void, void> = {
   method: 'POST',
   path: '/v1/files/copy',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: {
       sourceFilePath: field('sourceFilePath', nonEmptyString),

@@ -25,6 +25,7 @@ export interface CopyFolderOptions extends Abortable {
 export const copyFolderOperation: Operation<CopyFolderOptions, BulkJob> = {
   method: 'POST',
   path: '/v1/bulkJobs/copyFolder',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: {
       sourceFolderPath: field('sourceFolderPath', nonEmptyString),

@@ -28,6 +28,7 @@ export const createCustomMetadataFieldOperation: Operation<
 > = {
   method: 'POST',
   path: '/v1/customMetadataFields',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: {
       name: field('name', nonEmptyString),

@@ -20,6 +20,7 @@ export interface CreateFolderOptions extends Abortable {
 export const createFolderOperation: Operation<CreateFolderOptions, void, void> = {
   method: 'POST',
   path: '/v1/folder',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: {
       folderName: field('folderName', name),

@@ -26,6 +26,7 @@ export const createNamedTransformationOperation: Operation<
 > = {
   method: 'POST',
   path: '/v1/named-transformations',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: {
       name: field('name', transformationName),

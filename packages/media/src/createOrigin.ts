@@ -15,6 +15,7 @@ export type CreateOriginOptions = OriginRequest & Abortable
 export const createOriginOperation: Operation<CreateOriginOptions, Origin> = {
   method: 'POST',
   path: '/v1/accounts/origins',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: originRequest(field),
   }),

@@ -23,6 +23,7 @@ export interface CreateSavedExtensionOptions extends Abortable {
 export const createSavedExtensionOperation: Operation<CreateSavedExtensionOptions, SavedExtension> = {
   method: 'POST',
   path: '/v1/saved-extensions',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: {
       name: field('name', text(1)),

@@ -15,6 +15,7 @@ export interface CreateUrlEndpointOptions extends Abortable, UrlEndpointRequest 
 export const createUrlEndpointOperation: Operation<CreateUrlEndpointOptions, UrlEndpoint> = {
   method: 'POST',
   path: '/v1/accounts/url-endpoints',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: urlEndpointRequest(field),
   }),

@@ -19,6 +19,7 @@ export interface DeleteFolderOptions extends Abortable {
 export const deleteFolderOperation: Operation<DeleteFolderOptions, void, DeleteResult> = {
   method: 'DELETE',
   path: '/v1/folder',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: { folderPath: field('folderPath', nonEmptyString) },
   }),

@@ -18,6 +18,7 @@ export interface GetRemoteFileMetadataOptions extends Abortable {
 export const getRemoteFileMetadataOperation: Operation<GetRemoteFileMetadataOptions, Metadata> = {
   method: 'GET',
   path: '/v1/metadata',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     searchParams: { url: field('url', normalHttpUrl) },
   }),

@@ -46,6 +46,7 @@ export type GetUsageResult = t.TypeOf<typeof GetUsageResult>
 export const getUsageOperation: Operation<GetUsageOptions, GetUsageResult> = {
   method: 'GET',
   path: '/v1/accounts/usage',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     searchParams: usagePeriod(field, false),
   }),

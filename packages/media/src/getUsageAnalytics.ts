@@ -87,6 +87,7 @@ export type GetUsageAnalyticsResult = t.TypeOf<typeof GetUsageAnalyticsResult>
 export const getUsageAnalyticsOperation: Operation<GetUsageAnalyticsOptions, GetUsageAnalyticsResult> = {
   method: 'GET',
   path: '/v1/accounts/usage-analytics',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     searchParams: usagePeriod(field, true),
   }),

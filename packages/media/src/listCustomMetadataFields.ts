@@ -30,6 +30,7 @@ export const listCustomMetadataFieldsOperation: Operation<
 > = {
   method: 'GET',
   path: '/v1/customMetadataFields',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     searchParams: {
       includeDeleted: field('includeDeleted', optional(boolean)),

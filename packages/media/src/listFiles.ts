@@ -91,6 +91,7 @@ export type ListFilesResult = t.TypeOf<typeof ListFilesResult>
 export const listFilesOperation: Operation<ListFilesOptions, ListFilesResult> = {
   method: 'GET',
   path: '/v1/files',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     searchParams: listQuery(field),
   }),

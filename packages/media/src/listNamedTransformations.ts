@@ -9,7 +9,7 @@ import type { Abortable } from './model/Abortable'
  * @since 0.1.0
  * @category model
  */
-export interface ListNamedTransformationsOptions extends Abortable {}
+export type ListNamedTransformationsOptions = Abortable
 
 const NamedTransformations = /*#__PURE__*/ array(NamedTransformation)
 

@@ -9,7 +9,7 @@ import type { Abortable } from './model/Abortable'
  * @since 0.1.0
  * @category model
  */
-export interface ListOriginsOptions extends Abortable {}
+export type ListOriginsOptions = Abortable
 
 const Origins = /*#__PURE__*/ array(Origin)
 

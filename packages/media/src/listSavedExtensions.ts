@@ -9,7 +9,7 @@ import type { Abortable } from './model/Abortable'
  * @since 0.1.0
  * @category model
  */
-export interface ListSavedExtensionsOptions extends Abortable {}
+export type ListSavedExtensionsOptions = Abortable
 
 const SavedExtensions = /*#__PURE__*/ array(SavedExtension)
 

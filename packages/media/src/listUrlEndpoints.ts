@@ -9,7 +9,7 @@ import type { Abortable } from './model/Abortable'
  * @since 0.1.0
  * @category model
  */
-export interface ListUrlEndpointsOptions extends Abortable {}
+export type ListUrlEndpointsOptions = Abortable
 
 const UrlEndpoints = /*#__PURE__*/ array(UrlEndpoint)
 

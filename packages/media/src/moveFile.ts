@@ -20,6 +20,7 @@ export interface MoveFileOptions extends Abortable {
 export const moveFileOperation: Operation<MoveFileOptions, void, void> = {
   method: 'POST',
   path: '/v1/files/move',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: {
       sourceFilePath: field('sourceFilePath', nonEmptyString),

@@ -20,6 +20,7 @@ export interface MoveFolderOptions extends Abortable {
 export const moveFolderOperation: Operation<MoveFolderOptions, BulkJob> = {
   method: 'POST',
   path: '/v1/bulkJobs/moveFolder',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: {
       sourceFolderPath: field('sourceFolderPath', nonEmptyString),

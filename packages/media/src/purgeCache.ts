@@ -42,6 +42,7 @@ export interface PurgeCacheOptions extends Abortable {
 export const purgeCacheOperation: Operation<PurgeCacheOptions, PurgeCacheResult> = {
   method: 'POST',
   path: '/v1/files/purge',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: { url: field('url', normalHttpUrl) },
   }),

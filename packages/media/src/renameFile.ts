@@ -55,6 +55,7 @@ export const renameFileOperation: Operation<
 > = {
   method: 'PUT',
   path: '/v1/files/rename',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: {
       filePath: field('filePath', nonEmptyString),

@@ -25,6 +25,7 @@ export interface RenameFolderOptions extends Abortable {
 export const renameFolderOperation: Operation<RenameFolderOptions, BulkJob> = {
   method: 'POST',
   path: '/v1/bulkJobs/renameFolder',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: {
       folderPath: field('folderPath', nonEmptyString),

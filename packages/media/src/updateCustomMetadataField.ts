@@ -33,6 +33,7 @@ export const updateCustomMetadataFieldOperation: Operation<
 > = {
   method: 'PATCH',
   path: '/v1/customMetadataFields/{id}',
+  /** The input check: what the call sends besides its path. */
   input: (field) => {
     const json = {
       label: field('label', optional(nonEmptyString)),

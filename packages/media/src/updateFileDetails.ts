@@ -129,6 +129,7 @@ export const updateFileDetailsOperation: Operation<
 > = {
   method: 'PATCH',
   path: '/v1/files/{fileId}/details',
+  /** The input check: what the call sends besides its path. */
   input: (field) => {
     const publish = field(
       'publish',

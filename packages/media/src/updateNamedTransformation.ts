@@ -29,6 +29,7 @@ export const updateNamedTransformationOperation: Operation<
 > = {
   method: 'PATCH',
   path: '/v1/named-transformations/{id}',
+  /** The input check: what the call sends besides its path. */
   input: (field) => {
     const json = {
       name: field('name', optional(transformationName)),

@@ -20,6 +20,7 @@ export type UpdateOriginOptions = OriginRequest &
 export const updateOriginOperation: Operation<UpdateOriginOptions, Origin> = {
   method: 'PUT',
   path: '/v1/accounts/origins/{id}',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: originRequest(field),
   }),

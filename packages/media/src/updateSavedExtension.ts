@@ -25,6 +25,7 @@ export interface UpdateSavedExtensionOptions extends Abortable {
 export const updateSavedExtensionOperation: Operation<UpdateSavedExtensionOptions, SavedExtension> = {
   method: 'PATCH',
   path: '/v1/saved-extensions/{id}',
+  /** The input check: what the call sends besides its path. */
   input: (field) => {
     const json = {
       name: field('name', optional(text(1))),

@@ -20,6 +20,7 @@ export interface UpdateUrlEndpointOptions extends Abortable, UrlEndpointRequest 
 export const updateUrlEndpointOperation: Operation<UpdateUrlEndpointOptions, UrlEndpoint> = {
   method: 'PUT',
   path: '/v1/accounts/url-endpoints/{id}',
+  /** The input check: what the call sends besides its path. */
   input: (field) => ({
     json: urlEndpointRequest(field),
   }),

@@ -12,6 +12,7 @@ export const bulkTags = <I>(
 ): Operation<I, TypeOf<typeof BulkTagsReply>, BulkTagsResult> => ({
   method: 'POST',
   path,
+  /** The input check: what the call sends besides its path. */
   input: (field) => {
     const read = field as Field
     return { json: { fileIds: read('fileIds', array(id, 1, 50)), [key]: read(key, strings()) } }

@@ -10,8 +10,7 @@
  * @since 0.1.0
  * @category model
  */
-// A type, not an interface: an interface has no implicit index signature, and the input checks' `Field` needs one.
-export type Abortable = {
+export interface Abortable {
   /** Aborting it ends the call with `NetworkError` `Aborted`. */
   readonly signal?: AbortSignal
 }
