@@ -1,3 +1,6 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { BulkTagsResult } from './model/BulkResults'
 import { bulkTags } from './internal/bulkTags'
 import { operationFunction } from './internal/send'
 import type { Abortable } from './model/Abortable'
@@ -34,4 +37,7 @@ export const addTagsOperation = /*#__PURE__*/ bulkTags<AddTagsOptions>('/v1/file
  * @since 0.1.0
  * @category files
  */
-export const addTags = /*#__PURE__*/ operationFunction(addTagsOperation)
+export const addTags: (
+  config: MediaConfig,
+  input: AddTagsOptions,
+) => taskEither.TaskEither<MediaError, BulkTagsResult> = /*#__PURE__*/ operationFunction(addTagsOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { partialSuccess } from './internal/partial'
 import type { TypeOf } from 'io-ts'
 import { operationFunction, type Operation } from './internal/send'
@@ -56,4 +58,8 @@ export const bulkDeleteFilesOperation: Operation<
  * @since 0.1.0
  * @category files
  */
-export const bulkDeleteFiles = /*#__PURE__*/ operationFunction(bulkDeleteFilesOperation)
+export const bulkDeleteFiles: (
+  config: MediaConfig,
+  input: BulkDeleteFilesOptions,
+) => taskEither.TaskEither<MediaError, BulkDeleteResult> =
+  /*#__PURE__*/ operationFunction(bulkDeleteFilesOperation)

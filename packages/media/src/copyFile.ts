@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { operationFunction, type Operation } from './internal/send'
 import { boolean, nonEmptyString, optional } from './internal/validate'
@@ -54,4 +56,7 @@ export const copyFileOperation: Operation<CopyFileOptions, void, void> = {
  * @since 0.1.0
  * @category files
  */
-export const copyFile = /*#__PURE__*/ operationFunction(copyFileOperation)
+export const copyFile: (
+  config: MediaConfig,
+  input: CopyFileOptions,
+) => taskEither.TaskEither<MediaError, void> = /*#__PURE__*/ operationFunction(copyFileOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { boolean, nonEmptyString, optional } from './internal/validate'
 import { BulkJob } from './model/BulkJob'
@@ -54,4 +56,7 @@ export const copyFolderOperation: Operation<CopyFolderOptions, BulkJob> = {
  * @since 0.1.0
  * @category media
  */
-export const copyFolder = /*#__PURE__*/ operationFunction(copyFolderOperation)
+export const copyFolder: (
+  config: MediaConfig,
+  input: CopyFolderOptions,
+) => taskEither.TaskEither<MediaError, BulkJob> = /*#__PURE__*/ operationFunction(copyFolderOperation)

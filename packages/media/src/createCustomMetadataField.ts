@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { FIELD_TYPES, schemaRules } from './internal/customMetadataSchema'
 import { operationFunction, type Operation } from './internal/send'
 import { nonEmptyString, object, oneOf, optional, text } from './internal/validate'
@@ -67,4 +69,9 @@ export const createCustomMetadataFieldOperation: Operation<
  * @since 0.1.0
  * @category media
  */
-export const createCustomMetadataField = /*#__PURE__*/ operationFunction(createCustomMetadataFieldOperation)
+export const createCustomMetadataField: (
+  config: MediaConfig,
+  input: CreateCustomMetadataFieldOptions,
+) => taskEither.TaskEither<MediaError, CustomMetadataField> = /*#__PURE__*/ operationFunction(
+  createCustomMetadataFieldOperation,
+)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { operationFunction, type Operation } from './internal/send'
 import { name, nonEmptyString } from './internal/validate'
@@ -47,4 +49,7 @@ export const createFolderOperation: Operation<CreateFolderOptions, void, void> =
  * @since 0.1.0
  * @category media
  */
-export const createFolder = /*#__PURE__*/ operationFunction(createFolderOperation)
+export const createFolder: (
+  config: MediaConfig,
+  input: CreateFolderOptions,
+) => taskEither.TaskEither<MediaError, void> = /*#__PURE__*/ operationFunction(createFolderOperation)

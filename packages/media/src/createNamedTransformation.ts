@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { boolean, nonEmptyString, optional } from './internal/validate'
 import { transformationName } from './internal/namedTransformation'
@@ -59,4 +61,9 @@ export const createNamedTransformationOperation: Operation<
  * @since 0.1.0
  * @category media
  */
-export const createNamedTransformation = /*#__PURE__*/ operationFunction(createNamedTransformationOperation)
+export const createNamedTransformation: (
+  config: MediaConfig,
+  input: CreateNamedTransformationOptions,
+) => taskEither.TaskEither<MediaError, NamedTransformation> = /*#__PURE__*/ operationFunction(
+  createNamedTransformationOperation,
+)

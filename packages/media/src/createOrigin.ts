@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { originRequest } from './internal/originRequest'
 import { operationFunction, type Operation } from './internal/send'
 import { Origin, type OriginRequest } from './model/Origin'
@@ -43,4 +45,7 @@ export const createOriginOperation: Operation<CreateOriginOptions, Origin> = {
  * @since 0.1.0
  * @category media
  */
-export const createOrigin = /*#__PURE__*/ operationFunction(createOriginOperation)
+export const createOrigin: (
+  config: MediaConfig,
+  input: CreateOriginOptions,
+) => taskEither.TaskEither<MediaError, Origin> = /*#__PURE__*/ operationFunction(createOriginOperation)

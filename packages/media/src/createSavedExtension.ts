@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { extensionConfig } from './internal/extensionConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { text } from './internal/validate'
@@ -55,4 +57,9 @@ export const createSavedExtensionOperation: Operation<CreateSavedExtensionOption
  * @since 0.1.0
  * @category media
  */
-export const createSavedExtension = /*#__PURE__*/ operationFunction(createSavedExtensionOperation)
+export const createSavedExtension: (
+  config: MediaConfig,
+  input: CreateSavedExtensionOptions,
+) => taskEither.TaskEither<MediaError, SavedExtension> = /*#__PURE__*/ operationFunction(
+  createSavedExtensionOperation,
+)

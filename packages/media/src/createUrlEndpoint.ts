@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { urlEndpointRequest } from './internal/urlEndpointRequest'
 import { UrlEndpoint, type UrlEndpointRequest } from './model/UrlEndpoint'
@@ -43,4 +45,8 @@ export const createUrlEndpointOperation: Operation<CreateUrlEndpointOptions, Url
  * @since 0.1.0
  * @category media
  */
-export const createUrlEndpoint = /*#__PURE__*/ operationFunction(createUrlEndpointOperation)
+export const createUrlEndpoint: (
+  config: MediaConfig,
+  input: CreateUrlEndpointOptions,
+) => taskEither.TaskEither<MediaError, UrlEndpoint> =
+  /*#__PURE__*/ operationFunction(createUrlEndpointOperation)

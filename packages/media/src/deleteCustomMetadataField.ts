@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
 
@@ -45,4 +47,9 @@ export const deleteCustomMetadataFieldOperation: Operation<
  * @since 0.1.0
  * @category media
  */
-export const deleteCustomMetadataField = /*#__PURE__*/ operationFunction(deleteCustomMetadataFieldOperation)
+export const deleteCustomMetadataField: (
+  config: MediaConfig,
+  input: DeleteCustomMetadataFieldOptions,
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(
+  deleteCustomMetadataFieldOperation,
+)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
 
@@ -41,4 +43,7 @@ export const deleteFileOperation: Operation<DeleteFileOptions, void, DeleteResul
  * @since 0.1.0
  * @category files
  */
-export const deleteFile = /*#__PURE__*/ operationFunction(deleteFileOperation)
+export const deleteFile: (
+  config: MediaConfig,
+  input: DeleteFileOptions,
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(deleteFileOperation)

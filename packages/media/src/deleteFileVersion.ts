@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
 import type { FileVersionOptions } from './model/FileVersionOptions'
@@ -29,4 +31,8 @@ export const deleteFileVersionOperation: Operation<FileVersionOptions, void, Del
  * @since 0.1.0
  * @category files
  */
-export const deleteFileVersion = /*#__PURE__*/ operationFunction(deleteFileVersionOperation)
+export const deleteFileVersion: (
+  config: MediaConfig,
+  input: FileVersionOptions,
+) => taskEither.TaskEither<MediaError, DeleteResult> =
+  /*#__PURE__*/ operationFunction(deleteFileVersionOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
 import { nonEmptyString } from './internal/validate'
@@ -45,4 +47,7 @@ export const deleteFolderOperation: Operation<DeleteFolderOptions, void, DeleteR
  * @since 0.1.0
  * @category media
  */
-export const deleteFolder = /*#__PURE__*/ operationFunction(deleteFolderOperation)
+export const deleteFolder: (
+  config: MediaConfig,
+  input: DeleteFolderOptions,
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(deleteFolderOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
 
@@ -46,4 +48,9 @@ export const deleteNamedTransformationOperation: Operation<
  * @since 0.1.0
  * @category media
  */
-export const deleteNamedTransformation = /*#__PURE__*/ operationFunction(deleteNamedTransformationOperation)
+export const deleteNamedTransformation: (
+  config: MediaConfig,
+  input: DeleteNamedTransformationOptions,
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(
+  deleteNamedTransformationOperation,
+)

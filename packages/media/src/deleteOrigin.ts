@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
 
@@ -41,4 +43,7 @@ export const deleteOriginOperation: Operation<DeleteOriginOptions, void, DeleteR
  * @since 0.1.0
  * @category media
  */
-export const deleteOrigin = /*#__PURE__*/ operationFunction(deleteOriginOperation)
+export const deleteOrigin: (
+  config: MediaConfig,
+  input: DeleteOriginOptions,
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(deleteOriginOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
 
@@ -41,4 +43,9 @@ export const deleteSavedExtensionOperation: Operation<DeleteSavedExtensionOption
  * @since 0.1.0
  * @category media
  */
-export const deleteSavedExtension = /*#__PURE__*/ operationFunction(deleteSavedExtensionOperation)
+export const deleteSavedExtension: (
+  config: MediaConfig,
+  input: DeleteSavedExtensionOptions,
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(
+  deleteSavedExtensionOperation,
+)

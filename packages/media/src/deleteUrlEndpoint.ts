@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
 
@@ -41,4 +43,8 @@ export const deleteUrlEndpointOperation: Operation<DeleteUrlEndpointOptions, voi
  * @since 0.1.0
  * @category media
  */
-export const deleteUrlEndpoint = /*#__PURE__*/ operationFunction(deleteUrlEndpointOperation)
+export const deleteUrlEndpoint: (
+  config: MediaConfig,
+  input: DeleteUrlEndpointOptions,
+) => taskEither.TaskEither<MediaError, DeleteResult> =
+  /*#__PURE__*/ operationFunction(deleteUrlEndpointOperation)

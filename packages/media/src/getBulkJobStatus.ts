@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { partialSuccess } from './internal/partial'
 import type { TypeOf } from 'io-ts'
 import { operationFunction, type Operation } from './internal/send'
@@ -44,4 +46,8 @@ export const getBulkJobStatusOperation: Operation<
  * @since 0.1.0
  * @category media
  */
-export const getBulkJobStatus = /*#__PURE__*/ operationFunction(getBulkJobStatusOperation)
+export const getBulkJobStatus: (
+  config: MediaConfig,
+  input: GetBulkJobStatusOptions,
+) => taskEither.TaskEither<MediaError, BulkJobStatus> =
+  /*#__PURE__*/ operationFunction(getBulkJobStatusOperation)

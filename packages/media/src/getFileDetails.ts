@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 
 import { FileDetails } from './model/FileDetails'
@@ -38,4 +40,7 @@ export const getFileDetailsOperation: Operation<GetFileDetailsOptions, FileDetai
  * @since 0.1.0
  * @category files
  */
-export const getFileDetails = /*#__PURE__*/ operationFunction(getFileDetailsOperation)
+export const getFileDetails: (
+  config: MediaConfig,
+  input: GetFileDetailsOptions,
+) => taskEither.TaskEither<MediaError, FileDetails> = /*#__PURE__*/ operationFunction(getFileDetailsOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 
 import { Metadata } from './model/Metadata'
@@ -38,4 +40,7 @@ export const getFileMetadataOperation: Operation<GetFileMetadataOptions, Metadat
  * @since 0.1.0
  * @category files
  */
-export const getFileMetadata = /*#__PURE__*/ operationFunction(getFileMetadataOperation)
+export const getFileMetadata: (
+  config: MediaConfig,
+  input: GetFileMetadataOptions,
+) => taskEither.TaskEither<MediaError, Metadata> = /*#__PURE__*/ operationFunction(getFileMetadataOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import type { FileVersionOptions } from './model/FileVersionOptions'
 import { FileDetails } from './model/FileDetails'
@@ -25,4 +27,7 @@ export const getFileVersionOperation: Operation<FileVersionOptions, FileDetails>
  * @since 0.1.0
  * @category files
  */
-export const getFileVersion = /*#__PURE__*/ operationFunction(getFileVersionOperation)
+export const getFileVersion: (
+  config: MediaConfig,
+  input: FileVersionOptions,
+) => taskEither.TaskEither<MediaError, FileDetails> = /*#__PURE__*/ operationFunction(getFileVersionOperation)

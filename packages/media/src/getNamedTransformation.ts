@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { NamedTransformation } from './model/NamedTransformation'
 import type { Abortable } from './model/Abortable'
@@ -37,4 +39,9 @@ export const getNamedTransformationOperation: Operation<GetNamedTransformationOp
  * @since 0.1.0
  * @category media
  */
-export const getNamedTransformation = /*#__PURE__*/ operationFunction(getNamedTransformationOperation)
+export const getNamedTransformation: (
+  config: MediaConfig,
+  input: GetNamedTransformationOptions,
+) => taskEither.TaskEither<MediaError, NamedTransformation> = /*#__PURE__*/ operationFunction(
+  getNamedTransformationOperation,
+)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 
 import { Origin } from './model/Origin'
@@ -37,4 +39,7 @@ export const getOriginOperation: Operation<GetOriginOptions, Origin> = {
  * @since 0.1.0
  * @category media
  */
-export const getOrigin = /*#__PURE__*/ operationFunction(getOriginOperation)
+export const getOrigin: (
+  config: MediaConfig,
+  input: GetOriginOptions,
+) => taskEither.TaskEither<MediaError, Origin> = /*#__PURE__*/ operationFunction(getOriginOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { PurgeStatus } from './model/PurgeStatus'
 import type { Abortable } from './model/Abortable'
@@ -36,4 +38,9 @@ export const getPurgeCacheStatusOperation: Operation<GetPurgeCacheStatusOptions,
  * @since 0.1.0
  * @category media
  */
-export const getPurgeCacheStatus = /*#__PURE__*/ operationFunction(getPurgeCacheStatusOperation)
+export const getPurgeCacheStatus: (
+  config: MediaConfig,
+  input: GetPurgeCacheStatusOptions,
+) => taskEither.TaskEither<MediaError, PurgeStatus> = /*#__PURE__*/ operationFunction(
+  getPurgeCacheStatusOperation,
+)

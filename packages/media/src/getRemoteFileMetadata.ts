@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { normalHttpUrl } from './internal/validate'
 import { Metadata } from './model/Metadata'
@@ -42,4 +44,9 @@ export const getRemoteFileMetadataOperation: Operation<GetRemoteFileMetadataOpti
  * @since 0.1.0
  * @category files
  */
-export const getRemoteFileMetadata = /*#__PURE__*/ operationFunction(getRemoteFileMetadataOperation)
+export const getRemoteFileMetadata: (
+  config: MediaConfig,
+  input: GetRemoteFileMetadataOptions,
+) => taskEither.TaskEither<MediaError, Metadata> = /*#__PURE__*/ operationFunction(
+  getRemoteFileMetadataOperation,
+)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 
 import { SavedExtension } from './model/SavedExtension'
@@ -37,4 +39,8 @@ export const getSavedExtensionOperation: Operation<GetSavedExtensionOptions, Sav
  * @since 0.1.0
  * @category media
  */
-export const getSavedExtension = /*#__PURE__*/ operationFunction(getSavedExtensionOperation)
+export const getSavedExtension: (
+  config: MediaConfig,
+  input: GetSavedExtensionOptions,
+) => taskEither.TaskEither<MediaError, SavedExtension> =
+  /*#__PURE__*/ operationFunction(getSavedExtensionOperation)

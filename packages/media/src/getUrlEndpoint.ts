@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 
 import { UrlEndpoint } from './model/UrlEndpoint'
@@ -37,4 +39,7 @@ export const getUrlEndpointOperation: Operation<GetUrlEndpointOptions, UrlEndpoi
  * @since 0.1.0
  * @category media
  */
-export const getUrlEndpoint = /*#__PURE__*/ operationFunction(getUrlEndpointOperation)
+export const getUrlEndpoint: (
+  config: MediaConfig,
+  input: GetUrlEndpointOptions,
+) => taskEither.TaskEither<MediaError, UrlEndpoint> = /*#__PURE__*/ operationFunction(getUrlEndpointOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { laxNumber, struct } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
@@ -72,4 +74,7 @@ export const getUsageOperation: Operation<GetUsageOptions, GetUsageResult> = {
  * @since 0.1.0
  * @category media
  */
-export const getUsage = /*#__PURE__*/ operationFunction(getUsageOperation)
+export const getUsage: (
+  config: MediaConfig,
+  input: GetUsageOptions,
+) => taskEither.TaskEither<MediaError, GetUsageResult> = /*#__PURE__*/ operationFunction(getUsageOperation)

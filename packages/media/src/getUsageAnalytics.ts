@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { array, laxNumber, laxString, struct } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
@@ -114,4 +116,8 @@ export const getUsageAnalyticsOperation: Operation<GetUsageAnalyticsOptions, Get
  * @since 0.1.0
  * @category media
  */
-export const getUsageAnalytics = /*#__PURE__*/ operationFunction(getUsageAnalyticsOperation)
+export const getUsageAnalytics: (
+  config: MediaConfig,
+  input: GetUsageAnalyticsOptions,
+) => taskEither.TaskEither<MediaError, GetUsageAnalyticsResult> =
+  /*#__PURE__*/ operationFunction(getUsageAnalyticsOperation)

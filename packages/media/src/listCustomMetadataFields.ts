@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { array } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
 import { boolean, optional, string } from './internal/validate'
@@ -57,4 +59,10 @@ export const listCustomMetadataFieldsOperation: Operation<
  * @since 0.1.0
  * @category media
  */
-export const listCustomMetadataFields = /*#__PURE__*/ operationFunction(listCustomMetadataFieldsOperation, {})
+export const listCustomMetadataFields: (
+  config: MediaConfig,
+  input?: ListCustomMetadataFieldsOptions,
+) => taskEither.TaskEither<MediaError, CustomMetadataField[]> = /*#__PURE__*/ operationFunction(
+  listCustomMetadataFieldsOperation,
+  {},
+)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { array } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
 
@@ -40,4 +42,8 @@ export const listFileVersionsOperation: Operation<ListFileVersionsOptions, FileD
  * @since 0.1.0
  * @category files
  */
-export const listFileVersions = /*#__PURE__*/ operationFunction(listFileVersionsOperation)
+export const listFileVersions: (
+  config: MediaConfig,
+  input: ListFileVersionsOptions,
+) => taskEither.TaskEither<MediaError, FileDetails[]> =
+  /*#__PURE__*/ operationFunction(listFileVersionsOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { array, detailsFields, fileFields, laxString, literal, struct, union } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
@@ -115,4 +117,7 @@ export const listFilesOperation: Operation<ListFilesOptions, ListFilesResult> = 
  * @since 0.1.0
  * @category files
  */
-export const listFiles = /*#__PURE__*/ operationFunction(listFilesOperation)
+export const listFiles: (
+  config: MediaConfig,
+  input: ListFilesOptions,
+) => taskEither.TaskEither<MediaError, ListFilesResult> = /*#__PURE__*/ operationFunction(listFilesOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { array } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
 import { NamedTransformation } from './model/NamedTransformation'
@@ -39,4 +41,10 @@ export const listNamedTransformationsOperation: Operation<
  * @since 0.1.0
  * @category media
  */
-export const listNamedTransformations = /*#__PURE__*/ operationFunction(listNamedTransformationsOperation, {})
+export const listNamedTransformations: (
+  config: MediaConfig,
+  input?: ListNamedTransformationsOptions,
+) => taskEither.TaskEither<MediaError, NamedTransformation[]> = /*#__PURE__*/ operationFunction(
+  listNamedTransformationsOperation,
+  {},
+)

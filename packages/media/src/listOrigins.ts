@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { array } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
 import { Origin } from './model/Origin'
@@ -36,4 +38,7 @@ export const listOriginsOperation: Operation<ListOriginsOptions, Origin[]> = {
  * @since 0.1.0
  * @category media
  */
-export const listOrigins = /*#__PURE__*/ operationFunction(listOriginsOperation, {})
+export const listOrigins: (
+  config: MediaConfig,
+  input?: ListOriginsOptions,
+) => taskEither.TaskEither<MediaError, Origin[]> = /*#__PURE__*/ operationFunction(listOriginsOperation, {})

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { array } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
 import { SavedExtension } from './model/SavedExtension'
@@ -36,4 +38,10 @@ export const listSavedExtensionsOperation: Operation<ListSavedExtensionsOptions,
  * @since 0.1.0
  * @category media
  */
-export const listSavedExtensions = /*#__PURE__*/ operationFunction(listSavedExtensionsOperation, {})
+export const listSavedExtensions: (
+  config: MediaConfig,
+  input?: ListSavedExtensionsOptions,
+) => taskEither.TaskEither<MediaError, SavedExtension[]> = /*#__PURE__*/ operationFunction(
+  listSavedExtensionsOperation,
+  {},
+)

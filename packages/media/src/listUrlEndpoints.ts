@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { array } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
 import { UrlEndpoint } from './model/UrlEndpoint'
@@ -36,4 +38,10 @@ export const listUrlEndpointsOperation: Operation<ListUrlEndpointsOptions, UrlEn
  * @since 0.1.0
  * @category media
  */
-export const listUrlEndpoints = /*#__PURE__*/ operationFunction(listUrlEndpointsOperation, {})
+export const listUrlEndpoints: (
+  config: MediaConfig,
+  input?: ListUrlEndpointsOptions,
+) => taskEither.TaskEither<MediaError, UrlEndpoint[]> = /*#__PURE__*/ operationFunction(
+  listUrlEndpointsOperation,
+  {},
+)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
 import { operationFunction, type Operation } from './internal/send'
 import { nonEmptyString } from './internal/validate'
@@ -48,4 +50,7 @@ export const moveFileOperation: Operation<MoveFileOptions, void, void> = {
  * @since 0.1.0
  * @category files
  */
-export const moveFile = /*#__PURE__*/ operationFunction(moveFileOperation)
+export const moveFile: (
+  config: MediaConfig,
+  input: MoveFileOptions,
+) => taskEither.TaskEither<MediaError, void> = /*#__PURE__*/ operationFunction(moveFileOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { nonEmptyString } from './internal/validate'
 import { BulkJob } from './model/BulkJob'
@@ -48,4 +50,7 @@ export const moveFolderOperation: Operation<MoveFolderOptions, BulkJob> = {
  * @since 0.1.0
  * @category media
  */
-export const moveFolder = /*#__PURE__*/ operationFunction(moveFolderOperation)
+export const moveFolder: (
+  config: MediaConfig,
+  input: MoveFolderOptions,
+) => taskEither.TaskEither<MediaError, BulkJob> = /*#__PURE__*/ operationFunction(moveFolderOperation)

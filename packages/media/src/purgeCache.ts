@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { laxString, struct } from '@imagekit-fp/utils/codec'
 import { operationFunction, type Operation } from './internal/send'
@@ -66,4 +68,8 @@ export const purgeCacheOperation: Operation<PurgeCacheOptions, PurgeCacheResult>
  * @since 0.1.0
  * @category media
  */
-export const purgeCache = /*#__PURE__*/ operationFunction(purgeCacheOperation)
+export const purgeCache: (
+  config: MediaConfig,
+  input: PurgeCacheOptions,
+) => taskEither.TaskEither<MediaError, PurgeCacheResult> =
+  /*#__PURE__*/ operationFunction(purgeCacheOperation)

@@ -1,3 +1,6 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { BulkTagsResult } from './model/BulkResults'
 import { bulkTags } from './internal/bulkTags'
 import { operationFunction } from './internal/send'
 import type { Abortable } from './model/Abortable'
@@ -37,4 +40,8 @@ export const removeAITagsOperation = /*#__PURE__*/ bulkTags<RemoveAITagsOptions>
  * @since 0.1.0
  * @category files
  */
-export const removeAITags = /*#__PURE__*/ operationFunction(removeAITagsOperation)
+export const removeAITags: (
+  config: MediaConfig,
+  input: RemoveAITagsOptions,
+) => taskEither.TaskEither<MediaError, BulkTagsResult> =
+  /*#__PURE__*/ operationFunction(removeAITagsOperation)

@@ -1,3 +1,6 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { BulkTagsResult } from './model/BulkResults'
 import { bulkTags } from './internal/bulkTags'
 import { operationFunction } from './internal/send'
 import type { Abortable } from './model/Abortable'
@@ -34,4 +37,7 @@ export const removeTagsOperation = /*#__PURE__*/ bulkTags<RemoveTagsOptions>('/v
  * @since 0.1.0
  * @category files
  */
-export const removeTags = /*#__PURE__*/ operationFunction(removeTagsOperation)
+export const removeTags: (
+  config: MediaConfig,
+  input: RemoveTagsOptions,
+) => taskEither.TaskEither<MediaError, BulkTagsResult> = /*#__PURE__*/ operationFunction(removeTagsOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { partialSuccess } from './internal/partial'
 import type * as t from 'io-ts'
 import { laxString, struct } from '@imagekit-fp/utils/codec'
@@ -85,4 +87,8 @@ export const renameFileOperation: Operation<
  * @since 0.1.0
  * @category files
  */
-export const renameFile = /*#__PURE__*/ operationFunction(renameFileOperation)
+export const renameFile: (
+  config: MediaConfig,
+  input: RenameFileOptions,
+) => taskEither.TaskEither<MediaError, RenameFileResult> =
+  /*#__PURE__*/ operationFunction(renameFileOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { boolean, name, nonEmptyString, optional } from './internal/validate'
 import { BulkJob } from './model/BulkJob'
@@ -54,4 +56,7 @@ export const renameFolderOperation: Operation<RenameFolderOptions, BulkJob> = {
  * @since 0.1.0
  * @category media
  */
-export const renameFolder = /*#__PURE__*/ operationFunction(renameFolderOperation)
+export const renameFolder: (
+  config: MediaConfig,
+  input: RenameFolderOptions,
+) => taskEither.TaskEither<MediaError, BulkJob> = /*#__PURE__*/ operationFunction(renameFolderOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import type { FileVersionOptions } from './model/FileVersionOptions'
 import { FileDetails } from './model/FileDetails'
@@ -27,4 +29,8 @@ export const restoreFileVersionOperation: Operation<FileVersionOptions, FileDeta
  * @since 0.1.0
  * @category files
  */
-export const restoreFileVersion = /*#__PURE__*/ operationFunction(restoreFileVersionOperation)
+export const restoreFileVersion: (
+  config: MediaConfig,
+  input: FileVersionOptions,
+) => taskEither.TaskEither<MediaError, FileDetails> =
+  /*#__PURE__*/ operationFunction(restoreFileVersionOperation)

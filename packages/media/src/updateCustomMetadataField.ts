@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { schemaRules } from './internal/customMetadataSchema'
 import { operationFunction, type Operation } from './internal/send'
 import { need, needSome, nonEmptyString, object, optional, text } from './internal/validate'
@@ -76,4 +78,9 @@ export const updateCustomMetadataFieldOperation: Operation<
  * @since 0.1.0
  * @category media
  */
-export const updateCustomMetadataField = /*#__PURE__*/ operationFunction(updateCustomMetadataFieldOperation)
+export const updateCustomMetadataField: (
+  config: MediaConfig,
+  input: UpdateCustomMetadataFieldOptions,
+) => taskEither.TaskEither<MediaError, CustomMetadataField> = /*#__PURE__*/ operationFunction(
+  updateCustomMetadataFieldOperation,
+)

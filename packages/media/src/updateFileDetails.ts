@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { detailsFields, fileFields, laxString, oneOf, struct, uploadFields } from '@imagekit-fp/utils/codec'
 import { extension } from './internal/extension'
@@ -183,4 +185,8 @@ export const updateFileDetailsOperation: Operation<
  * @since 0.1.0
  * @category files
  */
-export const updateFileDetails = /*#__PURE__*/ operationFunction(updateFileDetailsOperation)
+export const updateFileDetails: (
+  config: MediaConfig,
+  input: UpdateFileDetailsOptions,
+) => taskEither.TaskEither<MediaError, UpdateFileDetailsResult> =
+  /*#__PURE__*/ operationFunction(updateFileDetailsOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { transformationName } from './internal/namedTransformation'
 import { operationFunction, type Operation } from './internal/send'
 import { boolean, needSome, nonEmptyString, optional } from './internal/validate'
@@ -65,4 +67,9 @@ export const updateNamedTransformationOperation: Operation<
  * @since 0.1.0
  * @category media
  */
-export const updateNamedTransformation = /*#__PURE__*/ operationFunction(updateNamedTransformationOperation)
+export const updateNamedTransformation: (
+  config: MediaConfig,
+  input: UpdateNamedTransformationOptions,
+) => taskEither.TaskEither<MediaError, NamedTransformation> = /*#__PURE__*/ operationFunction(
+  updateNamedTransformationOperation,
+)

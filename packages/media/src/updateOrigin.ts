@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { originRequest } from './internal/originRequest'
 import { operationFunction, type Operation } from './internal/send'
 
@@ -47,4 +49,7 @@ export const updateOriginOperation: Operation<UpdateOriginOptions, Origin> = {
  * @since 0.1.0
  * @category media
  */
-export const updateOrigin = /*#__PURE__*/ operationFunction(updateOriginOperation)
+export const updateOrigin: (
+  config: MediaConfig,
+  input: UpdateOriginOptions,
+) => taskEither.TaskEither<MediaError, Origin> = /*#__PURE__*/ operationFunction(updateOriginOperation)

@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { extensionConfig } from './internal/extensionConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { needSome, optional, text } from './internal/validate'
@@ -56,4 +58,9 @@ export const updateSavedExtensionOperation: Operation<UpdateSavedExtensionOption
  * @since 0.1.0
  * @category media
  */
-export const updateSavedExtension = /*#__PURE__*/ operationFunction(updateSavedExtensionOperation)
+export const updateSavedExtension: (
+  config: MediaConfig,
+  input: UpdateSavedExtensionOptions,
+) => taskEither.TaskEither<MediaError, SavedExtension> = /*#__PURE__*/ operationFunction(
+  updateSavedExtensionOperation,
+)

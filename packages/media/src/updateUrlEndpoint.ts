@@ -1,3 +1,5 @@
+import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { operationFunction, type Operation } from './internal/send'
 import { urlEndpointRequest } from './internal/urlEndpointRequest'
 
@@ -48,4 +50,8 @@ export const updateUrlEndpointOperation: Operation<UpdateUrlEndpointOptions, Url
  * @since 0.1.0
  * @category media
  */
-export const updateUrlEndpoint = /*#__PURE__*/ operationFunction(updateUrlEndpointOperation)
+export const updateUrlEndpoint: (
+  config: MediaConfig,
+  input: UpdateUrlEndpointOptions,
+) => taskEither.TaskEither<MediaError, UrlEndpoint> =
+  /*#__PURE__*/ operationFunction(updateUrlEndpointOperation)
