@@ -1,3 +1,3 @@
 import { packageConfig } from '../../rollup.config.mjs'
 
-export default packageConfig(import.meta.dirname)
+export default packageConfig(import.meta.dirname, { index: 'src/index.ts', operations: 'src/operations.ts' })

@@ -1,7 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { bulkTags } from './internal/bulkTags'
-import type { BulkTagsResult } from './model/BulkResults'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { BulkTagsResult } from './model/BulkResults'
+import { bulkTags } from './internal/bulkTags'
+import { operationFunction } from './internal/send'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link addTags}.
@@ -9,14 +11,15 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface AddTagsOptions {
+export interface AddTagsOptions extends Abortable {
   /** 1 to 50 file ids. */
   readonly fileIds: readonly string[]
   /** At least one: the tags to add (non-empty strings). */
   readonly tags: readonly string[]
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
 }
+
+/** The declaration of {@link addTags}: the call it makes, its input check and its codec. */
+export const addTagsOperation = /*#__PURE__*/ bulkTags<AddTagsOptions>('/v1/files/addTags', 'tags')
 
 /**
  * Adds tags to up to 50 files: `POST /v1/files/addTags`. A 207 partial success is a Right with `partial: true` and the files
@@ -34,7 +37,7 @@ export interface AddTagsOptions {
  * @since 0.1.0
  * @category files
  */
-export const addTags = (
+export const addTags: (
   config: MediaConfig,
   input: AddTagsOptions,
-): taskEither.TaskEither<MediaError, BulkTagsResult> => bulkTags(config, input, '/v1/files/addTags', 'tags')
+) => taskEither.TaskEither<MediaError, BulkTagsResult> = /*#__PURE__*/ operationFunction(addTagsOperation)

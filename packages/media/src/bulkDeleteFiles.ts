@@ -1,9 +1,11 @@
 import type { taskEither } from 'fp-ts'
-import { partialSuccess } from './internal/partial'
-import { send } from './internal/send'
-import { array, id, optional, prepare, signal } from './internal/validate'
-import { BulkDeleteReply, type BulkDeleteResult } from './model/BulkResults'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { partialSuccess } from './internal/partial'
+import type { TypeOf } from 'io-ts'
+import { operationFunction, type Operation } from './internal/send'
+import { array, id } from './internal/validate'
+import { BulkDeleteReply, type BulkDeleteResult } from './model/BulkResults'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link bulkDeleteFiles}.
@@ -11,11 +13,31 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface BulkDeleteFilesOptions {
+export interface BulkDeleteFilesOptions extends Abortable {
   /** 1 to 100 file ids. */
   readonly fileIds: readonly string[]
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link bulkDeleteFiles}: the call it makes, its input check and its codec. */
+export const bulkDeleteFilesOperation: Operation<
+  BulkDeleteFilesOptions,
+  TypeOf<typeof BulkDeleteReply>,
+  BulkDeleteResult,
+  { readonly json: { readonly fileIds: string[] } }
+> = {
+  method: 'POST',
+  path: '/v1/files/batch/deleteByFileIds',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({ json: { fileIds: field('fileIds', array(id, 1, 100)) } }),
+  ...partialSuccess(BulkDeleteReply),
+  idempotent: true,
+  /** Every id missing: the attempt whose reply was lost deleted them. */
+  gone: (body, { json: { fileIds } }) => {
+    const missing = (body as { missingFileIds?: unknown } | null)?.missingFileIds
+    return Array.isArray(missing) && fileIds.every((f) => missing.includes(f))
+      ? { successfullyDeletedFileIds: [...fileIds], partial: false, alreadyDeleted: true as const }
+      : undefined
+  },
 }
 
 /**
@@ -36,28 +58,8 @@ export interface BulkDeleteFilesOptions {
  * @since 0.1.0
  * @category files
  */
-export const bulkDeleteFiles = (
+export const bulkDeleteFiles: (
   config: MediaConfig,
   input: BulkDeleteFilesOptions,
-): taskEither.TaskEither<MediaError, BulkDeleteResult> =>
-  send(
-    config,
-    prepare(input, (field) => {
-      const fileIds = field('fileIds', array(id, 1, 100))
-      return {
-        method: 'POST',
-        path: '/v1/files/batch/deleteByFileIds',
-        json: { fileIds },
-        ...partialSuccess(BulkDeleteReply),
-        idempotent: true,
-        // Every id missing: the attempt whose reply was lost deleted them.
-        gone: (body: unknown) => {
-          const missing = (body as { missingFileIds?: unknown } | null)?.missingFileIds
-          return Array.isArray(missing) && fileIds.every((f) => missing.includes(f))
-            ? { successfullyDeletedFileIds: [...fileIds], partial: false, alreadyDeleted: true as const }
-            : undefined
-        },
-        signal: field('signal', optional(signal)),
-      }
-    }),
-  )
+) => taskEither.TaskEither<MediaError, BulkDeleteResult> =
+  /*#__PURE__*/ operationFunction(bulkDeleteFilesOperation)

@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { Empty } from './internal/codec'
-import { send } from './internal/send'
-import { boolean, nonEmptyString, optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { Empty } from './internal/codec'
+import { operationFunction, type Operation } from './internal/send'
+import { boolean, nonEmptyString, optional } from './internal/validate'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link copyFile}.
@@ -10,7 +11,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface CopyFileOptions {
+export interface CopyFileOptions extends Abortable {
   /** Full path of the file to copy, e.g. `/path/to/file.jpg`. */
   readonly sourceFilePath: string
   /** Folder to copy it into, e.g. `/folder/to/copy/into/`. */
@@ -20,8 +21,22 @@ export interface CopyFileOptions {
    * @default false
    */
   readonly includeFileVersions?: boolean
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link copyFile}: the call it makes, its input check and its codec. */
+export const copyFileOperation: Operation<CopyFileOptions, void, void> = {
+  method: 'POST',
+  path: '/v1/files/copy',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: {
+      sourceFilePath: field('sourceFilePath', nonEmptyString),
+      destinationPath: field('destinationPath', nonEmptyString),
+      includeFileVersions: field('includeFileVersions', optional(boolean)),
+    },
+  }),
+  codec: Empty,
+  idempotent: 'unsent',
 }
 
 /**
@@ -41,21 +56,7 @@ export interface CopyFileOptions {
  * @since 0.1.0
  * @category files
  */
-export const copyFile = (
+export const copyFile: (
   config: MediaConfig,
   input: CopyFileOptions,
-): taskEither.TaskEither<MediaError, void> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/files/copy',
-      json: {
-        sourceFilePath: field('sourceFilePath', nonEmptyString),
-        destinationPath: field('destinationPath', nonEmptyString),
-        includeFileVersions: field('includeFileVersions', optional(boolean)),
-      },
-      codec: Empty,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, void> = /*#__PURE__*/ operationFunction(copyFileOperation)

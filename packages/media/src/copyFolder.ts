@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { boolean, nonEmptyString, optional, prepare, signal } from './internal/validate'
-import { BulkJob } from './model/BulkJob'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { boolean, nonEmptyString, optional } from './internal/validate'
+import { BulkJob } from './model/BulkJob'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link copyFolder}.
@@ -10,7 +11,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface CopyFolderOptions {
+export interface CopyFolderOptions extends Abortable {
   /** The folder to copy, e.g. `/products/summer`. */
   readonly sourceFolderPath: string
   /** The folder to copy it into, e.g. `/archive`. */
@@ -20,8 +21,22 @@ export interface CopyFolderOptions {
    * @default false
    */
   readonly includeVersions?: boolean
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link copyFolder}: the call it makes, its input check and its codec. */
+export const copyFolderOperation: Operation<CopyFolderOptions, BulkJob> = {
+  method: 'POST',
+  path: '/v1/bulkJobs/copyFolder',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: {
+      sourceFolderPath: field('sourceFolderPath', nonEmptyString),
+      destinationPath: field('destinationPath', nonEmptyString),
+      includeVersions: field('includeVersions', optional(boolean)),
+    },
+  }),
+  codec: BulkJob,
+  idempotent: 'unsent',
 }
 
 /**
@@ -41,21 +56,7 @@ export interface CopyFolderOptions {
  * @since 0.1.0
  * @category media
  */
-export const copyFolder = (
+export const copyFolder: (
   config: MediaConfig,
   input: CopyFolderOptions,
-): taskEither.TaskEither<MediaError, BulkJob> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/bulkJobs/copyFolder',
-      json: {
-        sourceFolderPath: field('sourceFolderPath', nonEmptyString),
-        destinationPath: field('destinationPath', nonEmptyString),
-        includeVersions: field('includeVersions', optional(boolean)),
-      },
-      codec: BulkJob,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, BulkJob> = /*#__PURE__*/ operationFunction(copyFolderOperation)

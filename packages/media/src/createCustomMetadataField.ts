@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { FIELD_TYPES, schemaRules } from './internal/customMetadataSchema'
-import { send } from './internal/send'
-import { nonEmptyString, object, oneOf, optional, prepare, signal, text } from './internal/validate'
-import { CustomMetadataField, type CustomMetadataFieldSchema } from './model/CustomMetadataField'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { FIELD_TYPES, schemaRules } from './internal/customMetadataSchema'
+import { operationFunction, type Operation } from './internal/send'
+import { nonEmptyString, object, oneOf, optional, text } from './internal/validate'
+import { CustomMetadataField, type CustomMetadataFieldSchema } from './model/CustomMetadataField'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link createCustomMetadataField}.
@@ -11,7 +12,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface CreateCustomMetadataFieldOptions {
+export interface CreateCustomMetadataFieldOptions extends Abortable {
   /** The API name: the key in a file's `customMetadata`; unique among all fields, deleted ones too. */
   readonly name: string
   /** The label shown in the media library; unique among the fields not deleted. */
@@ -20,8 +21,32 @@ export interface CreateCustomMetadataFieldOptions {
   readonly description?: string
   /** The field's type and its rules, checked against each other before anything is sent. */
   readonly schema: CustomMetadataFieldSchema
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link createCustomMetadataField}: the call it makes, its input check and its codec. */
+export const createCustomMetadataFieldOperation: Operation<
+  CreateCustomMetadataFieldOptions,
+  CustomMetadataField
+> = {
+  method: 'POST',
+  path: '/v1/customMetadataFields',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: {
+      name: field('name', nonEmptyString),
+      label: field('label', nonEmptyString),
+      description: field('description', optional(text(0, 500))),
+      schema: field(
+        'schema',
+        object((schema) => {
+          const type = schema('type', oneOf(FIELD_TYPES))
+          return { type, ...schemaRules(type, schema) }
+        }),
+      ),
+    },
+  }),
+  codec: CustomMetadataField,
+  idempotent: 'unsent',
 }
 
 /**
@@ -44,28 +69,9 @@ export interface CreateCustomMetadataFieldOptions {
  * @since 0.1.0
  * @category media
  */
-export const createCustomMetadataField = (
+export const createCustomMetadataField: (
   config: MediaConfig,
   input: CreateCustomMetadataFieldOptions,
-): taskEither.TaskEither<MediaError, CustomMetadataField> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/customMetadataFields',
-      json: {
-        name: field('name', nonEmptyString),
-        label: field('label', nonEmptyString),
-        description: field('description', optional(text(0, 500))),
-        schema: field(
-          'schema',
-          object((schema) => {
-            const type = schema('type', oneOf(FIELD_TYPES))
-            return { type, ...schemaRules(type, schema) }
-          }),
-        ),
-      },
-      codec: CustomMetadataField,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, CustomMetadataField> = /*#__PURE__*/ operationFunction(
+  createCustomMetadataFieldOperation,
+)

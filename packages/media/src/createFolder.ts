@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { Empty } from './internal/codec'
-import { send } from './internal/send'
-import { name, nonEmptyString, optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { Empty } from './internal/codec'
+import { operationFunction, type Operation } from './internal/send'
+import { name, nonEmptyString } from './internal/validate'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link createFolder}.
@@ -10,13 +11,26 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface CreateFolderOptions {
+export interface CreateFolderOptions extends Abortable {
   /** The new folder's name (no `/`). */
   readonly folderName: string
   /** Where to create it, e.g. `/` or `/products`; missing parent folders are created too. */
   readonly parentFolderPath: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link createFolder}: the call it makes, its input check and its codec. */
+export const createFolderOperation: Operation<CreateFolderOptions, void, void> = {
+  method: 'POST',
+  path: '/v1/folder',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: {
+      folderName: field('folderName', name),
+      parentFolderPath: field('parentFolderPath', nonEmptyString),
+    },
+  }),
+  codec: Empty,
+  idempotent: 'unsent',
 }
 
 /**
@@ -35,20 +49,7 @@ export interface CreateFolderOptions {
  * @since 0.1.0
  * @category media
  */
-export const createFolder = (
+export const createFolder: (
   config: MediaConfig,
   input: CreateFolderOptions,
-): taskEither.TaskEither<MediaError, void> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/folder',
-      json: {
-        folderName: field('folderName', name),
-        parentFolderPath: field('parentFolderPath', nonEmptyString),
-      },
-      codec: Empty,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, void> = /*#__PURE__*/ operationFunction(createFolderOperation)

@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { boolean, nonEmptyString, optional, prepare, signal } from './internal/validate'
-import { transformationName } from './internal/namedTransformation'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { boolean, nonEmptyString, optional } from './internal/validate'
+import { transformationName } from './internal/namedTransformation'
 import { NamedTransformation } from './model/NamedTransformation'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link createNamedTransformation}.
@@ -11,15 +12,32 @@ import { NamedTransformation } from './model/NamedTransformation'
  * @since 0.1.0
  * @category model
  */
-export interface CreateNamedTransformationOptions {
+export interface CreateNamedTransformationOptions extends Abortable {
   /** The alias used in URLs as `tr:n-<name>`: letters, digits and `_`, case-sensitive, unique. */
   readonly name: string
   /** The transformation string it stands for (`w-150,h-150,fo-center`). */
   readonly transformation: string
   /** Whether URLs may use it (when `false` they fail at delivery). */
   readonly enabled?: boolean
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link createNamedTransformation}: the call it makes, its input check and its codec. */
+export const createNamedTransformationOperation: Operation<
+  CreateNamedTransformationOptions,
+  NamedTransformation
+> = {
+  method: 'POST',
+  path: '/v1/named-transformations',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: {
+      name: field('name', transformationName),
+      transformation: field('transformation', nonEmptyString),
+      enabled: field('enabled', optional(boolean)),
+    },
+  }),
+  codec: NamedTransformation,
+  idempotent: 'unsent',
 }
 
 /**
@@ -43,21 +61,9 @@ export interface CreateNamedTransformationOptions {
  * @since 0.1.0
  * @category media
  */
-export const createNamedTransformation = (
+export const createNamedTransformation: (
   config: MediaConfig,
   input: CreateNamedTransformationOptions,
-): taskEither.TaskEither<MediaError, NamedTransformation> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/named-transformations',
-      json: {
-        name: field('name', transformationName),
-        transformation: field('transformation', nonEmptyString),
-        enabled: field('enabled', optional(boolean)),
-      },
-      codec: NamedTransformation,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, NamedTransformation> = /*#__PURE__*/ operationFunction(
+  createNamedTransformationOperation,
+)

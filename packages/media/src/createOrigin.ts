@@ -1,9 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { originRequest } from './internal/originRequest'
-import { send } from './internal/send'
-import { optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { originRequest } from './internal/originRequest'
+import { operationFunction, type Operation } from './internal/send'
 import { Origin, type OriginRequest } from './model/Origin'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link createOrigin}: the origin's fields for its `type`.
@@ -11,9 +11,18 @@ import { Origin, type OriginRequest } from './model/Origin'
  * @since 0.1.0
  * @category model
  */
-export type CreateOriginOptions = OriginRequest & {
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+export type CreateOriginOptions = OriginRequest & Abortable
+
+/** The declaration of {@link createOrigin}: the call it makes, its input check and its codec. */
+export const createOriginOperation: Operation<CreateOriginOptions, Origin> = {
+  method: 'POST',
+  path: '/v1/accounts/origins',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: originRequest(field),
+  }),
+  codec: Origin,
+  idempotent: 'unsent',
 }
 
 /**
@@ -36,17 +45,7 @@ export type CreateOriginOptions = OriginRequest & {
  * @since 0.1.0
  * @category media
  */
-export const createOrigin = (
+export const createOrigin: (
   config: MediaConfig,
   input: CreateOriginOptions,
-): taskEither.TaskEither<MediaError, Origin> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/accounts/origins',
-      json: originRequest(field),
-      codec: Origin,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, Origin> = /*#__PURE__*/ operationFunction(createOriginOperation)

@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { extensionConfig } from './internal/extensionConfig'
-import { send } from './internal/send'
-import { optional, prepare, signal, text } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { extensionConfig } from './internal/extensionConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { text } from './internal/validate'
 import { SavedExtension, type ExtensionConfig } from './model/SavedExtension'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link createSavedExtension}.
@@ -11,15 +12,29 @@ import { SavedExtension, type ExtensionConfig } from './model/SavedExtension'
  * @since 0.1.0
  * @category model
  */
-export interface CreateSavedExtensionOptions {
+export interface CreateSavedExtensionOptions extends Abortable {
   /** The saved extension's name. */
   readonly name: string
   /** What it does. */
   readonly description: string
   /** The extension it runs, checked field by field before anything is sent. */
   readonly config: ExtensionConfig
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link createSavedExtension}: the call it makes, its input check and its codec. */
+export const createSavedExtensionOperation: Operation<CreateSavedExtensionOptions, SavedExtension> = {
+  method: 'POST',
+  path: '/v1/saved-extensions',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: {
+      name: field('name', text(1)),
+      description: field('description', text(1)),
+      config: field('config', extensionConfig),
+    },
+  }),
+  codec: SavedExtension,
+  idempotent: 'unsent',
 }
 
 /**
@@ -42,21 +57,9 @@ export interface CreateSavedExtensionOptions {
  * @since 0.1.0
  * @category media
  */
-export const createSavedExtension = (
+export const createSavedExtension: (
   config: MediaConfig,
   input: CreateSavedExtensionOptions,
-): taskEither.TaskEither<MediaError, SavedExtension> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/saved-extensions',
-      json: {
-        name: field('name', text(1)),
-        description: field('description', text(1)),
-        config: field('config', extensionConfig),
-      },
-      codec: SavedExtension,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, SavedExtension> = /*#__PURE__*/ operationFunction(
+  createSavedExtensionOperation,
+)

@@ -1,9 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { urlEndpointRequest } from './internal/urlEndpointRequest'
-import { optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { urlEndpointRequest } from './internal/urlEndpointRequest'
 import { UrlEndpoint, type UrlEndpointRequest } from './model/UrlEndpoint'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link createUrlEndpoint}: the {@link UrlEndpointRequest} fields.
@@ -11,9 +11,18 @@ import { UrlEndpoint, type UrlEndpointRequest } from './model/UrlEndpoint'
  * @since 0.1.0
  * @category model
  */
-export interface CreateUrlEndpointOptions extends UrlEndpointRequest {
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+export interface CreateUrlEndpointOptions extends Abortable, UrlEndpointRequest {}
+
+/** The declaration of {@link createUrlEndpoint}: the call it makes, its input check and its codec. */
+export const createUrlEndpointOperation: Operation<CreateUrlEndpointOptions, UrlEndpoint> = {
+  method: 'POST',
+  path: '/v1/accounts/url-endpoints',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: urlEndpointRequest(field),
+  }),
+  codec: UrlEndpoint,
+  idempotent: 'unsent',
 }
 
 /**
@@ -36,17 +45,8 @@ export interface CreateUrlEndpointOptions extends UrlEndpointRequest {
  * @since 0.1.0
  * @category media
  */
-export const createUrlEndpoint = (
+export const createUrlEndpoint: (
   config: MediaConfig,
   input: CreateUrlEndpointOptions,
-): taskEither.TaskEither<MediaError, UrlEndpoint> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/accounts/url-endpoints',
-      json: urlEndpointRequest(field),
-      codec: UrlEndpoint,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, UrlEndpoint> =
+  /*#__PURE__*/ operationFunction(createUrlEndpointOperation)

@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { Empty } from './internal/codec'
-import { alreadyDeleted, send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
-import type { DeleteResult } from './model/DeleteResult'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { Empty } from './internal/codec'
+import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
+
+import type { DeleteResult } from './model/DeleteResult'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link deleteCustomMetadataField}.
@@ -11,11 +12,22 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface DeleteCustomMetadataFieldOptions {
+export interface DeleteCustomMetadataFieldOptions extends Abortable {
   /** The field's id. Its name stays taken: no new field can use it. */
   readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link deleteCustomMetadataField}: the call it makes, its input check and its codec. */
+export const deleteCustomMetadataFieldOperation: Operation<
+  DeleteCustomMetadataFieldOptions,
+  void,
+  DeleteResult
+> = {
+  method: 'DELETE',
+  path: '/v1/customMetadataFields/{id}',
+  codec: Empty,
+  gone: alreadyDeleted,
+  idempotent: true,
 }
 
 /**
@@ -35,17 +47,9 @@ export interface DeleteCustomMetadataFieldOptions {
  * @since 0.1.0
  * @category media
  */
-export const deleteCustomMetadataField = (
+export const deleteCustomMetadataField: (
   config: MediaConfig,
   input: DeleteCustomMetadataFieldOptions,
-): taskEither.TaskEither<MediaError, DeleteResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'DELETE',
-      path: route`/v1/customMetadataFields/${field('id', id)}`,
-      codec: Empty,
-      gone: alreadyDeleted,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(
+  deleteCustomMetadataFieldOperation,
+)

@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { Empty } from './internal/codec'
-import { alreadyDeleted, send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
-import type { DeleteResult } from './model/DeleteResult'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { Empty } from './internal/codec'
+import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
+
+import type { DeleteResult } from './model/DeleteResult'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link deleteFile}.
@@ -11,11 +12,18 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface DeleteFileOptions {
+export interface DeleteFileOptions extends Abortable {
   /** The file's id. */
   readonly fileId: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link deleteFile}: the call it makes, its input check and its codec. */
+export const deleteFileOperation: Operation<DeleteFileOptions, void, DeleteResult> = {
+  method: 'DELETE',
+  path: '/v1/files/{fileId}',
+  codec: Empty,
+  gone: alreadyDeleted,
+  idempotent: true,
 }
 
 /**
@@ -35,17 +43,7 @@ export interface DeleteFileOptions {
  * @since 0.1.0
  * @category files
  */
-export const deleteFile = (
+export const deleteFile: (
   config: MediaConfig,
   input: DeleteFileOptions,
-): taskEither.TaskEither<MediaError, DeleteResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'DELETE',
-      path: route`/v1/files/${field('fileId', id)}`,
-      codec: Empty,
-      gone: alreadyDeleted,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(deleteFileOperation)

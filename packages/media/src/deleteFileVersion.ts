@@ -1,10 +1,18 @@
 import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import { Empty } from './internal/codec'
-import { alreadyDeleted, send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
+import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
 import type { FileVersionOptions } from './model/FileVersionOptions'
 import type { DeleteResult } from './model/DeleteResult'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/** The declaration of {@link deleteFileVersion}: the call it makes, its input check and its codec. */
+export const deleteFileVersionOperation: Operation<FileVersionOptions, void, DeleteResult> = {
+  method: 'DELETE',
+  path: '/v1/files/{fileId}/versions/{versionId}',
+  codec: Empty,
+  gone: alreadyDeleted,
+  idempotent: true,
+}
 
 /**
  * Deletes a non-current version of a file: `DELETE /v1/files/{fileId}/versions/{versionId}` (the current
@@ -23,17 +31,8 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category files
  */
-export const deleteFileVersion = (
+export const deleteFileVersion: (
   config: MediaConfig,
   input: FileVersionOptions,
-): taskEither.TaskEither<MediaError, DeleteResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'DELETE',
-      path: route`/v1/files/${field('fileId', id)}/versions/${field('versionId', id)}`,
-      codec: Empty,
-      gone: alreadyDeleted,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, DeleteResult> =
+  /*#__PURE__*/ operationFunction(deleteFileVersionOperation)

@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { Empty } from './internal/codec'
-import { alreadyDeleted, send } from './internal/send'
-import { nonEmptyString, optional, prepare, signal } from './internal/validate'
-import type { DeleteResult } from './model/DeleteResult'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { Empty } from './internal/codec'
+import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
+import { nonEmptyString } from './internal/validate'
+import type { DeleteResult } from './model/DeleteResult'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link deleteFolder}.
@@ -11,11 +12,22 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface DeleteFolderOptions {
+export interface DeleteFolderOptions extends Abortable {
   /** The folder to delete, with everything in it, e.g. `/products/summer`. */
   readonly folderPath: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link deleteFolder}: the call it makes, its input check and its codec. */
+export const deleteFolderOperation: Operation<DeleteFolderOptions, void, DeleteResult> = {
+  method: 'DELETE',
+  path: '/v1/folder',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: { folderPath: field('folderPath', nonEmptyString) },
+  }),
+  codec: Empty,
+  gone: alreadyDeleted,
+  idempotent: true,
 }
 
 /**
@@ -35,18 +47,7 @@ export interface DeleteFolderOptions {
  * @since 0.1.0
  * @category media
  */
-export const deleteFolder = (
+export const deleteFolder: (
   config: MediaConfig,
   input: DeleteFolderOptions,
-): taskEither.TaskEither<MediaError, DeleteResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'DELETE',
-      path: '/v1/folder',
-      json: { folderPath: field('folderPath', nonEmptyString) },
-      codec: Empty,
-      gone: alreadyDeleted,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(deleteFolderOperation)

@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { Empty } from './internal/codec'
-import { alreadyDeleted, send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
-import type { DeleteResult } from './model/DeleteResult'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { Empty } from './internal/codec'
+import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
+
+import type { DeleteResult } from './model/DeleteResult'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link deleteNamedTransformation}.
@@ -11,11 +12,22 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface DeleteNamedTransformationOptions {
+export interface DeleteNamedTransformationOptions extends Abortable {
   /** The named transformation's id. */
   readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link deleteNamedTransformation}: the call it makes, its input check and its codec. */
+export const deleteNamedTransformationOperation: Operation<
+  DeleteNamedTransformationOptions,
+  void,
+  DeleteResult
+> = {
+  method: 'DELETE',
+  path: '/v1/named-transformations/{id}',
+  codec: Empty,
+  gone: alreadyDeleted,
+  idempotent: true,
 }
 
 /**
@@ -36,17 +48,9 @@ export interface DeleteNamedTransformationOptions {
  * @since 0.1.0
  * @category media
  */
-export const deleteNamedTransformation = (
+export const deleteNamedTransformation: (
   config: MediaConfig,
   input: DeleteNamedTransformationOptions,
-): taskEither.TaskEither<MediaError, DeleteResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'DELETE',
-      path: route`/v1/named-transformations/${field('id', id)}`,
-      codec: Empty,
-      gone: alreadyDeleted,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(
+  deleteNamedTransformationOperation,
+)

@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { Empty } from './internal/codec'
-import { alreadyDeleted, send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
-import type { DeleteResult } from './model/DeleteResult'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { Empty } from './internal/codec'
+import { alreadyDeleted, operationFunction, type Operation } from './internal/send'
+
+import type { DeleteResult } from './model/DeleteResult'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link deleteOrigin}.
@@ -11,11 +12,18 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface DeleteOriginOptions {
+export interface DeleteOriginOptions extends Abortable {
   /** The origin's id. */
   readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link deleteOrigin}: the call it makes, its input check and its codec. */
+export const deleteOriginOperation: Operation<DeleteOriginOptions, void, DeleteResult> = {
+  method: 'DELETE',
+  path: '/v1/accounts/origins/{id}',
+  codec: Empty,
+  gone: alreadyDeleted,
+  idempotent: true,
 }
 
 /**
@@ -35,17 +43,7 @@ export interface DeleteOriginOptions {
  * @since 0.1.0
  * @category media
  */
-export const deleteOrigin = (
+export const deleteOrigin: (
   config: MediaConfig,
   input: DeleteOriginOptions,
-): taskEither.TaskEither<MediaError, DeleteResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'DELETE',
-      path: route`/v1/accounts/origins/${field('id', id)}`,
-      codec: Empty,
-      gone: alreadyDeleted,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, DeleteResult> = /*#__PURE__*/ operationFunction(deleteOriginOperation)

@@ -1,9 +1,11 @@
 import type { taskEither } from 'fp-ts'
-import { partialSuccess } from './internal/partial'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
-import { BulkJobStatusReply, type BulkJobStatus } from './model/BulkJob'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { partialSuccess } from './internal/partial'
+import type { TypeOf } from 'io-ts'
+import { operationFunction, type Operation } from './internal/send'
+
+import { BulkJobStatusReply, type BulkJobStatus } from './model/BulkJob'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getBulkJobStatus}.
@@ -11,11 +13,21 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface GetBulkJobStatusOptions {
+export interface GetBulkJobStatusOptions extends Abortable {
   /** The job's id, from `copyFolder`, `moveFolder` or `renameFolder`. */
   readonly jobId: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link getBulkJobStatus}: the call it makes, its input check and its codec. */
+export const getBulkJobStatusOperation: Operation<
+  GetBulkJobStatusOptions,
+  TypeOf<typeof BulkJobStatusReply>,
+  BulkJobStatus
+> = {
+  method: 'GET',
+  path: '/v1/bulkJobs/{jobId}',
+  ...partialSuccess(BulkJobStatusReply),
+  idempotent: true,
 }
 
 /**
@@ -34,16 +46,8 @@ export interface GetBulkJobStatusOptions {
  * @since 0.1.0
  * @category media
  */
-export const getBulkJobStatus = (
+export const getBulkJobStatus: (
   config: MediaConfig,
   input: GetBulkJobStatusOptions,
-): taskEither.TaskEither<MediaError, BulkJobStatus> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: route`/v1/bulkJobs/${field('jobId', id)}`,
-      ...partialSuccess(BulkJobStatusReply),
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, BulkJobStatus> =
+  /*#__PURE__*/ operationFunction(getBulkJobStatusOperation)

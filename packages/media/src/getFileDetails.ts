@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
-import { FileDetails } from './model/FileDetails'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+
+import { FileDetails } from './model/FileDetails'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getFileDetails}.
@@ -10,11 +11,17 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface GetFileDetailsOptions {
+export interface GetFileDetailsOptions extends Abortable {
   /** The file's id (from upload or `listFiles`). */
   readonly fileId: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link getFileDetails}: the call it makes, its input check and its codec. */
+export const getFileDetailsOperation: Operation<GetFileDetailsOptions, FileDetails> = {
+  method: 'GET',
+  path: '/v1/files/{fileId}/details',
+  codec: FileDetails,
+  idempotent: true,
 }
 
 /**
@@ -33,16 +40,7 @@ export interface GetFileDetailsOptions {
  * @since 0.1.0
  * @category files
  */
-export const getFileDetails = (
+export const getFileDetails: (
   config: MediaConfig,
   input: GetFileDetailsOptions,
-): taskEither.TaskEither<MediaError, FileDetails> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: route`/v1/files/${field('fileId', id)}/details`,
-      codec: FileDetails,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, FileDetails> = /*#__PURE__*/ operationFunction(getFileDetailsOperation)

@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+
 import { Metadata } from './model/Metadata'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getFileMetadata}.
@@ -10,11 +11,17 @@ import { Metadata } from './model/Metadata'
  * @since 0.1.0
  * @category model
  */
-export interface GetFileMetadataOptions {
+export interface GetFileMetadataOptions extends Abortable {
   /** The file's id. */
   readonly fileId: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link getFileMetadata}: the call it makes, its input check and its codec. */
+export const getFileMetadataOperation: Operation<GetFileMetadataOptions, Metadata> = {
+  method: 'GET',
+  path: '/v1/files/{fileId}/metadata',
+  codec: Metadata,
+  idempotent: true,
 }
 
 /**
@@ -33,16 +40,7 @@ export interface GetFileMetadataOptions {
  * @since 0.1.0
  * @category files
  */
-export const getFileMetadata = (
+export const getFileMetadata: (
   config: MediaConfig,
   input: GetFileMetadataOptions,
-): taskEither.TaskEither<MediaError, Metadata> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: route`/v1/files/${field('fileId', id)}/metadata`,
-      codec: Metadata,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, Metadata> = /*#__PURE__*/ operationFunction(getFileMetadataOperation)

@@ -1,9 +1,16 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
 import type { FileVersionOptions } from './model/FileVersionOptions'
 import { FileDetails } from './model/FileDetails'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/** The declaration of {@link getFileVersion}: the call it makes, its input check and its codec. */
+export const getFileVersionOperation: Operation<FileVersionOptions, FileDetails> = {
+  method: 'GET',
+  path: '/v1/files/{fileId}/versions/{versionId}',
+  codec: FileDetails,
+  idempotent: true,
+}
 
 /**
  * Gets the details of one version of a file: `GET /v1/files/{fileId}/versions/{versionId}`.
@@ -20,16 +27,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category files
  */
-export const getFileVersion = (
+export const getFileVersion: (
   config: MediaConfig,
   input: FileVersionOptions,
-): taskEither.TaskEither<MediaError, FileDetails> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: route`/v1/files/${field('fileId', id)}/versions/${field('versionId', id)}`,
-      codec: FileDetails,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, FileDetails> = /*#__PURE__*/ operationFunction(getFileVersionOperation)

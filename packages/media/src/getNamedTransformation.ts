@@ -1,8 +1,8 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
 import { NamedTransformation } from './model/NamedTransformation'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getNamedTransformation}.
@@ -10,12 +10,19 @@ import { NamedTransformation } from './model/NamedTransformation'
  * @since 0.1.0
  * @category model
  */
-export interface GetNamedTransformationOptions {
+export interface GetNamedTransformationOptions extends Abortable {
   /** The named transformation's id. */
   readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
 }
+
+/** The declaration of {@link getNamedTransformation}: the call it makes, its input check and its codec. */
+export const getNamedTransformationOperation: Operation<GetNamedTransformationOptions, NamedTransformation> =
+  {
+    method: 'GET',
+    path: '/v1/named-transformations/{id}',
+    codec: NamedTransformation,
+    idempotent: true,
+  }
 
 /**
  * Gets one named transformation: `GET /v1/named-transformations/{id}` Not in the spec file: the request follows `@imagekit/nodejs` 7.11 (checked by the differential test).. Retried on 408, 429, 5xx and connection errors.
@@ -32,16 +39,9 @@ export interface GetNamedTransformationOptions {
  * @since 0.1.0
  * @category media
  */
-export const getNamedTransformation = (
+export const getNamedTransformation: (
   config: MediaConfig,
   input: GetNamedTransformationOptions,
-): taskEither.TaskEither<MediaError, NamedTransformation> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: route`/v1/named-transformations/${field('id', id)}`,
-      codec: NamedTransformation,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, NamedTransformation> = /*#__PURE__*/ operationFunction(
+  getNamedTransformationOperation,
+)

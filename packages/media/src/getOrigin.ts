@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+
 import { Origin } from './model/Origin'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getOrigin}.
@@ -10,11 +11,17 @@ import { Origin } from './model/Origin'
  * @since 0.1.0
  * @category model
  */
-export interface GetOriginOptions {
+export interface GetOriginOptions extends Abortable {
   /** The origin's id. */
   readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link getOrigin}: the call it makes, its input check and its codec. */
+export const getOriginOperation: Operation<GetOriginOptions, Origin> = {
+  method: 'GET',
+  path: '/v1/accounts/origins/{id}',
+  codec: Origin,
+  idempotent: true,
 }
 
 /**
@@ -32,16 +39,7 @@ export interface GetOriginOptions {
  * @since 0.1.0
  * @category media
  */
-export const getOrigin = (
+export const getOrigin: (
   config: MediaConfig,
   input: GetOriginOptions,
-): taskEither.TaskEither<MediaError, Origin> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: route`/v1/accounts/origins/${field('id', id)}`,
-      codec: Origin,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, Origin> = /*#__PURE__*/ operationFunction(getOriginOperation)

@@ -1,8 +1,8 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
 import { PurgeStatus } from './model/PurgeStatus'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getPurgeCacheStatus}.
@@ -10,11 +10,17 @@ import { PurgeStatus } from './model/PurgeStatus'
  * @since 0.1.0
  * @category model
  */
-export interface GetPurgeCacheStatusOptions {
+export interface GetPurgeCacheStatusOptions extends Abortable {
   /** The purge's `requestId`, from `purgeCache` (or `renameFile`'s `purgeRequestId`). */
   readonly requestId: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link getPurgeCacheStatus}: the call it makes, its input check and its codec. */
+export const getPurgeCacheStatusOperation: Operation<GetPurgeCacheStatusOptions, PurgeStatus> = {
+  method: 'GET',
+  path: '/v1/files/purge/{requestId}',
+  codec: PurgeStatus,
+  idempotent: true,
 }
 
 /**
@@ -32,16 +38,9 @@ export interface GetPurgeCacheStatusOptions {
  * @since 0.1.0
  * @category media
  */
-export const getPurgeCacheStatus = (
+export const getPurgeCacheStatus: (
   config: MediaConfig,
   input: GetPurgeCacheStatusOptions,
-): taskEither.TaskEither<MediaError, PurgeStatus> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: route`/v1/files/purge/${field('requestId', id)}`,
-      codec: PurgeStatus,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, PurgeStatus> = /*#__PURE__*/ operationFunction(
+  getPurgeCacheStatusOperation,
+)

@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { normalHttpUrl, optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { normalHttpUrl } from './internal/validate'
 import { Metadata } from './model/Metadata'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getRemoteFileMetadata}.
@@ -10,11 +11,21 @@ import { Metadata } from './model/Metadata'
  * @since 0.1.0
  * @category model
  */
-export interface GetRemoteFileMetadataOptions {
+export interface GetRemoteFileMetadataOptions extends Abortable {
   /** An absolute http(s) URL that your ImageKit account can fetch (under one of your URL endpoints). */
   readonly url: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link getRemoteFileMetadata}: the call it makes, its input check and its codec. */
+export const getRemoteFileMetadataOperation: Operation<GetRemoteFileMetadataOptions, Metadata> = {
+  method: 'GET',
+  path: '/v1/metadata',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    searchParams: { url: field('url', normalHttpUrl) },
+  }),
+  codec: Metadata,
+  idempotent: true,
 }
 
 /**
@@ -33,17 +44,9 @@ export interface GetRemoteFileMetadataOptions {
  * @since 0.1.0
  * @category files
  */
-export const getRemoteFileMetadata = (
+export const getRemoteFileMetadata: (
   config: MediaConfig,
   input: GetRemoteFileMetadataOptions,
-): taskEither.TaskEither<MediaError, Metadata> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: '/v1/metadata',
-      query: { url: field('url', normalHttpUrl) },
-      codec: Metadata,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, Metadata> = /*#__PURE__*/ operationFunction(
+  getRemoteFileMetadataOperation,
+)

@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+
 import { SavedExtension } from './model/SavedExtension'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getSavedExtension}.
@@ -10,11 +11,17 @@ import { SavedExtension } from './model/SavedExtension'
  * @since 0.1.0
  * @category model
  */
-export interface GetSavedExtensionOptions {
+export interface GetSavedExtensionOptions extends Abortable {
   /** The saved extension's id. */
   readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link getSavedExtension}: the call it makes, its input check and its codec. */
+export const getSavedExtensionOperation: Operation<GetSavedExtensionOptions, SavedExtension> = {
+  method: 'GET',
+  path: '/v1/saved-extensions/{id}',
+  codec: SavedExtension,
+  idempotent: true,
 }
 
 /**
@@ -32,16 +39,8 @@ export interface GetSavedExtensionOptions {
  * @since 0.1.0
  * @category media
  */
-export const getSavedExtension = (
+export const getSavedExtension: (
   config: MediaConfig,
   input: GetSavedExtensionOptions,
-): taskEither.TaskEither<MediaError, SavedExtension> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: route`/v1/saved-extensions/${field('id', id)}`,
-      codec: SavedExtension,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, SavedExtension> =
+  /*#__PURE__*/ operationFunction(getSavedExtensionOperation)

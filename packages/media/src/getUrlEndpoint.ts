@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+
 import { UrlEndpoint } from './model/UrlEndpoint'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getUrlEndpoint}.
@@ -10,11 +11,17 @@ import { UrlEndpoint } from './model/UrlEndpoint'
  * @since 0.1.0
  * @category model
  */
-export interface GetUrlEndpointOptions {
+export interface GetUrlEndpointOptions extends Abortable {
   /** The URL endpoint's id. */
   readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link getUrlEndpoint}: the call it makes, its input check and its codec. */
+export const getUrlEndpointOperation: Operation<GetUrlEndpointOptions, UrlEndpoint> = {
+  method: 'GET',
+  path: '/v1/accounts/url-endpoints/{id}',
+  codec: UrlEndpoint,
+  idempotent: true,
 }
 
 /**
@@ -32,16 +39,7 @@ export interface GetUrlEndpointOptions {
  * @since 0.1.0
  * @category media
  */
-export const getUrlEndpoint = (
+export const getUrlEndpoint: (
   config: MediaConfig,
   input: GetUrlEndpointOptions,
-): taskEither.TaskEither<MediaError, UrlEndpoint> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: route`/v1/accounts/url-endpoints/${field('id', id)}`,
-      codec: UrlEndpoint,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, UrlEndpoint> = /*#__PURE__*/ operationFunction(getUrlEndpointOperation)

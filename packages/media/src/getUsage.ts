@@ -1,10 +1,10 @@
 import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { laxNumber, struct } from '@imagekit-fp/utils/codec'
-import { send } from './internal/send'
+import { operationFunction, type Operation } from './internal/send'
 import { usagePeriod } from './internal/usagePeriod'
-import { optional, prepare, signal } from './internal/validate'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getUsage}: a period of less than 90 days, `startDate` included, `endDate` excluded.
@@ -12,13 +12,11 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface GetUsageOptions {
+export interface GetUsageOptions extends Abortable {
   /** The first day, `YYYY-MM-DD`. */
   readonly startDate: string
   /** The day after the last one, `YYYY-MM-DD`: after `startDate`, less than 90 days later. */
   readonly endDate: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
 }
 
 /**
@@ -46,6 +44,18 @@ export const GetUsageResult = /*#__PURE__*/ struct('GetUsageResult', {
  */
 export type GetUsageResult = t.TypeOf<typeof GetUsageResult>
 
+/** The declaration of {@link getUsage}: the call it makes, its input check and its codec. */
+export const getUsageOperation: Operation<GetUsageOptions, GetUsageResult> = {
+  method: 'GET',
+  path: '/v1/accounts/usage',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    searchParams: usagePeriod(field, false),
+  }),
+  codec: GetUsageResult,
+  idempotent: true,
+}
+
 /**
  * Gets the account's usage (bandwidth, storage, video and extension units) between two dates:
  * `GET /v1/accounts/usage?startDate&endDate`. Both dates are checked before anything is sent: real
@@ -64,17 +74,7 @@ export type GetUsageResult = t.TypeOf<typeof GetUsageResult>
  * @since 0.1.0
  * @category media
  */
-export const getUsage = (
+export const getUsage: (
   config: MediaConfig,
   input: GetUsageOptions,
-): taskEither.TaskEither<MediaError, GetUsageResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: '/v1/accounts/usage',
-      query: usagePeriod(field, false),
-      codec: GetUsageResult,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, GetUsageResult> = /*#__PURE__*/ operationFunction(getUsageOperation)

@@ -1,10 +1,10 @@
 import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { array, laxNumber, laxString, struct } from '@imagekit-fp/utils/codec'
-import { send } from './internal/send'
+import { operationFunction, type Operation } from './internal/send'
 import { usagePeriod } from './internal/usagePeriod'
-import { optional, prepare, signal } from './internal/validate'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link getUsageAnalytics}: a period of less than 90 days, both dates included (UTC days).
@@ -12,13 +12,11 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface GetUsageAnalyticsOptions {
+export interface GetUsageAnalyticsOptions extends Abortable {
   /** The first day, `YYYY-MM-DD`. */
   readonly startDate: string
   /** The last day, `YYYY-MM-DD`: not before `startDate`, less than 90 days later. */
   readonly endDate: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
 }
 
 const Count = /*#__PURE__*/ struct('Count', { required: { name: laxString, requestCount: laxNumber } })
@@ -87,6 +85,18 @@ export const GetUsageAnalyticsResult = /*#__PURE__*/ struct('GetUsageAnalyticsRe
  */
 export type GetUsageAnalyticsResult = t.TypeOf<typeof GetUsageAnalyticsResult>
 
+/** The declaration of {@link getUsageAnalytics}: the call it makes, its input check and its codec. */
+export const getUsageAnalyticsOperation: Operation<GetUsageAnalyticsOptions, GetUsageAnalyticsResult> = {
+  method: 'GET',
+  path: '/v1/accounts/usage-analytics',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    searchParams: usagePeriod(field, true),
+  }),
+  codec: GetUsageAnalyticsResult,
+  idempotent: true,
+}
+
 /**
  * Gets the account's CDN analytics (beta) between two dates, both included: `GET
  * /v1/accounts/usage-analytics?startDate&endDate`. Not in the spec file: the request follows
@@ -106,17 +116,8 @@ export type GetUsageAnalyticsResult = t.TypeOf<typeof GetUsageAnalyticsResult>
  * @since 0.1.0
  * @category media
  */
-export const getUsageAnalytics = (
+export const getUsageAnalytics: (
   config: MediaConfig,
   input: GetUsageAnalyticsOptions,
-): taskEither.TaskEither<MediaError, GetUsageAnalyticsResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: '/v1/accounts/usage-analytics',
-      query: usagePeriod(field, true),
-      codec: GetUsageAnalyticsResult,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, GetUsageAnalyticsResult> =
+  /*#__PURE__*/ operationFunction(getUsageAnalyticsOperation)

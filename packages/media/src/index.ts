@@ -1,6 +1,7 @@
 // @imagekit-fp/media: one function per media-management operation. Named re-exports only.
 export type { MediaConfig, MediaError } from './model/MediaConfig'
 export type { DeleteResult } from './model/DeleteResult'
+export type { Abortable } from './model/Abortable'
 
 // files
 export { listFiles, ListFilesResult } from './listFiles'

@@ -4,7 +4,7 @@ import { left, right } from '@imagekit-fp/internal'
 import { listQuery } from './internal/listQuery'
 import { isResponseTooLarge, send } from './internal/send'
 import { abortOf, optional, prepare, signal } from './internal/validate'
-import { ListFilesResult, type ListFilesOptions } from './listFiles'
+import { listFilesOperation, type ListFilesOptions, type ListFilesResult } from './listFiles'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
 /**
@@ -54,13 +54,8 @@ export const listAllFiles = async function* (
     if (stop) return yield left(networkError('Aborted', 'listAllFiles was aborted', stop.reason))
     const page = await send(
       config,
-      right({
-        method: 'GET',
-        path: '/v1/files',
-        query: { ...query, limit, skip },
-        codec: ListFilesResult,
-        signal: abort,
-      }),
+      listFilesOperation,
+      right([listFilesOperation.path, { searchParams: { ...query, limit, skip } }, abort] as const),
     )()
     if (page._tag === 'Left' && isResponseTooLarge(page.left)) {
       if (limit > 1) {

@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { array } from '@imagekit-fp/utils/codec'
-import { send } from './internal/send'
-import { boolean, optional, prepare, signal, string } from './internal/validate'
-import { CustomMetadataField } from './model/CustomMetadataField'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { array } from '@imagekit-fp/utils/codec'
+import { operationFunction, type Operation } from './internal/send'
+import { boolean, optional, string } from './internal/validate'
+import { CustomMetadataField } from './model/CustomMetadataField'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link listCustomMetadataFields}; every field is optional.
@@ -11,7 +12,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface ListCustomMetadataFieldsOptions {
+export interface ListCustomMetadataFieldsOptions extends Abortable {
   /**
    * Also list deleted fields.
    *
@@ -20,11 +21,27 @@ export interface ListCustomMetadataFieldsOptions {
   readonly includeDeleted?: boolean
   /** Only the fields that apply at this folder (`/path/to/folder`), for accounts with path policies. */
   readonly folderPath?: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
 }
 
 const CustomMetadataFields = /*#__PURE__*/ array(CustomMetadataField)
+
+/** The declaration of {@link listCustomMetadataFields}: the call it makes, its input check and its codec. */
+export const listCustomMetadataFieldsOperation: Operation<
+  ListCustomMetadataFieldsOptions,
+  CustomMetadataField[]
+> = {
+  method: 'GET',
+  path: '/v1/customMetadataFields',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    searchParams: {
+      includeDeleted: field('includeDeleted', optional(boolean)),
+      folderPath: field('folderPath', optional(string)),
+    },
+  }),
+  codec: CustomMetadataFields,
+  idempotent: true,
+}
 
 /**
  * Lists the custom metadata fields: `GET /v1/customMetadataFields` (the classic
@@ -42,20 +59,10 @@ const CustomMetadataFields = /*#__PURE__*/ array(CustomMetadataField)
  * @since 0.1.0
  * @category media
  */
-export const listCustomMetadataFields = (
+export const listCustomMetadataFields: (
   config: MediaConfig,
-  input: ListCustomMetadataFieldsOptions = {},
-): taskEither.TaskEither<MediaError, CustomMetadataField[]> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: '/v1/customMetadataFields',
-      query: {
-        includeDeleted: field('includeDeleted', optional(boolean)),
-        folderPath: field('folderPath', optional(string)),
-      },
-      codec: CustomMetadataFields,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+  input?: ListCustomMetadataFieldsOptions,
+) => taskEither.TaskEither<MediaError, CustomMetadataField[]> = /*#__PURE__*/ operationFunction(
+  listCustomMetadataFieldsOperation,
+  {},
+)

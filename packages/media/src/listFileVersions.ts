@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { array } from '@imagekit-fp/utils/codec'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
-import { FileDetails } from './model/FileDetails'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { array } from '@imagekit-fp/utils/codec'
+import { operationFunction, type Operation } from './internal/send'
+
+import { FileDetails } from './model/FileDetails'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link listFileVersions}.
@@ -11,14 +12,20 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface ListFileVersionsOptions {
+export interface ListFileVersionsOptions extends Abortable {
   /** The file's id. */
   readonly fileId: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
 }
 
 const FileVersions = /*#__PURE__*/ array(FileDetails, 'FileVersions')
+
+/** The declaration of {@link listFileVersions}: the call it makes, its input check and its codec. */
+export const listFileVersionsOperation: Operation<ListFileVersionsOptions, FileDetails[]> = {
+  method: 'GET',
+  path: '/v1/files/{fileId}/versions',
+  codec: FileVersions,
+  idempotent: true,
+}
 
 /**
  * Lists every version of a file, the current one included: `GET /v1/files/{fileId}/versions`.
@@ -35,16 +42,8 @@ const FileVersions = /*#__PURE__*/ array(FileDetails, 'FileVersions')
  * @since 0.1.0
  * @category files
  */
-export const listFileVersions = (
+export const listFileVersions: (
   config: MediaConfig,
   input: ListFileVersionsOptions,
-): taskEither.TaskEither<MediaError, FileDetails[]> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: route`/v1/files/${field('fileId', id)}/versions`,
-      codec: FileVersions,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, FileDetails[]> =
+  /*#__PURE__*/ operationFunction(listFileVersionsOperation)

@@ -1,11 +1,11 @@
 import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { array, detailsFields, fileFields, laxString, literal, struct, union } from '@imagekit-fp/utils/codec'
-import { send } from './internal/send'
+import { operationFunction, type Operation } from './internal/send'
 import { listQuery, type FILE_TYPES, type SORTS, type TYPES } from './internal/listQuery'
-import { optional, prepare, signal } from './internal/validate'
 import { FolderDetails } from './model/FolderDetails'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Query of {@link listFiles} (and of `listAllFiles`): every parameter of `GET /v1/files`, all optional.
@@ -13,7 +13,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface ListFilesOptions {
+export interface ListFilesOptions extends Abortable {
   /**
    * What to list: `file`, `file-version`, `folder` or `all`.
    * @default 'file'
@@ -49,8 +49,6 @@ export interface ListFilesOptions {
   readonly includeFolder?: boolean
   /** Legacy (prefer `searchQuery`): files with exactly this name. */
   readonly name?: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
 }
 
 /** A listed file or file version: the file object with its `type` known (so that a `switch` narrows). */
@@ -91,6 +89,18 @@ export const ListFilesResult = /*#__PURE__*/ array(
  */
 export type ListFilesResult = t.TypeOf<typeof ListFilesResult>
 
+/** The declaration of {@link listFiles}: the call it makes, its input check and its codec. */
+export const listFilesOperation: Operation<ListFilesOptions, ListFilesResult> = {
+  method: 'GET',
+  path: '/v1/files',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    searchParams: listQuery(field),
+  }),
+  codec: ListFilesResult,
+  idempotent: true,
+}
+
 /**
  * Lists and searches files, file versions and folders, one page: `GET /v1/files` (the classic `list_files`).
  * For every page in turn, see `listAllFiles`.
@@ -107,17 +117,7 @@ export type ListFilesResult = t.TypeOf<typeof ListFilesResult>
  * @since 0.1.0
  * @category files
  */
-export const listFiles = (
+export const listFiles: (
   config: MediaConfig,
   input: ListFilesOptions,
-): taskEither.TaskEither<MediaError, ListFilesResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: '/v1/files',
-      query: listQuery(field),
-      codec: ListFilesResult,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, ListFilesResult> = /*#__PURE__*/ operationFunction(listFilesOperation)

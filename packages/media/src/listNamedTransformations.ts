@@ -1,9 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { array } from '@imagekit-fp/utils/codec'
-import { send } from './internal/send'
-import { optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { array } from '@imagekit-fp/utils/codec'
+import { operationFunction, type Operation } from './internal/send'
 import { NamedTransformation } from './model/NamedTransformation'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link listNamedTransformations}: nothing but an optional signal.
@@ -11,12 +11,20 @@ import { NamedTransformation } from './model/NamedTransformation'
  * @since 0.1.0
  * @category model
  */
-export interface ListNamedTransformationsOptions {
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
-}
+export type ListNamedTransformationsOptions = Abortable
 
 const NamedTransformations = /*#__PURE__*/ array(NamedTransformation)
+
+/** The declaration of {@link listNamedTransformations}: the call it makes, its input check and its codec. */
+export const listNamedTransformationsOperation: Operation<
+  ListNamedTransformationsOptions,
+  NamedTransformation[]
+> = {
+  method: 'GET',
+  path: '/v1/named-transformations',
+  codec: NamedTransformations,
+  idempotent: true,
+}
 
 /**
  * Lists the account's named transformations: `GET /v1/named-transformations` Not in the spec file: the request follows `@imagekit/nodejs` 7.11 (checked by the differential test).. Retried on 408, 429, 5xx and connection errors.
@@ -33,16 +41,10 @@ const NamedTransformations = /*#__PURE__*/ array(NamedTransformation)
  * @since 0.1.0
  * @category media
  */
-export const listNamedTransformations = (
+export const listNamedTransformations: (
   config: MediaConfig,
-  input: ListNamedTransformationsOptions = {},
-): taskEither.TaskEither<MediaError, NamedTransformation[]> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: '/v1/named-transformations',
-      codec: NamedTransformations,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+  input?: ListNamedTransformationsOptions,
+) => taskEither.TaskEither<MediaError, NamedTransformation[]> = /*#__PURE__*/ operationFunction(
+  listNamedTransformationsOperation,
+  {},
+)

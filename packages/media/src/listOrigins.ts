@@ -1,9 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { array } from '@imagekit-fp/utils/codec'
-import { send } from './internal/send'
-import { optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { array } from '@imagekit-fp/utils/codec'
+import { operationFunction, type Operation } from './internal/send'
 import { Origin } from './model/Origin'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link listOrigins}: nothing but an optional signal.
@@ -11,12 +11,17 @@ import { Origin } from './model/Origin'
  * @since 0.1.0
  * @category model
  */
-export interface ListOriginsOptions {
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
-}
+export type ListOriginsOptions = Abortable
 
 const Origins = /*#__PURE__*/ array(Origin)
+
+/** The declaration of {@link listOrigins}: the call it makes, its input check and its codec. */
+export const listOriginsOperation: Operation<ListOriginsOptions, Origin[]> = {
+  method: 'GET',
+  path: '/v1/accounts/origins',
+  codec: Origins,
+  idempotent: true,
+}
 
 /**
  * Lists the account's origins: `GET /v1/accounts/origins` (beta). Retried on 408, 429, 5xx and connection errors.
@@ -33,16 +38,7 @@ const Origins = /*#__PURE__*/ array(Origin)
  * @since 0.1.0
  * @category media
  */
-export const listOrigins = (
+export const listOrigins: (
   config: MediaConfig,
-  input: ListOriginsOptions = {},
-): taskEither.TaskEither<MediaError, Origin[]> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: '/v1/accounts/origins',
-      codec: Origins,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+  input?: ListOriginsOptions,
+) => taskEither.TaskEither<MediaError, Origin[]> = /*#__PURE__*/ operationFunction(listOriginsOperation, {})

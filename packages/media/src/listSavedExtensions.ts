@@ -1,9 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { array } from '@imagekit-fp/utils/codec'
-import { send } from './internal/send'
-import { optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { array } from '@imagekit-fp/utils/codec'
+import { operationFunction, type Operation } from './internal/send'
 import { SavedExtension } from './model/SavedExtension'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link listSavedExtensions}: nothing but an optional signal.
@@ -11,12 +11,17 @@ import { SavedExtension } from './model/SavedExtension'
  * @since 0.1.0
  * @category model
  */
-export interface ListSavedExtensionsOptions {
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
-}
+export type ListSavedExtensionsOptions = Abortable
 
 const SavedExtensions = /*#__PURE__*/ array(SavedExtension)
+
+/** The declaration of {@link listSavedExtensions}: the call it makes, its input check and its codec. */
+export const listSavedExtensionsOperation: Operation<ListSavedExtensionsOptions, SavedExtension[]> = {
+  method: 'GET',
+  path: '/v1/saved-extensions',
+  codec: SavedExtensions,
+  idempotent: true,
+}
 
 /**
  * Lists the account's saved extensions: `GET /v1/saved-extensions`. Retried on 408, 429, 5xx and connection errors.
@@ -33,16 +38,10 @@ const SavedExtensions = /*#__PURE__*/ array(SavedExtension)
  * @since 0.1.0
  * @category media
  */
-export const listSavedExtensions = (
+export const listSavedExtensions: (
   config: MediaConfig,
-  input: ListSavedExtensionsOptions = {},
-): taskEither.TaskEither<MediaError, SavedExtension[]> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: '/v1/saved-extensions',
-      codec: SavedExtensions,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+  input?: ListSavedExtensionsOptions,
+) => taskEither.TaskEither<MediaError, SavedExtension[]> = /*#__PURE__*/ operationFunction(
+  listSavedExtensionsOperation,
+  {},
+)

@@ -1,9 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { array } from '@imagekit-fp/utils/codec'
-import { send } from './internal/send'
-import { optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { array } from '@imagekit-fp/utils/codec'
+import { operationFunction, type Operation } from './internal/send'
 import { UrlEndpoint } from './model/UrlEndpoint'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link listUrlEndpoints}: nothing but an optional signal.
@@ -11,12 +11,17 @@ import { UrlEndpoint } from './model/UrlEndpoint'
  * @since 0.1.0
  * @category model
  */
-export interface ListUrlEndpointsOptions {
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
-}
+export type ListUrlEndpointsOptions = Abortable
 
 const UrlEndpoints = /*#__PURE__*/ array(UrlEndpoint)
+
+/** The declaration of {@link listUrlEndpoints}: the call it makes, its input check and its codec. */
+export const listUrlEndpointsOperation: Operation<ListUrlEndpointsOptions, UrlEndpoint[]> = {
+  method: 'GET',
+  path: '/v1/accounts/url-endpoints',
+  codec: UrlEndpoints,
+  idempotent: true,
+}
 
 /**
  * Lists the account's URL endpoints: `GET /v1/accounts/url-endpoints` (beta). Retried on 408, 429, 5xx and connection errors.
@@ -33,16 +38,10 @@ const UrlEndpoints = /*#__PURE__*/ array(UrlEndpoint)
  * @since 0.1.0
  * @category media
  */
-export const listUrlEndpoints = (
+export const listUrlEndpoints: (
   config: MediaConfig,
-  input: ListUrlEndpointsOptions = {},
-): taskEither.TaskEither<MediaError, UrlEndpoint[]> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'GET',
-      path: '/v1/accounts/url-endpoints',
-      codec: UrlEndpoints,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+  input?: ListUrlEndpointsOptions,
+) => taskEither.TaskEither<MediaError, UrlEndpoint[]> = /*#__PURE__*/ operationFunction(
+  listUrlEndpointsOperation,
+  {},
+)

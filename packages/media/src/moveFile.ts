@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { Empty } from './internal/codec'
-import { send } from './internal/send'
-import { nonEmptyString, optional, prepare, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { Empty } from './internal/codec'
+import { operationFunction, type Operation } from './internal/send'
+import { nonEmptyString } from './internal/validate'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link moveFile}.
@@ -10,13 +11,26 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface MoveFileOptions {
+export interface MoveFileOptions extends Abortable {
   /** Full path of the file to move, e.g. `/path/to/file.jpg`. */
   readonly sourceFilePath: string
   /** Folder to move it into, e.g. `/folder/to/move/into/`. */
   readonly destinationPath: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link moveFile}: the call it makes, its input check and its codec. */
+export const moveFileOperation: Operation<MoveFileOptions, void, void> = {
+  method: 'POST',
+  path: '/v1/files/move',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: {
+      sourceFilePath: field('sourceFilePath', nonEmptyString),
+      destinationPath: field('destinationPath', nonEmptyString),
+    },
+  }),
+  codec: Empty,
+  idempotent: 'unsent',
 }
 
 /**
@@ -36,20 +50,7 @@ export interface MoveFileOptions {
  * @since 0.1.0
  * @category files
  */
-export const moveFile = (
+export const moveFile: (
   config: MediaConfig,
   input: MoveFileOptions,
-): taskEither.TaskEither<MediaError, void> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/files/move',
-      json: {
-        sourceFilePath: field('sourceFilePath', nonEmptyString),
-        destinationPath: field('destinationPath', nonEmptyString),
-      },
-      codec: Empty,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, void> = /*#__PURE__*/ operationFunction(moveFileOperation)

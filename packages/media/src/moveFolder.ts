@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { nonEmptyString, optional, prepare, signal } from './internal/validate'
-import { BulkJob } from './model/BulkJob'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { nonEmptyString } from './internal/validate'
+import { BulkJob } from './model/BulkJob'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link moveFolder}.
@@ -10,13 +11,26 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface MoveFolderOptions {
+export interface MoveFolderOptions extends Abortable {
   /** The folder to move, e.g. `/products/summer`. */
   readonly sourceFolderPath: string
   /** The folder to move it into, e.g. `/archive`. */
   readonly destinationPath: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link moveFolder}: the call it makes, its input check and its codec. */
+export const moveFolderOperation: Operation<MoveFolderOptions, BulkJob> = {
+  method: 'POST',
+  path: '/v1/bulkJobs/moveFolder',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: {
+      sourceFolderPath: field('sourceFolderPath', nonEmptyString),
+      destinationPath: field('destinationPath', nonEmptyString),
+    },
+  }),
+  codec: BulkJob,
+  idempotent: 'unsent',
 }
 
 /**
@@ -36,20 +50,7 @@ export interface MoveFolderOptions {
  * @since 0.1.0
  * @category media
  */
-export const moveFolder = (
+export const moveFolder: (
   config: MediaConfig,
   input: MoveFolderOptions,
-): taskEither.TaskEither<MediaError, BulkJob> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/bulkJobs/moveFolder',
-      json: {
-        sourceFolderPath: field('sourceFolderPath', nonEmptyString),
-        destinationPath: field('destinationPath', nonEmptyString),
-      },
-      codec: BulkJob,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, BulkJob> = /*#__PURE__*/ operationFunction(moveFolderOperation)

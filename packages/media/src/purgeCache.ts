@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { laxString, struct } from '@imagekit-fp/utils/codec'
-import { send } from './internal/send'
-import { normalHttpUrl, optional, prepare, signal } from './internal/validate'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { normalHttpUrl } from './internal/validate'
+import type { Abortable } from './model/Abortable'
 
 /**
  * The reply of {@link purgeCache}: the purge's `requestId` (required), for `getPurgeCacheStatus` and
@@ -31,14 +32,24 @@ export type PurgeCacheResult = t.TypeOf<typeof PurgeCacheResult>
  * @since 0.1.0
  * @category model
  */
-export interface PurgeCacheOptions {
+export interface PurgeCacheOptions extends Abortable {
   /**
    * The full URL to purge, absolute http(s), e.g. `https://ik.imagekit.io/demo/a.jpg`. A URL with a query-
    * position transformation (`?tr=…`) purges that variant; purging the plain URL purges every transformation.
    */
   readonly url: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link purgeCache}: the call it makes, its input check and its codec. */
+export const purgeCacheOperation: Operation<PurgeCacheOptions, PurgeCacheResult> = {
+  method: 'POST',
+  path: '/v1/files/purge',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: { url: field('url', normalHttpUrl) },
+  }),
+  codec: PurgeCacheResult,
+  idempotent: true,
 }
 
 /**
@@ -57,18 +68,8 @@ export interface PurgeCacheOptions {
  * @since 0.1.0
  * @category media
  */
-export const purgeCache = (
+export const purgeCache: (
   config: MediaConfig,
   input: PurgeCacheOptions,
-): taskEither.TaskEither<MediaError, PurgeCacheResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/files/purge',
-      json: { url: field('url', normalHttpUrl) },
-      codec: PurgeCacheResult,
-      idempotent: true,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, PurgeCacheResult> =
+  /*#__PURE__*/ operationFunction(purgeCacheOperation)

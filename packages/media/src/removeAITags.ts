@@ -1,7 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { bulkTags } from './internal/bulkTags'
-import type { BulkTagsResult } from './model/BulkResults'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { BulkTagsResult } from './model/BulkResults'
+import { bulkTags } from './internal/bulkTags'
+import { operationFunction } from './internal/send'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link removeAITags}.
@@ -9,14 +11,18 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface RemoveAITagsOptions {
+export interface RemoveAITagsOptions extends Abortable {
   /** 1 to 50 file ids. */
   readonly fileIds: readonly string[]
   /** At least one: the AI tags to remove (non-empty strings). */
   readonly AITags: readonly string[]
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
 }
+
+/** The declaration of {@link removeAITags}: the call it makes, its input check and its codec. */
+export const removeAITagsOperation = /*#__PURE__*/ bulkTags<RemoveAITagsOptions>(
+  '/v1/files/removeAITags',
+  'AITags',
+)
 
 /**
  * Removes AI tags (from auto-tagging extensions) from up to 50 files: `POST /v1/files/removeAITags`. A 207 partial success is a Right with `partial: true` and the files
@@ -34,8 +40,8 @@ export interface RemoveAITagsOptions {
  * @since 0.1.0
  * @category files
  */
-export const removeAITags = (
+export const removeAITags: (
   config: MediaConfig,
   input: RemoveAITagsOptions,
-): taskEither.TaskEither<MediaError, BulkTagsResult> =>
-  bulkTags(config, input, '/v1/files/removeAITags', 'AITags')
+) => taskEither.TaskEither<MediaError, BulkTagsResult> =
+  /*#__PURE__*/ operationFunction(removeAITagsOperation)

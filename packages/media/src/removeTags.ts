@@ -1,7 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { bulkTags } from './internal/bulkTags'
-import type { BulkTagsResult } from './model/BulkResults'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { BulkTagsResult } from './model/BulkResults'
+import { bulkTags } from './internal/bulkTags'
+import { operationFunction } from './internal/send'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link removeTags}.
@@ -9,14 +11,15 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface RemoveTagsOptions {
+export interface RemoveTagsOptions extends Abortable {
   /** 1 to 50 file ids. */
   readonly fileIds: readonly string[]
   /** At least one: the tags to remove (non-empty strings). */
   readonly tags: readonly string[]
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
 }
+
+/** The declaration of {@link removeTags}: the call it makes, its input check and its codec. */
+export const removeTagsOperation = /*#__PURE__*/ bulkTags<RemoveTagsOptions>('/v1/files/removeTags', 'tags')
 
 /**
  * Removes tags from up to 50 files: `POST /v1/files/removeTags`. A 207 partial success is a Right with `partial: true` and the files
@@ -34,8 +37,7 @@ export interface RemoveTagsOptions {
  * @since 0.1.0
  * @category files
  */
-export const removeTags = (
+export const removeTags: (
   config: MediaConfig,
   input: RemoveTagsOptions,
-): taskEither.TaskEither<MediaError, BulkTagsResult> =>
-  bulkTags(config, input, '/v1/files/removeTags', 'tags')
+) => taskEither.TaskEither<MediaError, BulkTagsResult> = /*#__PURE__*/ operationFunction(removeTagsOperation)

@@ -1,10 +1,11 @@
 import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { partialSuccess } from './internal/partial'
 import type * as t from 'io-ts'
 import { laxString, struct } from '@imagekit-fp/utils/codec'
-import { partialSuccess } from './internal/partial'
-import { send } from './internal/send'
-import { boolean, name, nonEmptyString, optional, prepare, signal } from './internal/validate'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { boolean, name, nonEmptyString, optional } from './internal/validate'
+import type { Abortable } from './model/Abortable'
 
 /**
  * The reply of {@link renameFile}: `purgeRequestId` when `purgeCache` was asked; on a 207 (renamed, but the
@@ -36,7 +37,7 @@ export type RenameFileResult = t.TypeOf<typeof RenameFileReply> & { readonly par
  * @since 0.1.0
  * @category model
  */
-export interface RenameFileOptions {
+export interface RenameFileOptions extends Abortable {
   /** Full path of the file, e.g. `/path/to/file.jpg`. */
   readonly filePath: string
   /** The new name, without a path: `newFileName.jpg`. */
@@ -46,8 +47,26 @@ export interface RenameFileOptions {
    * @default false
    */
   readonly purgeCache?: boolean
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link renameFile}: the call it makes, its input check and its codec. */
+export const renameFileOperation: Operation<
+  RenameFileOptions,
+  t.TypeOf<typeof RenameFileReply>,
+  RenameFileResult
+> = {
+  method: 'PUT',
+  path: '/v1/files/rename',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: {
+      filePath: field('filePath', nonEmptyString),
+      newFileName: field('newFileName', name),
+      purgeCache: field('purgeCache', optional(boolean)),
+    },
+  }),
+  ...partialSuccess(RenameFileReply),
+  idempotent: 'unsent',
 }
 
 /**
@@ -68,22 +87,8 @@ export interface RenameFileOptions {
  * @since 0.1.0
  * @category files
  */
-export const renameFile = (
+export const renameFile: (
   config: MediaConfig,
   input: RenameFileOptions,
-): taskEither.TaskEither<MediaError, RenameFileResult> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'PUT',
-      path: '/v1/files/rename',
-      json: {
-        filePath: field('filePath', nonEmptyString),
-        newFileName: field('newFileName', name),
-        purgeCache: field('purgeCache', optional(boolean)),
-      },
-      ...partialSuccess(RenameFileReply),
-      idempotent: 'unsent',
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, RenameFileResult> =
+  /*#__PURE__*/ operationFunction(renameFileOperation)

@@ -1,8 +1,9 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { boolean, name, nonEmptyString, optional, prepare, signal } from './internal/validate'
-import { BulkJob } from './model/BulkJob'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { boolean, name, nonEmptyString, optional } from './internal/validate'
+import { BulkJob } from './model/BulkJob'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link renameFolder}.
@@ -10,7 +11,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface RenameFolderOptions {
+export interface RenameFolderOptions extends Abortable {
   /** The folder to rename, e.g. `/products/summer` (not the root). */
   readonly folderPath: string
   /** Its new name (no `/`). */
@@ -20,8 +21,22 @@ export interface RenameFolderOptions {
    * @default false
    */
   readonly purgeCache?: boolean
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link renameFolder}: the call it makes, its input check and its codec. */
+export const renameFolderOperation: Operation<RenameFolderOptions, BulkJob> = {
+  method: 'POST',
+  path: '/v1/bulkJobs/renameFolder',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: {
+      folderPath: field('folderPath', nonEmptyString),
+      newFolderName: field('newFolderName', name),
+      purgeCache: field('purgeCache', optional(boolean)),
+    },
+  }),
+  codec: BulkJob,
+  idempotent: 'unsent',
 }
 
 /**
@@ -41,21 +56,7 @@ export interface RenameFolderOptions {
  * @since 0.1.0
  * @category media
  */
-export const renameFolder = (
+export const renameFolder: (
   config: MediaConfig,
   input: RenameFolderOptions,
-): taskEither.TaskEither<MediaError, BulkJob> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'POST',
-      path: '/v1/bulkJobs/renameFolder',
-      json: {
-        folderPath: field('folderPath', nonEmptyString),
-        newFolderName: field('newFolderName', name),
-        purgeCache: field('purgeCache', optional(boolean)),
-      },
-      codec: BulkJob,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, BulkJob> = /*#__PURE__*/ operationFunction(renameFolderOperation)

@@ -1,9 +1,16 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
 import type { FileVersionOptions } from './model/FileVersionOptions'
 import { FileDetails } from './model/FileDetails'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+
+/** The declaration of {@link restoreFileVersion}: the call it makes, its input check and its codec. */
+export const restoreFileVersionOperation: Operation<FileVersionOptions, FileDetails> = {
+  method: 'PUT',
+  path: '/v1/files/{fileId}/versions/{versionId}/restore',
+  codec: FileDetails,
+  idempotent: 'unsent',
+}
 
 /**
  * Makes an old version of a file its current version: `PUT /v1/files/{fileId}/versions/{versionId}/restore`.
@@ -22,17 +29,8 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category files
  */
-export const restoreFileVersion = (
+export const restoreFileVersion: (
   config: MediaConfig,
   input: FileVersionOptions,
-): taskEither.TaskEither<MediaError, FileDetails> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'PUT',
-      path: route`/v1/files/${field('fileId', id)}/versions/${field('versionId', id)}/restore`,
-      codec: FileDetails,
-      idempotent: 'unsent',
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, FileDetails> =
+  /*#__PURE__*/ operationFunction(restoreFileVersionOperation)

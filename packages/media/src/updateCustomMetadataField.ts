@@ -1,20 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { schemaRules } from './internal/customMetadataSchema'
-import { send } from './internal/send'
-import {
-  id,
-  need,
-  needSome,
-  nonEmptyString,
-  object,
-  optional,
-  prepare,
-  route,
-  signal,
-  text,
-} from './internal/validate'
-import { CustomMetadataField, type CustomMetadataFieldRules } from './model/CustomMetadataField'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { schemaRules } from './internal/customMetadataSchema'
+import { operationFunction, type Operation } from './internal/send'
+import { need, needSome, nonEmptyString, object, optional, text } from './internal/validate'
+import { CustomMetadataField, type CustomMetadataFieldRules } from './model/CustomMetadataField'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link updateCustomMetadataField}: the field's `id` and at least one of `label`, `description`,
@@ -23,7 +13,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @since 0.1.0
  * @category model
  */
-export interface UpdateCustomMetadataFieldOptions {
+export interface UpdateCustomMetadataFieldOptions extends Abortable {
   /** The field's id (from `listCustomMetadataFields` or `createCustomMetadataField`). */
   readonly id: string
   /** A new label. */
@@ -36,8 +26,36 @@ export interface UpdateCustomMetadataFieldOptions {
    * a `defaultValue` among the `selectOptions`).
    */
   readonly schema?: CustomMetadataFieldRules
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link updateCustomMetadataField}: the call it makes, its input check and its codec. */
+export const updateCustomMetadataFieldOperation: Operation<
+  UpdateCustomMetadataFieldOptions,
+  CustomMetadataField
+> = {
+  method: 'PATCH',
+  path: '/v1/customMetadataFields/{id}',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => {
+    const json = {
+      label: field('label', optional(nonEmptyString)),
+      description: field('description', optional(text(0, 500))),
+      schema: field(
+        'schema',
+        optional(
+          object((schema) => {
+            const rules = schemaRules(undefined, schema)
+            need(Object.keys(rules).length > 0, 'input.schema', 'must set at least one rule')
+            return rules
+          }),
+        ),
+      ),
+    }
+    needSome(json, ['label', 'description', 'schema'], 'input')
+    return { json }
+  },
+  codec: CustomMetadataField,
+  idempotent: 'unsent',
 }
 
 /**
@@ -60,35 +78,9 @@ export interface UpdateCustomMetadataFieldOptions {
  * @since 0.1.0
  * @category media
  */
-export const updateCustomMetadataField = (
+export const updateCustomMetadataField: (
   config: MediaConfig,
   input: UpdateCustomMetadataFieldOptions,
-): taskEither.TaskEither<MediaError, CustomMetadataField> =>
-  send(
-    config,
-    prepare(input, (field) => {
-      const fieldId = field('id', id)
-      const body = {
-        label: field('label', optional(nonEmptyString)),
-        description: field('description', optional(text(0, 500))),
-        schema: field(
-          'schema',
-          optional(
-            object((schema) => {
-              const rules = schemaRules(undefined, schema)
-              need(Object.keys(rules).length > 0, 'input.schema', 'must set at least one rule')
-              return rules
-            }),
-          ),
-        ),
-      }
-      needSome(body, ['label', 'description', 'schema'], 'input')
-      return {
-        method: 'PATCH',
-        path: route`/v1/customMetadataFields/${fieldId}`,
-        json: body,
-        codec: CustomMetadataField,
-        signal: field('signal', optional(signal)),
-      } as const
-    }),
-  )
+) => taskEither.TaskEither<MediaError, CustomMetadataField> = /*#__PURE__*/ operationFunction(
+  updateCustomMetadataFieldOperation,
+)

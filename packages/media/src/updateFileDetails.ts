@@ -1,27 +1,24 @@
 import type { taskEither } from 'fp-ts'
+import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { detailsFields, fileFields, laxString, oneOf, struct, uploadFields } from '@imagekit-fp/utils/codec'
 import { extension } from './internal/extension'
-import { send } from './internal/send'
+import { operationFunction, type Operation } from './internal/send'
 import {
   array,
   boolean,
   fail,
   normalHttpUrl,
-  id,
   nonEmptyString,
   nullable,
   object,
   optional,
-  prepare,
   record,
-  route,
-  signal,
   string,
   type Check,
 } from './internal/validate'
 import type { Extension } from './model/Extension'
-import type { MediaConfig, MediaError } from './model/MediaConfig'
+import type { Abortable } from './model/Abortable'
 
 /**
  * The update form of {@link updateFileDetails}: at least one of these.
@@ -81,11 +78,9 @@ export interface FilePublishUpdate {
  * @since 0.1.0
  * @category model
  */
-export type UpdateFileDetailsOptions = {
+export type UpdateFileDetailsOptions = Abortable & {
   /** The file's id. */
   readonly fileId: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
 } & (FileDetailsUpdate | FilePublishUpdate)
 
 /**
@@ -127,6 +122,50 @@ const UPDATE_KEYS = [
 const removeAITags: Check<readonly string[] | 'all'> = (u, path) =>
   u === 'all' ? u : array(nonEmptyString, 1)(u, path)
 
+/** The declaration of {@link updateFileDetails}: the call it makes, its input check and its codec. */
+export const updateFileDetailsOperation: Operation<
+  UpdateFileDetailsOptions,
+  UpdateFileDetailsResult,
+  UpdateFileDetailsResult,
+  { readonly json: object; readonly idempotent?: 'unsent' }
+> = {
+  method: 'PATCH',
+  path: '/v1/files/{fileId}/details',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => {
+    const publish = field(
+      'publish',
+      optional(
+        object((f) => ({
+          isPublished: f('isPublished', boolean),
+          includeFileVersions: f('includeFileVersions', optional(boolean)),
+        })),
+      ),
+    )
+    const update = {
+      tags: field('tags', optional(nullable(array(nonEmptyString)))),
+      customCoordinates: field('customCoordinates', optional(nullable(string))),
+      customMetadata: field('customMetadata', optional(record)),
+      description: field('description', optional(string)),
+      extensions: field('extensions', optional(array(extension, 1))),
+      removeAITags: field('removeAITags', optional(removeAITags)),
+      webhookUrl: field('webhookUrl', optional(normalHttpUrl)),
+    }
+    const given = UPDATE_KEYS.filter((k) => update[k] !== undefined)
+    if (publish !== undefined && given.length > 0)
+      fail(`input.${given[0]}`, 'cannot be sent with publish (publishing is a separate update)')
+    if (publish === undefined && given.length === 0)
+      fail('input', `has nothing to update: set one of ${UPDATE_KEYS.join(', ')}, or publish`)
+    return {
+      json: publish === undefined ? update : { publish },
+      // Extensions run again on a repeat: only retried where nothing reached ImageKit.
+      ...(update.extensions === undefined ? {} : { idempotent: 'unsent' as const }),
+    }
+  },
+  codec: UpdateFileDetailsResult,
+  idempotent: true,
+}
+
 /**
  * Updates a file's details, or publishes/unpublishes it: `PATCH /v1/files/{fileId}/details` (the classic
  * `update_file_details`). Unlike node6, `removeAITags` and `description` are sent. Retried when no
@@ -146,44 +185,8 @@ const removeAITags: Check<readonly string[] | 'all'> = (u, path) =>
  * @since 0.1.0
  * @category files
  */
-export const updateFileDetails = (
+export const updateFileDetails: (
   config: MediaConfig,
   input: UpdateFileDetailsOptions,
-): taskEither.TaskEither<MediaError, UpdateFileDetailsResult> =>
-  send(
-    config,
-    prepare(input, (field) => {
-      const fileId = field('fileId', id)
-      const publish = field(
-        'publish',
-        optional(
-          object((f) => ({
-            isPublished: f('isPublished', boolean),
-            includeFileVersions: f('includeFileVersions', optional(boolean)),
-          })),
-        ),
-      )
-      const update = {
-        tags: field('tags', optional(nullable(array(nonEmptyString)))),
-        customCoordinates: field('customCoordinates', optional(nullable(string))),
-        customMetadata: field('customMetadata', optional(record)),
-        description: field('description', optional(string)),
-        extensions: field('extensions', optional(array(extension, 1))),
-        removeAITags: field('removeAITags', optional(removeAITags)),
-        webhookUrl: field('webhookUrl', optional(normalHttpUrl)),
-      }
-      const given = UPDATE_KEYS.filter((k) => update[k] !== undefined)
-      if (publish !== undefined && given.length > 0)
-        fail(`input.${given[0]}`, 'cannot be sent with publish (publishing is a separate update)')
-      if (publish === undefined && given.length === 0)
-        fail('input', `has nothing to update: set one of ${UPDATE_KEYS.join(', ')}, or publish`)
-      return {
-        method: 'PATCH',
-        path: route`/v1/files/${fileId}/details`,
-        json: publish === undefined ? update : { publish },
-        codec: UpdateFileDetailsResult,
-        idempotent: update.extensions === undefined || 'unsent',
-        signal: field('signal', optional(signal)),
-      }
-    }),
-  )
+) => taskEither.TaskEither<MediaError, UpdateFileDetailsResult> =
+  /*#__PURE__*/ operationFunction(updateFileDetailsOperation)

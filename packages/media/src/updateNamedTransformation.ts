@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { transformationName } from './internal/namedTransformation'
-import { send } from './internal/send'
-import { boolean, id, needSome, nonEmptyString, optional, prepare, route, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { transformationName } from './internal/namedTransformation'
+import { operationFunction, type Operation } from './internal/send'
+import { boolean, needSome, nonEmptyString, optional } from './internal/validate'
 import { NamedTransformation } from './model/NamedTransformation'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link updateNamedTransformation}: the `id` and at least one of `name`, `transformation`,
@@ -12,7 +13,7 @@ import { NamedTransformation } from './model/NamedTransformation'
  * @since 0.1.0
  * @category model
  */
-export interface UpdateNamedTransformationOptions {
+export interface UpdateNamedTransformationOptions extends Abortable {
   /** The named transformation's id. */
   readonly id: string
   /** A new alias (letters, digits and `_`). */
@@ -21,8 +22,27 @@ export interface UpdateNamedTransformationOptions {
   readonly transformation?: string
   /** Enables or disables it. */
   readonly enabled?: boolean
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link updateNamedTransformation}: the call it makes, its input check and its codec. */
+export const updateNamedTransformationOperation: Operation<
+  UpdateNamedTransformationOptions,
+  NamedTransformation
+> = {
+  method: 'PATCH',
+  path: '/v1/named-transformations/{id}',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => {
+    const json = {
+      name: field('name', optional(transformationName)),
+      transformation: field('transformation', optional(nonEmptyString)),
+      enabled: field('enabled', optional(boolean)),
+    }
+    needSome(json, ['name', 'transformation', 'enabled'], 'input')
+    return { json }
+  },
+  codec: NamedTransformation,
+  idempotent: 'unsent',
 }
 
 /**
@@ -47,26 +67,9 @@ export interface UpdateNamedTransformationOptions {
  * @since 0.1.0
  * @category media
  */
-export const updateNamedTransformation = (
+export const updateNamedTransformation: (
   config: MediaConfig,
   input: UpdateNamedTransformationOptions,
-): taskEither.TaskEither<MediaError, NamedTransformation> =>
-  send(
-    config,
-    prepare(input, (field) => {
-      const transformationId = field('id', id)
-      const body = {
-        name: field('name', optional(transformationName)),
-        transformation: field('transformation', optional(nonEmptyString)),
-        enabled: field('enabled', optional(boolean)),
-      }
-      needSome(body, ['name', 'transformation', 'enabled'], 'input')
-      return {
-        method: 'PATCH',
-        path: route`/v1/named-transformations/${transformationId}`,
-        json: body,
-        codec: NamedTransformation,
-        signal: field('signal', optional(signal)),
-      } as const
-    }),
-  )
+) => taskEither.TaskEither<MediaError, NamedTransformation> = /*#__PURE__*/ operationFunction(
+  updateNamedTransformationOperation,
+)

@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { originRequest } from './internal/originRequest'
-import { send } from './internal/send'
-import { id, optional, prepare, route, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { originRequest } from './internal/originRequest'
+import { operationFunction, type Operation } from './internal/send'
+
 import { Origin, type OriginRequest } from './model/Origin'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link updateOrigin}: the origin's `id` and all of its fields for its `type` (a replacement).
@@ -11,11 +12,22 @@ import { Origin, type OriginRequest } from './model/Origin'
  * @since 0.1.0
  * @category model
  */
-export type UpdateOriginOptions = OriginRequest & {
-  /** The origin's id. */
-  readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+export type UpdateOriginOptions = OriginRequest &
+  Abortable & {
+    /** The origin's id. */
+    readonly id: string
+  }
+
+/** The declaration of {@link updateOrigin}: the call it makes, its input check and its codec. */
+export const updateOriginOperation: Operation<UpdateOriginOptions, Origin> = {
+  method: 'PUT',
+  path: '/v1/accounts/origins/{id}',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: originRequest(field),
+  }),
+  codec: Origin,
+  idempotent: true,
 }
 
 /**
@@ -37,17 +49,7 @@ export type UpdateOriginOptions = OriginRequest & {
  * @since 0.1.0
  * @category media
  */
-export const updateOrigin = (
+export const updateOrigin: (
   config: MediaConfig,
   input: UpdateOriginOptions,
-): taskEither.TaskEither<MediaError, Origin> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'PUT',
-      path: route`/v1/accounts/origins/${field('id', id)}`,
-      json: originRequest(field),
-      codec: Origin,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, Origin> = /*#__PURE__*/ operationFunction(updateOriginOperation)

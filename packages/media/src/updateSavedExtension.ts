@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { extensionConfig } from './internal/extensionConfig'
-import { send } from './internal/send'
-import { id, needSome, optional, prepare, route, signal, text } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { extensionConfig } from './internal/extensionConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { needSome, optional, text } from './internal/validate'
 import { SavedExtension, type ExtensionConfig } from './model/SavedExtension'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link updateSavedExtension}: the `id` and at least one of `name`, `description`, `config`.
@@ -11,7 +12,7 @@ import { SavedExtension, type ExtensionConfig } from './model/SavedExtension'
  * @since 0.1.0
  * @category model
  */
-export interface UpdateSavedExtensionOptions {
+export interface UpdateSavedExtensionOptions extends Abortable {
   /** The saved extension's id. */
   readonly id: string
   /** A new name. */
@@ -20,8 +21,24 @@ export interface UpdateSavedExtensionOptions {
   readonly description?: string
   /** A new configuration (replaces the old one). */
   readonly config?: ExtensionConfig
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link updateSavedExtension}: the call it makes, its input check and its codec. */
+export const updateSavedExtensionOperation: Operation<UpdateSavedExtensionOptions, SavedExtension> = {
+  method: 'PATCH',
+  path: '/v1/saved-extensions/{id}',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => {
+    const json = {
+      name: field('name', optional(text(1))),
+      description: field('description', optional(text(1))),
+      config: field('config', optional(extensionConfig)),
+    }
+    needSome(json, ['name', 'description', 'config'], 'input')
+    return { json }
+  },
+  codec: SavedExtension,
+  idempotent: 'unsent',
 }
 
 /**
@@ -41,26 +58,9 @@ export interface UpdateSavedExtensionOptions {
  * @since 0.1.0
  * @category media
  */
-export const updateSavedExtension = (
+export const updateSavedExtension: (
   config: MediaConfig,
   input: UpdateSavedExtensionOptions,
-): taskEither.TaskEither<MediaError, SavedExtension> =>
-  send(
-    config,
-    prepare(input, (field) => {
-      const extensionId = field('id', id)
-      const body = {
-        name: field('name', optional(text(1))),
-        description: field('description', optional(text(1))),
-        config: field('config', optional(extensionConfig)),
-      }
-      needSome(body, ['name', 'description', 'config'], 'input')
-      return {
-        method: 'PATCH',
-        path: route`/v1/saved-extensions/${extensionId}`,
-        json: body,
-        codec: SavedExtension,
-        signal: field('signal', optional(signal)),
-      } as const
-    }),
-  )
+) => taskEither.TaskEither<MediaError, SavedExtension> = /*#__PURE__*/ operationFunction(
+  updateSavedExtensionOperation,
+)

@@ -1,9 +1,10 @@
 import type { taskEither } from 'fp-ts'
-import { send } from './internal/send'
-import { urlEndpointRequest } from './internal/urlEndpointRequest'
-import { id, optional, prepare, route, signal } from './internal/validate'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
+import { operationFunction, type Operation } from './internal/send'
+import { urlEndpointRequest } from './internal/urlEndpointRequest'
+
 import { UrlEndpoint, type UrlEndpointRequest } from './model/UrlEndpoint'
+import type { Abortable } from './model/Abortable'
 
 /**
  * Input of {@link updateUrlEndpoint}: the endpoint's `id` and all of its {@link UrlEndpointRequest} fields
@@ -12,11 +13,21 @@ import { UrlEndpoint, type UrlEndpointRequest } from './model/UrlEndpoint'
  * @since 0.1.0
  * @category model
  */
-export interface UpdateUrlEndpointOptions extends UrlEndpointRequest {
+export interface UpdateUrlEndpointOptions extends Abortable, UrlEndpointRequest {
   /** The URL endpoint's id (`default` for the account's first one). */
   readonly id: string
-  /** Aborting it ends the call with `NetworkError` `Aborted`. */
-  readonly signal?: AbortSignal
+}
+
+/** The declaration of {@link updateUrlEndpoint}: the call it makes, its input check and its codec. */
+export const updateUrlEndpointOperation: Operation<UpdateUrlEndpointOptions, UrlEndpoint> = {
+  method: 'PUT',
+  path: '/v1/accounts/url-endpoints/{id}',
+  /** The input check: what the call sends besides its path. */
+  input: (field) => ({
+    json: urlEndpointRequest(field),
+  }),
+  codec: UrlEndpoint,
+  idempotent: true,
 }
 
 /**
@@ -39,17 +50,8 @@ export interface UpdateUrlEndpointOptions extends UrlEndpointRequest {
  * @since 0.1.0
  * @category media
  */
-export const updateUrlEndpoint = (
+export const updateUrlEndpoint: (
   config: MediaConfig,
   input: UpdateUrlEndpointOptions,
-): taskEither.TaskEither<MediaError, UrlEndpoint> =>
-  send(
-    config,
-    prepare(input, (field) => ({
-      method: 'PUT',
-      path: route`/v1/accounts/url-endpoints/${field('id', id)}`,
-      json: urlEndpointRequest(field),
-      codec: UrlEndpoint,
-      signal: field('signal', optional(signal)),
-    })),
-  )
+) => taskEither.TaskEither<MediaError, UrlEndpoint> =
+  /*#__PURE__*/ operationFunction(updateUrlEndpointOperation)

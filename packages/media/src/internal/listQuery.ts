@@ -38,15 +38,18 @@ const tags: Check<string> = (u, path) =>
   Array.isArray(u) ? strings()(u, path).join(',') : nonEmptyString(u, path)
 
 /** The query of `GET /v1/files`, checked, in the order ImageKit documents it (shared with listAllFiles). */
-export const listQuery = (field: Field) => ({
-  type: field('type', optional(oneOf(TYPES))),
-  sort: field('sort', optional(oneOf(SORTS))),
-  path: field('path', optional(string)),
-  searchQuery: field('searchQuery', optional(string)),
-  fileType: field('fileType', optional(oneOf(FILE_TYPES))),
-  limit: field('limit', optional(integer(1, 1000))),
-  skip: field('skip', optional(integer(0, Number.MAX_SAFE_INTEGER))),
-  tags: field('tags', optional(tags)),
-  includeFolder: field('includeFolder', optional(boolean)),
-  name: field('name', optional(string)),
-})
+export const listQuery = <I>(read: Field<I>) => {
+  const field = read as unknown as Field
+  return {
+    type: field('type', optional(oneOf(TYPES))),
+    sort: field('sort', optional(oneOf(SORTS))),
+    path: field('path', optional(string)),
+    searchQuery: field('searchQuery', optional(string)),
+    fileType: field('fileType', optional(oneOf(FILE_TYPES))),
+    limit: field('limit', optional(integer(1, 1000))),
+    skip: field('skip', optional(integer(0, Number.MAX_SAFE_INTEGER))),
+    tags: field('tags', optional(tags)),
+    includeFolder: field('includeFolder', optional(boolean)),
+    name: field('name', optional(string)),
+  }
+}

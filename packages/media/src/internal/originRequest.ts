@@ -55,7 +55,8 @@ const keys = (field: Field) => {
 }
 
 /** The origin body of the input read by `field`. */
-export const originRequest = (field: Field): OriginRequest => {
+export const originRequest = <I>(read: Field<I>): OriginRequest => {
+  const field = read as unknown as Field
   const type = field('type', oneOf(TYPES))
   const base = {
     name: field('name', name),

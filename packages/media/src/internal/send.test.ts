@@ -3,43 +3,48 @@ import * as t from 'io-ts'
 import { validationError } from '@imagekit-fp/utils'
 import { json, KEY, stubFetch } from '../test-support/stub'
 import { left, right } from '@imagekit-fp/internal'
-import { send, type Call } from './send'
+import type { MediaConfig } from '../model/MediaConfig'
+import { operationFunction, type Operation } from './send'
 import { route } from './validate'
 
-const withStatus: Call<{ a: number }, { a: number; status: number }> = {
+const withStatusOperation: Operation<
+  { readonly id?: string; readonly signal?: AbortSignal },
+  { a: number },
+  { a: number; status: number }
+> = {
   method: 'GET',
-  path: '/v1/x',
+  path: '/v1/x/{id}/y',
   codec: t.type({ a: t.number }),
   result: (body, status) => ({ ...body, status }),
+  idempotent: true,
 }
+const run = operationFunction(withStatusOperation)
+const send = (config: MediaConfig, input: unknown = { id: 'x' }) => run(config, input as never)
 
 describe('send', () => {
-  it('returns a Left input check as it is, sending nothing', async () => {
+  it('returns a Left input check, sending nothing', async () => {
     const stub = stubFetch()
-    const problem = validationError('input.fileId', 'is required')
-    expect(await send({ privateKey: KEY, fetch: stub.fetch }, left(problem))()).toStrictEqual(left(problem))
+    expect(await send({ privateKey: KEY, fetch: stub.fetch }, {})()).toStrictEqual(
+      left(validationError('input.id', 'is required')),
+    )
     expect(stub.calls).toStrictEqual([])
   })
 
   it('gives result() the HTTP status of the reply', async () => {
     const stub = stubFetch(() => json({ a: 1 }, 207))
-    expect(await send({ privateKey: KEY, fetch: stub.fetch }, right(withStatus))()).toStrictEqual(
-      right({ a: 1, status: 207 }),
-    )
+    expect(await send({ privateKey: KEY, fetch: stub.fetch })()).toStrictEqual(right({ a: 1, status: 207 }))
   })
 
   it('leaves the config untouched (the status is read through a wrapper)', async () => {
     const stub = stubFetch(() => json({ a: 1 }))
     const config = Object.freeze({ privateKey: KEY, fetch: stub.fetch })
-    await send(config, right(withStatus))()
+    await send(config)()
     expect(config).toStrictEqual({ privateKey: KEY, fetch: stub.fetch })
   })
 
   it('lets the transport report a config that is not an object, or a fetch that is not a function', async () => {
-    expect(await send(null as never, right(withStatus))()).toStrictEqual(
-      left(validationError('config', 'must be an object')),
-    )
-    const result = await send({ privateKey: KEY, fetch: 'no' as never }, right(withStatus))()
+    expect(await send(null as never)()).toStrictEqual(left(validationError('config', 'must be an object')))
+    const result = await send({ privateKey: KEY, fetch: 'no' as never })()
     expect(result._tag === 'Left' && result.left._tag === 'ValidationError' && result.left.path).toBe(
       'config.fetch',
     )
@@ -51,8 +56,16 @@ describe('send', () => {
         throw new Error('boom')
       },
     })
-    const result = await send(config, right(withStatus))()
+    const result = await send(config)()
     expect(result._tag).toBe('Left')
+  })
+})
+
+describe('the path template', () => {
+  it('fills each {name} with the input field of that name, checked as an id', async () => {
+    const stub = stubFetch(() => json({ a: 1 }))
+    await send({ privateKey: KEY, fetch: stub.fetch }, { id: 'a-b.c_d~e' })()
+    expect(stub.calls.map((c) => c.path)).toStrictEqual(['/v1/x/a-b.c_d~e/y'])
   })
 })
 

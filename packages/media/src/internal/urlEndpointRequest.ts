@@ -21,8 +21,9 @@ const urlRewriter = /*#__PURE__*/ object((field) => {
 })
 
 /** The URL endpoint body of the input read by `field`. */
-export const urlEndpointRequest = (field: Field): UrlEndpointRequest =>
-  defined({
+export const urlEndpointRequest = <I>(read: Field<I>): UrlEndpointRequest => {
+  const field = read as unknown as Field
+  return defined({
     description: field('description', text(1, 1000)),
     urlPrefix: field(
       'urlPrefix',
@@ -31,3 +32,4 @@ export const urlEndpointRequest = (field: Field): UrlEndpointRequest =>
     origins: field('origins', optional(array(nonEmptyString, 0, 10))),
     urlRewriter: field('urlRewriter', optional(urlRewriter)),
   }) as UrlEndpointRequest // the fields read above, `undefined`s left out
+}

@@ -6,7 +6,8 @@ import { date, need, type Field } from './validate'
 const DAY = 86_400_000
 
 /** The period read by `field`; `sameDay` allows `endDate === startDate` (an inclusive range). */
-export const usagePeriod = (field: Field, sameDay: boolean): { startDate: string; endDate: string } => {
+export const usagePeriod = <I>(read: Field<I>, sameDay: boolean): { startDate: string; endDate: string } => {
+  const field = read as unknown as Field
   const startDate = field('startDate', date)
   const endDate = field('endDate', date)
   const days = (Date.parse(endDate) - Date.parse(startDate)) / DAY

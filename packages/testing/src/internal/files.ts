@@ -6,7 +6,6 @@ import { isoNow, type Ctx, type Route } from './context'
 import { customMetadataError } from './customMetadata'
 import { fileNameOf, isBadFolderPath, isDotName } from './names'
 import { fail, fileNotFound, ok, type Reply } from './reply'
-import { compileSearch } from './search'
 import {
   ensureFolder,
   fileAt,
@@ -16,189 +15,12 @@ import {
   relocate,
   removeFile,
   splitPath,
-  type Folder,
   type StoredFile,
   type Version,
 } from './state'
 import { check, decoded, struct, uri } from './validate'
-import { fileDetails, folderDetails, metadataOf } from './views'
-
-const SORTS = ['NAME', 'CREATED', 'UPDATED', 'HEIGHT', 'WIDTH', 'SIZE', 'RELEVANCE']
-const TYPES = ['file', 'file-version', 'folder', 'all']
-const FILE_TYPES = ['all', 'image', 'non-image']
-
-/** A listed item before it is turned into JSON: only the page returned is serialised. */
-type Row =
-  | { readonly kind: 'folder'; readonly path: string; readonly folder: Folder }
-  | { readonly kind: 'file'; readonly file: StoredFile; readonly version: Version }
-
-const sortKey = (field: string, row: Row): string | number => {
-  if (row.kind === 'folder') {
-    if (field === 'NAME') return row.path.slice(0, -1).slice(row.path.slice(0, -1).lastIndexOf('/') + 1)
-    return field === 'UPDATED' ? row.folder.updatedAt : 0
-  }
-  const v = row.version
-  switch (field) {
-    case 'NAME':
-      return row.file.name
-    case 'UPDATED':
-      return v.updatedAt
-    case 'HEIGHT':
-      return v.image?.height ?? 0
-    case 'WIDTH':
-      return v.image?.width ?? 0
-    default:
-      return v.bytes.length
-  }
-}
-
-const intParam = (url: URL, name: string, min: number, max: number, fallback: number): number | Reply => {
-  const raw = url.searchParams.get(name)
-  if (raw === null) return fallback
-  const n = Number(raw)
-  return /^\d+$/.test(raw) && n >= min && n <= max
-    ? n
-    : fail(400, `Your request contains invalid ${name} parameter.`)
-}
-
-const enumParam = (url: URL, name: string, allowed: readonly string[], fallback: string): string | Reply => {
-  const raw = url.searchParams.get(name)
-  if (raw === null) return fallback
-  return allowed.includes(raw) ? raw : fail(400, `Your request contains invalid ${name} parameter.`)
-}
-
-const isReply = (u: unknown): u is Reply => typeof u === 'object' && u !== null && 'status' in u
-
-/** The legacy filters, as ImageKit's classic SDKs document them. */
-interface Legacy {
-  /** Files having any of these tags (none: no filter). */
-  readonly tags: readonly string[] | undefined
-  /** The exact name of a file or folder. */
-  readonly name: string | undefined
-  /** `includeFolder=true`: folders too, and `tags` and `fileType` ignored. */
-  readonly includeFolder: boolean
-}
-
-const invalid = (name: string, why = '') =>
-  fail(400, `Your request contains invalid ${name} parameter${why === '' ? '' : `: ${why}`}.`)
-
-/**
- * Reads the legacy `tags`, `name` and `includeFolder` (ignored with a `searchQuery`, as ImageKit documents).
- * Combinations ImageKit does not document (`includeFolder` against `type`, `tags` on folders) are refused.
- */
-const legacyFilters = (url: URL, typeGiven: boolean, type: string): Legacy | Reply => {
-  const tagsRaw = url.searchParams.get('tags')
-  const name = url.searchParams.get('name') ?? undefined
-  const folderRaw = url.searchParams.get('includeFolder')
-  const tags = tagsRaw
-    ?.split(',')
-    .map((x) => x.trim())
-    .filter((x) => x !== '')
-  if (tags?.length === 0) return invalid('tags')
-  if (name === '') return invalid('name')
-  if (folderRaw !== null && folderRaw !== 'true' && folderRaw !== 'false') return invalid('includeFolder')
-  const includeFolder = folderRaw === 'true'
-  if (
-    folderRaw !== null &&
-    typeGiven &&
-    (includeFolder ? type !== 'all' : type === 'folder' || type === 'all')
-  )
-    return invalid('includeFolder', `includeFolder=${folderRaw} contradicts type=${type}`)
-  if (tags !== undefined && !includeFolder && (type === 'folder' || type === 'all'))
-    return fail(
-      400,
-      `Unsupported tags: the legacy tags parameter filters files; it is not supported with type=${type}.`,
-    )
-  return { tags: includeFolder ? undefined : tags, name, includeFolder }
-}
-
-const listFiles = (ctx: Ctx): Reply => {
-  const { url, state } = ctx
-  const type0 = enumParam(url, 'type', TYPES, 'file')
-  const fileType = enumParam(url, 'fileType', FILE_TYPES, 'all')
-  const sort = enumParam(
-    url,
-    'sort',
-    SORTS.flatMap((s) => [`ASC_${s}`, `DESC_${s}`]),
-    'ASC_CREATED',
-  )
-  const limit = intParam(url, 'limit', 1, 1000, 1000)
-  const skip = intParam(url, 'skip', 0, Number.MAX_SAFE_INTEGER, 0)
-  if (isReply(type0)) return type0
-  if (isReply(fileType)) return fileType
-  if (isReply(sort)) return sort
-  if (isReply(limit)) return limit
-  if (isReply(skip)) return skip
-  const pathParam = url.searchParams.get('path')
-  const folder = pathParam === null ? undefined : normaliseFolder(pathParam)
-  const query = url.searchParams.get('searchQuery')
-  const search = query === null || query.trim() === '' ? undefined : compileSearch(query, ctx.now())
-  if (search !== undefined && !search.ok) return fail(400, search.message)
-  const legacy: Legacy | Reply =
-    search === undefined
-      ? legacyFilters(url, url.searchParams.has('type'), type0)
-      : { tags: undefined, name: undefined, includeFolder: false }
-  if (isReply(legacy)) return legacy
-  const type = legacy.includeFolder ? 'all' : type0
-  const wantFileType = (f: StoredFile) =>
-    legacy.includeFolder ||
-    fileType === 'all' ||
-    (fileType === 'image') === f.current.mime.startsWith('image/')
-  const wantRow = (row: Row) =>
-    (legacy.name === undefined ||
-      (row.kind === 'folder' ? sortKey('NAME', row) : row.file.name) === legacy.name) &&
-    (legacy.tags === undefined ||
-      (row.kind === 'file' && (row.version.tags ?? []).some((x) => legacy.tags!.includes(x))))
-  // `path` limits the listing to that folder; a searchQuery searches it and every folder below.
-  const inFolder = (f: StoredFile) =>
-    folder === undefined
-      ? search !== undefined || f.folder === '/'
-      : search === undefined
-        ? f.folder === folder
-        : f.folder.startsWith(folder)
-  const rows: Row[] = []
-  const push = (row: Row) => {
-    if (wantRow(row)) rows.push(row)
-  }
-  const listFolders = search === undefined && (type === 'folder' || type === 'all')
-  if (listFolders) {
-    const parent = folder ?? '/'
-    for (const [p, f] of state.folders) {
-      if (p.startsWith(parent) && p !== parent && p.slice(parent.length, -1).indexOf('/') === -1)
-        push({ kind: 'folder', path: p, folder: f })
-    }
-  }
-  const listFiles = search !== undefined || type !== 'folder'
-  if (listFiles) {
-    for (const f of state.files.values()) {
-      if (!inFolder(f) || !wantFileType(f) || (search !== undefined && search.ok && !search.test(f))) continue
-      if (type === 'file-version' && search === undefined) {
-        for (const v of f.versions) push({ kind: 'file', file: f, version: v })
-      } else push({ kind: 'file', file: f, version: f.current })
-    }
-  }
-  const [direction, field] = [sort.slice(0, sort.indexOf('_')), sort.slice(sort.indexOf('_') + 1)]
-  const sign = direction === 'DESC' ? -1 : 1
-  // Rows are in creation order; a stable sort keeps it for ties whichever the direction.
-  if (field === 'CREATED' || field === 'RELEVANCE') {
-    if (sign === -1) rows.reverse()
-  } else {
-    rows.sort((a, b) => {
-      const x = sortKey(field, a)
-      const y = sortKey(field, b)
-      return x < y ? -sign : x > y ? sign : 0
-    })
-  }
-  return ok(
-    rows
-      .slice(skip, skip + limit)
-      .map((r) =>
-        r.kind === 'folder'
-          ? folderDetails(r.path, r.folder)
-          : fileDetails(ctx.urlEndpoint, r.file, r.version),
-      ),
-  )
-}
+import { fileDetails, metadataOf } from './views'
+import { listFiles } from './listing'
 
 const withFile = (ctx: Ctx, then: (f: StoredFile) => Reply): Reply => {
   const f = ctx.state.files.get(ctx.params.fileId ?? '')

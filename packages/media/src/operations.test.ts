@@ -1,0 +1,46 @@
+// The registry is the one list of operations: every public function that makes one API call is in it, and
+// the README's table, the contract tests and the stand-in (packages/testing) are checked against it.
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import * as media from '@imagekit-fp/media'
+import { operations } from './operations'
+import { NOT_IN_SPEC } from './test-support/notInSpec'
+
+/** Functions built on top of the declared operations (they call several, or one repeatedly). */
+const COMPOSITES = ['listAllFiles', 'waitForBulkJob', 'waitForPurge']
+
+const declared = Object.entries(operations).map(([id, op]) => [id, `${op.method} ${op.path}`] as const)
+const here = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8')
+
+describe('operations', () => {
+  it('holds every public function that makes one API call, under its name', () => {
+    const functions = Object.entries(media)
+      .filter(([, v]) => typeof v === 'function')
+      .map(([k]) => k)
+    expect(Object.keys(operations).sort()).toStrictEqual(
+      functions.filter((f) => !COMPOSITES.includes(f)).sort(),
+    )
+  })
+
+  it('is the README table: one row per operation, with its HTTP call', () => {
+    const rows = [...here('../README.md').matchAll(/^\| `(\w+)` \| `([A-Z]+ \/[^` ?]*)[^|]*\|/gm)]
+      .map((m) => [m[1]!, m[2]!] as const)
+      .filter(([f]) => !COMPOSITES.includes(f))
+    expect(rows.sort()).toStrictEqual([...declared].sort())
+  })
+
+  it('has a contract test (against Prism) for every operation in the spec, a differential test for the others', () => {
+    const suites = (kind: string) =>
+      readdirSync(new URL('.', import.meta.url))
+        .filter((f) => f.endsWith(`.${kind}.test.ts`))
+        .map((f) => here(f))
+        .join('\n')
+    const contracts = suites('contract')
+    const tested = new Set([...contracts.matchAll(/operation: '([A-Z]+ [^']+)'/g)].map((m) => m[1]))
+    const differential = suites('differential')
+    const untested = declared.filter(([id, call]) =>
+      NOT_IN_SPEC.includes(id) ? !differential.includes(`(c) => ${id}(c`) : !tested.has(call),
+    )
+    expect(untested).toStrictEqual([])
+  })
+})
