@@ -514,10 +514,14 @@ for (const file of docFiles) {
 
 if (args['update-budgets']) {
   // Budgets only move down: a ceiling above the one on file needs a reason, given as --raise '<case>=<why>'.
+  // Read from argv: parseArgs keeps only the last of a repeated flag.
+  const argv = process.argv.slice(2)
   const raises = Object.fromEntries(
-    [args.raise]
-      .flat()
-      .filter((r) => typeof r === 'string')
+    argv
+      .flatMap((a, i) =>
+        a === '--raise' ? [argv[i + 1]] : a.startsWith('--raise=') ? [a.slice('--raise='.length)] : [],
+      )
+      .filter((r) => typeof r === 'string' && r.includes('='))
       .map((r) => [r.slice(0, r.indexOf('=')), r.slice(r.indexOf('=') + 1)]),
   )
   const cases = {}
