@@ -532,7 +532,7 @@ if (args['update-budgets']) {
     const old = budgets.cases?.[c.name]
     const wanted = Math.ceil(r.gz * 1.02)
     const raise = old && wanted > old.ceiling
-    if (raise && !raises[c.name])
+    if (raise && !raises[c.name] && r.gz > old.ceiling)
       refused.push(
         `${c.name} (${fmtInt(r.gz)} B gz would need a ceiling of ${fmtInt(wanted)}, above ${fmtInt(old.ceiling)})`,
       )
