@@ -1,22 +1,18 @@
-import { accountRoutes } from './internal/account'
-import { checkBasic, signJwt } from './internal/auth'
-import type { Ctx, Route, UploadedFile } from './internal/context'
+import { signJwt } from './internal/auth'
 import { sha256Hex } from './internal/digest'
-import { faultReply, makeFaults, type Fault } from './internal/faults'
-import { fileRoutes } from './internal/files'
-import { folderRoutes } from './internal/folders'
+import { makeFaults, type Fault } from './internal/faults'
+import { makeHandle, truncated } from './internal/handle'
 import { imageInfo, mimeOf } from './internal/imageInfo'
 import { fileNameOf, isBadFolderPath, isDotName } from './internal/names'
-import { fail, type Reply } from './internal/reply'
 import {
   clearState,
   filePathOf,
   makeState,
   normaliseFolder,
   putFile,
+  type State,
   type StoredFile,
 } from './internal/state'
-import { uploadHandler } from './internal/upload'
 
 /**
  * Options of {@link createImagekitStandIn}; each has a default that the stand-in exposes.
@@ -145,87 +141,53 @@ export interface StandIn {
   readonly reset: () => void
 }
 
-const ROUTES: readonly Route[] = [
-  {
-    method: 'POST',
-    pattern: '/api/v1/files/upload',
-    operation: 'upload-file',
-    auth: 'none',
-    handle: uploadHandler('signature'),
-  },
-  {
-    method: 'POST',
-    pattern: '/api/v2/files/upload',
-    operation: 'upload-file-v2',
-    auth: 'none',
-    handle: uploadHandler('jwt'),
-  },
-  ...accountRoutes,
-  ...folderRoutes,
-  ...fileRoutes,
-]
-
-/** CORS as upload.imagekit.io answers it (any origin), on every route. */
-const CORS: Readonly<Record<string, string>> = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type',
-  'access-control-expose-headers':
-    'x-request-id, retry-after, x-ratelimit-limit, x-ratelimit-reset, x-ratelimit-interval',
-  'access-control-max-age': '600',
-}
-
-const match = (
-  method: string,
-  path: string,
-): { route: Route; params: Record<string, string> } | undefined => {
-  const segments = path.split('/')
-  for (const route of ROUTES) {
-    if (route.method !== method) continue
-    const pattern = route.pattern.split('/')
-    if (pattern.length !== segments.length) continue
-    const params: Record<string, string> = {}
-    const hit = pattern.every((p, i) => {
-      const s = segments[i]!
-      if (p.startsWith(':')) {
-        if (s === '') return false
-        try {
-          params[p.slice(1)] = decodeURIComponent(s)
-        } catch {
-          return false
-        }
-        return true
-      }
-      return p === s
-    })
-    if (hit) return { route, params }
+/** How {@link StandIn.files} shows a stored file. */
+const view = (f: StoredFile): StandInFile => {
+  const v = f.current
+  return {
+    fileId: f.fileId,
+    name: f.name,
+    filePath: filePathOf(f),
+    size: v.bytes.length,
+    mime: v.mime,
+    sha256: v.sha256,
+    ...(v.image === undefined ? {} : { width: v.image.width, height: v.image.height }),
+    bytes: v.bytes,
+    tags: v.tags,
+    customMetadata: v.customMetadata,
+    isPrivateFile: v.isPrivateFile,
+    isPublished: v.isPublished,
+    versionCount: f.versions.length + 1,
   }
-  return undefined
 }
 
-const sleep = (ms: number, signal: AbortSignal | null) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    })
+/** Stores `input` as an upload with `useUniqueFileName: false` would (a name an upload refuses throws). */
+const addFileTo = (state: State, now: () => number, input: AddFileInput): StoredFile => {
+  const fileName = fileNameOf(input.fileName)
+  if (fileName === '' || isDotName(fileName))
+    throw new TypeError(`addFile: ImageKit refuses the fileName ${JSON.stringify(input.fileName)}.`)
+  if (input.folder !== undefined && isBadFolderPath(input.folder))
+    throw new TypeError(`addFile: ImageKit refuses the folder ${JSON.stringify(input.folder)}.`)
+  const bytes = input.bytes ?? new Uint8Array(0)
+  const image = imageInfo(bytes)
+  const at = new Date(now()).toISOString()
+  return putFile(state, normaliseFolder(input.folder ?? '/'), fileName, {
+    versionId: '',
+    versionNumber: 0,
+    bytes,
+    mime: image?.mime ?? mimeOf(fileName),
+    sha256: sha256Hex(bytes),
+    image,
+    tags: input.tags === undefined || input.tags.length === 0 ? null : [...input.tags],
+    AITags: null,
+    customCoordinates: null,
+    customMetadata: { ...input.customMetadata },
+    description: undefined,
+    isPrivateFile: false,
+    isPublished: true,
+    createdAt: at,
+    updatedAt: at,
   })
-
-/** A body that sends its first half, then fails as a cut connection does. */
-const truncated = async (response: Response): Promise<Response> => {
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  const half = bytes.subarray(0, Math.floor(bytes.length / 2))
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(half)
-      controller.error(new TypeError('terminated'))
-    },
-  })
-  const headers = new Headers(response.headers)
-  headers.set('content-length', String(bytes.length))
-  return new Response(body, { status: response.status, headers })
 }
 
 /**
@@ -259,133 +221,17 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
   const faults = makeFaults()
   let log: StandInRequest[] = []
 
-  const respond = (reply: Reply, requestId: string): Response => {
-    const headers = new Headers({ ...CORS, 'x-request-id': requestId, ...reply.headers })
-    if (reply.body === undefined) return new Response(null, { status: reply.status, headers })
-    headers.set('content-type', 'application/json; charset=utf-8')
-    return new Response(JSON.stringify(reply.body), { status: reply.status, headers })
-  }
-
-  const handle = async (request: Request): Promise<StandInOutcome> => {
-    const url = new URL(request.url)
-    const requestId = state.ids.uuid()
-    if (request.method === 'OPTIONS') {
-      return {
-        kind: 'response',
-        response: new Response(null, { status: 204, headers: CORS }),
-        truncate: false,
-      }
-    }
-    const found = match(request.method, url.pathname)
-    const operation = found?.route.operation ?? 'unknown'
-    const authorization = request.headers.get('authorization')
-    const entry = { method: request.method, path: `${url.pathname}${url.search}`, operation }
-    let file: UploadedFile | undefined
-    const record = (status: number, body: unknown, fault?: Fault) => {
-      log.push({
-        ...entry,
-        status,
-        auth:
-          authorization !== null
-            ? 'basic'
-            : operation.startsWith('upload-file') && body !== undefined
-              ? 'client'
-              : 'none',
-        ...(body === undefined ? {} : { body }),
-        ...(file === undefined ? {} : { file }),
-        ...(fault === undefined ? {} : { fault }),
-      })
-    }
-
-    const fault = faults.take(operation)
-    if (fault?.delayMs !== undefined) await sleep(fault.delayMs, request.signal)
-    if (fault?.reset === true) {
-      record(0, undefined, fault)
-      return { kind: 'reset' }
-    }
-    if (fault?.status !== undefined) {
-      record(fault.status, undefined, fault)
-      return {
-        kind: 'response',
-        response: respond(faultReply({ ...fault, status: fault.status }), requestId),
-        truncate: false,
-      }
-    }
-
-    let body: unknown
-    let reply: Reply
-    try {
-      if (found === undefined) {
-        reply = fail(404, 'The requested resource does not exist.')
-      } else {
-        const denied = found.route.auth === 'basic' ? checkBasic(keys, authorization) : undefined
-        let json: unknown
-        let badJson = false
-        if (denied === undefined && found.route.auth === 'basic') {
-          const text = await request.text()
-          if (text.trim() !== '') {
-            try {
-              json = JSON.parse(text)
-              body = json
-            } catch {
-              badJson = true
-            }
-          }
-        }
-        if (denied !== undefined) reply = denied
-        else if (badJson) reply = fail(400, 'Your request contains invalid JSON.')
-        else {
-          const note = (b: unknown) => {
-            body = b
-          }
-          const noteFile = (f: UploadedFile) => {
-            file = f
-          }
-          const ctx: Ctx = {
-            state,
-            keys,
-            urlEndpoint,
-            pendingReads,
-            now,
-            request,
-            url,
-            params: found.params,
-            json,
-            note,
-            noteFile,
-          }
-          reply = await found.route.handle(ctx)
-        }
-      }
-    } catch (e) {
-      // An aborted call rejects, as fetch does. Otherwise, as a last resort, whatever a handler throws becomes
-      // an answer, never a rejected fetch or a dropped socket.
-      if (request.signal.aborted) throw e
-      const why = (e instanceof Error ? e.message : String(e)).replace(/\.$/, '')
-      reply = fail(500, `The stand-in could not handle this request: ${why}.`)
-    }
-    record(reply.status, body, fault)
-    return { kind: 'response', response: respond(reply, requestId), truncate: fault?.truncate === true }
-  }
-
-  const view = (f: StoredFile): StandInFile => {
-    const v = f.current
-    return {
-      fileId: f.fileId,
-      name: f.name,
-      filePath: filePathOf(f),
-      size: v.bytes.length,
-      mime: v.mime,
-      sha256: v.sha256,
-      ...(v.image === undefined ? {} : { width: v.image.width, height: v.image.height }),
-      bytes: v.bytes,
-      tags: v.tags,
-      customMetadata: v.customMetadata,
-      isPrivateFile: v.isPrivateFile,
-      isPublished: v.isPublished,
-      versionCount: f.versions.length + 1,
-    }
-  }
+  const handle = makeHandle({
+    state,
+    keys,
+    urlEndpoint,
+    pendingReads,
+    now,
+    faults,
+    log: (entry) => {
+      log.push(entry)
+    },
+  })
 
   const standInFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const outcome = await handle(new Request(input, init))
@@ -402,34 +248,7 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
     handle,
     files: () => [...state.files.values()].map(view),
     requests: () => [...log],
-    addFile: (input) => {
-      const fileName = fileNameOf(input.fileName)
-      if (fileName === '' || isDotName(fileName))
-        throw new TypeError(`addFile: ImageKit refuses the fileName ${JSON.stringify(input.fileName)}.`)
-      if (input.folder !== undefined && isBadFolderPath(input.folder))
-        throw new TypeError(`addFile: ImageKit refuses the folder ${JSON.stringify(input.folder)}.`)
-      const bytes = input.bytes ?? new Uint8Array(0)
-      const image = imageInfo(bytes)
-      const at = new Date(now()).toISOString()
-      const f = putFile(state, normaliseFolder(input.folder ?? '/'), fileName, {
-        versionId: '',
-        versionNumber: 0,
-        bytes,
-        mime: image?.mime ?? mimeOf(fileName),
-        sha256: sha256Hex(bytes),
-        image,
-        tags: input.tags === undefined || input.tags.length === 0 ? null : [...input.tags],
-        AITags: null,
-        customCoordinates: null,
-        customMetadata: { ...input.customMetadata },
-        description: undefined,
-        isPrivateFile: false,
-        isPublished: true,
-        createdAt: at,
-        updatedAt: at,
-      })
-      return view(f)
-    },
+    addFile: (input) => view(addFileTo(state, now, input)),
     inject: faults.add,
     signUploadToken: (claims) => signJwt(keys, { ...claims }),
     reset: () => {

@@ -39,40 +39,50 @@ const UpdateDetails = t.partial({
 })
 const Publish = t.type({ publish: struct({ isPublished: t.boolean }, { includeFileVersions: t.boolean }) })
 
+/** `publish` (sent alone): the current version's flag, and the older ones' with `includeFileVersions`. */
+const applyPublish = (f: StoredFile, body: object): Reply | undefined => {
+  if (Object.keys(body).length > 1)
+    return fail(400, 'Your request contains invalid publish parameter: send publish alone.')
+  const p = check(Publish, body)
+  if (E.isLeft(p)) return p.left
+  const v = f.current
+  v.isPublished = p.right.publish.isPublished
+  if (p.right.publish.includeFileVersions === true)
+    for (const old of f.versions) old.isPublished = v.isPublished
+  return undefined
+}
+
+/** The other updatable details: custom metadata (merged, `null` deletes), tags, coordinates, AI tags. */
+const applyDetails = (ctx: Ctx, v: Version, body: object): Reply | undefined => {
+  const u = check(UpdateDetails, body)
+  if (E.isLeft(u)) return u.left
+  const d = u.right
+  if (d.customMetadata !== undefined) {
+    const error = customMetadataError(ctx.state, d.customMetadata)
+    if (error !== undefined) return fail(400, error)
+    v.customMetadata = Object.fromEntries(
+      Object.entries({ ...v.customMetadata, ...d.customMetadata }).filter(([, x]) => x !== null),
+    )
+  }
+  if (d.tags !== undefined) v.tags = d.tags === null || d.tags.length === 0 ? null : d.tags
+  if (d.customCoordinates !== undefined) v.customCoordinates = d.customCoordinates
+  if (d.description !== undefined) v.description = d.description
+  if (d.removeAITags !== undefined) {
+    const remove = d.removeAITags
+    const left = remove === 'all' ? [] : (v.AITags ?? []).filter((a) => !remove.includes(a.name))
+    v.AITags = left.length === 0 ? null : left
+  }
+  return undefined
+}
+
 const updateDetails = (ctx: Ctx): Reply =>
   withFile(ctx, (f) => {
     const body = ctx.json
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       return fail(400, 'Your request contains invalid request body parameter.')
     const v = f.current
-    if (Object.hasOwn(body, 'publish')) {
-      if (Object.keys(body).length > 1)
-        return fail(400, 'Your request contains invalid publish parameter: send publish alone.')
-      const p = check(Publish, body)
-      if (E.isLeft(p)) return p.left
-      v.isPublished = p.right.publish.isPublished
-      if (p.right.publish.includeFileVersions === true)
-        for (const old of f.versions) old.isPublished = v.isPublished
-    } else {
-      const u = check(UpdateDetails, body)
-      if (E.isLeft(u)) return u.left
-      const d = u.right
-      if (d.customMetadata !== undefined) {
-        const error = customMetadataError(ctx.state, d.customMetadata)
-        if (error !== undefined) return fail(400, error)
-        v.customMetadata = Object.fromEntries(
-          Object.entries({ ...v.customMetadata, ...d.customMetadata }).filter(([, x]) => x !== null),
-        )
-      }
-      if (d.tags !== undefined) v.tags = d.tags === null || d.tags.length === 0 ? null : d.tags
-      if (d.customCoordinates !== undefined) v.customCoordinates = d.customCoordinates
-      if (d.description !== undefined) v.description = d.description
-      if (d.removeAITags !== undefined) {
-        const remove = d.removeAITags
-        const left = remove === 'all' ? [] : (v.AITags ?? []).filter((a) => !remove.includes(a.name))
-        v.AITags = left.length === 0 ? null : left
-      }
-    }
+    const refused = Object.hasOwn(body, 'publish') ? applyPublish(f, body) : applyDetails(ctx, v, body)
+    if (refused !== undefined) return refused
     v.updatedAt = isoNow(ctx)
     const extensions = (body as { extensions?: { name: string }[] }).extensions
     return ok({

@@ -93,10 +93,17 @@ const legacyFilters = (url: URL, typeGiven: boolean, type: string): Legacy | Rep
   return { tags: includeFolder ? undefined : tags, name, includeFolder }
 }
 
-/** `GET /v1/files`: one page of files, versions and folders. */
-export const listFiles = (ctx: Ctx): Reply => {
-  const { url, state } = ctx
-  const type0 = enumParam(url, 'type', TYPES, 'file')
+/** The paging, sorting and type parameters. */
+interface Params {
+  readonly type: string
+  readonly fileType: string
+  readonly sort: string
+  readonly limit: number
+  readonly skip: number
+}
+
+const readParams = (url: URL): Params | Reply => {
+  const type = enumParam(url, 'type', TYPES, 'file')
   const fileType = enumParam(url, 'fileType', FILE_TYPES, 'all')
   const sort = enumParam(
     url,
@@ -106,59 +113,79 @@ export const listFiles = (ctx: Ctx): Reply => {
   )
   const limit = intParam(url, 'limit', 1, 1000, 1000)
   const skip = intParam(url, 'skip', 0, Number.MAX_SAFE_INTEGER, 0)
-  if (isReply(type0)) return type0
+  if (isReply(type)) return type
   if (isReply(fileType)) return fileType
   if (isReply(sort)) return sort
   if (isReply(limit)) return limit
   if (isReply(skip)) return skip
-  const pathParam = url.searchParams.get('path')
-  const folder = pathParam === null ? undefined : normaliseFolder(pathParam)
-  const query = url.searchParams.get('searchQuery')
-  const search = query === null || query.trim() === '' ? undefined : compileSearch(query, ctx.now())
-  if (search !== undefined && !search.ok) return fail(400, search.message)
-  const legacy: Legacy | Reply =
-    search === undefined
-      ? legacyFilters(url, url.searchParams.has('type'), type0)
-      : { tags: undefined, name: undefined, includeFolder: false }
-  if (isReply(legacy)) return legacy
-  const type = legacy.includeFolder ? 'all' : type0
+  return { type, fileType, sort, limit, skip }
+}
+
+/** What the listing keeps: files by folder, file type and search; rows by the legacy filters. */
+interface Selection {
+  readonly type: string
+  /** The `path` folder, if given. */
+  readonly folder: string | undefined
+  /** The compiled searchQuery, if any. */
+  readonly test: ((f: StoredFile) => boolean) | undefined
+  readonly keepFile: (f: StoredFile) => boolean
+  readonly keepRow: (row: Row) => boolean
+}
+
+const selection = (params: Params, legacy: Legacy, folder: string | undefined, test: Selection['test']) => {
+  const { fileType } = params
   const wantFileType = (f: StoredFile) =>
     legacy.includeFolder ||
     fileType === 'all' ||
     (fileType === 'image') === f.current.mime.startsWith('image/')
-  const wantRow = (row: Row) =>
+  // `path` limits the listing to that folder; a searchQuery searches it and every folder below.
+  const inFolder = (f: StoredFile) =>
+    folder === undefined
+      ? test !== undefined || f.folder === '/'
+      : test === undefined
+        ? f.folder === folder
+        : f.folder.startsWith(folder)
+  const keepRow = (row: Row) =>
     (legacy.name === undefined ||
       (row.kind === 'folder' ? sortKey('NAME', row) : row.file.name) === legacy.name) &&
     (legacy.tags === undefined ||
       (row.kind === 'file' && (row.version.tags ?? []).some((x) => legacy.tags!.includes(x))))
-  // `path` limits the listing to that folder; a searchQuery searches it and every folder below.
-  const inFolder = (f: StoredFile) =>
-    folder === undefined
-      ? search !== undefined || f.folder === '/'
-      : search === undefined
-        ? f.folder === folder
-        : f.folder.startsWith(folder)
+  return {
+    type: legacy.includeFolder ? 'all' : params.type,
+    folder,
+    test,
+    keepFile: (f: StoredFile) => inFolder(f) && wantFileType(f) && (test === undefined || test(f)),
+    keepRow,
+  }
+}
+
+/** The folders and files (or versions) listed, in creation order. */
+const collectRows = (ctx: Ctx, sel: Selection): Row[] => {
+  const { type, folder, test } = sel
   const rows: Row[] = []
   const push = (row: Row) => {
-    if (wantRow(row)) rows.push(row)
+    if (sel.keepRow(row)) rows.push(row)
   }
-  const listFolders = search === undefined && (type === 'folder' || type === 'all')
-  if (listFolders) {
+  if (test === undefined && (type === 'folder' || type === 'all')) {
     const parent = folder ?? '/'
-    for (const [p, f] of state.folders) {
+    for (const [p, f] of ctx.state.folders) {
       if (p.startsWith(parent) && p !== parent && p.slice(parent.length, -1).indexOf('/') === -1)
         push({ kind: 'folder', path: p, folder: f })
     }
   }
-  const listFiles = search !== undefined || type !== 'folder'
-  if (listFiles) {
-    for (const f of state.files.values()) {
-      if (!inFolder(f) || !wantFileType(f) || (search !== undefined && search.ok && !search.test(f))) continue
-      if (type === 'file-version' && search === undefined) {
+  if (test !== undefined || type !== 'folder') {
+    for (const f of ctx.state.files.values()) {
+      if (!sel.keepFile(f)) continue
+      if (type === 'file-version' && test === undefined) {
         for (const v of f.versions) push({ kind: 'file', file: f, version: v })
       } else push({ kind: 'file', file: f, version: f.current })
     }
   }
+  return rows
+}
+
+/** Sorts `rows` in place by `sort` (`ASC_NAME`, `DESC_CREATED`, …). */
+const sortRows = (rows: Row[], sort: string): void => {
   const [direction, field] = [sort.slice(0, sort.indexOf('_')), sort.slice(sort.indexOf('_') + 1)]
   const sign = direction === 'DESC' ? -1 : 1
   // Rows are in creation order; a stable sort keeps it for ties whichever the direction.
@@ -171,6 +198,26 @@ export const listFiles = (ctx: Ctx): Reply => {
       return x < y ? -sign : x > y ? sign : 0
     })
   }
+}
+
+/** `GET /v1/files`: one page of files, versions and folders. */
+export const listFiles = (ctx: Ctx): Reply => {
+  const { url } = ctx
+  const params = readParams(url)
+  if (isReply(params)) return params
+  const pathParam = url.searchParams.get('path')
+  const folder = pathParam === null ? undefined : normaliseFolder(pathParam)
+  const query = url.searchParams.get('searchQuery')
+  const search = query === null || query.trim() === '' ? undefined : compileSearch(query, ctx.now())
+  if (search !== undefined && !search.ok) return fail(400, search.message)
+  const legacy: Legacy | Reply =
+    search === undefined
+      ? legacyFilters(url, url.searchParams.has('type'), params.type)
+      : { tags: undefined, name: undefined, includeFolder: false }
+  if (isReply(legacy)) return legacy
+  const rows = collectRows(ctx, selection(params, legacy, folder, search?.test))
+  sortRows(rows, params.sort)
+  const { skip, limit } = params
   return ok(
     rows
       .slice(skip, skip + limit)

@@ -72,100 +72,124 @@ const MAX_DEPTH = 100
 const compare = (op: string, a: number, b: number): boolean =>
   op === '=' ? a === b : op === '>' ? a > b : op === '>=' ? a >= b : op === '<' ? a < b : a <= b
 
+/** A cursor over the tokens of `query`. */
+interface Cursor {
+  readonly query: string
+  readonly tokens: readonly Token[]
+  i: number
+}
+
+const peek = (c: Cursor) => c.tokens[c.i]
+
+/** How an error names where it is: the rest of the query from token `t`. */
+const partFrom = (c: Cursor, t: Token | undefined) =>
+  t === undefined ? 'end of query' : `"${c.query.slice(t.at)}"`
+
+/** Consumes `word` (any case) when it is next. */
+const keyword = (c: Cursor, word: string) => {
+  const t = peek(c)
+  if (t?.kind === 'word' && t.text.toUpperCase() === word) {
+    c.i++
+    return true
+  }
+  return false
+}
+
+/** A `[a, b, …]` list, its `[` consumed. */
+const list = (c: Cursor): readonly string[] => {
+  const items: string[] = []
+  for (;;) {
+    const item = c.tokens[c.i++]
+    if (item?.kind !== 'string' && item?.kind !== 'word')
+      throw new Refusal(`expected a list value at ${partFrom(c, item)}`)
+    items.push(item.text)
+    const next = c.tokens[c.i++]
+    if (next?.kind === 'punct' && next.text === ']') return items
+    if (next?.kind !== 'punct' || next.text !== ',')
+      throw new Refusal(`expected "," or "]" at ${partFrom(c, next)}`)
+  }
+}
+
+const value = (c: Cursor): string | number | readonly string[] => {
+  const t = c.tokens[c.i++]
+  if (t?.kind === 'string') return t.text
+  if (t?.kind === 'word') return t.text
+  if (t?.kind === 'punct' && t.text === '[') return list(c)
+  throw new Refusal(`expected a value at ${partFrom(c, t)}`)
+}
+
+/** The operator after a field name: `NOT IN`, `NOT =`, `IN` or a symbol. */
+const operator = (c: Cursor): string => {
+  if (keyword(c, 'NOT')) {
+    if (keyword(c, 'IN')) return 'NOT IN'
+    if (peek(c)?.text === '=') {
+      c.i++
+      return 'NOT ='
+    }
+    throw new Refusal(`unsupported operator at ${partFrom(c, peek(c))}`)
+  }
+  if (keyword(c, 'IN')) return 'IN'
+  if (peek(c)?.kind === 'op') return c.tokens[c.i++]!.text
+  throw new Refusal(`expected an operator at ${partFrom(c, peek(c))}`)
+}
+
+/** `field op value`, checked against the supported fields and operators. */
+const condition = (c: Cursor, now: number): ((f: StoredFile) => boolean) => {
+  const start = peek(c)
+  if (start?.kind !== 'word') throw new Refusal(`expected a field name at ${partFrom(c, start)}`)
+  c.i++
+  const field = start.text
+  const op = operator(c)
+  const supported: readonly string[] | undefined = Object.hasOwn(FIELDS, field)
+    ? (FIELDS as Record<string, readonly string[]>)[field]
+    : undefined
+  const v = value(c)
+  const part = c.query.slice(start.at, c.tokens[c.i]?.at ?? c.query.length).trim()
+  if (supported === undefined || !supported.includes(op)) {
+    throw new Refusal(
+      supported === undefined
+        ? `the field "${field}" (in "${part}") is not supported`
+        : `the operator "${op}" on ${field} (in "${part}") is not supported`,
+    )
+  }
+  if ((op === 'IN' || op === 'NOT IN') !== Array.isArray(v))
+    throw new Refusal(`"${part}" needs ${op === 'IN' || op === 'NOT IN' ? 'a [list]' : 'a single value'}`)
+  return predicate(field as Field, op, v, part, now)
+}
+
 /** Compiles `searchQuery` against the clock `now` (for ages such as `"7d"`). */
 export const compileSearch = (query: string, now: number): Compiled => {
   try {
-    const tokens = tokenize(query)
-    let i = 0
-    const peek = () => tokens[i]
-    const partFrom = (t: Token | undefined) => (t === undefined ? 'end of query' : `"${query.slice(t.at)}"`)
-    const keyword = (word: string) => {
-      const t = peek()
-      if (t?.kind === 'word' && t.text.toUpperCase() === word) {
-        i++
-        return true
-      }
-      return false
-    }
-    const value = (): string | number | readonly string[] => {
-      const t = tokens[i++]
-      if (t?.kind === 'string') return t.text
-      if (t?.kind === 'word') return t.text
-      if (t?.kind === 'punct' && t.text === '[') {
-        const list: string[] = []
-        for (;;) {
-          const item = tokens[i++]
-          if (item?.kind !== 'string' && item?.kind !== 'word')
-            throw new Refusal(`expected a list value at ${partFrom(item)}`)
-          list.push(item.text)
-          const next = tokens[i++]
-          if (next?.kind === 'punct' && next.text === ']') return list
-          if (next?.kind !== 'punct' || next.text !== ',')
-            throw new Refusal(`expected "," or "]" at ${partFrom(next)}`)
-        }
-      }
-      throw new Refusal(`expected a value at ${partFrom(t)}`)
-    }
-    const condition = (): ((f: StoredFile) => boolean) => {
-      const start = peek()
-      if (start?.kind !== 'word') throw new Refusal(`expected a field name at ${partFrom(start)}`)
-      i++
-      const field = start.text
-      let op: string
-      if (keyword('NOT')) {
-        if (keyword('IN')) op = 'NOT IN'
-        else if (peek()?.text === '=') {
-          i++
-          op = 'NOT ='
-        } else throw new Refusal(`unsupported operator at ${partFrom(peek())}`)
-      } else if (keyword('IN')) op = 'IN'
-      else if (peek()?.kind === 'op') op = tokens[i++]!.text
-      else throw new Refusal(`expected an operator at ${partFrom(peek())}`)
-      const supported: readonly string[] | undefined = Object.hasOwn(FIELDS, field)
-        ? (FIELDS as Record<string, readonly string[]>)[field]
-        : undefined
-      const v = value()
-      const part = query.slice(start.at, tokens[i]?.at ?? query.length).trim()
-      if (supported === undefined || !supported.includes(op)) {
-        throw new Refusal(
-          supported === undefined
-            ? `the field "${field}" (in "${part}") is not supported`
-            : `the operator "${op}" on ${field} (in "${part}") is not supported`,
-        )
-      }
-      if ((op === 'IN' || op === 'NOT IN') !== Array.isArray(v))
-        throw new Refusal(`"${part}" needs ${op === 'IN' || op === 'NOT IN' ? 'a [list]' : 'a single value'}`)
-      return predicate(field as Field, op, v, part, now)
-    }
+    const c: Cursor = { query, tokens: tokenize(query), i: 0 }
     let depth = 0
     const atom = (): ((f: StoredFile) => boolean) => {
-      const t = peek()
+      const t = peek(c)
       if (t?.kind === 'punct' && t.text === '(') {
         // The parser recurses once per parenthesis: bounding the depth bounds the stack.
         if (++depth > MAX_DEPTH)
           throw new Refusal(`parentheses nested deeper than ${MAX_DEPTH} at character ${t.at + 1}`)
-        i++
+        c.i++
         const inner = or()
         depth--
-        const close = tokens[i++]
+        const close = c.tokens[c.i++]
         if (close?.kind !== 'punct' || close.text !== ')')
-          throw new Refusal(`expected ")" at ${partFrom(close)}`)
+          throw new Refusal(`expected ")" at ${partFrom(c, close)}`)
         return inner
       }
-      return condition()
+      return condition(c, now)
     }
     const and = () => {
       const parts = [atom()]
-      while (keyword('AND')) parts.push(atom())
+      while (keyword(c, 'AND')) parts.push(atom())
       return (f: StoredFile) => parts.every((p) => p(f))
     }
     const or = () => {
       const parts = [and()]
-      while (keyword('OR')) parts.push(and())
+      while (keyword(c, 'OR')) parts.push(and())
       return (f: StoredFile) => parts.some((p) => p(f))
     }
     const test = or()
-    if (i < tokens.length) throw new Refusal(`unsupported part ${partFrom(tokens[i])}`)
+    if (c.i < c.tokens.length) throw new Refusal(`unsupported part ${partFrom(c, c.tokens[c.i])}`)
     return { ok: true, test }
   } catch (e) {
     if (e instanceof Refusal) return { ok: false, message: `Unsupported searchQuery: ${e.message}.` }
