@@ -91,6 +91,16 @@ export default tseslint.config(
     },
   },
   {
+    // Small functions and files in the packages' sources (tests aside): see CONTRIBUTING.md, Layout.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-d.ts', '**/test-support/**'],
+    rules: {
+      complexity: ['error', 20],
+      'max-lines-per-function': ['error', { max: 80 }],
+      'max-lines': ['error', { max: 400 }],
+    },
+  },
+  {
     files: [
       '**/*.mjs',
       '*.config.ts',
