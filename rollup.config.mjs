@@ -150,8 +150,15 @@ export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, o
       : []),
     {
       input,
-      external,
-      plugins: [dts({ tsconfig: path.join(packageDir, 'tsconfig.json'), compilerOptions: { paths: {} } })],
+      // The private internal package is never published: its types are bundled into the declarations too.
+      external: (id) => id !== '@imagekit-fp/internal' && external(id),
+      plugins: [
+        dts({
+          tsconfig: path.join(packageDir, 'tsconfig.json'),
+          compilerOptions: { paths: {} },
+          respectExternal: true,
+        }),
+      ],
       // One declaration build written twice: each output's shared chunks carry its own extension, so that a
       // .d.cts never imports a .d.ts (an ES module under `"type": "module"`: TS1479 for CommonJS consumers
       // under node16 with skipLibCheck off).
