@@ -78,8 +78,8 @@ export type { BulkDeleteResult, BulkTagsResult } from './model/BulkResults'
 export { PurgeStatus } from './model/PurgeStatus'
 export type { Extension, AITask, AITaskAction } from './model/Extension'
 
-// ---- Issue 10: custom metadata fields, saved extensions, named transformations, account (usage, origins,
-// URL endpoints). Kept as one block so that it merges beside issue 9's exports above.
+// ---- Custom metadata fields, saved extensions, named transformations, account (usage, origins,
+// URL endpoints).
 export { listCustomMetadataFields } from './listCustomMetadataFields'
 export type { ListCustomMetadataFieldsOptions } from './listCustomMetadataFields'
 export { createCustomMetadataField } from './createCustomMetadataField'

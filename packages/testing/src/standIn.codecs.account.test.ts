@@ -1,7 +1,7 @@
 // Every account operation of @imagekit-fp/media (custom metadata fields, saved extensions, named
 // transformations, usage, origins, URL endpoints), called on a seeded stand-in through `config.fetch`: each
 // answer must decode with our codec (a Right), and is checked whole. A Left here means the stand-in and our
-// codecs disagree (issue 11, item 2).
+// codecs disagree.
 import { describe, expect, it } from 'vitest'
 import { either } from 'fp-ts'
 import * as media from '@imagekit-fp/media'

@@ -1,6 +1,6 @@
 // Every files, versions, metadata, folders, bulk-job, purge and upload operation of our own clients, called on a
 // seeded stand-in through `config.fetch`: each answer must decode with our codec (a Right), and is checked
-// whole. A Left here means the stand-in and our codecs disagree (issue 11, item 2).
+// whole. A Left here means the stand-in and our codecs disagree.
 import { describe, expect, it } from 'vitest'
 import { either } from 'fp-ts'
 import * as media from '@imagekit-fp/media'

@@ -1,4 +1,4 @@
-// Request checks written as io-ts codecs (one way to validate, STYLE §11): a failed decode becomes ImageKit's
+// Request checks written as io-ts codecs: a failed decode becomes ImageKit's
 // 400 naming the first offending parameter by its path (`schema.type`, `fileIds.0`).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
