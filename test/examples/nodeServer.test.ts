@@ -265,15 +265,12 @@ describe('examples/node-server, with an injected account (the stand-in as ImageK
       const cases: [string, string][] = [
         ['not json', 'the body must be a JSON object of the upload fields, e.g. {"fileName":"photo.jpg"}'],
         ['["a.jpg"]', 'the body must be a JSON object of the upload fields, e.g. {"fileName":"photo.jpg"}'],
-        ['{}', 'ValidationError at options.fileName: fileName is required'],
+        ['{}', 'ValidationError at options.fileName: is required'],
         [
           '{"fileName":"a.jpg","file":"x"}',
-          "ValidationError at options.file: file is not signed: leave it out of the token's options",
+          "ValidationError at options.file: is not signed: leave it out of the token's options",
         ],
-        [
-          '{"fileName":"a.jpg","tags":"a"}',
-          'ValidationError at options.tags: tags must be an array of strings',
-        ],
+        ['{"fileName":"a.jpg","tags":"a"}', 'ValidationError at options.tags: must be an array'],
       ]
       for (const [body, message] of cases)
         expect(await post(`${server.url}/auth/v2`, body)).toStrictEqual({ status: 400, json: { message } })
