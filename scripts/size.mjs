@@ -423,7 +423,9 @@ report.extra.sizes = [
 ]
 
 // ---------------------------------------------------------------- generated tables in the docs
-const gz = (name) => (measured[name] ? `${fmtInt(measured[name].gz)} B` : 'n/a')
+const gzOf = (sizes, name) => (sizes[name] ? `${fmtInt(sizes[name].gz)} B` : 'n/a')
+const gz = (name) => gzOf(measured, name)
+const gz2 = (name) => gzOf(theirSizes, name)
 const mdTable = (headers, rows) =>
   [headers, headers.map((h) => (/B$|ratio/.test(h) ? '---:' : '---')), ...rows]
     .map((r) => `| ${r.join(' | ')} |`)
@@ -476,9 +478,6 @@ const docTables = {
       floorRows.map(([c, ...rest]) => [`\`${c}\``, ...rest]),
     ),
 }
-function gz2(name) {
-  return theirSizes[name] ? `${fmtInt(theirSizes[name].gz)} B` : 'n/a'
-}
 const BLOCK = /(<!-- size\.mjs:(\w+) -->\n)([\s\S]*?)(<!-- \/size\.mjs -->)/g
 const docFiles = [
   'README.md',
@@ -488,6 +487,7 @@ const docFiles = [
 for (const file of docFiles) {
   const full = path.join(root, file)
   const text = fs.readFileSync(full, 'utf8')
+  if (!text.includes('<!-- size.mjs:')) continue
   const stale = []
   const next = text.replace(BLOCK, (all, open, name, body, close) => {
     const make = docTables[name]
@@ -499,8 +499,6 @@ for (const file of docFiles) {
     if (fresh !== body) stale.push(name)
     return `${open}${fresh}${close}`
   })
-  if (!BLOCK.test(text)) continue
-  BLOCK.lastIndex = 0
   if (args['write-docs'] && next !== text) {
     fs.writeFileSync(full, next)
     console.log(`\nwrote the size tables in ${file}`)

@@ -10,9 +10,8 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { root } from './report.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const stampDir = path.join(root, '.tmp', 'build-stamps')
 const SHARED = ['rollup.config.mjs', 'tsconfig.base.json', 'pnpm-lock.yaml']
 const notInput = /\.test(-d)?\.ts$/

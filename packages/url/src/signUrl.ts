@@ -2,7 +2,7 @@ import type { either } from 'fp-ts'
 import { hmacSha1Hex, validationError, type ValidationError } from '@imagekit-fp/utils'
 import type { BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
-import { UNREADABLE, caught, fail, left, readNow, readProp, right } from '@imagekit-fp/internal'
+import { caught, fail, left, read, readNow, right } from '@imagekit-fp/internal'
 import { emitUrl, resolveTarget } from './internal/urlTarget'
 
 /**
@@ -41,9 +41,6 @@ export interface SignUrlOptions extends BuildUrlOptions {
 
 /** The expiry signed into a URL that never expires (no `ik-t`). */
 const NEVER = 9999999999
-
-/** `o[key]`, failing at `at` when a getter or proxy trap throws. */
-const read = (o: object, key: string, at: string): unknown => (readProp(o, key) ?? fail(at, UNREADABLE)).value
 
 /** `options.expireSeconds` (0 when absent), after checking `options.signed`. */
 const expireSeconds = (options: object): number => {

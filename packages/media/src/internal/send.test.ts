@@ -5,7 +5,7 @@ import { json, KEY, stubFetch } from '../test-support/stub'
 import { left, right } from '@imagekit-fp/internal'
 import type { MediaConfig } from '../model/MediaConfig'
 import { operationFunction, type Operation } from './send'
-import { route } from './validate'
+import { fillPath } from './validate'
 
 const withStatusOperation: Operation<
   { readonly id?: string; readonly signal?: AbortSignal },
@@ -69,11 +69,12 @@ describe('the path template', () => {
   })
 })
 
-describe('route', () => {
+describe('fillPath', () => {
   it('percent-encodes every substituted value as one path segment', () => {
-    expect(route`/v1/files/${'a/b?c#d'}/versions/${'é %'}`).toBe(
+    const values: Readonly<Record<string, string>> = { fileId: 'a/b?c#d', versionId: 'é %' }
+    expect(fillPath('/v1/files/{fileId}/versions/{versionId}', (name) => values[name]!)).toBe(
       '/v1/files/a%2Fb%3Fc%23d/versions/%C3%A9%20%25',
     )
-    expect(route`/v1/files`).toBe('/v1/files')
+    expect(fillPath('/v1/files', () => 'unused')).toBe('/v1/files')
   })
 })

@@ -10,7 +10,7 @@ import { request, type HttpMethod, type HttpRequest } from '@imagekit-fp/utils/h
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
 import type { Abortable } from '../model/Abortable'
 import { right } from '@imagekit-fp/internal'
-import { id, optional, prepare, signal, type Field } from './validate'
+import { fillPath, id, optional, prepare, signal, type Field } from './validate'
 
 /** The transport's verdict on a reply longer than `config.maxResponseBytes` (listAllFiles asks for less). */
 export { isResponseTooLarge } from '@imagekit-fp/utils/http'
@@ -108,9 +108,7 @@ export const operationFunction =
       config,
       op,
       prepare(input, (field) => {
-        const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-          encodeURIComponent((field as Field)(name, id)),
-        )
+        const path = fillPath(op.path, (name) => (field as Field)(name, id))
         return [
           path,
           op.input ? op.input(field) : ({} as P),

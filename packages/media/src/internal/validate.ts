@@ -1,5 +1,5 @@
 // The input checks of every media operation: internal's toolkit (one wording per fault, shared with upload and
-// utils), with `prepare` building utils' ValidationError, and `route`, which only media needs.
+// utils), with `prepare` building utils' ValidationError, and `fillPath`, which only media needs.
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
 import { prepare as check, type Field } from '@imagekit-fp/internal'
@@ -41,8 +41,8 @@ export const prepare = <I, A>(input: I, build: (field: Field<I>) => A): either.E
   check(input, build, validationError)
 
 /**
- * A URL path with every substituted value percent-encoded (`encodeURIComponent`), so that a path parameter
- * is always exactly one segment: route`/v1/files/${fileId}/details`.
+ * The path `template` (`/v1/files/{fileId}/details`) with each `{name}` replaced by `value(name)`,
+ * percent-encoded (`encodeURIComponent`), so that a path parameter is always exactly one segment.
  */
-export const route = (parts: TemplateStringsArray, ...values: readonly string[]): string =>
-  parts.reduce((out, part, i) => out + encodeURIComponent(values[i - 1] ?? '') + part)
+export const fillPath = (template: string, value: (name: string) => string): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(value(name)))

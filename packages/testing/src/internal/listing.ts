@@ -1,6 +1,6 @@
 // Listing and search: `GET /v1/files` with ImageKit's sort, type, paging and legacy filters.
 import { type Ctx } from './context'
-import { fail, ok, type Reply } from './reply'
+import { fail, isReply, ok, type Reply } from './reply'
 import { compileSearch } from './search'
 import { normaliseFolder, type Folder, type StoredFile, type Version } from './state'
 import { fileDetails, folderDetails } from './views'
@@ -47,8 +47,6 @@ const enumParam = (url: URL, name: string, allowed: readonly string[], fallback:
   if (raw === null) return fallback
   return allowed.includes(raw) ? raw : fail(400, `Your request contains invalid ${name} parameter.`)
 }
-
-const isReply = (u: unknown): u is Reply => typeof u === 'object' && u !== null && 'status' in u
 
 /** The legacy filters, as ImageKit's classic SDKs document them. */
 interface Legacy {

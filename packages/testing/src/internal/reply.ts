@@ -10,6 +10,9 @@ export interface Reply {
   readonly headers?: Readonly<Record<string, string>>
 }
 
+/** Whether a step answered (a refusal) rather than produced its value. */
+export const isReply = (u: unknown): u is Reply => typeof u === 'object' && u !== null && 'status' in u
+
 /** A 2xx answer with a JSON body (or none, for 204). */
 export const ok = (body: unknown, status = 200): Reply => (status === 204 ? { status } : { status, body })
 

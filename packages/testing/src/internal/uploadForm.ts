@@ -7,6 +7,7 @@ import type { Ctx } from './context'
 import { customMetadataError } from './customMetadata'
 import { fileNameOf, isBadFolderPath, isDotName } from './names'
 import { fail, type Reply } from './reply'
+export { isReply } from './reply'
 import { closed } from './validate'
 
 /** The form of an upload: its text fields (the `file` too when it is text) and its `file` part. */
@@ -26,9 +27,6 @@ export interface UploadJson {
   readonly extensions: readonly Extension[] | undefined
   readonly transformation: unknown
 }
-
-/** Whether a step answered (a refusal) rather than produced its value. */
-export const isReply = (x: object): x is Reply => 'status' in x
 
 const BOOLEAN_FIELDS = [
   'useUniqueFileName',

@@ -1,8 +1,8 @@
 // The lax codecs every response shape is built from (the scalars are in ./scalars.ts): open enums, nullable,
 // arrays, records, objects with identity / documented / optional fields, unions with an unknown variant, and a
 // tagged object. Each is a `LaxType` (./lax.ts): an io-ts `Type` whose `read` forgives and reports.
-import { isRecord as isPlain } from '@imagekit-fp/internal'
 import { INVALID, lax, step, type Invalid, type LaxType, type Path, type Reader } from './lax'
+import { isMap } from './scalars'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- codec maps are heterogeneous by nature */
 type AnyLax = LaxType<any, any>
@@ -12,9 +12,6 @@ type TypeOf<C> = C extends LaxType<infer A, any> ? A : never
 
 /** One flat object type (easier to read in editors and in `.d.ts`). */
 type Flatten<T> = { [K in keyof T]: T[K] }
-
-/** A JSON object (not an array): internal's `isRecord`, typed for reading keys. */
-const isMap = isPlain as (u: unknown) => u is Record<string, unknown>
 
 /**
  * An open enum: the documented values type-check and narrow in a `switch`, and any other string passes through

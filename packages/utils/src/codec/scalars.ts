@@ -4,7 +4,7 @@ import { isRecord as isPlain } from '@imagekit-fp/internal'
 import { INVALID, lax, type Invalid, type LaxType } from './lax'
 
 /** A JSON object (not an array): internal's `isRecord`, typed for reading keys. */
-const isMap = isPlain as (u: unknown) => u is Record<string, unknown>
+export const isMap = isPlain as (u: unknown) => u is Record<string, unknown>
 
 /** A scalar read: the value itself, a lossless coercion of it (reported), or INVALID. */
 const scalar = <A>(name: string, accept: (u: unknown) => boolean, coerce: (u: unknown) => A | Invalid) =>

@@ -44,11 +44,13 @@ const readLax = <A>(
       decodeError(errors, mismatch(errors, codec.name, reading, invalid ? '' : ' (strictResponses)'), data),
     )
   }
+  const { onDrift } = reading
+  if (!onDrift || findings.length === 0) return right(value)
   const operation = `${reading.method} ${new URL(reading.url).pathname}`
   for (const f of findings) {
     const drift = { operation, path: f.path, kind: f.kind, expected: f.expected, got: f.got }
     try {
-      reading.onDrift?.((requestId === undefined ? drift : { ...drift, requestId }) as Drift)
+      onDrift((requestId === undefined ? drift : { ...drift, requestId }) as Drift)
     } catch {
       // A listener's failure is not the call's.
     }
