@@ -92,6 +92,23 @@ describe('groups', () => {
     expect(pkg.exports['./codecs']).toStrictEqual(entry('codecs'))
     expect(pkg.typesVersions['*']['codecs']).toStrictEqual(['./dist/codecs.d.ts'])
   })
+
+  it("are the README's groups table: each group's import and functions", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const table = readme.slice(readme.indexOf('<!-- groups -->'), readme.indexOf('<!-- /groups -->'))
+    const rows = [...table.matchAll(/^\| `(\w+)` \| `([^`]+)` \| (.+) \|$/gm)].map((m) => [
+      m[1],
+      m[2],
+      [...m[3]!.matchAll(/`(\w+)`/g)].map((f) => f[1]).sort(),
+    ])
+    expect(rows).toStrictEqual(
+      Object.entries(groups).map(([name, g]) => [
+        name,
+        `import * as ${name} from '@imagekit-fp/media/${name}'`,
+        Object.keys(g).sort(),
+      ]),
+    )
+  })
 })
 
 describe('codecs', () => {
