@@ -7,9 +7,14 @@ const groups = readdirSync(new URL('src/groups', import.meta.url))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => f.slice(0, -'.ts'.length))
 
-export default packageConfig(import.meta.dirname, {
-  index: 'src/index.ts',
-  operations: 'src/operations.ts',
+// The codecs and the groups only re-export what the root exports: their declarations re-export the root's.
+const reexports = {
   codecs: 'src/codecs.ts',
   ...Object.fromEntries(groups.map((g) => [`groups/${g}`, `src/groups/${g}.ts`])),
-})
+}
+
+export default packageConfig(
+  import.meta.dirname,
+  { index: 'src/index.ts', operations: 'src/operations.ts', ...reexports },
+  { reexports },
+)
