@@ -1,6 +1,6 @@
 // The groups (`@imagekit-fp/media/files`, …) are the registry sorted by resource: each operation is in the group
 // of its API path, once, as the same function as its flat name; each group is an entry point of the package.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import * as media from '@imagekit-fp/media'
 import * as codecs from '@imagekit-fp/media/codecs'
@@ -76,7 +76,7 @@ describe('groups', () => {
       for (const [name, f] of Object.entries(g)) expect(f, name).toBe(flat[name])
   })
 
-  it('are entry points: `exports` (import and require, with their types) and `typesVersions`', () => {
+  it('are the entry points: src/groups, `exports` (import and require, with their types), `typesVersions`', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
       exports: Record<string, unknown>
       typesVersions: { '*': Record<string, unknown> }
@@ -89,6 +89,15 @@ describe('groups', () => {
       expect([name, pkg.exports[`./${name}`]]).toStrictEqual([name, entry(`groups/${name}`)])
       expect([name, pkg.typesVersions['*'][name]]).toStrictEqual([name, [`./dist/groups/${name}.d.ts`]])
     }
+    const sources = readdirSync(new URL('./groups', import.meta.url)).map((f) => f.replace(/\.ts$/, ''))
+    expect(sources.sort()).toStrictEqual(Object.keys(groups).sort())
+    expect(Object.keys(pkg.exports)).toStrictEqual([
+      '.',
+      './operations',
+      './codecs',
+      ...Object.keys(groups).map((g) => `./${g}`),
+      './package.json',
+    ])
     expect(pkg.exports['./codecs']).toStrictEqual(entry('codecs'))
     expect(pkg.typesVersions['*']['codecs']).toStrictEqual(['./dist/codecs.d.ts'])
   })
