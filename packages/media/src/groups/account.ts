@@ -1,4 +1,4 @@
-// `@imagekit-fp/media/account`: usage, origins and URL endpoints (a namespace import, as ./files.ts says).
+// `@imagekit-fp/media/account`: usage, origins and URL endpoints (a namespace import, see ./files.ts).
 export { getUsage } from '../getUsage'
 export { getUsageAnalytics } from '../getUsageAnalytics'
 export { listOrigins } from '../listOrigins'

@@ -1,4 +1,4 @@
-// `@imagekit-fp/media/customMetadata`: the custom metadata fields (a namespace import, as ./files.ts says).
+// `@imagekit-fp/media/customMetadata`: the custom metadata fields (a namespace import, see ./files.ts).
 export { listCustomMetadataFields } from '../listCustomMetadataFields'
 export { createCustomMetadataField } from '../createCustomMetadataField'
 export { updateCustomMetadataField } from '../updateCustomMetadataField'

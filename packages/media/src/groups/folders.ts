@@ -1,4 +1,4 @@
-// `@imagekit-fp/media/folders`: the folder operations and their bulk jobs (a namespace import, as ./files.ts says).
+// `@imagekit-fp/media/folders`: the folder operations and their bulk jobs (a namespace import, see ./files.ts).
 export { createFolder } from '../createFolder'
 export { deleteFolder } from '../deleteFolder'
 export { copyFolder } from '../copyFolder'

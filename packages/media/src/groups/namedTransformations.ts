@@ -1,4 +1,4 @@
-// `@imagekit-fp/media/namedTransformations`: the named transformations (a namespace import, as ./files.ts says).
+// `@imagekit-fp/media/namedTransformations`: the named transformations (a namespace import, see ./files.ts).
 export { listNamedTransformations } from '../listNamedTransformations'
 export { getNamedTransformation } from '../getNamedTransformation'
 export { createNamedTransformation } from '../createNamedTransformation'

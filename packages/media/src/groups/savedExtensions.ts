@@ -1,4 +1,4 @@
-// `@imagekit-fp/media/savedExtensions`: the saved extensions (a namespace import, as ./files.ts says).
+// `@imagekit-fp/media/savedExtensions`: the saved extensions (a namespace import, see ./files.ts).
 export { listSavedExtensions } from '../listSavedExtensions'
 export { getSavedExtension } from '../getSavedExtension'
 export { createSavedExtension } from '../createSavedExtension'

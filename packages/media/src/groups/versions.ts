@@ -1,4 +1,4 @@
-// `@imagekit-fp/media/versions`: the file version operations (a namespace import, as ./files.ts says).
+// `@imagekit-fp/media/versions`: the file version operations (a namespace import, see ./files.ts).
 export { listFileVersions } from '../listFileVersions'
 export { getFileVersion } from '../getFileVersion'
 export { deleteFileVersion } from '../deleteFileVersion'
