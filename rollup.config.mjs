@@ -7,7 +7,7 @@ import ts from 'typescript'
 import { dts } from 'rollup-plugin-dts'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
@@ -116,14 +116,51 @@ const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false, i
 }
 
 /**
+ * Writes the declarations of the `reexports` entries: `export { a, b } from '<to index>.js'` (`.cjs` beside a
+ * `.d.cts`), the names read from the entry's source.
+ */
+const reexportDeclarations = (packageDir, reexports) => ({
+  name: 'reexport-declarations',
+  generateBundle(output) {
+    const cts = String(output.entryFileNames).endsWith('.d.cts')
+    for (const [name, file] of Object.entries(reexports)) {
+      const source = readFileSync(path.join(packageDir, file), 'utf8')
+      const reexport = /^export \{([^}]+)\} from '[^']+'$/gm
+      const rest = source
+        .replace(reexport, '')
+        .replace(/^\/\/.*$/gm, '')
+        .trim()
+      if (rest)
+        this.error(`${file} is a reexports entry: only \`export { … } from '…'\` lines, found: ${rest}`)
+      const names = [...source.matchAll(reexport)].flatMap((m) =>
+        m[1]
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      )
+      const index = path.posix.relative(path.posix.dirname(name), 'index')
+      const to = index.startsWith('.') ? index : `./${index}`
+      this.emitFile({
+        type: 'asset',
+        fileName: `${name}.${cts ? 'd.cts' : 'd.ts'}`,
+        source: `export { ${names.join(', ')} } from '${to}.${cts ? 'cjs' : 'js'}'\n`,
+      })
+    }
+  },
+})
+
+/**
  * @param {string} packageDir absolute path of the package
  * @param {Record<string, string>} [entries] entry name -> source file (default `{ index: 'src/index.ts' }`)
- * @param {{ nodeBuild?: Record<string, string>, nodeInline?: Record<string, string> }} [options]
+ * @param {{ nodeBuild?: Record<string, string>, nodeInline?: Record<string, string>, reexports?: Record<string, string> }} [options]
  *   `nodeBuild`: entries also built into `dist/node/`, one file per entry (Node does not tree-shake, and every
  *   extra module and package resolution costs it start-up time), with every `*.node.ts` twin swapped in; served
  *   to Node through the `node` export condition. `nodeInline`: bare imports (package name → built JS
  *   file, relative to the package) bundled into that build instead of imported, e.g. the few utils functions
- *   url uses (pnpm builds utils first: url depends on it)
+ *   url uses (pnpm builds utils first: url depends on it). `reexports`: entries (name → source file) whose
+ *   source only re-exports names the `index` entry exports too (`export { a, b } from '…'` lines): their
+ *   declarations are those names re-exported from the index's, written as they are, instead of one more entry of
+ *   the declaration bundle (each entry there costs seconds and splits the declarations into shared chunks)
  */
 export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, options = {}) => {
   const input = Object.fromEntries(
@@ -135,6 +172,8 @@ export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, o
     Object.fromEntries(
       Object.entries(options.nodeBuild).map(([name, file]) => [name, path.join(packageDir, file)]),
     )
+  const reexports = options.reexports ?? {}
+  const typesInput = Object.fromEntries(Object.entries(input).filter(([name]) => !(name in reexports)))
   return [
     ...jsOutputs(packageDir, input, dir, []),
     ...(nodeInput
@@ -149,7 +188,7 @@ export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, o
         })
       : []),
     {
-      input,
+      input: typesInput,
       // The private internal package is never published: its types are bundled into the declarations too.
       external: (id) => id !== '@imagekit-fp/internal' && external(id),
       plugins: [
@@ -158,6 +197,7 @@ export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, o
           compilerOptions: { paths: {} },
           respectExternal: true,
         }),
+        reexportDeclarations(packageDir, reexports),
       ],
       // One declaration build written twice: each output's shared chunks carry its own extension, so that a
       // .d.cts never imports a .d.ts (an ES module under `"type": "module"`: TS1479 for CommonJS consumers

@@ -8,7 +8,11 @@ export default defineConfig({
     alias: [
       { find: /^@imagekit-fp\/upload\/node$/, replacement: src('upload/src/node.ts') },
       { find: /^@imagekit-fp\/testing\/node$/, replacement: src('testing/src/node.ts') },
-      { find: /^@imagekit-fp\/media\/operations$/, replacement: src('media/src/operations.ts') },
+      { find: /^@imagekit-fp\/media\/(operations|codecs)$/, replacement: src('media/src/$1.ts') },
+      {
+        find: /^@imagekit-fp\/media\/(files|versions|metadata|folders|cache|customMetadata|savedExtensions|namedTransformations|account)$/,
+        replacement: src('media/src/groups/$1.ts'),
+      },
       { find: /^@imagekit-fp\/utils\/http$/, replacement: src('utils/src/http.ts') },
       { find: /^@imagekit-fp\/utils\/webhook$/, replacement: src('utils/src/webhook.ts') },
       { find: /^@imagekit-fp\/utils\/codec$/, replacement: src('utils/src/codec.ts') },

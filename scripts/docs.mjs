@@ -4,8 +4,9 @@
 // below means: an exported symbol without a doc comment, a {@link} that resolves to nothing, or a type that
 // is used by the documented API but exported nowhere.
 //
-// Entry points come from each package.json `exports` ('.' → src/index.ts, './node' → src/node.ts), so a new
-// package is picked up without editing this file. `--json <file>` writes `{ checks: [{ name, ok, detail }] }`
+// Entry points come from each package.json `exports` (each entry's source is where its declarations were built
+// from: './node' → src/node.ts, './files' → src/groups/files.ts), so a new package is picked up without
+// editing this file. `--json <file>` writes `{ checks: [{ name, ok, detail }] }`
 // for scripts/test-all.mjs.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -29,7 +30,13 @@ const entryPoints = () => {
     if (pkg.private) continue // never published (packages/internal): not part of the API
     for (const subpath of Object.keys(pkg.exports ?? { '.': null })) {
       if (subpath === './package.json') continue
-      const base = subpath === '.' ? 'index' : subpath.slice(2)
+      // `./dist/groups/files.d.ts` → `src/groups/files.ts` (without types given, `./x` → `src/x.ts`).
+      const types = pkg.exports[subpath]?.import?.types
+      const base = types
+        ? types.replace(/^\.\/dist\//, '').replace(/\.d\.ts$/, '')
+        : subpath === '.'
+          ? 'index'
+          : subpath.slice(2)
       const file = path.join(root, 'packages', dir, 'src', `${base}.ts`)
       const name = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`
       if (existsSync(file)) found.push({ name, file, packageName: pkg.name })

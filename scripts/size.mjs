@@ -144,7 +144,21 @@ const ours = [
     // what a second function adds: under 1 KB gz
     addsTo: { case: '{ getFileDetails }', target: 1024 },
   },
+  // A group entry imported as a namespace: a bundler keeps only the functions called, so `files.getFileDetails`
+  // costs what the flat import costs (`sameAs`). Other shapes of a group are measured below (groupShapes).
+  {
+    name: 'files.getFileDetails',
+    code: `import * as files from '@imagekit-fp/media/files'\nexport const getFileDetails = files.getFileDetails`,
+    forbid: [...otherCodecs('codec FileDetails'), 'io-ts'],
+    sameAs: { case: '{ getFileDetails }', within: 32 },
+  },
   { name: 'whole @imagekit-fp/media', code: `export * from '@imagekit-fp/media'` },
+  // The codecs alone: no transport.
+  {
+    name: 'whole @imagekit-fp/media/codecs',
+    code: `export * from '@imagekit-fp/media/codecs'`,
+    forbid: noTransport,
+  },
   // One custom metadata operation alone: no other operation's codec.
   {
     name: '{ listCustomMetadataFields }',
@@ -222,6 +236,37 @@ const floors = [
     code: `import ky from 'ky'\nimport { UploadResult } from ${JSON.stringify(
       path.join(root, 'packages/upload/src/model/UploadResult.ts'),
     )}\nexport const f = (u) => ky.post(u).json().then((j) => UploadResult.decode(j))`,
+  },
+]
+
+/**
+ * The shapes a group of media operations could take, each calling `getFileDetails` only (not budgeted; the media
+ * README's groups table): the flat import and the namespace import of the group entry (the shapes offered),
+ * beside an object of the group's functions and the group namespace re-exported by another module (what
+ * `export * as files from './groups/files'` in the root index would be). `module`: a file written beside the entry.
+ */
+const fileOps = [
+  ...fs
+    .readFileSync(path.join(root, 'packages/media/src/groups/files.ts'), 'utf8')
+    .matchAll(/^export \{ (\w+) \}/gm),
+].map((m) => m[1])
+const groupShapes = [
+  {
+    name: "`import { getFileDetails } from '@imagekit-fp/media'`",
+    code: ours.find((c) => c.name === '{ getFileDetails }').code,
+  },
+  {
+    name: "`import * as files from '@imagekit-fp/media/files'`",
+    code: ours.find((c) => c.name === 'files.getFileDetails').code,
+  },
+  {
+    name: 'an object of the functions, `files = Object.freeze({ listFiles, getFileDetails, … })`',
+    code: `${fileOps.map((f) => `import { ${f} } from '@imagekit-fp/media/files'`).join('\n')}\nconst files = Object.freeze({ ${fileOps.join(', ')} })\nexport const get = files.getFileDetails`,
+  },
+  {
+    name: "a namespace re-exported by the root, `export * as files from './groups/files'`",
+    module: ['root.js', `export * as files from '@imagekit-fp/media/files'`],
+    code: `import { files } from './root.js'\nexport const getFileDetails = files.getFileDetails`,
   },
 ]
 
@@ -326,6 +371,15 @@ for (const c of ours) {
       found.join(', ') || 'none found',
     )
   }
+  if (c.sameAs) {
+    const base = measured[c.sameAs.case]
+    const diff = base ? Math.abs(r.gz - base.gz) : NaN
+    report.check(
+      `size ${c.name}: within ${c.sameAs.within} B gz of ${c.sameAs.case}`,
+      diff <= c.sameAs.within,
+      base ? `${fmtInt(r.gz)} vs ${fmtInt(base.gz)} B gz` : `${c.sameAs.case} not measured`,
+    )
+  }
   if (c.addsTo) {
     const base = measured[c.addsTo.case]
     const added = base ? r.gz - base.gz : NaN
@@ -375,6 +429,22 @@ console.log('\nFloors: the mandatory parts of each targeted bundle, bundled alon
 console.log(
   table(['target case', 'mandatory part', 'gz B', 'target', 'share', 'left for the rest'], floorRows),
 )
+
+// ---------------------------------------------------------------- the shapes of a group
+const groupRows = []
+for (const g of groupShapes) {
+  try {
+    if (g.module) fs.writeFileSync(path.join(userDir, g.module[0]), g.module[1])
+    const r = await bundle(g)
+    // A function is bundled when its module is (metafile inputs with bytes in the output).
+    const kept = fileOps.filter((f) => r.inputs.some((i) => i.file.endsWith(`/${f}.js`)))
+    groupRows.push([g.name, fmtInt(r.gz), `${kept.length} of the ${fileOps.length} file functions`])
+  } catch (e) {
+    groupRows.push([g.name, 'ERROR', String(e.message ?? e).slice(0, 60)])
+  }
+}
+console.log('\nShapes of a group, calling files.getFileDetails only (not budgeted)')
+console.log(table(['shape', 'gz B', 'bundled'], groupRows))
 
 // ---------------------------------------------------------------- official SDKs, side by side
 const theirRows = []
@@ -473,6 +543,11 @@ const docTables = {
         ['`{ getFileDetails, deleteFile }`', gz('{ getFileDetails, deleteFile }'), ''],
         ['the whole package', gz('whole @imagekit-fp/media'), ''],
       ],
+    ),
+  groups: () =>
+    mdTable(
+      ['calling `getFileDetails` through', 'gzip B', 'what is bundled'],
+      groupRows.map(([name, gzB, kept]) => [name, gzB === 'ERROR' ? gzB : `${gzB} B`, kept]),
     ),
   floors: () =>
     mdTable(

@@ -1,3 +1,20 @@
+import { readdirSync } from 'node:fs'
 import { packageConfig } from '../../rollup.config.mjs'
 
-export default packageConfig(import.meta.dirname, { index: 'src/index.ts', operations: 'src/operations.ts' })
+// Entry points: the root, the registry, the codecs, and one per group of operations (src/groups/<group>.ts,
+// served as `@imagekit-fp/media/<group>`).
+const groups = readdirSync(new URL('src/groups', import.meta.url))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -'.ts'.length))
+
+// The codecs and the groups only re-export what the root exports: their declarations re-export the root's.
+const reexports = {
+  codecs: 'src/codecs.ts',
+  ...Object.fromEntries(groups.map((g) => [`groups/${g}`, `src/groups/${g}.ts`])),
+}
+
+export default packageConfig(
+  import.meta.dirname,
+  { index: 'src/index.ts', operations: 'src/operations.ts', ...reexports },
+  { reexports },
+)

@@ -1,4 +1,6 @@
-// @imagekit-fp/media: one function per media-management operation. Named re-exports only.
+// @imagekit-fp/media: one function per media-management operation. Named re-exports only. The same functions
+// by resource are the group entries (`@imagekit-fp/media/files`, … from src/groups/), the codecs alone are
+// `@imagekit-fp/media/codecs`.
 export type { MediaConfig, MediaError } from './model/MediaConfig'
 export type { DeleteResult } from './model/DeleteResult'
 export type { Abortable } from './model/Abortable'

@@ -1,0 +1,13 @@
+// `@imagekit-fp/media/account`: usage, origins and URL endpoints (a namespace import, see ./files.ts).
+export { getUsage } from '../getUsage'
+export { getUsageAnalytics } from '../getUsageAnalytics'
+export { listOrigins } from '../listOrigins'
+export { getOrigin } from '../getOrigin'
+export { createOrigin } from '../createOrigin'
+export { updateOrigin } from '../updateOrigin'
+export { deleteOrigin } from '../deleteOrigin'
+export { listUrlEndpoints } from '../listUrlEndpoints'
+export { getUrlEndpoint } from '../getUrlEndpoint'
+export { createUrlEndpoint } from '../createUrlEndpoint'
+export { updateUrlEndpoint } from '../updateUrlEndpoint'
+export { deleteUrlEndpoint } from '../deleteUrlEndpoint'
