@@ -48,5 +48,6 @@ export {
   text,
 } from './check'
 export type { Check, Field } from './check'
+export { CONFIG_KEYS, knownConfigKeys } from './configKeys'
 export { UPLOAD_FIELDS, fileName as uploadFileName } from './uploadFields'
 export type { Encode } from './uploadFields'
