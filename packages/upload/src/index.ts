@@ -1,6 +1,8 @@
 export { upload } from './upload'
 export type { NoExtraKeys, UploadConfig, UploadError } from './upload'
 export { uploadV2 } from './uploadV2'
+export { isUploaded } from './isUploaded'
+export { storedFile } from './storedFile'
 export type { UploadV2Request, UploadV2RequestFor } from './uploadV2'
 export { UploadResult } from './model/UploadResult'
 export { UploadAccepted } from './model/UploadAccepted'
