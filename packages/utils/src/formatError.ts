@@ -11,7 +11,7 @@ const oneLine = (s: unknown): string => String(s).replace(/\s+/g, ' ').trim()
  * a pipeline, an `UploadAccepted`) `<tag>: <message>`. Nothing else of the error is printed (no body, no
  * `cause`), so the line holds nothing the error's own message does not.
  *
- * @param e - an error from any `@imagekit-fp` function (`SdkError` or any narrower union), or any other
+ * @param error - an error from any `@imagekit-fp` function (`SdkError` or any narrower union), or any other
  *   {@link TaggedError}, so that the end of a pipeline that mixes packages and steps of your own type-checks.
  * @returns the line, without a trailing newline. Never throws: a value with an unknown `_tag` (from JavaScript)
  *   gives `<tag>: <message>`.
