@@ -79,6 +79,14 @@ export const ROWS: readonly Row[] = [
     where: "'$file: the install line installs from the packed tarballs and imports'",
   },
   {
+    in: 'README.md',
+    command:
+      'npx esbuild worker.ts --bundle --format=esm --platform=neutral --main-fields=module,main --conditions=workerd,worker,browser --outfile=dist/worker.js',
+    by: 'test/runtimes/workerBundle.test.ts',
+    where:
+      '"bundles the README\'s Worker with its esbuild command, with no node: import, and its fetch handler uploads and reads the file back"',
+  },
+  {
     in: 'examples/browser-upload/README.md',
     command: 'npm run example:browser-upload',
     by: 'test/examples/readmeRuns.test.ts',

@@ -36,8 +36,11 @@ export interface PurgeCacheOptions extends Abortable {
   /**
    * The full URL to purge, absolute http(s), e.g. `https://ik.imagekit.io/demo/a.jpg`. A URL with a query-
    * position transformation (`?tr=…`) purges that variant; purging the plain URL purges every transformation.
+   * `undefined` is allowed by the type so that a file's `url` (optional in `FileDetails` and `UploadResult`, which
+   * type whatever ImageKit sends) passes straight on, `{ url: file.url }`: a missing URL is a `ValidationError`
+   * at `input.url`, and nothing is sent.
    */
-  readonly url: string
+  readonly url: string | undefined
 }
 
 /** The declaration of {@link purgeCache}: the call it makes, its input check and its codec. */

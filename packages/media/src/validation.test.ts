@@ -280,6 +280,8 @@ const rows: readonly Row[] = [
   ['purgeCache: relative URL', m.purgeCache, { url: '/a.jpg' }, 'input.url', URL_MSG],
   ['purgeCache: ftp URL', m.purgeCache, { url: 'ftp://ik.imagekit.io/a.jpg' }, 'input.url', URL_MSG],
   ['purgeCache: javascript URL', m.purgeCache, { url: 'javascript:alert(1)' }, 'input.url', URL_MSG],
+  // A file's url is optional in FileDetails: `{ url: file.url }` type-checks, and a missing one is refused here.
+  ['purgeCache: url undefined', m.purgeCache, { url: undefined }, 'input.url', 'is required'],
   ['getRemoteFileMetadata: no url', m.getRemoteFileMetadata, {}, 'input.url', 'is required'],
   // waiting
   [

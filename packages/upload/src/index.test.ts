@@ -7,10 +7,12 @@ import * as nodeEntry from '@imagekit-fp/upload/node'
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 
 describe('entry points', () => {
-  it('the browser entry exports upload, uploadMany, uploadV2 and the UploadResult and UploadAccepted codecs only', () => {
+  it('the browser entry exports upload, uploadMany, uploadV2, isUploaded, storedFile and the UploadResult and UploadAccepted codecs only', () => {
     expect(Object.keys(browserEntry).sort()).toStrictEqual([
       'UploadAccepted',
       'UploadResult',
+      'isUploaded',
+      'storedFile',
       'upload',
       'uploadMany',
       'uploadV2',

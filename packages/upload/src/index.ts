@@ -11,6 +11,8 @@ export type {
   UploadManyRequest,
 } from './uploadMany'
 export { uploadV2 } from './uploadV2'
+export { isUploaded } from './isUploaded'
+export { storedFile } from './storedFile'
 export type { UploadV2Request, UploadV2RequestFor } from './uploadV2'
 export { UploadResult } from './model/UploadResult'
 export { UploadAccepted } from './model/UploadAccepted'

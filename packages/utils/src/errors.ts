@@ -100,6 +100,19 @@ export interface WebhookError {
 export type SdkError = ValidationError | HttpError | NetworkError | DecodeError | WebhookError
 
 /**
+ * Any error shaped as ours, with a tag and a message: one of {@link SdkError}, or a step of your own in a
+ * pipeline (`{ _tag: 'NotAnImage', message: '…' }`), or an upload's `UploadAccepted` that ended a chain.
+ * `formatError` takes any of them.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export interface TaggedError {
+  readonly _tag: string
+  readonly message: string
+}
+
+/**
  * @example
  * validationError('options.path', 'either path or src is required')
  * // { _tag: 'ValidationError', path: 'options.path', message: 'either path or src is required' }

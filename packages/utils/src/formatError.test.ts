@@ -75,6 +75,15 @@ describe('formatError', () => {
     expect(formatError(other)).toStrictEqual('FutureError: something new')
   })
 
+  it('renders a tagged error of your own and an UploadAccepted as tag and message', () => {
+    const own = { _tag: 'NotAnImage', message: 'a.txt is not an image' }
+    const accepted = { _tag: 'UploadAccepted', message: 'Your request has been accepted.' }
+    expect([formatError(own), formatError(accepted)]).toStrictEqual([
+      'NotAnImage: a.txt is not an image',
+      'UploadAccepted: Your request has been accepted.',
+    ])
+  })
+
   it('prints neither the body nor the cause of an error', () => {
     const e = httpError({ status: 401, message: 'Unauthorized', body: { secret: 'private_body' }, url })
     const n = networkError('Transport', 'fetch failed', new Error('private_cause'))

@@ -7,6 +7,7 @@ export type {
   WebhookErrorReason,
   RateLimit,
   SdkError,
+  TaggedError,
   ErrorHandlers,
 } from './errors'
 export {

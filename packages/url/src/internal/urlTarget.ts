@@ -1,6 +1,6 @@
 import type { either } from 'fp-ts'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import { UNREADABLE, caught, fail, left, right } from '@imagekit-fp/internal'
+import { UNREADABLE, caught, fail, knownConfigKeys, left, right } from '@imagekit-fp/internal'
 import {
   SLASHES,
   encodePathname,
@@ -55,10 +55,12 @@ const join = (a: string, b: string): string => (a === '' ? b : b === '' ? a : a 
 /** The path of an option that overrides the config field `key`: the option's when it is given. */
 const whence = (option: unknown, key: string): string => (option == null ? 'config.' : 'options.') + key
 
-/** `[urlEndpoint, transformationPosition]` of the config; a throwing getter or proxy fails at `config`. */
-const configFields = (c: Rec): readonly [unknown, unknown] => {
+/**
+ * `[urlEndpoint, transformationPosition, keys]` of the config; a throwing getter or proxy fails at `config`.
+ */
+const configFields = (c: Rec): readonly [unknown, unknown, string[]] => {
   try {
-    return [c['urlEndpoint'], c['transformationPosition']]
+    return [c['urlEndpoint'], c['transformationPosition'], Object.keys(c)]
   } catch {
     return fail('config', UNREADABLE)
   }
@@ -140,7 +142,8 @@ export const resolveTarget = (
   try {
     if (typeof config !== 'object' || config === null) fail('config', OBJECT)
     if (typeof options !== 'object' || options === null) fail('options', OBJECT)
-    const [cEndpoint, cPosition] = configFields(config as Rec)
+    const [cEndpoint, cPosition, keys] = configFields(config as Rec)
+    knownConfigKeys(keys)
     const o = options as Rec
     check?.(o)
     const oEndpoint = o['urlEndpoint']

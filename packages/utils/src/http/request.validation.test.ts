@@ -400,7 +400,7 @@ describe('request: validation', () => {
           return p.proxy
         })(),
         get,
-        'config.privateKey',
+        'config',
         'could not be read',
       ],
     ]

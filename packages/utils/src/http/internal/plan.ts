@@ -16,6 +16,7 @@ import {
   isJsonValue,
   isRecord,
   JSON_DATA,
+  knownConfigKeys,
   left,
   need,
   right,
@@ -319,6 +320,7 @@ export const makePlan = <A>(
   const p = { at: 'config', cfg: config as unknown, req: req as unknown } as Draft
   try {
     needAt(p, isObject(config), OBJECT)
+    knownConfigKeys(Object.keys(config))
     p.at = 'request'
     needAt(p, isObject(req), OBJECT)
     for (const check of [checkCall, checkRecords, checkBody, checkAuth, checkUrl, checkLimits, checkHooks])
