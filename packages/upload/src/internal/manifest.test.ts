@@ -62,8 +62,12 @@ describe('loadManifest', () => {
     expect([...entries.keys()]).toStrictEqual(names)
   })
 
+  it('rejects a device, which would never end or keep no line', async () => {
+    await expect(loadManifest('/dev/zero')).rejects.toStrictEqual(new Error('not a regular file'))
+  })
+
   it('rejects when the path is a folder', async () => {
-    await expect(loadManifest(dir)).rejects.toMatchObject({ code: 'EISDIR' })
+    await expect(loadManifest(dir)).rejects.toStrictEqual(new Error('not a regular file'))
   })
 })
 

@@ -41,7 +41,7 @@ const parse = (line: string): readonly [string, ManifestEntry] | undefined => {
     : undefined
 }
 
-/** Reads the manifest at `file`; an absent file is an empty manifest. Rejects when it cannot be read. */
+/** Reads the manifest at `file`; an absent file is an empty manifest. Rejects when it cannot be read or is no regular file. */
 export const loadManifest = async (file: string): Promise<LoadedManifest> => {
   const entries = new Map<string, ManifestEntry>()
   let handle
@@ -52,6 +52,8 @@ export const loadManifest = async (file: string): Promise<LoadedManifest> => {
     throw e
   }
   try {
+    // A device would never end (/dev/zero) or swallow every line (/dev/null).
+    if (!(await handle.stat()).isFile()) throw new Error('not a regular file')
     const decoder = new TextDecoder()
     const buffer = new Uint8Array(64 * 1024)
     let rest = ''
