@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { validationError, type ValidationError } from '@imagekit-fp/utils'
+import { createRateGate, validationError, type RateGate, type ValidationError } from '@imagekit-fp/utils'
 import {
   uploadDirectory,
   type UploadDirectoryOptions,
@@ -345,6 +345,40 @@ describe('uploadDirectory: rate limits', () => {
     expect(report.done.map((o) => o.ref.path).sort()).toStrictEqual(['a.jpg', 'b.jpg', 'c.jpg'])
     expect(ik.sent).toHaveLength(4)
     expect([...ik.stored.keys()].sort()).toStrictEqual(['/q/a.jpg', '/q/b.jpg', '/q/c.jpg'])
+  })
+})
+
+describe('uploadDirectory: gate and signal', () => {
+  it("closes the caller's gate on a 429 and waits on it before each file", async () => {
+    const root = tree({ 'a.jpg': 'A', 'b.jpg': 'B' })
+    const shared = createRateGate()
+    const closes: number[] = []
+    let waits = 0
+    const gate: RateGate = {
+      whenOpen: (signal) => {
+        waits++
+        return shared.whenOpen(signal)
+      },
+      closeUntil: (t) => {
+        closes.push(t)
+        shared.closeUntil(t)
+      },
+    }
+    const ik = account((_, call) =>
+      call === 0 ? Response.json({}, { status: 429, headers: { 'retry-after': '0' } }) : undefined,
+    )
+    const report = await run(root, { folder: '/g', gate, concurrency: 1 }, ik.fetch)
+    expect(report.done.map((o) => o.ref.path).sort()).toStrictEqual(['a.jpg', 'b.jpg'])
+    expect(closes).toHaveLength(1)
+    expect(waits).toBeGreaterThanOrEqual(3)
+  })
+
+  it('with a signal aborted before the start, reads nothing and sends nothing', async () => {
+    const root = tree({ 'a.jpg': 'A' })
+    const ik = account()
+    const report = await run(root, { folder: '/a', signal: AbortSignal.abort() }, ik.fetch)
+    expect(report).toStrictEqual({ done: [], failed: [], total: 0, aborted: true })
+    expect(ik.sent).toStrictEqual([])
   })
 })
 
