@@ -17,6 +17,7 @@ import {
   uploadDirectory,
   type UploadDirectoryOptions,
   type UploadDirectoryOutcome,
+  type UploadDirectoryProgress,
   type UploadDirectoryReport,
 } from '@imagekit-fp/upload/node'
 
@@ -55,7 +56,6 @@ const account = (reply?: (filePath: string, call: number) => Response | undefine
 }
 
 const KEY = 'private_dir_key'
-type BulkProgressSeen = Parameters<NonNullable<UploadDirectoryOptions['onProgress']>>[0]
 const ok = (fileId: string, filePath: string) => ({
   _tag: 'UploadResult',
   fileId,
@@ -297,7 +297,7 @@ describe('uploadDirectory: reports', () => {
   it("keep: 'failed' leaves done empty; onProgress ends with every file counted", async () => {
     const root = tree({ 'a.jpg': 'A', 'b.jpg': 'B', 'c\\d.jpg': 'C' })
     const ik = account()
-    const progress: BulkProgressSeen[] = []
+    const progress: UploadDirectoryProgress[] = []
     const report = await run(
       root,
       { folder: '/k', keep: 'failed', onProgress: (p) => progress.push(p) },
@@ -426,7 +426,7 @@ describe('uploadDirectory: validation', () => {
       {},
       root,
       { ...OK, gate: { closeUntil: () => undefined } },
-      validationError('options.gate.whenOpen', 'must be a function'),
+      validationError('options.gate', 'must be a RateGate (from createRateGate)'),
     ],
     ['onItem', {}, root, { ...OK, onItem: 1 }, validationError('options.onItem', 'must be a function')],
     ['filter', {}, root, { ...OK, filter: 'x' }, validationError('options.filter', 'must be a function')],
@@ -465,7 +465,7 @@ describe('uploadDirectory: validation', () => {
       { ...OK, concurency: 2 },
       validationError(
         'options.concurency',
-        'is not a known key (allowed: folder, concurrency, gate, signal, onProgress, onItem, keep, manifest, uploadOptions, filter)',
+        'is not a known key (allowed: folder, concurrency, gate, signal, onProgress, onItem, keep, maxRateLimitRounds, manifest, uploadOptions, filter)',
       ),
     ],
     [
