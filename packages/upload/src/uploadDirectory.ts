@@ -269,14 +269,22 @@ const workFor =
  *   manifest; nothing was sent), or the report in which every file appears exactly once, `Done` or `Failed` with its
  *   `HttpError`, `NetworkError`, `DecodeError` or `ValidationError`.
  * @example
+ * import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+ * import { tmpdir } from 'node:os'
+ * import { join } from 'node:path'
  * import { uploadDirectory } from '@imagekit-fp/upload/node'
  *
- * const report = await uploadDirectory(
- *   { privateKey: process.env.IMAGEKIT_PRIVATE_KEY ?? '' },
- *   './photos',
- *   { folder: '/backup/photos', manifest: './photos.manifest.jsonl', uploadOptions: { useUniqueFileName: false } },
- * )()
- * if (report._tag === 'Right') console.log(report.right.done.length, 'done,', report.right.failed.length, 'failed')
+ * const dir = mkdtempSync(join(tmpdir(), 'photos-'))
+ * mkdirSync(join(dir, '2024'))
+ * writeFileSync(join(dir, '2024', 'a.jpg'), 'a')
+ * // A stand-in for ImageKit (use your real config instead).
+ * const fetch = async () => Response.json({ fileId: 'file1', name: 'a.jpg' })
+ * const report = await uploadDirectory({ privateKey: 'private_xxx', fetch }, dir, {
+ *   folder: '/backup',
+ *   manifest: join(dir, 'upload.jsonl'), // run it again: nothing is sent twice
+ * })()
+ * if (report._tag === 'Right') console.log(report.right.done.map((o) => o.ref))
+ * // [{ path: '2024/a.jpg', folder: '/backup/2024', fileName: 'a.jpg' }]
  * @since 0.1.0
  * @category upload
  */
