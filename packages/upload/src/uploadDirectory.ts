@@ -24,7 +24,8 @@ import {
   type ManifestWriter,
 } from './internal/manifest'
 import { checkInput, checkShared } from './internal/directoryInput'
-import { codeOf, walk, type WalkEntry } from './internal/walk'
+import { codeOf } from './internal/codeOf'
+import { walk, type WalkEntry } from './internal/walk'
 import type { ServerUploadRequest, UploadRequest } from './model/UploadRequest'
 import type { UploadAccepted } from './model/UploadAccepted'
 import type { UploadResult } from './model/UploadResult'
