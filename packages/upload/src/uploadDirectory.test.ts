@@ -177,6 +177,19 @@ describe('uploadDirectory: refusals', () => {
   })
 })
 
+describe('uploadDirectory: a dir that is a link', () => {
+  it('walks the target, where links between its own files count as inside', async () => {
+    const target = tree({ 'a.jpg': 'A' })
+    symlinkSync('a.jpg', path.join(target, 'b.jpg'))
+    const link = path.join(base, `link${made}`)
+    symlinkSync(target, link)
+    const ik = account()
+    const report = await run(link, { folder: '/l' }, ik.fetch)
+    expect(report.failed).toStrictEqual([])
+    expect(ik.sent.sort()).toStrictEqual(['/l/a.jpg', '/l/b.jpg'])
+  })
+})
+
 describe('uploadDirectory: resume', () => {
   it('after an abort half-way, a second run with the same manifest uploads the rest: every file stored exactly once', async () => {
     const files: Record<string, string> = {}

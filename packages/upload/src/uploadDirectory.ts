@@ -263,7 +263,8 @@ const workFor =
  * left torn are ignored.
  *
  * @param config - as for `upload`, with `privateKey` (`fetch` defaults to {@link nodeFetch}).
- * @param dir - the folder on disk.
+ * @param dir - the folder on disk (a symbolic link to a folder is followed: its target is walked, and "inside
+ *   `dir`" means inside that target).
  * @param options - `folder` (required), `concurrency`, `gate`, `signal`, `onProgress`, `onItem`, `keep`,
  *   `maxRateLimitRounds`, `manifest`, `uploadOptions` (for every file) and `filter` ({@link UploadDirectoryOptions}).
  * @returns a TaskEither that never rejects: a `ValidationError` (bad config, `dir` or options, an unreadable
