@@ -208,3 +208,72 @@ describe('uploadMany: each request', () => {
     ).toStrictEqual([[1], [[0, 'NetworkError']]])
   })
 })
+
+describe('uploadMany: options.auth', () => {
+  const NOW = 1_700_000_000_000
+  const expire = NOW / 1000 + 600
+  const config = (fetch: typeof globalThis.fetch) => ({ publicKey: 'public_x', fetch, now: () => NOW })
+
+  it('sends the fields it resolves to, given as a value or as a Right', async () => {
+    const { fetch, calls } = captureFetch()
+    let n = 0
+    const auth = () => {
+      n++
+      const fields = { token: `t${n}`, signature: `s${n}`, expire }
+      return Promise.resolve(n === 1 ? fields : { _tag: 'Right' as const, right: fields })
+    }
+    const r = await uploadMany(
+      config(fetch),
+      [0, 1].map((i) => ({ file: bytes(1), fileName: `${i}.bin` })),
+      {
+        auth,
+        concurrency: 1,
+      },
+    )()
+    expect(r._tag === 'Right' && r.right.done.length).toBe(2)
+    expect(
+      calls.map((c) => ['publicKey', 'token', 'signature', 'expire'].map((k) => c.form.get(k))),
+    ).toStrictEqual([
+      ['public_x', 't1', 's1', String(expire)],
+      ['public_x', 't2', 's2', String(expire)],
+    ])
+  })
+
+  it.each([
+    [
+      'a Left of one of our errors: that error',
+      { _tag: 'Left', left: validationError('config.privateKey', 'is required') },
+      validationError('config.privateKey', 'is required'),
+    ],
+    [
+      'something without token, signature and expire: a ValidationError',
+      { token: 't' },
+      validationError('options.auth', 'must resolve to { token, signature, expire } (or a Right of it)'),
+    ],
+    [
+      'a Left of anything else: a NetworkError keeping it',
+      { _tag: 'Left', left: 'server said no' },
+      {
+        _tag: 'NetworkError',
+        reason: 'Transport',
+        message: 'options.auth returned a Left: no upload credentials',
+        cause: 'server said no',
+      },
+    ],
+  ])('resolving to %s fails that request, and nothing is sent', async (_, value, error) => {
+    const { fetch, calls } = captureFetch()
+    const r = await uploadMany(config(fetch), [{ file: bytes(1), fileName: 'a.bin' }], {
+      auth: () => Promise.resolve(value as never),
+    })()
+    expect(r).toStrictEqual({
+      _tag: 'Right',
+      right: {
+        done: [],
+        failed: [{ _tag: 'Failed', index: 0, ref: { fileName: 'a.bin' }, error }],
+        total: 1,
+        aborted: false,
+      },
+    })
+    expect(calls.length).toBe(0)
+  })
+})
