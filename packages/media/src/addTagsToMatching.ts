@@ -22,7 +22,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @returns a TaskEither of the {@link MatchingReport}, or a Left when nothing was acted on: `ValidationError`
  *   (bad query, tags or options, nothing sent) or the listing's `HttpError`, `NetworkError` or `DecodeError`.
  * @example
- * import { addTagsToMatching } from '@imagekit-fp/media'
+ * import { addTagsToMatching } from '@imagekit-fp/media/bulk'
  *
  * await addTagsToMatching({ privateKey: 'private_xxx' }, { searchQuery: 'createdAt > "7d"' }, ['new'])()
  * // resolves to { _tag: 'Right', right: { done: [...], failed: [], total: 120, matched: 120, aborted: false } }

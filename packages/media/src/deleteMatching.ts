@@ -22,7 +22,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  *   was acted on: `ValidationError` (bad query or options, nothing sent) or the listing's `HttpError`,
  *   `NetworkError` or `DecodeError`.
  * @example
- * import { deleteMatching } from '@imagekit-fp/media'
+ * import { deleteMatching } from '@imagekit-fp/media/bulk'
  *
  * const plan = await deleteMatching({ privateKey: 'private_xxx' }, { path: '/tmp' }, { dryRun: true })()
  * // resolves to { _tag: 'Right', right: { dryRun: { files: [...], calls: 2 }, matched: 120, total: 0, … } }

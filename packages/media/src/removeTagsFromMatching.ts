@@ -22,7 +22,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @returns a TaskEither of the {@link MatchingReport}, or a Left when nothing was acted on: `ValidationError`
  *   (bad query, tags or options, nothing sent) or the listing's `HttpError`, `NetworkError` or `DecodeError`.
  * @example
- * import { removeTagsFromMatching } from '@imagekit-fp/media'
+ * import { removeTagsFromMatching } from '@imagekit-fp/media/bulk'
  *
  * await removeTagsFromMatching({ privateKey: 'private_xxx' }, { searchQuery: 'createdAt > "7d"' }, ['draft'])()
  * // resolves to { _tag: 'Right', right: { done: [...], failed: [], total: 120, matched: 120, aborted: false } }
