@@ -1,7 +1,6 @@
 import type { taskEither } from 'fp-ts'
 import { addTags, addTagsOperation } from './addTags'
-import { MAX_TAG_FILES } from './internal/bulkTags'
-import { runMatching, tagsAction } from './internal/matching'
+import { runMatching, tagsAction, TAG_CHUNK } from './internal/matching'
 import { strings } from './internal/validate'
 import type { MatchingOptions, MatchingQuery, MatchingReport } from './model/Matching'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
@@ -36,5 +35,5 @@ export const addTagsToMatching = (
   options?: MatchingOptions<void>,
 ): taskEither.TaskEither<MediaError, MatchingReport<void>> =>
   runMatching(config, query, options, () =>
-    tagsAction(MAX_TAG_FILES, addTagsOperation.path, strings()(tags, 'tags'), addTags),
+    tagsAction(TAG_CHUNK, addTagsOperation.path, strings()(tags, 'tags'), addTags),
   )

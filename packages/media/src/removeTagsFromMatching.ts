@@ -1,7 +1,6 @@
 import type { taskEither } from 'fp-ts'
 import { removeTags, removeTagsOperation } from './removeTags'
-import { MAX_TAG_FILES } from './internal/bulkTags'
-import { runMatching, tagsAction } from './internal/matching'
+import { runMatching, tagsAction, TAG_CHUNK } from './internal/matching'
 import { strings } from './internal/validate'
 import type { MatchingOptions, MatchingQuery, MatchingReport } from './model/Matching'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
@@ -36,5 +35,5 @@ export const removeTagsFromMatching = (
   options?: MatchingOptions<void>,
 ): taskEither.TaskEither<MediaError, MatchingReport<void>> =>
   runMatching(config, query, options, () =>
-    tagsAction(MAX_TAG_FILES, removeTagsOperation.path, strings()(tags, 'tags'), removeTags),
+    tagsAction(TAG_CHUNK, removeTagsOperation.path, strings()(tags, 'tags'), removeTags),
   )

@@ -42,6 +42,14 @@ import type {
 import { listQuery } from './listQuery'
 import { clock } from './poll'
 
+/**
+ * Files per tag call: ImageKit documents "a maximum of 50 files can be specified at a time" for addTags and
+ * removeTags (the limit their input check enforces; written out there too, as a literal costs less than an import).
+ */
+export const TAG_CHUNK = 50
+/** Files per bulkDeleteFiles call: ImageKit documents "a maximum of 100 files can be deleted at a time". */
+export const DELETE_CHUNK = 100
+
 /** What a bulk helper does to the files: `act` on up to `chunk` files per call, one Either per file, in order. */
 export interface Action<A> {
   readonly chunk: number
@@ -317,7 +325,7 @@ export const bulkChunk = async <B extends BulkReply, A>(
 
 /**
  * The action of `addTagsToMatching` and `removeTagsFromMatching`: `call` (`addTags` or `removeTags`, at
- * `path`) on up to `MAX_TAG_FILES` files at a time.
+ * `path`) on up to `chunk` files at a time.
  */
 export const tagsAction = (
   chunk: number,
