@@ -7,6 +7,7 @@
 import type { either, taskEither } from 'fp-ts'
 import { httpError, validationError } from '@imagekit-fp/utils'
 import {
+  abortOf,
   attempt,
   boolean,
   createRateGate,
@@ -117,7 +118,7 @@ const snapshot = async (
 ): Promise<either.Either<MediaError, boolean>> => {
   const seen = new Set<string>()
   for await (const page of listAllFiles(config, abort === undefined ? query : { ...query, signal: abort })) {
-    if (page._tag === 'Left') return abort?.aborted ? right(false) : page
+    if (page._tag === 'Left') return abortOf(abort) ? right(false) : page
     for (const item of page.right) {
       // Folders are skipped; a file seen twice (the pages shifted under the walk) is kept once.
       if (item.type !== 'file' || seen.has(item.fileId)) continue
