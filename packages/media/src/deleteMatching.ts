@@ -24,7 +24,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @example
  * import { deleteMatching } from '@imagekit-fp/media/bulk'
  *
- * const plan = await deleteMatching({ privateKey: 'private_xxx' }, { path: '/tmp' }, { dryRun: true })()
+ * await deleteMatching({ privateKey: 'private_xxx' }, { path: '/tmp' }, { dryRun: true })()
  * // resolves to { _tag: 'Right', right: { dryRun: { files: [...], calls: 2 }, matched: 120, total: 0, … } }
  * @since 0.2.0
  * @category files
