@@ -8,7 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^@imagekit-fp\/upload\/node$/, replacement: src('upload/src/node.ts') },
       { find: /^@imagekit-fp\/testing\/node$/, replacement: src('testing/src/node.ts') },
-      { find: /^@imagekit-fp\/media\/(operations|codecs)$/, replacement: src('media/src/$1.ts') },
+      { find: /^@imagekit-fp\/media\/(operations|codecs|bulk)$/, replacement: src('media/src/$1.ts') },
       {
         find: /^@imagekit-fp\/media\/(files|versions|metadata|folders|cache|customMetadata|savedExtensions|namedTransformations|account)$/,
         replacement: src('media/src/groups/$1.ts'),

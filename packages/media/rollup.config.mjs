@@ -15,6 +15,6 @@ const reexports = {
 
 export default packageConfig(
   import.meta.dirname,
-  { index: 'src/index.ts', operations: 'src/operations.ts', ...reexports },
+  { index: 'src/index.ts', operations: 'src/operations.ts', bulk: 'src/bulk.ts', ...reexports },
   { reexports },
 )
