@@ -96,6 +96,7 @@ describe('groups', () => {
       './operations',
       './codecs',
       ...Object.keys(groups).map((g) => `./${g}`),
+      './bulk',
       './package.json',
     ])
     expect(pkg.exports['./codecs']).toStrictEqual(entry('codecs'))
