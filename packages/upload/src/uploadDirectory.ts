@@ -348,8 +348,8 @@ export const uploadDirectory =
         ...(given.signal === undefined ? {} : { signal: given.signal }),
         ...(given.onProgress === undefined ? {} : { onProgress: given.onProgress }),
         ...(given.onItem === undefined ? {} : { onItem: given.onItem }),
-        ...(given.keep === undefined ? {} : { keep: given.keep }),
-        ...(given.maxRateLimitRounds === undefined ? {} : { maxRateLimitRounds: given.maxRateLimitRounds }),
+        keep: given.keep,
+        maxRateLimitRounds: given.maxRateLimitRounds,
       })
       return right(manifestError === undefined ? report : { ...report, manifestError })
     } catch {

@@ -67,7 +67,7 @@ type Failed<R, A, E> = Extract<BulkOutcome<R, A, E>, { _tag: 'Failed' }>
 type Pull<I> = { readonly item: I } | { readonly end: true } | { readonly threw: unknown }
 
 /** Calls a user callback; what it throws is ignored (a progress display must not stop the work). */
-const tell = <T>(f: ((x: T) => void) | undefined, x: T) => {
+export const tell = <T>(f: ((x: T) => void) | undefined, x: T) => {
   try {
     f?.(x)
   } catch {

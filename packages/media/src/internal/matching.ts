@@ -7,26 +7,26 @@
 import type { either, taskEither } from 'fp-ts'
 import { httpError, validationError } from '@imagekit-fp/utils'
 import {
+  BULK_OPTION_KEYS,
   abortOf,
   attempt,
   boolean,
+  bulkOptions,
   createRateGate,
   fail,
   fields,
   gateFetch,
-  integer,
   isFunction,
   isObject,
   isRecord,
   left,
-  oneOf,
+  onlyKeys,
   optional,
   readProp,
   right,
   runBulk,
-  signal,
+  tell,
   type BulkProgress,
-  type Check,
   type Field,
   type RateGate,
 } from '@imagekit-fp/internal'
@@ -61,27 +61,15 @@ export interface Action<A> {
   ) => Promise<either.Either<MediaError, readonly either.Either<MediaError, A>[]>>
 }
 
-/** A function, or a fault at `path`. */
-const callback: Check<(...args: never[]) => unknown> = (u, path) =>
-  isFunction(u) ? u : fail(path, 'must be a function')
-
-/** A `RateGate` (from `createRateGate`), or a fault at `path`. */
-const gate: Check<RateGate> = (u, path) =>
-  isObject(u) && isFunction(readProp(u, 'whenOpen')?.value) && isFunction(readProp(u, 'closeUntil')?.value)
-    ? (u as RateGate)
-    : fail(path, 'must be a rate gate (from createRateGate)')
+const KEYS = [...BULK_OPTION_KEYS, 'dryRun']
 
 /** `options`, checked (paths under `options`), with their defaults. */
 const checkOptions = <A>(options: unknown) => {
-  const field: Field<MatchingOptions<A>> = fields(options === undefined ? {} : options, 'options')
+  const given = options === undefined ? {} : options
+  const field: Field<MatchingOptions<A>> = fields(given, 'options')
+  onlyKeys(given as object, KEYS, 'options')
   return {
-    concurrency: field('concurrency', optional(integer(1, 64))) ?? 4,
-    gate: field('gate', optional(gate)),
-    signal: field('signal', optional(signal)),
-    onProgress: field('onProgress', optional(callback)) as MatchingOptions<A>['onProgress'],
-    onItem: field('onItem', optional(callback)) as MatchingOptions<A>['onItem'],
-    keep: field('keep', optional(oneOf(['all', 'failed']))) ?? 'all',
-    maxRateLimitRounds: field('maxRateLimitRounds', optional(integer(0, 1000))),
+    ...bulkOptions<MatchingProgress, MatchingOutcome<A>>(field),
     dryRun: field('dryRun', optional(boolean)) === true,
   }
 }
@@ -143,15 +131,6 @@ interface Chunk {
   readonly files: readonly MatchedFile[]
 }
 
-/** `listener(t)`; a listener's fault is its own: the work and the report go on. */
-const hear = <T>(listener: ((t: T) => void) | undefined, t: T): void => {
-  try {
-    listener?.(t)
-  } catch {
-    // ignored
-  }
-}
-
 type Checked<A> = ReturnType<typeof checkOptions<A>>
 
 /** Acts on `files` in chunks of `action.chunk` on the bulk engine: every file once in the report. */
@@ -177,7 +156,7 @@ const actOn = async <A>(
       doneCount += 1
       if (o.keep === 'all') done.push(outcome)
     }
-    hear(o.onItem, outcome)
+    tell(o.onItem, outcome)
   }
   const chunks = function* (): Generator<Chunk> {
     for (let start = 0; start < files.length; start += action.chunk)
@@ -202,14 +181,14 @@ const actOn = async <A>(
       keep: 'failed',
       sizeOf: (chunk) => chunk.files.length,
       isRateLimited,
-      ...(o.maxRateLimitRounds === undefined ? {} : { maxRateLimitRounds: o.maxRateLimitRounds }),
+      maxRateLimitRounds: o.maxRateLimitRounds,
       now,
       onItem: (c) =>
         c.ref.files.forEach((file, i) =>
           settle(c.ref.start + i, file, c._tag === 'Done' ? c.result[i]! : left(c.error)),
         ),
       onProgress: (p: BulkProgress) =>
-        hear<MatchingProgress>(o.onProgress, {
+        tell<MatchingProgress>(o.onProgress, {
           matched: files.length,
           done: doneCount,
           failed: failed.length,

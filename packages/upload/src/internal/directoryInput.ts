@@ -3,21 +3,20 @@
 // by every file, checked by `upload` itself.
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
 import {
+  BULK_OPTION_KEYS,
   attempt,
+  bulkOptions,
+  callback,
   fields,
-  integer,
   isPlainObject,
   need,
   nonEmptyString,
-  oneOf,
   onlyKeys,
   optional,
   read,
-  signal as checkSignal,
   type BulkProgress,
   type Check,
 } from '@imagekit-fp/internal'
-import { fn, gate } from './many'
 import { nameProblem } from './walk'
 import { upload, type UploadConfig } from '../upload'
 import type { UploadRequest } from '../model/UploadRequest'
@@ -25,13 +24,7 @@ import type { UploadDirectoryOptions, UploadDirectoryOutcome } from '../uploadDi
 
 const KEYS = [
   'folder',
-  'concurrency',
-  'gate',
-  'signal',
-  'onProgress',
-  'onItem',
-  'keep',
-  'maxRateLimitRounds',
+  ...BULK_OPTION_KEYS,
   'manifest',
   'uploadOptions',
   'filter',
@@ -81,15 +74,9 @@ export const checkInput = (dir: unknown, options: unknown) =>
       return {
         dir,
         folder: field('folder', folderCheck),
-        concurrency: field('concurrency', optional(integer(1, 64))) ?? 4,
-        gate: field('gate', optional(gate)),
-        signal: field('signal', optional(checkSignal)),
-        onProgress: field('onProgress', optional(fn)) as ((p: BulkProgress) => void) | undefined,
-        onItem: field('onItem', optional(fn)) as ((o: UploadDirectoryOutcome) => void) | undefined,
-        keep: field('keep', optional(oneOf(['all', 'failed']))),
-        maxRateLimitRounds: field('maxRateLimitRounds', optional(integer(0, 100))),
+        ...bulkOptions<BulkProgress, UploadDirectoryOutcome>(field),
         manifest: field('manifest', optional(nonEmptyString)),
-        filter: field('filter', optional(fn)) as ((path: string) => boolean) | undefined,
+        filter: field('filter', optional(callback)) as ((path: string) => boolean) | undefined,
         shared: field('uploadOptions', sharedCheck),
       }
     },

@@ -3,54 +3,31 @@
 import type { either } from 'fp-ts'
 import { networkError, validationError, type RateGate, type ValidationError } from '@imagekit-fp/utils'
 import {
+  BULK_OPTION_KEYS,
+  bulkOptions,
+  callback,
   createRateGate,
-  integer,
   isFunction,
   isInstance,
   isObject,
   left,
-  need,
-  oneOf,
   onlyKeys,
   optional,
   prepare,
   readProp,
   right,
-  signal,
-  type Check,
+  type CheckedBulkOptions,
 } from '@imagekit-fp/internal'
 import type { UploadError } from '../upload'
 import type { UploadManyAuth, UploadManyRef } from '../uploadMany'
 
 /** uploadMany's options once checked, defaults filled in. */
-export interface ManyOptions<P, O> {
-  readonly concurrency: number
+export interface ManyOptions<P, O> extends CheckedBulkOptions<P, O> {
   readonly gate: RateGate
-  readonly signal: AbortSignal | undefined
-  readonly onProgress: ((p: P) => void) | undefined
-  readonly onItem: ((o: O) => void) | undefined
-  readonly keep: 'all' | 'failed'
-  readonly maxRateLimitRounds: number
   readonly auth: (() => Promise<unknown>) | undefined
 }
 
-const KEYS = ['concurrency', 'gate', 'signal', 'onProgress', 'onItem', 'keep', 'maxRateLimitRounds', 'auth']
-
-/** A function (callbacks and hooks of the bulk options). */
-export const fn: Check<(...args: never[]) => unknown> = (u, path) => {
-  need(isFunction(u), path, 'must be a function')
-  return u as (...args: never[]) => unknown
-}
-
-/** A {@link RateGate}: an object with `whenOpen` and `closeUntil` functions. */
-export const gate: Check<RateGate> = (u, path) => {
-  need(
-    isObject(u) && isFunction(readProp(u, 'whenOpen')?.value) && isFunction(readProp(u, 'closeUntil')?.value),
-    path,
-    'must be a RateGate (from createRateGate)',
-  )
-  return u as RateGate
-}
+const KEYS = [...BULK_OPTION_KEYS, 'auth']
 
 /** Checks uploadMany's `options` (`undefined` is `{}`); the first problem is a Left at `options.<key>`. */
 export const checkOptions = <P, O>(options: unknown): either.Either<ValidationError, ManyOptions<P, O>> =>
@@ -58,16 +35,11 @@ export const checkOptions = <P, O>(options: unknown): either.Either<ValidationEr
     options === undefined ? {} : options,
     (field) => {
       onlyKeys((options ?? {}) as object, KEYS, 'options')
-      const opt = <A>(key: string, check: Check<A>) => field(key, optional(check))
+      const shared = bulkOptions<P, O>(field)
       return {
-        concurrency: opt('concurrency', integer(1, 64)) ?? 4,
-        gate: opt('gate', gate) ?? createRateGate(),
-        signal: opt('signal', signal),
-        onProgress: opt('onProgress', fn) as ((p: P) => void) | undefined,
-        onItem: opt('onItem', fn) as ((o: O) => void) | undefined,
-        keep: opt('keep', oneOf(['all', 'failed'])) ?? 'all',
-        maxRateLimitRounds: opt('maxRateLimitRounds', integer(0, 100)) ?? 20,
-        auth: opt('auth', fn) as (() => Promise<unknown>) | undefined,
+        ...shared,
+        gate: shared.gate ?? createRateGate(),
+        auth: field('auth', optional(callback)) as (() => Promise<unknown>) | undefined,
       }
     },
     validationError,
