@@ -28,7 +28,8 @@ const entryPoints = () => {
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'))
     if (pkg.private) continue // never published (packages/internal): not part of the API
     for (const subpath of Object.keys(pkg.exports ?? { '.': null })) {
-      if (subpath === './package.json') continue
+      // './shared': the private helpers upload and media import from utils (not API, not documented)
+      if (subpath === './package.json' || subpath === './shared') continue
       const base = subpath === '.' ? 'index' : subpath.slice(2)
       const file = path.join(root, 'packages', dir, 'src', `${base}.ts`)
       const name = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`
