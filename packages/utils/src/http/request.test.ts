@@ -179,6 +179,7 @@ describe('request', () => {
           ],
           message:
             'the response to GET https://api.imagekit.io/v1/files is larger than 67108864 bytes, the most the transport reads (config.maxResponseBytes)',
+          reason: 'ResponseTooLarge',
         },
       })
       // The stream was cancelled at the limit (plus what its queue held), not read on.

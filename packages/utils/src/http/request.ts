@@ -76,7 +76,7 @@ const decode = <A>(plan: Plan<A>, call: Call): Result<HttpResponse<A>> => {
     ...plan,
     what: call.what,
   })
-  if (decoded._tag === 'Left') return left(redact(decoded.left, plan.secrets))
+  if (decoded._tag === 'Left') return decoded // redacted by the decode step
   return right({ status: reply.status, headers: headerRecord(reply.headers), body: decoded.right })
 }
 
@@ -108,7 +108,7 @@ const run = async <A>(plan: Plan<A>): Promise<Result<HttpResponse<A>>> => {
  * asking for less does (`listAllFiles` asks for smaller pages).
  *
  * @param e - any error value.
- * @returns `true` for that DecodeError only.
+ * @returns `true` for that DecodeError only (tagged `reason: 'ResponseTooLarge'` by the transport).
  * @example
  * import { isResponseTooLarge } from '@imagekit-fp/utils/http'
  *
@@ -117,8 +117,7 @@ const run = async <A>(plan: Plan<A>): Promise<Result<HttpResponse<A>>> => {
  * @category errors
  */
 export const isResponseTooLarge = (e: unknown): e is DecodeError =>
-  (e as DecodeError | undefined)?._tag === 'DecodeError' &&
-  /^larger than \d+ bytes$/.test(String((e as DecodeError).errors[0]?.message))
+  (e as DecodeError | undefined)?._tag === 'DecodeError' && (e as DecodeError).reason === 'ResponseTooLarge'
 
 /**
  * Sends one ImageKit API request with ky and decodes the 2xx body with the request's codec; every failure
