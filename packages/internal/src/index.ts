@@ -48,5 +48,5 @@ export {
   text,
 } from './check'
 export type { Check, Field } from './check'
-export { UPLOAD_FIELDS, fileName as uploadFileName } from './uploadFields'
+export { UPLOAD_FIELDS, extension, fileName as uploadFileName } from './uploadFields'
 export type { Encode } from './uploadFields'

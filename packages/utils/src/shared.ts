@@ -16,6 +16,7 @@ export {
   DEFAULT_EXPIRE_SECONDS,
   defined,
   encodeBase64,
+  extension,
   fail,
   fields,
   uploadFileName,
