@@ -130,13 +130,13 @@ const transformation: Encode = (u, path) => {
  */
 export const UPLOAD_FIELDS = {
   useUniqueFileName: flag,
-  tags: /*#__PURE__*/ list(text(1, Infinity, [/^[^,%]*$/, 'must not contain a comma or %'])),
+  tags: /*#__PURE__*/ list(/*#__PURE__*/ text(1, Infinity, [/^[^,%]*$/, 'must not contain a comma or %'])),
   folder: string,
   isPrivateFile: flag,
   isPublished: flag,
   customCoordinates: /*#__PURE__*/ text(0, Infinity, [/^\d+,\d+,\d+,\d+$/, 'must be "x,y,width,height"']),
   responseFields: /*#__PURE__*/ list(
-    oneOf([
+    /*#__PURE__*/ oneOf([
       'tags',
       'customCoordinates',
       'isPrivateFile',
