@@ -67,9 +67,12 @@ const nodeTwins = () => ({
 })
 
 /** Resolves the given bare imports to built files, so that they are bundled in rather than left external. */
-const inlineImports = (inline) => ({
+const inlineImports = (inline, internalFrom) => ({
   name: 'inline-imports',
-  resolveId: (source) => inline[source] ?? null,
+  resolveId: (source) =>
+    internalFrom && source === '@imagekit-fp/internal'
+      ? { id: internalFrom, external: true }
+      : (inline[source] ?? null),
 })
 
 /**
@@ -85,7 +88,13 @@ const fileNames = (ext) => (chunk) =>
     ? `shared/${path.basename(chunk.name)}.${ext}`
     : `[name].${ext}`
 
-const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false, inline: extra = {} } = {}) => {
+const jsOutputs = (
+  packageDir,
+  input,
+  dir,
+  extraPlugins,
+  { singleFile = false, inline: extra = {}, internalFrom } = {},
+) => {
   const inline = { ...INTERNAL, ...extra }
   const common = {
     input,
@@ -99,7 +108,7 @@ const jsOutputs = (packageDir, input, dir, extraPlugins, { singleFile = false, i
   return [
     {
       ...common,
-      plugins: [inlineImports(inline), ...extraPlugins, typescript()],
+      plugins: [inlineImports(inline, internalFrom), ...extraPlugins, typescript()],
       output: [
         { dir, format: 'es', ...preserve, entryFileNames: fileNames('js') },
         {
@@ -152,7 +161,7 @@ const reexportDeclarations = (packageDir, reexports) => ({
 /**
  * @param {string} packageDir absolute path of the package
  * @param {Record<string, string>} [entries] entry name -> source file (default `{ index: 'src/index.ts' }`)
- * @param {{ nodeBuild?: Record<string, string>, nodeInline?: Record<string, string>, reexports?: Record<string, string> }} [options]
+ * @param {{ nodeBuild?: Record<string, string>, nodeInline?: Record<string, string>, reexports?: Record<string, string>, internalFrom?: string }} [options]
  *   `nodeBuild`: entries also built into `dist/node/`, one file per entry (Node does not tree-shake, and every
  *   extra module and package resolution costs it start-up time), with every `*.node.ts` twin swapped in; served
  *   to Node through the `node` export condition. `nodeInline`: bare imports (package name → built JS
@@ -160,7 +169,10 @@ const reexportDeclarations = (packageDir, reexports) => ({
  *   url uses (pnpm builds utils first: url depends on it). `reexports`: entries (name → source file) whose
  *   source only re-exports names the `index` entry exports too (`export { a, b } from '…'` lines): their
  *   declarations are those names re-exported from the index's, written as they are, instead of one more entry of
- *   the declaration bundle (each entry there costs seconds and splits the declarations into shared chunks)
+ *   the declaration bundle (each entry there costs seconds and splits the declarations into shared chunks).
+ *   `internalFrom`: where the built modules import the
+ *   private internal helpers from instead of carrying a copy (upload and media: `@imagekit-fp/utils/shared`,
+ *   the copy the transport they import already brings, so that a user's bundle holds one)
  */
 export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, options = {}) => {
   const input = Object.fromEntries(
@@ -175,7 +187,7 @@ export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, o
   const reexports = options.reexports ?? {}
   const typesInput = Object.fromEntries(Object.entries(input).filter(([name]) => !(name in reexports)))
   return [
-    ...jsOutputs(packageDir, input, dir, []),
+    ...jsOutputs(packageDir, input, dir, [], { internalFrom: options.internalFrom }),
     ...(nodeInput
       ? jsOutputs(packageDir, nodeInput, path.join(dir, 'node'), [nodeTwins()], {
           singleFile: true,

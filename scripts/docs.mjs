@@ -29,7 +29,8 @@ const entryPoints = () => {
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'))
     if (pkg.private) continue // never published (packages/internal): not part of the API
     for (const subpath of Object.keys(pkg.exports ?? { '.': null })) {
-      if (subpath === './package.json') continue
+      // './shared': the private helpers upload and media import from utils (not API, not documented)
+      if (subpath === './package.json' || subpath === './shared') continue
       // `./dist/groups/files.d.ts` → `src/groups/files.ts` (without types given, `./x` → `src/x.ts`).
       const types = pkg.exports[subpath]?.import?.types
       const base = types

@@ -13,8 +13,10 @@ const reexports = {
   ...Object.fromEntries(groups.map((g) => [`groups/${g}`, `src/groups/${g}.ts`])),
 }
 
+// The internal helpers come from utils (`@imagekit-fp/utils/shared`), which the transport already brings:
+// one copy of each in a user's bundle.
 export default packageConfig(
   import.meta.dirname,
   { index: 'src/index.ts', operations: 'src/operations.ts', bulk: 'src/bulk.ts', ...reexports },
-  { reexports },
+  { reexports, internalFrom: '@imagekit-fp/utils/shared' },
 )

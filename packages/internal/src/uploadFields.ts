@@ -80,15 +80,19 @@ const removeBg: Check<void> = (u, path) =>
     need(!color || !image, `${path}.bg_image_url`, 'must not be set together with bg_color')
   })(u, path)
 
-/** One extension, checked on its copy (each property read once), which is what is sent. */
-const extension: Check<unknown> = (u, path) => {
+/**
+ * One extension (upload's `extensions`, updateFileDetails' `extensions`), as ImageKit's API reference defines it:
+ * its `name` is known and the fields that name requires are there, in the reference's order (`minConfidence`,
+ * then `maxTags`, a count from 0). Checked on its copy (each property read once), which is what is sent.
+ */
+export const extension: Check<unknown> = (u, path) => {
   const copy = isRecord(u) ? jsonCopy(u, path) : u
   object((field) => {
     const name = field('name', oneOf(EXTENSIONS))
     if (name === 'remove-bg') field('options', optional(removeBg))
     if (name.endsWith('auto-tagging')) {
-      field('maxTags', count)
       field('minConfidence', integer(0, 100))
+      field('maxTags', count)
     }
     if (name === 'ai-tasks') field('tasks', array(task, 1, 10))
     if (name === 'saved-extension') field('id', nonEmptyString)
@@ -126,13 +130,13 @@ const transformation: Encode = (u, path) => {
  */
 export const UPLOAD_FIELDS = {
   useUniqueFileName: flag,
-  tags: /*#__PURE__*/ list(text(1, Infinity, [/^[^,%]*$/, 'must not contain a comma or %'])),
+  tags: /*#__PURE__*/ list(/*#__PURE__*/ text(1, Infinity, [/^[^,%]*$/, 'must not contain a comma or %'])),
   folder: string,
   isPrivateFile: flag,
   isPublished: flag,
   customCoordinates: /*#__PURE__*/ text(0, Infinity, [/^\d+,\d+,\d+,\d+$/, 'must be "x,y,width,height"']),
   responseFields: /*#__PURE__*/ list(
-    oneOf([
+    /*#__PURE__*/ oneOf([
       'tags',
       'customCoordinates',
       'isPrivateFile',

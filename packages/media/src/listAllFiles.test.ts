@@ -224,16 +224,19 @@ describe('listAllFiles', () => {
       expect(pages).toStrictEqual([
         {
           _tag: 'Left',
-          left: decodeError(
-            [
-              {
-                value: text,
-                context: [{ key: '', type: ListFilesResult, actual: undefined }],
-                message: 'larger than 100 bytes',
-              },
-            ],
-            `listAllFiles: the item at skip=0 alone is larger than config.maxResponseBytes: the response to GET ${url} is larger than 100 bytes, the most the transport reads (config.maxResponseBytes)`,
-          ),
+          left: {
+            ...decodeError(
+              [
+                {
+                  value: text,
+                  context: [{ key: '', type: ListFilesResult, actual: undefined }],
+                  message: 'larger than 100 bytes',
+                },
+              ],
+              `listAllFiles: the item at skip=0 alone is larger than config.maxResponseBytes: the response to GET ${url} is larger than 100 bytes, the most the transport reads (config.maxResponseBytes)`,
+            ),
+            reason: 'ResponseTooLarge',
+          },
         },
       ])
       expect(

@@ -63,7 +63,7 @@ export const listAllFiles = async function* (
         continue
       }
       const why = `the item at skip=${skip} alone is larger than config.maxResponseBytes`
-      return yield left(decodeError(page.left.errors, `listAllFiles: ${why}: ${page.left.message}`))
+      return yield left({ ...page.left, message: `listAllFiles: ${why}: ${page.left.message}` })
     }
     if (page._tag === 'Left') return yield page
     const ids = new Set<unknown>(

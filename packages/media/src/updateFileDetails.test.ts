@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { updateFileDetails, type UpdateFileDetailsOptions } from '@imagekit-fp/media'
+import type { Extension } from './model/Extension'
 import { json, KEY, stubFetch } from './test-support/stub'
 
 const FILE = { fileId: 'f1', type: 'file', name: 'a.jpg', filePath: '/a.jpg' }
@@ -40,6 +41,53 @@ describe('updateFileDetails', () => {
       { fileId: 'f1', removeAITags: ['car'], description: 'd' },
     )()
     expect(stub.calls.map((c) => c.json)).toStrictEqual([{ removeAITags: ['car'], description: 'd' }])
+  })
+
+  describe('checks extensions with the one check upload uses (ImageKit API reference rules)', () => {
+    const refusal = (path: string, message: string) => ({
+      _tag: 'Left',
+      left: { _tag: 'ValidationError', path, message },
+    })
+    const task = (instruction: string) => ({ name: 'ai-tasks', tasks: [{ type: 'yes_no', instruction }] })
+    it.each([
+      ['maxTags 0 (a count from 0)', { name: 'aws-auto-tagging', minConfidence: 5, maxTags: 0 }],
+      ['a blank instruction (minLength 1 counts characters)', task('  ')],
+    ])('accepts %s and sends it', async (_title, ext) => {
+      const stub = stubFetch(() => json(FILE))
+      const extensions = [ext] as readonly Extension[]
+      const result = await updateFileDetails(
+        { privateKey: KEY, fetch: stub.fetch },
+        { fileId: 'f1', extensions },
+      )()
+      expect(result).toStrictEqual({ _tag: 'Right', right: FILE })
+      expect(stub.calls.map((c) => c.json)).toStrictEqual([{ extensions: [ext] }])
+    })
+    it.each([
+      [
+        'an instruction over 2000 characters',
+        task('x'.repeat(2001)),
+        refusal('input.extensions[0].tasks[0].instruction', 'must be at most 2000 characters'),
+      ],
+      [
+        'auto-tagging without both counts: minConfidence first',
+        { name: 'google-auto-tagging' },
+        refusal('input.extensions[0].minConfidence', 'is required'),
+      ],
+      [
+        'remove-bg with both bg_color and bg_image_url',
+        { name: 'remove-bg', options: { bg_color: 'red', bg_image_url: 'https://x.test/a.png' } },
+        refusal('input.extensions[0].options.bg_image_url', 'must not be set together with bg_color'),
+      ],
+    ])('refuses %s before sending', async (_title, ext, expected) => {
+      const stub = stubFetch(() => json(FILE))
+      const extensions = [ext] as readonly Extension[]
+      const result = await updateFileDetails(
+        { privateKey: KEY, fetch: stub.fetch },
+        { fileId: 'f1', extensions },
+      )()
+      expect(result).toStrictEqual(expected)
+      expect(stub.calls).toStrictEqual([])
+    })
   })
 
   it('types each form; mixing them does not compile', () => {

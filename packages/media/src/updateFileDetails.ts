@@ -2,7 +2,7 @@ import type { taskEither } from 'fp-ts'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 import type * as t from 'io-ts'
 import { detailsFields, fileFields, laxString, oneOf, struct, uploadFields } from '@imagekit-fp/utils/codec'
-import { extension } from './internal/extension'
+import { extension } from '@imagekit-fp/internal'
 import { operationFunction, type Operation } from './internal/send'
 import {
   array,
@@ -147,7 +147,7 @@ export const updateFileDetailsOperation: Operation<
       customCoordinates: field('customCoordinates', optional(nullable(string))),
       customMetadata: field('customMetadata', optional(record)),
       description: field('description', optional(string)),
-      extensions: field('extensions', optional(array(extension, 1))),
+      extensions: field('extensions', optional(array(extension as Check<Extension>, 1))),
       removeAITags: field('removeAITags', optional(removeAITags)),
       webhookUrl: field('webhookUrl', optional(normalHttpUrl)),
     }

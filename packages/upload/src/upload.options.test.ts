@@ -54,6 +54,12 @@ describe('upload', () => {
         "must be one of 'remove-bg', 'google-auto-tagging', 'aws-auto-tagging', 'ai-auto-description', 'ai-tasks', 'saved-extension'",
       ),
       srv(
+        'auto-tagging lacks both counts (minConfidence is checked first, as the API reference lists it)',
+        { extensions: [{ name: 'aws-auto-tagging' }] },
+        'request.extensions[0].minConfidence',
+        'is required',
+      ),
+      srv(
         'auto-tagging lacks maxTags',
         { extensions: [{ name: 'aws-auto-tagging', minConfidence: 5 }] },
         'request.extensions[0].maxTags',

@@ -7,19 +7,9 @@ import {
   type ValidationError,
 } from '@imagekit-fp/utils'
 import type { TransportConfig } from '@imagekit-fp/utils/http'
-import {
-  REQUIRED,
-  checkExpire,
-  left,
-  need,
-  nonEmptyString,
-  optional,
-  read,
-  readNow,
-  string,
-} from '@imagekit-fp/internal'
+import { REQUIRED, checkExpire, left, need, nonEmptyString, read, readNow } from '@imagekit-fp/internal'
 import { sendUpload } from './internal/sendUpload'
-import { prepareUpload, type Auth } from './internal/validate'
+import { prepareUpload, privateKey, type Auth } from './internal/validate'
 import type { UploadRequestFor } from './model/UploadRequest'
 import type { UploadAccepted } from './model/UploadAccepted'
 import type { UploadResult } from './model/UploadResult'
@@ -72,17 +62,15 @@ const CLIENT_AUTH = 'publicKey, token, signature and expire'
  * after the others (`publicKey` falls back to `config.publicKey`).
  */
 const v1Auth: Auth = (config, request) => {
-  const key = optional(string)(read(config, 'privateKey', 'config.privateKey'), 'config.privateKey')
   const given = CLIENT.map((name) => read(request, name, `request.${name}`))
   // A public key alone is harmless next to the private key (it is simply not sent); a token, signature or
   // expire means the caller meant a client-side upload.
   const first = CLIENT.find((_, i) => i > 0 && given[i] !== undefined)
-  if (key) {
-    need(first === undefined, `request.${first}`, `use config.privateKey or ${CLIENT_AUTH}, not both`)
+  if (first === undefined) {
+    privateKey(config, `${REQUIRED} (or pass ${CLIENT_AUTH} for a client-side upload)`)
     return () => undefined
   }
-  need(key !== '', 'config.privateKey', 'must not be empty')
-  need(first, 'config.privateKey', `${REQUIRED} (or pass ${CLIENT_AUTH} for a client-side upload)`)
+  need(!privateKey(config), `request.${first}`, `use config.privateKey or ${CLIENT_AUTH}, not both`)
   given[0] ??= read(config, 'publicKey', 'config.publicKey')
   CLIENT.forEach((name, i) =>
     need(given[i] !== undefined, `request.${name}`, `${REQUIRED} for a client-side upload`),

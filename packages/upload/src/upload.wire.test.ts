@@ -46,6 +46,17 @@ describe('upload', () => {
       })
     })
 
+    it('takes an empty config.privateKey as no key for a client-side upload, as uploadV2 does', async () => {
+      const { fetch, calls } = captureFetch()
+      const result = await send(
+        { ...client(fetch), privateKey: '' },
+        { file: bytes('abc'), fileName: 'a.jpg', ...CLIENT_AUTH },
+      )
+      expect(result._tag).toBe('Right')
+      expect(calls[0]!.headers['authorization']).toBeUndefined()
+      expect(calls[0]!.form.get('token')).toBe('tok-1')
+    })
+
     it('ignores a lone publicKey in a server-side request (it is not sent)', async () => {
       const { fetch, calls } = captureFetch()
       const result = await send(server(fetch), { file: bytes('a'), fileName: 'a', publicKey: 'public_test' })

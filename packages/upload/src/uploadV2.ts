@@ -1,8 +1,8 @@
 import type { taskEither } from 'fp-ts'
 import { validationError } from '@imagekit-fp/utils'
-import { fail, isObject, left, need, optional, read, string } from '@imagekit-fp/internal'
+import { fail, isObject, left, need, read } from '@imagekit-fp/internal'
 import { sendUpload } from './internal/sendUpload'
-import { prepareUpload, type Auth, type FormField } from './internal/validate'
+import { prepareUpload, privateKey, type Auth, type FormField } from './internal/validate'
 import type { NoExtraKeys, UploadConfig, UploadError } from './upload'
 import type { UploadRequest } from './model/UploadRequest'
 import type { UploadAccepted } from './model/UploadAccepted'
@@ -52,18 +52,12 @@ const v2Auth: Auth = (config, request) => {
       `request.${name}`,
       'is v1 client-side auth: uploadV2 takes a token from getUploadToken',
     )
-  const key = optional(string)(read(config, 'privateKey', 'config.privateKey'), 'config.privateKey')
   const token = read(request, 'token', 'request.token')
   if (token === undefined) {
-    need(
-      key !== undefined,
-      'config.privateKey',
-      'is required (or pass a token from getUploadToken for a client-side upload)',
-    )
-    need(key !== '', 'config.privateKey', 'must not be empty')
+    privateKey(config, 'is required (or pass a token from getUploadToken for a client-side upload)')
     return () => undefined
   }
-  need(!key, 'request.token', 'use config.privateKey or token, not both')
+  need(!privateKey(config), 'request.token', 'use config.privateKey or token, not both')
   need(
     typeof token === 'string' && JWT.test(token),
     'request.token',

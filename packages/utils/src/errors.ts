@@ -68,6 +68,11 @@ export interface DecodeError {
   readonly message: string
   /** The parsed body that could not be typed, when there was one (nothing in it is lost). */
   readonly body?: unknown
+  /**
+   * `'ResponseTooLarge'`: the 2xx body was longer than `config.maxResponseBytes` and was not read to its end (no
+   * retry changes that; asking for less does).
+   */
+  readonly reason?: 'ResponseTooLarge'
 }
 
 /** Why a webhook failed verification. */

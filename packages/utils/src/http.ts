@@ -8,4 +8,4 @@ export type {
   UploadProgress,
   RequestError,
 } from './http/types'
-export { isResponseTooLarge, request } from './http/request'
+export { isResponseTooLarge, request, requestJson } from './http/request'

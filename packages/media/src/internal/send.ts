@@ -6,7 +6,7 @@
 import type { either, taskEither } from 'fp-ts'
 import type { ValidationError } from '@imagekit-fp/utils'
 import type { Decoder } from 'io-ts'
-import { request, type HttpMethod, type HttpRequest } from '@imagekit-fp/utils/http'
+import { requestJson, type HttpMethod, type HttpRequest } from '@imagekit-fp/utils/http'
 import type { MediaConfig, MediaError } from '../model/MediaConfig'
 import type { Abortable } from '../model/Abortable'
 import { right } from '@imagekit-fp/internal'
@@ -85,7 +85,7 @@ export const send =
       idempotent: parts.idempotent ?? idempotent,
       ...(abort === undefined ? {} : { signal: abort }),
     }
-    const reply = await request(config, req)()
+    const reply = await requestJson(config, req)()
     if (reply._tag === 'Left') {
       const e = reply.left
       const done =

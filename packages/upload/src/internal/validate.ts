@@ -20,6 +20,7 @@ import {
   optional,
   read,
   signal,
+  string,
   uploadFileName,
   type Encode,
 } from '@imagekit-fp/internal'
@@ -113,6 +114,21 @@ const checkFile = (u: unknown, path: string): FilePart => {
     pathLike ? PATH : FILE,
   )
   return { kind: 'text', value: u }
+}
+
+/**
+ * The private key of both upload versions' configs, read once here. With `required` (the message for a missing
+ * key), a server-side upload's: present and not empty. Without, a client-side upload's: `''` counts as no key (a
+ * browser's config with a blank key), so that only a real key clashes with client-side auth.
+ */
+export const privateKey = (config: object, required?: string): string | undefined => {
+  const path = 'config.privateKey'
+  const key = optional(string)(read(config, 'privateKey', path), path)
+  if (required !== undefined) {
+    need(key !== undefined, path, required)
+    need(key !== '', path, 'must not be empty')
+  }
+  return key || undefined
 }
 
 const callback = (u: unknown, path: string) => {

@@ -1,6 +1,7 @@
 // How much of a 2xx reply the transport reads: `config.maxResponseBytes`, default 64 MiB.
 import { describe, expect, it } from 'vitest'
 import { isResponseTooLarge } from './request'
+import { decodeError } from '../errors'
 import { get, json, KEY, Ok, okJson, run, stub } from './test-support/stub'
 
 const MiB = 1024 * 1024
@@ -50,6 +51,7 @@ describe('request: maxResponseBytes', () => {
         ],
         message:
           'the response to GET https://api.imagekit.io/v1/files is larger than 100000 bytes, the most the transport reads (config.maxResponseBytes)',
+        reason: 'ResponseTooLarge',
       },
     })
     expect(result._tag === 'Left' && isResponseTooLarge(result.left)).toBe(true)
@@ -82,5 +84,14 @@ describe('request: maxResponseBytes', () => {
       false,
     )
     expect(isResponseTooLarge(undefined)).toBe(false)
+  })
+
+  it('isResponseTooLarge goes by the reason the transport tags, not by the text of a message', () => {
+    const lookalike = decodeError(
+      [{ value: 'x', context: [{ key: '', type: Ok, actual: 'x' }], message: 'larger than 100 bytes' }],
+      'a codec of the caller said this',
+    )
+    expect(isResponseTooLarge(lookalike)).toBe(false)
+    expect(isResponseTooLarge({ ...decodeError([], 'x'), reason: 'ResponseTooLarge' })).toBe(true)
   })
 })

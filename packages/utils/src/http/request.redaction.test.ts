@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import * as t from 'io-ts'
 import { keyForms } from './test-support/secrets'
+import { request } from './request'
 import { get, json, KEY, Ok, run, stub } from './test-support/stub'
 
 const cfg = (fetch: typeof globalThis.fetch) => ({ privateKey: KEY, fetch, retry: 0 })
@@ -119,5 +120,29 @@ describe('request: redaction', () => {
   it('keeps a 2xx body that mentions the key as it is (only errors are redacted)', async () => {
     const { fetch } = stub(() => json({ ok: true }))
     expect(await run(cfg(fetch), { ...get, codec: Ok })).toMatchObject({ _tag: 'Right' })
+  })
+})
+
+describe('request: a decode error is redacted once', () => {
+  it('scrubs each value a DecodeError carries once (the decode step redacts it; the call does not again)', async () => {
+    let reads = 0
+    const value = {
+      toJSON: () => {
+        reads++
+        return 'x'
+      },
+    }
+    const codec = new t.Type<never>(
+      'Counted',
+      t.never.is,
+      (_u, c) => t.failure(value, c, 'counted'),
+      () => undefined as never,
+    )
+    const { fetch } = stub(() => json({ ok: true }))
+    const result = await request(cfg(fetch), { ...get, codec })()
+    expect(reads).toBe(1)
+    expect(result._tag === 'Left' && result.left.message).toBe(
+      `the response to GET ${URL} does not match Counted: (root): counted`,
+    )
   })
 })

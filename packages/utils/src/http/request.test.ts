@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as t from 'io-ts'
-import { request } from './request'
+import { request, requestJson } from './request'
 import { B64, get, json, KEY, Ok, okJson, run, stub, validation } from './test-support/stub'
 
 describe('request', () => {
@@ -179,6 +179,7 @@ describe('request', () => {
           ],
           message:
             'the response to GET https://api.imagekit.io/v1/files is larger than 67108864 bytes, the most the transport reads (config.maxResponseBytes)',
+          reason: 'ResponseTooLarge',
         },
       })
       // The stream was cancelled at the limit (plus what its queue held), not read on.
@@ -400,5 +401,34 @@ describe('request', () => {
         },
       })
     })
+  })
+})
+
+describe('requestJson', () => {
+  it('sends a JSON body as request does, with its retries, and decodes the reply', async () => {
+    const { fetch, calls, bodies } = stub((_req, n) =>
+      n === 0 ? json({ message: 'busy' }, { status: 503 }) : json({ ok: true }, { status: 201 }),
+    )
+    const result = await requestJson(
+      { privateKey: KEY, fetch, retry: { limit: 1, maxDelay: 1 } },
+      { ...get, method: 'POST', json: { a: [1, 'x'] }, idempotent: true },
+    )()
+    expect(result).toStrictEqual({
+      _tag: 'Right',
+      right: { status: 201, headers: { 'content-type': 'application/json' }, body: { ok: true } },
+    })
+    expect(bodies).toStrictEqual(['{"a":[1,"x"]}', '{"a":[1,"x"]}'])
+    expect(calls.map((c) => [c.method, c.headers.get('content-type')])).toStrictEqual([
+      ['POST', 'application/json'],
+      ['POST', 'application/json'],
+    ])
+  })
+
+  it('refuses bad input before sending, as request does', async () => {
+    const { fetch, calls } = stub(() => json({ ok: true }))
+    expect(await requestJson({ privateKey: KEY, fetch }, { ...get, path: 'files' })()).toStrictEqual(
+      validation('request.path', "must be a string starting with '/'"),
+    )
+    expect(calls).toHaveLength(0)
   })
 })

@@ -13,6 +13,7 @@ import { networkError, type DecodeError } from '../errors'
 import { left, right } from '@imagekit-fp/internal'
 import type { Call } from './internal/attempt'
 import { attempt } from './internal/attempt'
+import { sendPlain, sendWithBody, type SendBody } from './internal/body'
 import { decodeBody } from './internal/decode'
 import { aborted, failure } from './internal/failure'
 import { makePlan, type Plan } from './internal/plan'
@@ -54,7 +55,7 @@ const startCall = ({ method, url, authorization, body }: Plan<unknown>, signal: 
 }
 
 /** The retry step: ky runs the attempts, and resolves once one of them read a 2xx reply. */
-const retry = (plan: Plan<unknown>, call: Call): Promise<unknown> => {
+const retry = (plan: Plan<unknown>, call: Call, sendBody: SendBody): Promise<unknown> => {
   const { method, url, headers, authorization, retryLimit, maxDelay, retriable } = plan
   return ky(url, {
     method,
@@ -64,7 +65,7 @@ const retry = (plan: Plan<unknown>, call: Call): Promise<unknown> => {
     timeout: false,
     throwHttpErrors: true,
     retry: kyRetry(retryLimit, maxDelay, method, retriable, shouldRetry(call, retriable)),
-    fetch: attempt(plan, call),
+    fetch: attempt(plan, call, sendBody),
   })
 }
 
@@ -76,12 +77,12 @@ const decode = <A>(plan: Plan<A>, call: Call): Result<HttpResponse<A>> => {
     ...plan,
     what: call.what,
   })
-  if (decoded._tag === 'Left') return left(redact(decoded.left, plan.secrets))
+  if (decoded._tag === 'Left') return decoded // redacted by the decode step
   return right({ status: reply.status, headers: headerRecord(reply.headers), body: decoded.right })
 }
 
 /** One call: ky's attempts on the call's own signal, which follows the caller's; then decode, or the error. */
-const run = async <A>(plan: Plan<A>): Promise<Result<HttpResponse<A>>> => {
+const run = async <A>(plan: Plan<A>, sendBody: SendBody): Promise<Result<HttpResponse<A>>> => {
   const caller = plan.signal
   const controller = new AbortController()
   const call = startCall(plan as Plan<unknown>, controller.signal)
@@ -90,7 +91,7 @@ const run = async <A>(plan: Plan<A>): Promise<Result<HttpResponse<A>>> => {
     // In the try: a signal that passed the plan's check may still throw here (its error is redacted below).
     if (caller?.aborted) return left(redact(aborted(call, caller.reason), plan.secrets))
     caller?.addEventListener('abort', onAbort)
-    await retry(plan as Plan<unknown>, call)
+    await retry(plan as Plan<unknown>, call, sendBody)
     return decode(plan, call)
   } catch (e) {
     return left(failure(plan as Plan<unknown>, call, e))
@@ -108,7 +109,7 @@ const run = async <A>(plan: Plan<A>): Promise<Result<HttpResponse<A>>> => {
  * asking for less does (`listAllFiles` asks for smaller pages).
  *
  * @param e - any error value.
- * @returns `true` for that DecodeError only.
+ * @returns `true` for that DecodeError only (tagged `reason: 'ResponseTooLarge'` by the transport).
  * @example
  * import { isResponseTooLarge } from '@imagekit-fp/utils/http'
  *
@@ -117,8 +118,25 @@ const run = async <A>(plan: Plan<A>): Promise<Result<HttpResponse<A>>> => {
  * @category errors
  */
 export const isResponseTooLarge = (e: unknown): e is DecodeError =>
-  (e as DecodeError | undefined)?._tag === 'DecodeError' &&
-  /^larger than \d+ bytes$/.test(String((e as DecodeError).errors[0]?.message))
+  (e as DecodeError | undefined)?._tag === 'DecodeError' && (e as DecodeError).reason === 'ResponseTooLarge'
+
+/** The transport, with the way its attempts send a body (upload's streams and progress, or a plain body). */
+const transport =
+  (sendBody: SendBody) =>
+  <A>(config: TransportConfig, req: HttpRequest<A>): taskEither.TaskEither<RequestError, HttpResponse<A>> =>
+  async () => {
+    let secrets: readonly string[] | undefined
+    try {
+      const planned = makePlan(config, req)
+      if (planned._tag === 'Left') return planned
+      secrets = planned.right.secrets
+      return await run(planned.right, sendBody)
+    } catch (e) {
+      // The last resort, redacted too (without a plan, the cause is withheld: the key is not known).
+      const error = networkError('Transport', 'the request failed unexpectedly', secrets && e)
+      return left(secrets ? redact(error, secrets) : error)
+    }
+  }
 
 /**
  * Sends one ImageKit API request with ky and decodes the 2xx body with the request's codec; every failure
@@ -149,18 +167,31 @@ export const isResponseTooLarge = (e: unknown): e is DecodeError =>
  * @since 0.1.0
  * @category constructors
  */
-export const request =
-  <A>(config: TransportConfig, req: HttpRequest<A>): taskEither.TaskEither<RequestError, HttpResponse<A>> =>
-  async () => {
-    let secrets: readonly string[] | undefined
-    try {
-      const planned = makePlan(config, req)
-      if (planned._tag === 'Left') return planned
-      secrets = planned.right.secrets
-      return await run(planned.right)
-    } catch (e) {
-      // The last resort, redacted too (without a plan, the cause is withheld: the key is not known).
-      const error = networkError('Transport', 'the request failed unexpectedly', secrets && e)
-      return left(secrets ? redact(error, secrets) : error)
-    }
-  }
+export const request = /*#__PURE__*/ transport(sendWithBody)
+
+/**
+ * {@link request} for JSON and text bodies: the same checks, retries, timeout, errors and decoding, with the body
+ * sent as it is (no upload progress, no stream handling), so that a bundle that never uploads a file carries none
+ * of that code. The media operations use it.
+ *
+ * @param config - as {@link request}'s.
+ * @param req - as {@link request}'s, without `onUploadProgress`; a `body`, if any, is a string, bytes, a Blob or
+ *   FormData.
+ * @returns as {@link request}.
+ * @example
+ * import * as t from 'io-ts'
+ * import { requestJson } from '@imagekit-fp/utils/http'
+ *
+ * const purge = requestJson(
+ *   { privateKey: 'private_xxx' },
+ *   { method: 'POST', base: 'api', path: '/v1/files/purge', json: { url: 'https://ik.imagekit.io/demo/a.jpg' },
+ *     auth: 'basic', codec: t.type({ requestId: t.string }) },
+ * )
+ * const result = await purge() // { _tag: 'Right', right: { status: 201, headers: {…}, body: { requestId: … } } } or a Left
+ * @since 0.1.0
+ * @category constructors
+ */
+export const requestJson: <A>(
+  config: TransportConfig,
+  req: Omit<HttpRequest<A>, 'onUploadProgress'>,
+) => taskEither.TaskEither<RequestError, HttpResponse<A>> = /*#__PURE__*/ transport(sendPlain)

@@ -381,6 +381,20 @@ describe('request: validation', () => {
         'could not be read',
       ],
       [
+        'a retry policy whose limit getter throws',
+        {
+          privateKey: KEY,
+          retry: {
+            get limit() {
+              throw new Error('boom')
+            },
+          },
+        },
+        get,
+        'config.retry.limit',
+        'could not be read',
+      ],
+      [
         'a request getter that throws',
         { privateKey: KEY },
         {

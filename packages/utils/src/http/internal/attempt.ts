@@ -3,7 +3,7 @@
 // the reply, from which it decides on a retry.
 import { TimeoutError } from 'ky'
 import type { RequestError } from '../types'
-import { sendWithBody, type MakeRequest } from './body'
+import type { MakeRequest, SendBody } from './body'
 import type { Plan } from './plan'
 import { describe, race, readReply, refused } from './response'
 import { retryAfterHint } from './retryPolicy'
@@ -52,7 +52,13 @@ const holding =
   }
 
 /** Sends one attempt: each Request is built from the URL with this attempt's signal, never from ky's. */
-const send = (plan: Plan<unknown>, call: Call, built: Request, signal: AbortSignal): Promise<Response> => {
+const send = (
+  plan: Plan<unknown>,
+  call: Call,
+  built: Request,
+  signal: AbortSignal,
+  sendBody: SendBody,
+): Promise<Response> => {
   const { redirect } = call
   const make: MakeRequest = (b, h = built.headers) => {
     const init = { method: built.method, headers: h, signal, ...(redirect && { redirect }) }
@@ -61,7 +67,7 @@ const send = (plan: Plan<unknown>, call: Call, built: Request, signal: AbortSign
       b === undefined ? init : ({ ...init, body: b, duplex: 'half' } as RequestInit),
     )
   }
-  return sendWithBody(holding(plan.fetch ?? globalThis.fetch), make, plan.body, plan.onUploadProgress, signal)
+  return sendBody(holding(plan.fetch ?? globalThis.fetch), make, plan.body, plan.onUploadProgress, signal)
 }
 
 /**
@@ -79,7 +85,7 @@ const deadline = (plan: Plan<unknown>, built: Request, controller: AbortControll
 
 /** ky's `fetch`: one attempt, from sending the body to reading the reply, within one timer. */
 export const attempt =
-  (plan: Plan<unknown>, call: Call) =>
+  (plan: Plan<unknown>, call: Call, sendBody: SendBody) =>
   async (input: RequestInfo | URL): Promise<Response> => {
     const built = input as Request
     // ky's Request is never sent: the abort of a Request built from another is lost by undici (#4068, #3644).
@@ -91,7 +97,12 @@ export const attempt =
     if (callSignal.aborted) stop()
     const [expired, clear] = deadline(plan, built, controller)
     try {
-      const reply = await readReply(plan, call, await race(send(plan, call, built, signal), signal), signal)
+      const reply = await readReply(
+        plan,
+        call,
+        await race(send(plan, call, built, signal, sendBody), signal),
+        signal,
+      )
       call.reply = reply
       const wait = reply.ok ? undefined : retryAfterHint(reply.headers, plan.now(), plan.maxDelay)
       // ky reads only the status and a Retry-After computed here (ky knows no retry-after-ms, nor our clock).

@@ -69,6 +69,21 @@ const nameOf = (e: unknown): unknown => {
 /** Builds the Request for one send from the URL (never from another Request), with `body` and `headers`. */
 export type MakeRequest = (body?: BodyInit, headers?: Headers) => Request
 
+/** How an attempt sends its body: {@link sendWithBody}, or {@link sendPlain} where no body streams. */
+export type SendBody = (
+  send: (input: Request) => Promise<Response>,
+  make: MakeRequest,
+  body: BodyInit | undefined,
+  onProgress: ((progress: UploadProgress) => void) | undefined,
+  signal: AbortSignal,
+) => Promise<Response>
+
+/**
+ * Sends `body` as it is, in one Request: for JSON and text bodies (media's), which neither stream nor report
+ * progress, so that their bundles carry none of the streaming code below.
+ */
+export const sendPlain: SendBody = (send, make, body) => send(make(body))
+
 /** Tells `onProgress` of `loaded` bytes, with the total where the body tells it; its errors are ignored. */
 const reporter = (body: BodyInit, onProgress: ((progress: UploadProgress) => void) | undefined) => {
   const total = bodySize(body)
@@ -137,13 +152,7 @@ const countingStream = (
  * Every `send` is awaited here; the caller's `send` keeps each Request reachable until its fetch settles
  * (undici and WebKit drop the abort of a collected Request: `holding` in ../request.ts).
  */
-export const sendWithBody = async (
-  send: (input: Request) => Promise<Response>,
-  make: MakeRequest,
-  body: BodyInit | undefined,
-  onProgress: ((progress: UploadProgress) => void) | undefined,
-  signal: AbortSignal,
-): Promise<Response> => {
+export const sendWithBody: SendBody = async (send, make, body, onProgress, signal) => {
   if (body === undefined) return await send(make())
   const isStream = body instanceof ReadableStream
   if (isStream && !keepsStreamBodies()) return await send(make(await new Response(body).blob()))

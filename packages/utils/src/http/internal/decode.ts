@@ -6,7 +6,7 @@ import { INVALID, findingErrors, isLax, readAll, type Drift, type LaxType } from
 import { decodeError, type DecodeError } from '../../errors'
 import { left, right } from '@imagekit-fp/internal'
 import { formatErrors } from './formatErrors'
-import { scrubErrors, scrubText } from './redact'
+import { redact, scrubErrors, scrubText } from './redact'
 import { cut } from './response'
 import type { Call, Reply } from './attempt'
 import type { Plan } from './plan'
@@ -17,13 +17,37 @@ type Decoded<A> = either.Either<DecodeError, A>
 export type Reading = Pick<Call, 'what'> &
   Pick<Plan<unknown>, 'secrets' | 'strict' | 'onDrift' | 'method' | 'url'>
 
-/** A DecodeError with one error at the root of `codec`. */
-const rootError = (codec: Decoder<unknown, unknown>, value: unknown, message: string, summary: string) =>
-  decodeError([{ value, context: [{ key: '', type: codec, actual: value }], message }], summary)
+/**
+ * The Left of a DecodeError, redacted here, once: its errors are scrubbed (`scrubErrors`) before `summary` writes
+ * the message from them (values are redacted before they are cut), then the message and body are redacted.
+ */
+const failed = (
+  errors: Errors,
+  summary: (clean: Errors) => string,
+  { secrets }: Reading,
+  body?: unknown,
+): Decoded<never> => {
+  const clean = scrubErrors(errors, secrets)
+  return left({ ...redact(decodeError([], summary(clean), body), secrets), errors: clean })
+}
 
-/** `the response to … does not match …: <each error>`, the values redacted before they are cut. */
-const mismatch = (errors: Errors, name: string, { what, secrets }: Reading, mode = '') =>
-  `the response to ${what} does not match ${name}${mode}: ${formatErrors(scrubErrors(errors, secrets))}`
+/** A DecodeError with one error at the root of `codec`. */
+const rootError = (
+  codec: Decoder<unknown, unknown>,
+  value: unknown,
+  message: string,
+  summary: string,
+  reading: Reading,
+) => failed([{ value, context: [{ key: '', type: codec, actual: value }], message }], () => summary, reading)
+
+/** `the response to … does not match …: <each error>`. */
+const mismatch = (errors: Errors, name: string, reading: Reading, mode = '', body?: unknown) =>
+  failed(
+    errors,
+    (clean) => `the response to ${reading.what} does not match ${name}${mode}: ${formatErrors(clean)}`,
+    reading,
+    body,
+  )
 
 /**
  * A body read by one of our lax codecs: a Left when an identity or discriminant is unusable (or, strictly, on
@@ -40,9 +64,7 @@ const readLax = <A>(
   if (invalid || (reading.strict && findings.length > 0)) {
     const shown = invalid ? findings.filter((f) => f.kind === 'invalid') : findings
     const errors = findingErrors(shown, [{ key: '', type: codec, actual: data }])
-    return left(
-      decodeError(errors, mismatch(errors, codec.name, reading, invalid ? '' : ' (strictResponses)'), data),
-    )
+    return mismatch(errors, codec.name, reading, invalid ? '' : ' (strictResponses)', data)
   }
   const { onDrift } = reading
   if (!onDrift || findings.length === 0) return right(value)
@@ -66,15 +88,19 @@ const readIoTs = <A>(codec: Decoder<unknown, A>, data: unknown, reading: Reading
     decoded = codec.decode(data)
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e)
-    return left(rootError(codec, data, 'the codec threw', `the codec for ${what} threw: ${reason}`))
+    return rootError(codec, data, 'the codec threw', `the codec for ${what} threw: ${reason}`, reading)
   }
   if (decoded?._tag === 'Right') return right(decoded.right)
   if (decoded?._tag !== 'Left' || !Array.isArray(decoded.left))
-    return left(
-      rootError(codec, data, 'the codec returned no Either', `the codec for ${what} returned no Either`),
+    return rootError(
+      codec,
+      data,
+      'the codec returned no Either',
+      `the codec for ${what} returned no Either`,
+      reading,
     )
   const name = typeof codec.name === 'string' ? codec.name : 'its codec'
-  return left(decodeError(decoded.left, mismatch(decoded.left, name, reading)))
+  return mismatch(decoded.left, name, reading)
 }
 
 /** A 2xx body: JSON (a 204 or blank body is `{}`) that the codec accepts, else a DecodeError. */
@@ -91,7 +117,7 @@ export const decodeBody = <A>(
       const reason = (e as SyntaxError).message
       const shown = cut(scrubText(text, reading.secrets), 200)
       const summary = `the response to ${reading.what} is not valid JSON: ${reason}`
-      return left(rootError(codec, shown, `not valid JSON (${reason})`, summary))
+      return rootError(codec, shown, `not valid JSON (${reason})`, summary, reading)
     }
   }
   if (!isLax(codec)) return readIoTs(codec, data, reading)

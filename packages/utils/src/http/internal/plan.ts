@@ -1,11 +1,13 @@
 // The plan step: a transport config and a request (both may be anything at run time) checked into a `Plan`,
-// everything one call of `request` needs, before any byte leaves. The checks run in order and the first failing
-// one ends the walk (`need`/`fail` from @imagekit-fp/internal throw the problem, and `makePlan` returns it as a
-// Left); the draft plan's `at` names the field being read, so that a getter that throws is reported there.
+// everything one call of `request` needs, before any byte leaves. Written with the input-check toolkit of
+// @imagekit-fp/internal (checks `(value, path) => A`, `need`/`fail`, `read`, `optional`, `attempt`): the checks
+// run in order, the first failing one ends the walk and is the Left. Each read names its own path, so a getter
+// or proxy trap that throws is "could not be read" at the field it guards.
 import type { either } from 'fp-ts'
 import type { Decoder } from 'io-ts'
 import { validationError, type ValidationError } from '../../errors'
 import {
+  attempt,
   caught,
   checkSignal,
   encodeBase64,
@@ -17,9 +19,10 @@ import {
   isRecord,
   JSON_DATA,
   knownConfigKeys,
-  left,
   need,
-  right,
+  optional,
+  read,
+  type Check,
 } from '@imagekit-fp/internal'
 import { utf8 } from '../../internal/bytes'
 import { secretForms } from './redact'
@@ -69,125 +72,54 @@ type Rec = Record<string, unknown>
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']
 const OBJECT = 'must be an object'
-const DECODER = 'must be an io-ts decoder'
+const FN = 'must be a function'
 
-const isInt = (u: unknown, min: number, max: number): u is number =>
-  Number.isInteger(u) && (u as number) >= min && (u as number) <= max
-
-const isDecoder = (u: unknown) => isObject(u) && isFunction((u as Rec)['decode'])
-
-/** The plan as the checks fill it in, with what they pass on to each other; `at` names the field being read. */
-type Draft = { -readonly [K in keyof Plan<unknown>]: Plan<unknown>[K] } & {
-  at: string
-  readonly cfg: Rec
-  readonly req: Rec
-  base: unknown
-  auth: unknown
-  path: string
-  params: URLSearchParams
-  idempotent: boolean | 'unsent' | undefined
-}
-
-/** `need` at the field being read. */
-const needAt: (p: Draft, ok: unknown, message: string) => asserts ok = (p, ok, message) =>
-  need(ok, p.at, message)
-
-const read = (p: Draft, o: Rec, path: string, key: string): unknown => {
-  p.at = `${path}.${key}`
-  return o[key]
-}
-
-/** A field of the request. */
-const r = (p: Draft, key: string) => read(p, p.req, 'request', key)
-
-/** A field of the config. */
-const c = (p: Draft, key: string) => read(p, p.cfg, 'config', key)
-
-/** An optional field: absent, or passing `ok`. */
-const optional = (p: Draft, value: unknown, ok: (u: unknown) => boolean, message: string): unknown => {
-  needAt(p, value === undefined || ok(value), message)
-  return value
-}
-
-/** Checks each entry of the optional record `key` of the request, with `at` naming the entry. */
-const each = (p: Draft, key: string, visit: (name: string, value: unknown) => void) => {
-  const record = r(p, key)
-  if (record === undefined) return
-  needAt(p, isRecord(record), OBJECT)
-  const prefix = p.at
-  for (const [name, value] of Object.entries(record as Rec)) {
-    p.at = `${prefix}.${name}`
-    visit(name, value)
+/** `run`, where anything it throws that is not a problem (`fail`) is "could not be read" at `path`. */
+const guard = <A>(path: string, run: () => A): A => {
+  try {
+    return run()
+  } catch (e) {
+    const [at, message] = caught(e, path, (p, m) => [p, m] as const)
+    return fail(at, message)
   }
 }
 
-/** What the request asks for: method, base, auth, path, codec, and how it may be retried and followed. */
-const checkCall = (p: Draft) => {
-  needAt(
-    p,
-    METHODS.includes((p.method = r(p, 'method') as HttpMethod)),
-    `must be one of ${METHODS.join(', ')}`,
-  )
-  const base = (p.base = r(p, 'base'))
-  needAt(p, base === 'api' || base === 'upload', "must be 'api' or 'upload'")
-  const auth = (p.auth = r(p, 'auth'))
-  needAt(p, auth === 'basic' || auth === 'none', "must be 'basic' or 'none'")
-  const path = r(p, 'path')
-  needAt(p, typeof path === 'string' && path[0] === '/', "must be a string starting with '/'")
-  needAt(p, !/[?#]/.test((p.path = path)), 'must not contain ? or # (use searchParams)')
-  needAt(p, isDecoder((p.codec = r(p, 'codec') as Decoder<unknown, unknown>)), DECODER)
-  const isRetry = (u: unknown) => typeof u === 'boolean' || u === 'unsent'
-  p.idempotent = optional(
-    p,
-    r(p, 'idempotent'),
-    isRetry,
-    "must be a boolean or 'unsent'",
-  ) as Draft['idempotent']
-  const signal = (p.signal = r(p, 'signal') as AbortSignal | undefined)
-  if (signal !== undefined) checkSignal(signal, p.at)
-  p.onUploadProgress = optional(
-    p,
-    r(p, 'onUploadProgress'),
-    isFunction,
-    'must be a function',
-  ) as Draft['onUploadProgress']
-}
+/** A reader of the fields of `o` (named `root` in paths): each field read and checked at `root.key`. */
+const fieldsOf =
+  (o: object, root: string) =>
+  <A>(key: string, check: Check<A>): A => {
+    const path = `${root}.${key}`
+    return guard(path, () => check(read(o, key, path), path))
+  }
 
-/** The codecs by 2xx status and the search parameters. */
-const checkRecords = (p: Draft) => {
-  const statusCodecs: Record<number, Decoder<unknown, unknown>> = (p.statusCodecs = {})
-  each(p, 'statusCodecs', (name, v) => {
-    needAt(p, /^2\d\d$/.test(name), 'must be keyed by a 2xx status')
-    needAt(p, isDecoder(v), DECODER)
-    statusCodecs[+name] = v as Decoder<unknown, unknown>
-  })
-  const params = (p.params = new URLSearchParams())
-  each(p, 'searchParams', (name, v) => {
-    if (v === undefined) return
-    needAt(
-      p,
-      typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
-      'must be a string, a finite number or a boolean',
-    )
-    params.append(name, String(v))
-  })
-}
+/** A check: the value when `ok`, else `message` at its path. */
+const is =
+  <A>(ok: (u: unknown) => boolean, message: string): Check<A> =>
+  (u, path) => {
+    need(ok(u), path, message)
+    return u as A
+  }
 
-/** The extra headers, by lower-case name. */
-const checkHeaders = (p: Draft): Record<string, string> => {
-  const extra: Record<string, string> = {}
-  each(p, 'headers', (name, v) => {
-    needAt(p, typeof v === 'string', 'must be a string')
-    const lower = name.toLowerCase()
-    needAt(p, lower !== 'authorization', 'is set by auth, not by headers')
-    try {
-      new Headers([[name, v]])
-    } catch {
-      fail(p.at, 'is not a valid header name and value')
-    }
-    extra[lower] = v
-  })
-  return extra
+/** An optional integer from `min` to `max`; absent (only `undefined`: a `null` is refused) is `fallback`. */
+const int =
+  (min: number, max: number, message: string, fallback: number): Check<number> =>
+  (u, path) =>
+    optional(is<number>((n) => Number.isInteger(n) && (n as number) >= min && (n as number) <= max, message))(
+      u,
+      path,
+    ) ?? fallback
+
+const isDecoder = (u: unknown) => isObject(u) && isFunction((u as Rec)['decode'])
+const decoder = is<Decoder<unknown, unknown>>(isDecoder, 'must be an io-ts decoder')
+
+/** An optional function. */
+const fn = <F>(message = FN): Check<F | undefined> => optional(is<F>(isFunction, message))
+
+/** Each entry of the optional record at `path`, visited with the entry's own path. */
+const eachOf = (record: unknown, path: string, visit: (name: string, value: unknown, at: string) => void) => {
+  if (record === undefined) return
+  need(isRecord(record), path, OBJECT)
+  for (const [name, value] of Object.entries(record)) visit(name, value, `${path}.${name}`)
 }
 
 /**
@@ -196,8 +128,7 @@ const checkHeaders = (p: Draft): Record<string, string> => {
  * its own, would cost every media and upload bundle ~370 B gz; their inputs have been through it before they get
  * here). A cycle or a throwing getter makes JSON.stringify throw: "could not be read" at request.json.
  */
-const jsonText = (p: Draft, json: unknown): string => {
-  const at = (p.at = 'request.json')
+const jsonText: Check<string> = (json, at) => {
   const paths = new Map<unknown, string>()
   const text = JSON.stringify(json, function (this: unknown, key: string, v: unknown) {
     const holder = paths.get(this)
@@ -206,109 +137,217 @@ const jsonText = (p: Draft, json: unknown): string => {
     need(isJsonValue(v) || (v === undefined && !isArray(this)), path, JSON_DATA)
     return v
   }) as unknown
-  needAt(p, typeof text === 'string', JSON_DATA) // a toJSON at the top that gave undefined
+  need(typeof text === 'string', at, JSON_DATA) // a toJSON at the top that gave undefined
   return text
 }
 
-/** The body (`json` written as text, or a raw body) and the request headers, without `authorization`. */
-const checkBody = (p: Draft) => {
-  const { method } = p
-  const json = r(p, 'json')
-  let body = r(p, 'body')
-  if (json !== undefined && body !== undefined) fail(p.at, 'set either json or body, not both')
-  if ((method === 'GET' || method === 'HEAD') && (json !== undefined || body !== undefined)) {
-    fail(json === undefined ? p.at : 'request.json', `a ${method} request has no body`)
+/** The extra headers, by lower-case name. */
+const headersCheck: Check<Record<string, string>> = (record, path) => {
+  const extra: Record<string, string> = {}
+  eachOf(record, path, (name, v, at) => {
+    need(typeof v === 'string', at, 'must be a string')
+    const lower = name.toLowerCase()
+    need(lower !== 'authorization', at, 'is set by auth, not by headers')
+    try {
+      new Headers([[name, v]])
+    } catch {
+      fail(at, 'is not a valid header name and value')
+    }
+    extra[lower] = v
+  })
+  return extra
+}
+
+/** A base URL: absolute http(s), no credentials, query or fragment; https unless the host is a loopback one. */
+const baseUrl =
+  (fallback: string, auth: unknown): Check<URL> =>
+  (configured, at) => {
+    const raw = configured === undefined ? fallback : configured
+    need(typeof raw === 'string', at, 'must be a string')
+    let root: URL | undefined
+    try {
+      root = new URL(raw)
+    } catch {
+      root = undefined
+    }
+    need(root && /^https?:$/.test(root.protocol), at, 'must be an absolute http or https URL')
+    need(root.username === '' && root.password === '', at, 'must not contain credentials')
+    need(!/[?#]/.test(raw), at, 'must not contain a query or a fragment')
+    need(
+      auth === 'none' ||
+        root.protocol === 'https:' ||
+        /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(root.hostname),
+      at,
+      'must use https: the private key is sent over http only to a loopback host',
+    )
+    return root
   }
-  const extra = checkHeaders(p)
-  const headers: Record<string, string> = (p.headers = { accept: 'application/json' })
+
+/** The retry policy: a count, or `{ limit, maxDelay }`. */
+const retryCheck: Check<readonly [limit: number, maxDelay: number]> = (retry, at) => {
+  const count = typeof retry === 'number'
+  need(retry === undefined || count || isRecord(retry), at, 'must be a number or { limit, maxDelay }')
+  const policy = fieldsOf(count ? { limit: retry } : ((retry ?? {}) as object), at)
+  const limit = count
+    ? int(0, 10, 'must be an integer from 0 to 10', 2)(retry, at)
+    : policy('limit', int(0, 10, 'must be an integer from 0 to 10', 2))
+  return [limit, policy('maxDelay', int(0, MAX_TIMER, `must be an integer from 0 to ${MAX_TIMER}`, 8_000))]
+}
+
+/**
+ * The injected clock, guarded: a failing or non-numeric reading is NaN. Not internal's readNow: that one fails a
+ * call (a ValidationError before sending); this clock is read between attempts, where a bad reading must only make
+ * a Retry-After date count as absent (readNow would also refuse finite times past ±8.64e15 ms).
+ */
+const guardedClock = (clock: (() => unknown) | undefined) => () => {
+  try {
+    const t = (clock ?? Date.now)()
+    return typeof t === 'number' ? t : Number.NaN
+  } catch {
+    return Number.NaN
+  }
+}
+
+type Fields = ReturnType<typeof fieldsOf>
+
+/** What the request asks for: method, base, auth, path, codec, and how it may be retried and followed. */
+const callOf = (r: Fields) => {
+  const method = r(
+    'method',
+    is<HttpMethod>((u) => METHODS.includes(u as string), `must be one of ${METHODS.join(', ')}`),
+  )
+  const base = r(
+    'base',
+    is<'api' | 'upload'>((u) => u === 'api' || u === 'upload', "must be 'api' or 'upload'"),
+  )
+  const auth = r(
+    'auth',
+    is<'basic' | 'none'>((u) => u === 'basic' || u === 'none', "must be 'basic' or 'none'"),
+  )
+  const path = r('path', (u, at) => {
+    need(typeof u === 'string' && u[0] === '/', at, "must be a string starting with '/'")
+    need(!/[?#]/.test(u), at, 'must not contain ? or # (use searchParams)')
+    return u
+  })
+  const codec = r('codec', decoder)
+  const idempotent = r(
+    'idempotent',
+    optional(
+      is<boolean | 'unsent'>(
+        (u) => typeof u === 'boolean' || u === 'unsent',
+        "must be a boolean or 'unsent'",
+      ),
+    ),
+  )
+  const signal = r('signal', optional(checkSignal))
+  const onUploadProgress = r('onUploadProgress', fn<(progress: UploadProgress) => void>())
+  return { method, base, auth, path, codec, idempotent, signal, onUploadProgress }
+}
+
+/** The codecs by 2xx status and the search parameters. */
+const recordsOf = (r: Fields) => {
+  const statusCodecs: Record<number, Decoder<unknown, unknown>> = {}
+  r('statusCodecs', (record, at) =>
+    eachOf(record, at, (name, v, entry) => {
+      need(/^2\d\d$/.test(name), entry, 'must be keyed by a 2xx status')
+      statusCodecs[+name] = decoder(v, entry)
+    }),
+  )
+  const params = new URLSearchParams()
+  r('searchParams', (record, at) =>
+    eachOf(record, at, (name, v, entry) => {
+      if (v === undefined) return
+      need(
+        typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
+        entry,
+        'must be a string, a finite number or a boolean',
+      )
+      params.append(name, String(v))
+    }),
+  )
+  return { statusCodecs, params }
+}
+
+/** The body (`json` written as text, or a raw body) and the request headers, without `authorization`. */
+const bodyOf = (r: Fields, method: HttpMethod) => {
+  const json = r('json', (u) => u)
+  let body = r('body', (u) => u)
+  if (json !== undefined && body !== undefined) fail('request.body', 'set either json or body, not both')
+  if ((method === 'GET' || method === 'HEAD') && (json !== undefined || body !== undefined))
+    fail(json === undefined ? 'request.body' : 'request.json', `a ${method} request has no body`)
+  const extra = r('headers', headersCheck)
+  const headers: Record<string, string> = { accept: 'application/json' }
   if (json !== undefined) {
-    body = jsonText(p, json)
+    body = guard('request.json', () => jsonText(json, 'request.json'))
     headers['content-type'] = 'application/json'
   } else if (body !== undefined && typeof body !== 'string' && !isObject(body)) {
     fail('request.body', 'must be a string, Blob, FormData, bytes or a ReadableStream')
   }
   Object.assign(headers, extra)
-  p.body = body as BodyInit | undefined
+  return { body: body as BodyInit | undefined, headers }
 }
 
-/** The Authorization header of `auth: 'basic'`, and the forms of the key that must never appear in an error. */
-const checkAuth = (p: Draft) => {
-  p.secrets = []
-  if (p.auth !== 'basic') return
-  const key = c(p, 'privateKey')
-  needAt(p, typeof key === 'string' && key !== '', 'is required for this request (server-side only)')
-  needAt(p, key.trim() !== '', 'must not be blank')
-  p.authorization = `Basic ${encodeBase64(utf8(`${key}:`))}`
-  p.secrets = secretForms(key)
-}
-
-/** The full URL: the configured base (https, or http to a loopback host without the key), path and query. */
-const checkUrl = (p: Draft) => {
-  const configured = c(p, `${p.base}BaseUrl`)
-  const raw = configured === undefined ? `https://${p.base}.imagekit.io` : configured
-  needAt(p, typeof raw === 'string', 'must be a string')
-  let root: URL | undefined
-  try {
-    root = new URL(raw)
-  } catch {
-    root = undefined
-  }
-  needAt(p, root && /^https?:$/.test(root.protocol), 'must be an absolute http or https URL')
-  needAt(p, root.username === '' && root.password === '', 'must not contain credentials')
-  needAt(p, !/[?#]/.test(raw), 'must not contain a query or a fragment')
-  needAt(
-    p,
-    p.auth === 'none' ||
-      root.protocol === 'https:' ||
-      /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(root.hostname),
-    'must use https: the private key is sent over http only to a loopback host',
+/** The timeout, the retry policy, the reply limit, the injected fetch and clock, and how 2xx bodies are read. */
+const limitsOf = (c: Fields) => {
+  const timeout = c(
+    'timeout',
+    int(1, MAX_TIMER, `must be an integer number of milliseconds from 1 to ${MAX_TIMER}`, 60_000),
   )
-  // `path` starts with '/', so the URL stays on the base origin; the query comes from searchParams only.
-  const url = new URL(root.origin + root.pathname.replace(/\/+$/, '') + p.path)
-  url.search = String(p.params)
-  p.url = url.href
+  const [retryLimit, maxDelay] = c('retry', retryCheck)
+  const maxBytes = c(
+    'maxResponseBytes',
+    int(1, 2 ** 28, 'must be an integer from 1 to 268435456', 64 * 1024 * 1024),
+  )
+  const fetch = c('fetch', fn<typeof globalThis.fetch>('must be a fetch function'))
+  const now = guardedClock(c('now', fn<() => unknown>()))
+  const strict = c(
+    'strictResponses',
+    optional(is<boolean>((u) => typeof u === 'boolean', 'must be a boolean')),
+  )
+  const onDrift = c('onDrift', fn<(drift: Drift) => void>())
+  return { timeout, retryLimit, maxDelay, maxBytes, fetch, now, strict: strict === true, onDrift }
 }
 
-/** `undefined` means "the default", and nothing else does: a `null` is refused, not defaulted. */
-const or = (value: unknown, fallback: number): unknown => (value === undefined ? fallback : value)
-
-/** The timeout, the retry policy and the reply limit. */
-const checkLimits = (p: Draft) => {
-  const timeout = or(c(p, 'timeout'), 60_000)
-  needAt(p, isInt(timeout, 1, MAX_TIMER), `must be an integer number of milliseconds from 1 to ${MAX_TIMER}`)
-  const retry = c(p, 'retry')
-  const count = typeof retry === 'number'
-  needAt(p, retry === undefined || count || isRecord(retry), 'must be a number or { limit, maxDelay }')
-  const policy = (count ? { limit: retry } : (retry ?? {})) as Rec
-  const limit = or(policy['limit'], 2)
-  const maxDelay = or(policy['maxDelay'], 8_000)
-  if (!count) p.at += '.limit'
-  needAt(p, isInt(limit, 0, 10), 'must be an integer from 0 to 10')
-  p.at = 'config.retry.maxDelay'
-  needAt(p, isInt(maxDelay, 0, MAX_TIMER), `must be an integer from 0 to ${MAX_TIMER}`)
-  const maxBytes = or(c(p, 'maxResponseBytes'), 64 * 1024 * 1024)
-  needAt(p, isInt(maxBytes, 1, 2 ** 28), 'must be an integer from 1 to 268435456')
-  Object.assign(p, { timeout, retryLimit: limit, maxDelay, maxBytes })
-}
-
-/**
- * The injected fetch, the clock, and how 2xx bodies are read. Not internal's readNow for the clock: that one
- * fails a call (a ValidationError before sending); this clock is read between attempts, where a bad reading must
- * only make a Retry-After date count as absent (readNow would also refuse finite times past ±8.64e15 ms).
- */
-const checkHooks = (p: Draft) => {
-  const FN = 'must be a function'
-  p.fetch = optional(p, c(p, 'fetch'), isFunction, 'must be a fetch function') as Draft['fetch']
-  const clock = optional(p, c(p, 'now'), isFunction, FN) as (() => unknown) | undefined
-  p.strict = optional(p, c(p, 'strictResponses'), (u) => typeof u === 'boolean', 'must be a boolean') === true
-  p.onDrift = optional(p, c(p, 'onDrift'), isFunction, FN) as Draft['onDrift']
-  p.now = () => {
-    try {
-      const t = (clock ?? Date.now)()
-      return typeof t === 'number' ? t : Number.NaN
-    } catch {
-      return Number.NaN
-    }
+/** The request and config checked into a plan, in the order the fields are listed; throws the first problem. */
+const plan = (config: unknown, req: unknown): Plan<unknown> => {
+  need(isObject(config), 'config', OBJECT)
+  knownConfigKeys(Object.keys(config))
+  need(isObject(req), 'request', OBJECT)
+  const r = fieldsOf(req, 'request')
+  const c = fieldsOf(config, 'config')
+  const { base, auth, path, idempotent, ...call } = callOf(r)
+  const { statusCodecs, params } = recordsOf(r)
+  const { body, headers } = bodyOf(r, call.method)
+  // The Authorization header of `auth: 'basic'`, and the forms of the key that must never appear in an error.
+  const key =
+    auth === 'basic'
+      ? c('privateKey', (u, at) => {
+          need(typeof u === 'string' && u !== '', at, 'is required for this request (server-side only)')
+          need(u.trim() !== '', at, 'must not be blank')
+          return u
+        })
+      : undefined
+  // The full URL: the configured base, path and query (`path` starts with '/': the URL stays on the base origin).
+  const root = c(`${base}BaseUrl`, baseUrl(`https://${base}.imagekit.io`, auth))
+  const url = new URL(root.origin + root.pathname.replace(/\/+$/, '') + path)
+  url.search = String(params)
+  const limits = limitsOf(c)
+  // A ReadableStream body can be sent once only.
+  const stream = body as Rec | undefined
+  const replayable = guard(
+    'request.body',
+    () => !(isObject(stream) && isFunction(stream['getReader']) && isFunction(stream['pipeThrough'])),
+  )
+  return {
+    ...call,
+    ...limits,
+    url: url.href,
+    headers,
+    authorization: key === undefined ? undefined : `Basic ${encodeBase64(utf8(`${key}:`))}`,
+    body,
+    retriable: replayable && (idempotent ?? (call.method !== 'POST' && call.method !== 'PATCH')),
+    statusCodecs,
+    secrets: key === undefined ? [] : secretForms(key),
   }
 }
 
@@ -316,25 +355,5 @@ const checkHooks = (p: Draft) => {
 export const makePlan = <A>(
   config: TransportConfig,
   req: HttpRequest<A>,
-): either.Either<ValidationError, Plan<A>> => {
-  const p = { at: 'config', cfg: config as unknown, req: req as unknown } as Draft
-  try {
-    needAt(p, isObject(config), OBJECT)
-    knownConfigKeys(Object.keys(config))
-    p.at = 'request'
-    needAt(p, isObject(req), OBJECT)
-    for (const check of [checkCall, checkRecords, checkBody, checkAuth, checkUrl, checkLimits, checkHooks])
-      check(p)
-    // A ReadableStream body can be sent once only.
-    const stream = p.body as unknown as Rec
-    const replayable = !(
-      isObject(stream) &&
-      isFunction(stream['getReader']) &&
-      isFunction(stream['pipeThrough'])
-    )
-    p.retriable = replayable && (p.idempotent ?? (p.method !== 'POST' && p.method !== 'PATCH'))
-    return right(p as Plan<unknown> as Plan<A>)
-  } catch (e) {
-    return left(caught(e, p.at, validationError))
-  }
-}
+): either.Either<ValidationError, Plan<A>> =>
+  attempt(() => plan(config, req) as Plan<A>, 'config', validationError)

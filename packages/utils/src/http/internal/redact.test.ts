@@ -27,6 +27,24 @@ describe('mentionsSecret', () => {
   ])('says %s: %s', (_name, value, expected) => {
     expect(mentionsSecret(value, SECRETS)).toBe(expected)
   })
+
+  it('compiles the pattern of the secrets once per walk, not once per string it meets', () => {
+    const value = { list: Array.from({ length: 50 }, (_, i) => `value ${i}`) }
+    const Original = globalThis.RegExp
+    let built = 0
+    globalThis.RegExp = new Proxy(Original, {
+      construct: (target, args: [string, string]) => {
+        built++
+        return Reflect.construct(target, args) as object
+      },
+    })
+    try {
+      expect(mentionsSecret(value, SECRETS)).toBe(false)
+    } finally {
+      globalThis.RegExp = Original
+    }
+    expect(built).toBe(1)
+  })
 })
 
 describe('redact', () => {

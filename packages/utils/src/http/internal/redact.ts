@@ -55,8 +55,15 @@ const replaceIn = (text: string, pattern: RegExp): string =>
 export const scrubText = (text: string, secrets: readonly string[]): string =>
   secrets.length === 0 ? text : replaceIn(text, patternOf(secrets))
 
-const holdsSecret = (text: string, secrets: readonly string[]): boolean =>
-  [text, text.replace(/<[^<>]*>/g, '')].some((t) => scrubText(t, secrets) !== t)
+/**
+ * A test of whether a text holds a secret, as it is or with its HTML tags removed. The pattern is compiled once
+ * per test made, not per text: a walk over a large cause tests thousands of strings.
+ */
+const secretTest = (secrets: readonly string[]): ((text: string) => boolean) => {
+  if (secrets.length === 0) return () => false
+  const pattern = patternOf(secrets)
+  return (text) => [text, text.replace(/<[^<>]*>/g, '')].some((t) => replaceIn(t, pattern) !== t)
+}
 
 /**
  * A function giving JSON data (a string, a parsed body) with every secret replaced, matched in JSON-escaped form
@@ -84,9 +91,10 @@ const scrubber = (secrets: readonly string[]): ((value: unknown) => unknown) => 
  * contents no property walk reaches) counts as holding one.
  */
 export const mentionsSecret = (value: unknown, secrets: readonly string[]): boolean => {
+  const holdsSecret = secretTest(secrets)
   const seen = new Set<unknown>()
   const walk = (v: unknown, depth: number): boolean => {
-    if (typeof v === 'string') return holdsSecret(v, secrets)
+    if (typeof v === 'string') return holdsSecret(v)
     if (Object(v) !== v || seen.has(v)) return false
     seen.add(v)
     try {
@@ -141,7 +149,7 @@ export const redact = <E extends RequestError>(error: E, secrets: readonly strin
     let name = 'Error'
     try {
       const n = (out['cause'] as { name?: unknown }).name
-      if (typeof n === 'string' && !holdsSecret(n, secrets)) name = n
+      if (typeof n === 'string' && !secretTest(secrets)(n)) name = n
     } catch {
       // keep the default name
     }

@@ -1,6 +1,13 @@
 // The read step and the values of what came back: the reply checked and its body read within bounds, and the
 // error union. Every text is redacted (scrubText) before it is cut or rewritten.
-import { decodeError, httpError, networkError, type HttpError, type RateLimit } from '../../errors'
+import {
+  decodeError,
+  httpError,
+  networkError,
+  type DecodeError,
+  type HttpError,
+  type RateLimit,
+} from '../../errors'
 import type { RequestError } from '../types'
 import type { Call, Reply } from './attempt'
 import type { Plan } from './plan'
@@ -64,9 +71,13 @@ export const race = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
     promise.then(resolve, reject)
   })
 
-/** The DecodeError of a 2xx body longer than `maxBytes` (no retry changes it). */
-const tooLarge = ({ maxBytes, codec, secrets }: Plan<unknown>, { what }: Call, text: string) =>
-  decodeError(
+/** The DecodeError of a 2xx body longer than `maxBytes` (no retry changes it), tagged with its reason. */
+const tooLarge = (
+  { maxBytes, codec, secrets }: Plan<unknown>,
+  { what }: Call,
+  text: string,
+): DecodeError => ({
+  ...decodeError(
     [
       {
         value: cut(scrubText(text, secrets), 200),
@@ -75,7 +86,9 @@ const tooLarge = ({ maxBytes, codec, secrets }: Plan<unknown>, { what }: Call, t
       },
     ],
     `the response to ${what} is larger than ${maxBytes} bytes, the most the transport reads (config.maxResponseBytes)`,
-  )
+  ),
+  reason: 'ResponseTooLarge',
+})
 
 /**
  * The read step: what `fetch` gave, checked (an injected fetch may resolve to anything), a redirect refused
