@@ -15,8 +15,8 @@
 //      `client.files.upload` calls of the official `@imagekit/nodejs` 7 with its default retries (2, honouring
 //      Retry-After): how many succeeded, how many it lost, seconds.
 //   c. memory: `uploadMany` over a generator of `--items` upload requests (tiny bodies, `keep: 'failed'`) to a fake
-//      fetch that answers every upload at once; the heap after a full GC sampled every 5,000 items: first, peak
-//      and last MiB and the least-squares slope. Flat = the fitted growth over the whole run under 4 MiB and the
+//      fetch that answers every upload at once; the heap after a full GC (and a pause for finalizers) sampled when
+//      the engine reads item 5,000, 10,000, … and at the end: first, peak and last MiB and the least-squares slope. Flat = the fitted growth over the whole run under 4 MiB and the
 //      peak within 4 MiB of the first sample, whatever the number of items.
 // Duplicates and losses are counted by the stand-in from its request log (2xx answers per fileName), not from what
 // the client believes. Our code is bundled from the sources with esbuild (as standin.mjs does); no build needed.
@@ -368,7 +368,8 @@ const parent = async () => {
     if (ours?.failed) console.log(`uploadMany failures: ${tallyText(ours.reasons)}`)
     if (ours !== undefined && !ours.error)
       console.log(
-        `uploadMany's own report: ${fmtInt(ours.done)} done, ${fmtInt(ours.failed)} failed, ${fmtInt(ours.total)} read`,
+        `uploadMany's own report: ${fmtInt(ours.done)} done, ${fmtInt(ours.failed)} failed, ${fmtInt(ours.total)} read; ` +
+          `waitingForRateLimit in ${(ours.waitingShare * 100).toFixed(0)}% of its progress events`,
       )
     console.log(
       `official: ${fmtInt(official.ok)} resolved, ${fmtInt(official.failed)} rejected` +
