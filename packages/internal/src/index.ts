@@ -50,3 +50,7 @@ export {
 export type { Check, Field } from './check'
 export { UPLOAD_FIELDS, fileName as uploadFileName } from './uploadFields'
 export type { Encode } from './uploadFields'
+export { DEFAULT_RATE_LIMIT_WAIT_MS, createRateGate, gateFetch, rateLimitWaitMs } from './bulk/gate'
+export type { RateGate } from './bulk/gate'
+export { runBulk } from './bulk/runBulk'
+export type { BulkOptions, BulkOutcome, BulkProgress, BulkReport } from './bulk/runBulk'
