@@ -124,25 +124,22 @@ const CHECK_FILE = 'https://example.invalid/check.jpg'
  */
 const checkConfig = async (config: unknown, auth: boolean): Promise<ValidationError | undefined> => {
   if (!isObject(config)) return validationError('config', 'must be an object')
-  const now = attempt(() => readNow(config), 'config.now', validationError)
-  if (now._tag === 'Left') return now.left
   const key = readProp(config, 'privateKey')?.value !== undefined
   if (key && auth) return validationError('options.auth', 'use config.privateKey or options.auth, not both')
-  const client = {
-    token: 'check',
-    signature: 'check',
-    expire: Math.floor(now.right / 1000) + 60,
-    ...(readProp(config, 'publicKey')?.value === undefined ? { publicKey: 'check' } : {}),
+  let client = {}
+  if (!key) {
+    // Client-side auth fields that pass their checks, so that only the config's own problems show.
+    const now = attempt(() => readNow(config), 'config.now', validationError)
+    if (now._tag === 'Left') return now.left
+    client = {
+      token: 'check',
+      signature: 'check',
+      expire: Math.floor(now.right / 1000) + 60,
+      ...(readProp(config, 'publicKey')?.value === undefined ? { publicKey: 'check' } : {}),
+    }
   }
-  const checked = await upload(
-    config as UploadConfig,
-    {
-      file: CHECK_FILE,
-      fileName: 'check.jpg',
-      signal: AbortSignal.abort(),
-      ...(key ? {} : client),
-    } as UploadRequest,
-  )()
+  const check = { file: CHECK_FILE, fileName: 'check.jpg', signal: AbortSignal.abort(), ...client }
+  const checked = await upload(config as UploadConfig, check as UploadRequest)()
   return checked._tag === 'Left' && checked.left._tag === 'ValidationError' ? checked.left : undefined
 }
 
