@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import http from 'node:http'
 import ImageKit from '@imagekit/nodejs'
 import { upload } from '@imagekit-fp/upload'
 import { nodeFetch } from '@imagekit-fp/upload/node'
@@ -81,5 +82,43 @@ describe('listen', () => {
     expect(standIn.files().map((f) => [f.filePath, f.size, f.versionCount])).toStrictEqual([
       ['/a/b/my_photo.jpg', bytes.length, 2],
     ])
+  })
+
+  it('answers a call it refuses before reading the body (a 429) and keeps the connection for the next one', async () => {
+    const standIn = createImagekitStandIn({ rateLimit: { requests: 1, windowMs: 60_000 } })
+    const server = await standIn.listen()
+    servers.push(server)
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    // A body still arriving when the answer is ready: a first part, then five more, 20 ms apart.
+    const send = () =>
+      new Promise<string>((resolve) => {
+        const req = http.request(`${server.url}/api/v1/files/upload`, {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'multipart/form-data; boundary=x',
+            authorization: `Basic ${btoa(`${standIn.privateKey}:`)}`,
+          },
+        })
+        req.on('response', (res) => {
+          res.resume()
+          res.on('end', () => resolve(`${res.statusCode}`))
+        })
+        req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message))
+        req.write('--x\r\nContent-Disposition: form-data; name="fileName"\r\n\r\na.txt\r\n')
+        let parts = 0
+        const timer = setInterval(() => {
+          if (parts++ < 5)
+            req.write(
+              `--x\r\nContent-Disposition: form-data; name="p${parts}"\r\n\r\n${'a'.repeat(65_536)}\r\n`,
+            )
+          else {
+            clearInterval(timer)
+            req.end('--x--\r\n')
+          }
+        }, 20)
+      })
+    expect([await send(), await send(), await send()]).toStrictEqual(['400', '429', '429'])
+    agent.destroy()
   })
 })

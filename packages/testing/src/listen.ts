@@ -32,6 +32,21 @@ const toRequest = (req: http.IncomingMessage, base: string, signal: AbortSignal)
 }
 
 /**
+ * Reads and drops what is left of a request body the answer did not need (an auth refusal, a 429, an injected
+ * fault): Node closes a connection whose request it never read, so a client still sending would get a reset
+ * or EPIPE instead of the answer, and a kept-alive socket would die under the next request.
+ */
+const drain = async (request: Request): Promise<void> => {
+  if (request.body === null || request.bodyUsed || request.body.locked) return
+  const reader = request.body.getReader()
+  try {
+    for (;;) if ((await reader.read()).done) return
+  } catch {
+    // The client went away; the answer below fails quietly too.
+  }
+}
+
+/**
  * Serves a stand-in on `127.0.0.1` (a free port) over HTTP/1.1, for code that cannot take an injected `fetch`
  * (ImageKit's own SDKs included). Injected resets drop the socket; truncated bodies send half and close.
  *
@@ -56,11 +71,13 @@ export const listen = async (standIn: Pick<StandIn, 'handle'>): Promise<Listenin
       if (!res.writableFinished) aborted.abort()
     })
     void (async () => {
-      const outcome = await standIn.handle(toRequest(req, base, aborted.signal))
+      const request = toRequest(req, base, aborted.signal)
+      const outcome = await standIn.handle(request)
       if (outcome.kind === 'reset') {
         req.socket.destroy()
         return
       }
+      await drain(request)
       const { response } = outcome
       const body = Buffer.from(await response.arrayBuffer())
       const headers: Record<string, string> = {}
