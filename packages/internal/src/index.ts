@@ -50,3 +50,7 @@ export {
 export type { Check, Field } from './check'
 export { UPLOAD_FIELDS, fileName as uploadFileName } from './uploadFields'
 export type { Encode } from './uploadFields'
+export { createRateGate, gateFetch } from './bulk-shim/gate'
+export type { RateGate } from './bulk-shim/gate'
+export { runBulk } from './bulk-shim/runBulk'
+export type { BulkOptions, BulkOutcome, BulkProgress, BulkReport } from './bulk-shim/runBulk'

@@ -6,8 +6,21 @@ import * as media from '@imagekit-fp/media'
 import { operations } from './operations'
 import { NOT_IN_SPEC } from './test-support/notInSpec'
 
-/** Functions built on top of the declared operations (they call several, or one repeatedly). */
-const COMPOSITES = ['listAllFiles', 'waitForBulkJob', 'waitForPurge']
+/**
+ * Functions built on top of the declared operations (they call several, or one repeatedly), each with the
+ * operations it calls: they are not in the registry, and their README row names each of those calls.
+ */
+const COMPOSED_OF: Readonly<Record<string, readonly (keyof typeof operations)[]>> = {
+  listAllFiles: ['listFiles'],
+  waitForBulkJob: ['getBulkJobStatus'],
+  waitForPurge: ['getPurgeCacheStatus'],
+  addTagsToMatching: ['listFiles', 'addTags'],
+  removeTagsFromMatching: ['listFiles', 'removeTags'],
+  deleteMatching: ['listFiles', 'bulkDeleteFiles'],
+  purgeMatching: ['listFiles', 'purgeCache'],
+  updateMatching: ['listFiles', 'updateFileDetails'],
+}
+const COMPOSITES = Object.keys(COMPOSED_OF)
 
 const declared = Object.entries(operations).map(([id, op]) => [id, `${op.method} ${op.path}`] as const)
 const here = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8')
@@ -27,6 +40,23 @@ describe('operations', () => {
       .map((m) => [m[1]!, m[2]!] as const)
       .filter(([f]) => !COMPOSITES.includes(f))
     expect(rows.sort()).toStrictEqual([...declared].sort())
+  })
+
+  it('leaves out the composites: each has a README row naming every call it makes', () => {
+    const rows = new Map(
+      [...here('../README.md').matchAll(/^\| `(\w+)` \| ([^|]*)\|/gm)].map((m) => [m[1]!, m[2]!] as const),
+    )
+    const calls = Object.fromEntries(
+      COMPOSITES.map((f) => [
+        f,
+        COMPOSED_OF[f]!.map((id) => `${operations[id].method} ${operations[id].path}`),
+      ]),
+    )
+    const named = Object.fromEntries(
+      COMPOSITES.map((f) => [f, calls[f]!.filter((call) => rows.get(f)?.includes(`\`${call}`))]),
+    )
+    expect(named).toStrictEqual(calls)
+    expect(COMPOSITES.filter((f) => f in operations)).toStrictEqual([])
   })
 
   it('has a contract test (against Prism) for every operation in the spec, a differential test for the others', () => {

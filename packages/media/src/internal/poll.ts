@@ -18,7 +18,7 @@ const waitSettings = (field: Field) => ({
 })
 
 /** The injected clock, or Date.now (a clock that throws or is not a function counts as absent). */
-const clock = (config: MediaConfig): (() => number) => {
+export const clock = (config: MediaConfig): (() => number) => {
   const now = isObject(config) ? readProp(config, 'now')?.value : undefined
   return () => {
     try {

@@ -1,0 +1,112 @@
+import type { BulkOutcome, BulkReport, RateGate } from '@imagekit-fp/internal'
+import type { ListFilesOptions } from '../listFiles'
+import type { MediaError } from './MediaConfig'
+
+/**
+ * A file a search matched, as the bulk helpers (`addTagsToMatching`, …) keep it: its id, path and URL only,
+ * so that a listing of a million files stays small.
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export interface MatchedFile {
+  readonly fileId: string
+  /** As listed (absent when the listing did not say). */
+  readonly filePath?: string
+  /** As listed (absent when the listing did not say). */
+  readonly url?: string
+}
+
+/**
+ * The search of a bulk helper: a `listFiles` query (`limit` is the page size of the listing). Only files are
+ * acted on: folders in the listing are skipped, and `type: 'file-version'` is refused (a version's `fileId`
+ * is its file's).
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export type MatchingQuery = Omit<ListFilesOptions, 'signal'>
+
+/**
+ * What `onProgress` hears while a bulk helper acts, counted in files.
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export interface MatchingProgress {
+  /** Files the search matched. */
+  readonly matched: number
+  readonly done: number
+  readonly failed: number
+  /** Files in calls sent and not yet answered. */
+  readonly inFlight: number
+  readonly elapsedMs: number
+  /** Time left, once it can be estimated. */
+  readonly etaMs?: number
+  /** `true` while every worker waits for a rate-limit window to reopen. */
+  readonly waitingForRateLimit: boolean
+}
+
+/**
+ * One file's outcome: `Done` with the result of its call, or `Failed` with the error. `index` is the file's
+ * place in the listing.
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export type MatchingOutcome<A> = BulkOutcome<MatchedFile, A, MediaError>
+
+/**
+ * Options of every bulk helper over a search.
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export interface MatchingOptions<A> {
+  /**
+   * Calls in flight at once, 1 to 64.
+   * @default 4
+   */
+  readonly concurrency?: number
+  /**
+   * The rate-limit gate: a 429 closes it for every worker until the window reopens. Pass one gate
+   * (`createRateGate` from `@imagekit-fp/utils`) to several bulk calls to make them wait together.
+   * @default a new gate for this call
+   */
+  readonly gate?: RateGate
+  /** Aborting it stops the listing or the work: no new call is sent, calls in flight are cancelled. */
+  readonly signal?: AbortSignal
+  /** Hears the progress, counted in files. */
+  readonly onProgress?: (progress: MatchingProgress) => void
+  /** Hears every file's outcome, exactly once, as it settles. */
+  readonly onItem?: (outcome: MatchingOutcome<A>) => void
+  /**
+   * `'failed'` keeps only the failed files in the report (`done` stays empty; `onItem` still hears all).
+   * @default 'all'
+   */
+  readonly keep?: 'all' | 'failed'
+  /**
+   * How often one call may wait for the gate and be sent again after a 429, 0 to 1000; then its files fail
+   * with the last 429.
+   * @default 20
+   */
+  readonly maxRateLimitRounds?: number
+  /**
+   * `true` lists the matching files and sends no change: the report's `dryRun` says what would be acted on.
+   * @default false
+   */
+  readonly dryRun?: boolean
+}
+
+/**
+ * The report of a bulk helper: every file taken appears exactly once, in `done` or in `failed`.
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export interface MatchingReport<A> extends BulkReport<MatchedFile, A, MediaError> {
+  /** Files the search matched (after an abort during the listing: those listed so far). */
+  readonly matched: number
+  /** With `dryRun: true`: the files that would be acted on and how many calls it would take; nothing was sent. */
+  readonly dryRun?: { readonly files: readonly MatchedFile[]; readonly calls: number }
+}
