@@ -1,6 +1,7 @@
 // The command line: commander parses, each action runs one command and hands back its exit code.
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { authCommand } from './auth'
+import { bulkCommand, type BulkKind } from './bulk'
 import { withContext, type Context } from './context'
 import type { CliIo } from './io'
 import { lsCommand } from './ls'
@@ -76,5 +77,39 @@ export const buildProgram = (io: CliIo, done: (code: number) => void): Command =
     .option('--search <query>', 'ImageKit search query, e.g. \'tags IN ["sale"]\'')
     .option('--json', 'one JSON object per file (the API file object)')
     .action((folder: string, flags, cmd: Command) => run(cmd, (ctx) => lsCommand(ctx, folder, flags)))
+  addBulkCommands(program, run)
   return program
 }
+
+const BULK: readonly (readonly [BulkKind, string, boolean])[] = [
+  ['tag', 'add tags to every file a folder or search matches', true],
+  ['untag', 'remove tags from every file a folder or search matches', true],
+  ['rm', 'delete every file a folder or search matches', false],
+  ['purge', 'purge the CDN cache of every file a folder or search matches', false],
+]
+
+/** tag, untag, rm, purge: a dry run unless `--yes`. */
+const addBulkCommands = (program: Command, run: Run): void => {
+  for (const [kind, description, withTags] of BULK) {
+    const cmd = program
+      .command(kind)
+      .description(`${description} (a dry run unless --yes)`)
+    if (withTags) cmd.argument('<tags>', 'comma-separated tags, e.g. sale,new')
+    cmd
+      .argument('[folder]', 'folder, with its sub-folders when --search is given')
+      .option('--search <query>', 'ImageKit search query, e.g. \'createdAt > "7d"\'')
+      .option('--yes', 'do it (without it: list the files it would act on, change nothing)')
+      .addOption(concurrency())
+      .action((...args: unknown[]) => {
+        const c = args.at(-1) as Command
+        const flags = args.at(-2) as { search?: string; yes?: boolean; concurrency: number }
+        const tags = withTags ? String(args[0]).split(',').map((t) => t.trim()).filter((t) => t !== '') : []
+        const folder = args[withTags ? 1 : 0] as string | undefined
+        return run(c, (ctx) => bulkCommand(ctx, kind, tags, folder, flags))
+      })
+  }
+}
+
+/** `--concurrency <n>`: calls in flight at once. */
+const concurrency = () =>
+  new Option('--concurrency <n>', 'calls in flight at once, 1 to 64').argParser(intIn(1, 64)).default(4)

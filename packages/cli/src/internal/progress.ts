@@ -10,7 +10,8 @@ export interface ProgressSnapshot {
   readonly done: number
   readonly failed: number
   readonly inFlight: number
-  readonly bytesDone: number
+  /** Absent when the work is not counted in bytes (tags, deletes): the rate is then in files a second. */
+  readonly bytesDone?: number
   readonly bytesTotal?: number
   readonly elapsedMs: number
   readonly etaMs?: number
@@ -39,19 +40,26 @@ const BAR_WIDTH = 20
 /** One line for a terminal: bar (when the total is known), files, bytes, rate, ETA; cut to `columns - 1`. */
 export const renderProgress = (p: ProgressSnapshot, columns = 80): string => {
   const settled = p.done + p.failed
+  const bytes = p.bytesDone
   const fraction =
     p.filesTotal !== undefined && p.filesTotal > 0
       ? settled / p.filesTotal
-      : p.bytesTotal !== undefined && p.bytesTotal > 0
-        ? p.bytesDone / p.bytesTotal
+      : bytes !== undefined && p.bytesTotal !== undefined && p.bytesTotal > 0
+        ? bytes / p.bytesTotal
         : undefined
   const filled = fraction === undefined ? 0 : Math.round(Math.min(1, fraction) * BAR_WIDTH)
   const seconds = p.elapsedMs / 1000
   const parts = [
     ...(fraction === undefined ? [] : [`[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`]),
     `${settled}${p.filesTotal === undefined ? '' : `/${p.filesTotal}`} files`,
-    `${formatBytes(p.bytesDone)}${p.bytesTotal === undefined ? '' : `/${formatBytes(p.bytesTotal)}`}`,
-    seconds > 0 ? `${formatBytes(Math.round(p.bytesDone / seconds))}/s` : '',
+    bytes === undefined
+      ? ''
+      : `${formatBytes(bytes)}${p.bytesTotal === undefined ? '' : `/${formatBytes(p.bytesTotal)}`}`,
+    seconds <= 0
+      ? ''
+      : bytes === undefined
+        ? `${(settled / seconds).toFixed(1)} files/s`
+        : `${formatBytes(Math.round(bytes / seconds))}/s`,
     p.etaMs === undefined ? '' : `ETA ${formatDuration(p.etaMs)}`,
     p.failed > 0 ? `${p.failed} failed` : '',
     p.waitingForRateLimit ? 'paused: rate limit' : '',
