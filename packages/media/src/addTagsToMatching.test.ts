@@ -194,7 +194,7 @@ describe('addTagsToMatching', () => {
     const listing =
       (i: typeof globalThis.fetch): typeof globalThis.fetch =>
       async (input, init) =>
-        new Request(input, init).method === 'GET'
+        (init?.method ?? 'GET') === 'GET'
           ? json({ message: 'Your account cannot be authenticated.' }, 401)
           : i(input, init)
     const r = await addTagsToMatching(config(listing(stub.fetch)), {}, ['sale'])()
