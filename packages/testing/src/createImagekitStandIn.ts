@@ -3,6 +3,7 @@ import { sha256Hex } from './internal/digest'
 import { makeFaults, type Fault } from './internal/faults'
 import { makeHandle, truncated } from './internal/handle'
 import { imageInfo, mimeOf } from './internal/imageInfo'
+import { makeRateLimiter, type RateLimit } from './internal/rateLimit'
 import { fileNameOf, isBadFolderPath, isDotName } from './internal/names'
 import {
   clearState,
@@ -31,6 +32,12 @@ export interface StandInOptions {
   readonly now?: () => number
   /** How many status reads a bulk job or purge request answers `Pending` before `Completed`. @default 1 */
   readonly pendingReads?: number
+  /**
+   * A rate limit per key from the start (see {@link RateLimit}; `setRateLimit` changes it later). A limit that
+   * is not one throws a `TypeError`.
+   * @default none
+   */
+  readonly rateLimit?: RateLimit
 }
 
 /**
@@ -135,9 +142,17 @@ export interface StandIn {
   readonly addFile: (input: AddFileInput) => StandInFile
   /** Arms a fault for the next matching calls. */
   readonly inject: (fault: Fault) => void
+  /**
+   * Replaces the rate limit (`undefined` lifts it) and starts every key's window afresh; a limit that is not
+   * one throws a `TypeError`.
+   */
+  readonly setRateLimit: (limit: RateLimit | undefined) => void
   /** Signs a v2 upload JWT with the stand-in's keys: `claims` are the form fields plus `iat`/`exp`. */
   readonly signUploadToken: (claims: Readonly<Record<string, unknown>>) => string
-  /** Forgets every file, folder, job, field, record, used token, fault and logged request. */
+  /**
+   * Forgets every file, folder, job, field, record, used token, fault and logged request; the rate limit goes
+   * back to the one given at creation, its windows afresh.
+   */
   readonly reset: () => void
 }
 
@@ -193,11 +208,12 @@ const addFileTo = (state: State, now: () => number, input: AddFileInput): Stored
 /**
  * Creates a stateful, offline ImageKit: uploads (v1 and v2), files, versions, folders and bulk jobs, tags,
  * custom metadata, purges, saved extensions, named transformations, origins, URL endpoints and usage, with
- * ImageKit's auth, error bodies, `x-request-id` and CORS. Use `standIn.fetch` as the `fetch` in config, or
+ * ImageKit's auth, error bodies, `x-request-id` and CORS, and faults or a rate limit on demand. Use `standIn.fetch` as the `fetch` in config, or
  * `listen()` from `@imagekit-fp/testing/node` for a loopback server. It never prints anything.
  *
- * @param options - keys, URL endpoint, clock and how long jobs stay pending; each has a default.
- * @returns the stand-in: `fetch`, inspection helpers (`files()`, `requests()`), `addFile`, `inject`, `reset`.
+ * @param options - keys, URL endpoint, clock, how long jobs stay pending and a rate limit; each has a default.
+ * @returns the stand-in: `fetch`, inspection helpers (`files()`, `requests()`), `addFile`, `inject`,
+ *   `setRateLimit`, `reset`.
  * @example
  * import { createImagekitStandIn } from '@imagekit-fp/testing'
  *
@@ -219,6 +235,7 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
   const pendingReads = options.pendingReads ?? 1
   const state = makeState()
   const faults = makeFaults()
+  const rateLimit = makeRateLimiter(now, options.rateLimit)
   let log: StandInRequest[] = []
 
   const handle = makeHandle({
@@ -228,6 +245,7 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
     pendingReads,
     now,
     faults,
+    rateLimit,
     log: (entry) => {
       log.push(entry)
     },
@@ -250,10 +268,12 @@ export const createImagekitStandIn = (options: StandInOptions = {}): StandIn => 
     requests: () => [...log],
     addFile: (input) => view(addFileTo(state, now, input)),
     inject: faults.add,
+    setRateLimit: rateLimit.set,
     signUploadToken: (claims) => signJwt(keys, { ...claims }),
     reset: () => {
       clearState(state)
       faults.clear()
+      rateLimit.set(options.rateLimit)
       log = []
     },
   }

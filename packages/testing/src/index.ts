@@ -8,3 +8,4 @@ export type {
   AddFileInput,
 } from './createImagekitStandIn'
 export type { Fault } from './internal/faults'
+export type { RateLimit } from './internal/rateLimit'

@@ -38,22 +38,26 @@ const decodeBase64 = (s: string): string | undefined => {
 }
 
 /**
- * Checks `Authorization: Basic …`: `base64(privateKey + ":" + anything)`, or the bare private key (both are
- * documented). `undefined` when it passes.
+ * The key an `Authorization: Basic …` header presents: `base64(key + ":" + anything)`, or the bare key (both are
+ * documented); the private key when either reading of it matches. `undefined` without a Basic header.
  */
-export const checkBasic = (keys: Keys, authorization: string | null): Reply | undefined => {
-  if (authorization === null || !/^basic\s+/i.test(authorization)) {
-    return fail(401, 'Your request does not contain private API key.')
-  }
+export const basicKeyOf = (keys: Keys, authorization: string | null): string | undefined => {
+  if (authorization === null || !/^basic\s+/i.test(authorization)) return undefined
   const credential = authorization.replace(/^basic\s+/i, '').trim()
   const decoded = decodeBase64(credential)
   const user =
     decoded === undefined
       ? undefined
       : decoded.slice(0, decoded.includes(':') ? decoded.indexOf(':') : undefined)
-  return (user !== undefined && same(user, keys.privateKey)) || same(credential, keys.privateKey)
-    ? undefined
-    : fail(401, 'Your account cannot be authenticated.')
+  if (user !== undefined && same(user, keys.privateKey)) return user
+  return same(credential, keys.privateKey) ? credential : (user ?? credential)
+}
+
+/** Checks `Authorization: Basic …` against the private key. `undefined` when it passes. */
+export const checkBasic = (keys: Keys, authorization: string | null): Reply | undefined => {
+  const key = basicKeyOf(keys, authorization)
+  if (key === undefined) return fail(401, 'Your request does not contain private API key.')
+  return same(key, keys.privateKey) ? undefined : fail(401, 'Your account cannot be authenticated.')
 }
 
 const UPLOAD_AUTH_FIELDS = ['publicKey', 'token', 'expire', 'signature'] as const
@@ -114,6 +118,19 @@ const parseObject = (text: string | undefined): Record<string, unknown> | undefi
   } catch {
     return undefined
   }
+}
+
+/**
+ * The public key a client-side upload presents (not yet checked): the `publicKey` field (v1), or the `kid` of
+ * the JWT `token`'s header (v2). `undefined` when there is none.
+ */
+export const clientKeyOf = (
+  clientAuth: 'signature' | 'jwt',
+  fields: Readonly<Record<string, string>>,
+): string | undefined => {
+  if (clientAuth === 'signature') return fields.publicKey === '' ? undefined : fields.publicKey
+  const kid = parseObject(base64UrlToText(fields.token?.split('.')[0] ?? ''))?.kid
+  return typeof kid === 'string' && kid !== '' ? kid : undefined
 }
 
 /** How a JWT claim compares with the form field sent beside it. */

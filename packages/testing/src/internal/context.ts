@@ -20,6 +20,8 @@ export interface Ctx {
   readonly note: (body: unknown) => void
   /** Records an upload's `file` part for the request log. */
   readonly noteFile: (file: UploadedFile) => void
+  /** Counts the call against the rate limit of `key` (a key found in the body); the 429 when over it. */
+  readonly limit: (key: string | undefined) => Reply | undefined
 }
 
 /** An upload's `file` part as received: a binary part's size, filename and content type, or a text's decoded size. */

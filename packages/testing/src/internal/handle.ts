@@ -1,10 +1,11 @@
-// How the stand-in answers one call: CORS preflight, injected faults, route lookup, auth and JSON body, the
-// route's handler, the request log, then the `Response`.
+// How the stand-in answers one call: CORS preflight, injected faults, the rate limit, route lookup, auth and
+// JSON body, the route's handler, the request log, then the `Response`.
 import type { StandInOutcome, StandInRequest } from '../createImagekitStandIn'
-import { checkBasic, type Keys } from './auth'
+import { basicKeyOf, checkBasic, type Keys } from './auth'
 import type { Ctx, UploadedFile } from './context'
 import { faultReply, type Fault, type Faults } from './faults'
 import { fail, type Reply } from './reply'
+import type { RateLimiter } from './rateLimit'
 import { match, type Match } from './routes'
 import type { State } from './state'
 
@@ -16,6 +17,7 @@ export interface Env {
   readonly pendingReads: number
   readonly now: () => number
   readonly faults: Faults
+  readonly rateLimit: RateLimiter
   readonly log: (entry: StandInRequest) => void
 }
 
@@ -147,6 +149,7 @@ const routed = async (env: Env, request: Request, url: URL, found: Match, noted:
     noteFile: (f) => {
       noted.file = f
     },
+    limit: (key) => (key === undefined ? undefined : env.rateLimit.take(found.route.operation, key)),
   }
   return found.route.handle(ctx)
 }
@@ -191,6 +194,14 @@ export const makeHandle =
     const fault = env.faults.take(operation)
     const faulted = await faultOutcome(fault, request, record, requestId)
     if (faulted !== undefined) return faulted
+    // A Basic-auth call counts against its key's rate limit here; a client-side upload's key is in its body,
+    // so the upload handler counts it once the form is read.
+    const key = basicKeyOf(env.keys, request.headers.get('authorization'))
+    const limited = key === undefined ? undefined : env.rateLimit.take(operation, key)
+    if (limited !== undefined) {
+      record(limited.status, undefined, fault)
+      return { kind: 'response', response: respond(limited, requestId), truncate: false }
+    }
     const reply = await dispatch(env, request, url, found, noted)
     record(reply.status, noted.body, fault)
     return { kind: 'response', response: respond(reply, requestId), truncate: fault?.truncate === true }

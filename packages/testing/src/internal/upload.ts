@@ -1,5 +1,6 @@
 // POST /api/v1/files/upload and /api/v2/files/upload: multipart parsing, auth, checks, then the file is stored
 // (a new file, or a new version of the file at the same path).
+import { clientKeyOf } from './auth'
 import { isoNow, type Ctx } from './context'
 import { sha256Hex } from './digest'
 import { imageInfo, mimeOf, type ImageInfo } from './imageInfo'
@@ -150,6 +151,11 @@ export const uploadHandler =
     const form = await readForm(ctx)
     if (isReply(form)) return form
     const { fields, file } = form
+    // A Basic-auth upload was counted before its body was read; a client-side one counts under its public key.
+    if (ctx.request.headers.get('authorization') === null) {
+      const limited = ctx.limit(clientKeyOf(clientAuth, fields))
+      if (limited !== undefined) return limited
+    }
     const denied = authError(ctx, clientAuth, fields)
     if (denied !== undefined) return denied
     const bytes = await readFile(ctx, file)

@@ -16,7 +16,7 @@ export interface NodeStandIn extends StandIn {
  * {@link createImagekitStandIn} from `@imagekit-fp/testing`, plus `listen()`: a loopback HTTP server on
  * `127.0.0.1` serving both the API and the upload host, for code that cannot take an injected `fetch`.
  *
- * @param options - keys, URL endpoint, clock and how long jobs stay pending; each has a default.
+ * @param options - keys, URL endpoint, clock, how long jobs stay pending and a rate limit; each has a default.
  * @returns the stand-in, with `listen()`.
  * @example
  * import { createImagekitStandIn } from '@imagekit-fp/testing/node'
