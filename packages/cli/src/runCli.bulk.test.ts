@@ -30,8 +30,14 @@ describe('runCli tag, untag, rm, purge', () => {
   })
 
   it.each([
-    [['rm', '/other'], 'would delete\t/other/c.jpg\ndry run: 1 files match, nothing was changed; run again with --yes to delete them\n'],
-    [['purge', '/', '--search', 'tags IN ["old"]'], 'would purge\t/shop/a.jpg\nwould purge\t/other/c.jpg\ndry run: 2 files match, nothing was changed; run again with --yes to purge them\n'],
+    [
+      ['rm', '/other'],
+      'would delete\t/other/c.jpg\ndry run: 1 files match, nothing was changed; run again with --yes to delete them\n',
+    ],
+    [
+      ['purge', '/', '--search', 'tags IN ["old"]'],
+      'would purge\t/shop/a.jpg\nwould purge\t/other/c.jpg\ndry run: 2 files match, nothing was changed; run again with --yes to purge them\n',
+    ],
   ])('dry-runs %j', async (argv, stdout) => {
     expect(await run(argv, { env })).toStrictEqual({ code: 0, stdout, stderr: '' })
     expect(changes()).toStrictEqual([])
@@ -63,13 +69,21 @@ describe('runCli tag, untag, rm, purge', () => {
 
   it('deletes with --yes', async () => {
     const r = await run(['rm', '/shop', '--yes'], { env })
-    expect(r).toStrictEqual({ code: 0, stdout: 'deleted\t/shop/a.jpg\ndeleted\t/shop/b.jpg\ndeleted 2 of 2 files\n', stderr: '' })
+    expect(r).toStrictEqual({
+      code: 0,
+      stdout: 'deleted\t/shop/a.jpg\ndeleted\t/shop/b.jpg\ndeleted 2 of 2 files\n',
+      stderr: '',
+    })
     expect(standIn.files().map((f) => f.filePath)).toStrictEqual(['/other/c.jpg'])
   })
 
   it('purges with --yes', async () => {
     const r = await run(['purge', '/shop', '--yes'], { env })
-    expect(r).toStrictEqual({ code: 0, stdout: 'purged\t/shop/a.jpg\npurged\t/shop/b.jpg\npurged 2 of 2 files\n', stderr: '' })
+    expect(r).toStrictEqual({
+      code: 0,
+      stdout: 'purged\t/shop/a.jpg\npurged\t/shop/b.jpg\npurged 2 of 2 files\n',
+      stderr: '',
+    })
     expect(changes().map((c) => c.operation)).toStrictEqual(['purge-cache', 'purge-cache'])
   })
 
@@ -78,7 +92,9 @@ describe('runCli tag, untag, rm, purge', () => {
     const r = await run(['purge', '/shop', '--yes', '--concurrency', '1'], { env: { ...env } })
     const line = (p: string) => `failed\t${p}\tHttpError 500: Injected fault: status 500.`
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(new RegExp(`^${line('/shop/a.jpg')}.*\\n${line('/shop/b.jpg')}.*\\npurged 0 of 2 files, 2 failed:\\n$`))
+    expect(r.stdout).toMatch(
+      new RegExp(`^${line('/shop/a.jpg')}.*\\n${line('/shop/b.jpg')}.*\\npurged 0 of 2 files, 2 failed:\\n$`),
+    )
     expect(r.stderr).toMatch(new RegExp(`^${line('/shop/a.jpg')}.*\\n${line('/shop/b.jpg')}.*\\n$`))
   })
 
@@ -86,7 +102,8 @@ describe('runCli tag, untag, rm, purge', () => {
     expect(await run(['rm', '--yes'], { env })).toStrictEqual({
       code: 2,
       stdout: '',
-      stderr: 'error: give a folder or --search (a bulk command never acts on every file of the account unasked)\n',
+      stderr:
+        'error: give a folder or --search (a bulk command never acts on every file of the account unasked)\n',
     })
     expect(changes()).toStrictEqual([])
   })
@@ -94,11 +111,15 @@ describe('runCli tag, untag, rm, purge', () => {
   it.each(['tag', 'untag', 'rm', 'purge'])('answers %s --help', async (cmd) => {
     const r = await run([cmd, '--help'])
     expect(r.code).toBe(0)
-    expect(r.stdout.split('\n')[0]).toBe(`Usage: imagekit-fp ${cmd} [options] ${cmd.endsWith('tag') ? '<tags> ' : ''}[folder]`)
+    expect(r.stdout.split('\n')[0]).toBe(
+      `Usage: imagekit-fp ${cmd} [options] ${cmd.endsWith('tag') ? '<tags> ' : ''}[folder]`,
+    )
   })
 
   it('works on the seeded --stand-in', async () => {
     const r = await run(['--stand-in', 'tag', 'x', '/demo'])
-    expect(r.stdout.split('\n').at(-2)).toBe('dry run: 3 files match, nothing was changed; run again with --yes to tag them')
+    expect(r.stdout.split('\n').at(-2)).toBe(
+      'dry run: 3 files match, nothing was changed; run again with --yes to tag them',
+    )
   })
 })

@@ -12,7 +12,9 @@ describe('runCli: help and usage', () => {
     const r = await run(argv)
     expect(r.code).toBe(0)
     expect(r.stdout.split('\n')[0]).toBe('Usage: imagekit-fp [options] [command]')
-    expect(r.stdout).toContain('Exit codes: 0 all done, 1 some items failed (listed), 2 bad usage, 130 interrupted')
+    expect(r.stdout).toContain(
+      'Exit codes: 0 all done, 1 some items failed (listed), 2 bad usage, 130 interrupted',
+    )
     expect(r.stderr).toBe('')
   })
 
@@ -33,8 +35,16 @@ describe('runCli: help and usage', () => {
     [[], "error: unknown command 'nope'", ['nope']],
     [[], "error: missing required argument 'path'", ['url']],
     [[], "error: unknown option '--bogus'", ['ls', '/a', '--bogus']],
-    [[], "error: option '--expire <seconds>' argument 'abc' is invalid. must be a whole number from 1 to 3600.", ['auth', '--expire', 'abc']],
-    [[], "error: option '--expire <seconds>' argument '7200' is invalid. must be a whole number from 1 to 3600.", ['auth', '--expire', '7200']],
+    [
+      [],
+      "error: option '--expire <seconds>' argument 'abc' is invalid. must be a whole number from 1 to 3600.",
+      ['auth', '--expire', 'abc'],
+    ],
+    [
+      [],
+      "error: option '--expire <seconds>' argument '7200' is invalid. must be a whole number from 1 to 3600.",
+      ['auth', '--expire', '7200'],
+    ],
   ])('exits 2 on bad usage %#: %s', async (_, message, argv) => {
     const r = await run(argv)
     expect(r).toStrictEqual({ code: 2, stdout: '', stderr: `${message}\n(run with --help for usage)\n` })
@@ -59,14 +69,24 @@ describe('runCli: keys come from the environment only', () => {
     expect(r).toStrictEqual({
       code: 2,
       stdout: '',
-      stderr: 'error: keys are read from IMAGEKIT_PRIVATE_KEY and IMAGEKIT_PUBLIC_KEY only, never from a flag\n',
+      stderr:
+        'error: keys are read from IMAGEKIT_PRIVATE_KEY and IMAGEKIT_PUBLIC_KEY only, never from a flag\n',
     })
   })
 
   it.each([
-    [['ls', '/demo'], 'IMAGEKIT_PRIVATE_KEY is not set (the media API needs it; keys are read from the environment only)'],
-    [['auth'], 'IMAGEKIT_PRIVATE_KEY is not set (the signature is made with it; keys are read from the environment only)'],
-    [['url', '/a.jpg'], 'IMAGEKIT_URL_ENDPOINT is not set (it is the start of every URL; keys are read from the environment only)'],
+    [
+      ['ls', '/demo'],
+      'IMAGEKIT_PRIVATE_KEY is not set (the media API needs it; keys are read from the environment only)',
+    ],
+    [
+      ['auth'],
+      'IMAGEKIT_PRIVATE_KEY is not set (the signature is made with it; keys are read from the environment only)',
+    ],
+    [
+      ['url', '/a.jpg'],
+      'IMAGEKIT_URL_ENDPOINT is not set (it is the start of every URL; keys are read from the environment only)',
+    ],
   ])('exits 2 naming the missing variable for %j', async (argv, message) => {
     expect(await run(argv)).toStrictEqual({ code: 2, stdout: '', stderr: `error: ${message}\n` })
   })
@@ -136,7 +156,8 @@ describe('runCli url', () => {
     expect(r).toStrictEqual({
       code: 2,
       stdout: '',
-      stderr: 'error: IMAGEKIT_PRIVATE_KEY is not set (signing needs it; keys are read from the environment only)\n',
+      stderr:
+        'error: IMAGEKIT_PRIVATE_KEY is not set (signing needs it; keys are read from the environment only)\n',
     })
   })
 })
@@ -156,14 +177,18 @@ describe('runCli auth', () => {
 
   it('leaves the public key out when it is not set and defaults to 1800 s', async () => {
     const r = await run(['auth', '--token', 't'], { env: { IMAGEKIT_PRIVATE_KEY: 'k' }, now: () => NOW })
-    expect(JSON.parse(r.stdout)).toStrictEqual({ token: 't', expire: 1_700_001_800, signature: hmac('k', 't1700001800') })
+    expect(JSON.parse(r.stdout)).toStrictEqual({
+      token: 't',
+      expire: 1_700_001_800,
+      signature: hmac('k', 't1700001800'),
+    })
   })
 })
 
 describe('runCli ls', () => {
   const standIn = createImagekitStandIn()
   let env: Record<string, string> = {}
-  let close = async () => {}
+  let close: () => Promise<void> = () => Promise.resolve()
   beforeAll(async () => {
     standIn.addFile({ fileName: 'a.jpg', folder: '/shop', bytes: new Uint8Array(1500), tags: ['x', 'y'] })
     standIn.addFile({ fileName: 'b.txt', folder: '/shop', bytes: new Uint8Array(12) })
@@ -184,7 +209,10 @@ describe('runCli ls', () => {
 
   it('prints one JSON object per line with --json', async () => {
     const r = await run(['ls', '/shop', '--json'], { env })
-    const items = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { filePath: string; tags: unknown })
+    const items = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { filePath: string; tags: unknown })
     expect(items.map((i) => [i.filePath, i.tags])).toStrictEqual([
       ['/shop/a.jpg', ['x', 'y']],
       ['/shop/b.txt', null],

@@ -29,7 +29,10 @@ const KEY_FLAG = /^--?(private|public)[-_]?key/i
 export const runCli = async (io: CliIo, argv: readonly string[]): Promise<number> => {
   try {
     if (argv.some((a) => KEY_FLAG.test(a))) {
-      say(io.stderr, 'error: keys are read from IMAGEKIT_PRIVATE_KEY and IMAGEKIT_PUBLIC_KEY only, never from a flag')
+      say(
+        io.stderr,
+        'error: keys are read from IMAGEKIT_PRIVATE_KEY and IMAGEKIT_PUBLIC_KEY only, never from a flag',
+      )
       return EXIT.usage
     }
     let code: number = EXIT.ok

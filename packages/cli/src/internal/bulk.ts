@@ -70,7 +70,9 @@ export const bulkCommand = async (
   flags: BulkFlags,
 ): Promise<number> => {
   if (folder === undefined && flags.search === undefined)
-    throw new UsageError('give a folder or --search (a bulk command never acts on every file of the account unasked)')
+    throw new UsageError(
+      'give a folder or --search (a bulk command never acts on every file of the account unasked)',
+    )
   const { io } = ctx
   const { doing, done, act } = ACTIONS[kind]
   const view = progressView(io.stderr, ctx.now)
@@ -78,7 +80,10 @@ export const bulkCommand = async (
   // Plain lines when stderr is not a terminal (a log, a pipe); on a terminal, the bar.
   const onItem = (o: MatchingOutcome<unknown>) => {
     if (io.stderr.isTTY === true) return
-    say(io.stdout, o._tag === 'Done' ? `${done}\t${pathOf(o.ref)}` : `failed\t${pathOf(o.ref)}\t${formatError(o.error)}`)
+    say(
+      io.stdout,
+      o._tag === 'Done' ? `${done}\t${pathOf(o.ref)}` : `failed\t${pathOf(o.ref)}\t${formatError(o.error)}`,
+    )
   }
   const options: MatchingOptions<unknown> = {
     concurrency: flags.concurrency,
@@ -101,7 +106,10 @@ export const bulkCommand = async (
   }
   if (last !== undefined) view.end(last)
   const failed = report.failed.length
-  say(io.stdout, `${done} ${report.total - failed} of ${report.matched} files${failed > 0 ? `, ${failed} failed:` : ''}`)
+  say(
+    io.stdout,
+    `${done} ${report.total - failed} of ${report.matched} files${failed > 0 ? `, ${failed} failed:` : ''}`,
+  )
   for (const f of report.failed) say(io.stderr, `failed\t${pathOf(f.ref)}\t${formatError(f.error)}`)
   if (report.aborted) {
     say(io.stderr, `interrupted: ${report.matched - report.total} files not started`)

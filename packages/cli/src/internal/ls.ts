@@ -36,7 +36,8 @@ export const lsCommand = async (ctx: Context, folder: string, flags: LsFlags): P
   const query = { ...listQuery(folder, flags.search), ...(ctx.io.signal ? { signal: ctx.io.signal } : {}) }
   for await (const page of listAllFiles(config, query)) {
     if (page._tag === 'Left') return reportError(ctx.io, page.left)
-    for (const item of page.right) say(ctx.io.stdout, flags.json === true ? JSON.stringify(item) : itemLine(item))
+    for (const item of page.right)
+      say(ctx.io.stdout, flags.json === true ? JSON.stringify(item) : itemLine(item))
   }
   return EXIT.ok
 }

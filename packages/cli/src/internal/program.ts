@@ -55,10 +55,19 @@ export const buildProgram = (io: CliIo, done: (code: number) => void): Command =
     .command('url')
     .description('print the URL of a path (or of a full URL under the endpoint), signed on request')
     .argument('<path>', 'file path, e.g. /demo/cat.jpg, or a full URL under IMAGEKIT_URL_ENDPOINT')
-    .option('--tr <transformation>', 'a transformation step, e.g. w-300,h-200 (repeat for a chain)', collect, [])
+    .option(
+      '--tr <transformation>',
+      'a transformation step, e.g. w-300,h-200 (repeat for a chain)',
+      collect,
+      [],
+    )
     .option('--query', 'put the transformation in the query (?tr=…) instead of the path')
     .option('--sign', 'sign the URL (needs IMAGEKIT_PRIVATE_KEY)')
-    .option('--expire <seconds>', 'signed URL valid for this many seconds (implies --sign)', intIn(1, 10 ** 9))
+    .option(
+      '--expire <seconds>',
+      'signed URL valid for this many seconds (implies --sign)',
+      intIn(1, 10 ** 9),
+    )
     .action((path: string, flags, cmd: Command) => run(cmd, (ctx) => urlCommand(ctx, path, flags)))
   program
     .command('auth')
@@ -91,9 +100,7 @@ const BULK: readonly (readonly [BulkKind, string, boolean])[] = [
 /** tag, untag, rm, purge: a dry run unless `--yes`. */
 const addBulkCommands = (program: Command, run: Run): void => {
   for (const [kind, description, withTags] of BULK) {
-    const cmd = program
-      .command(kind)
-      .description(`${description} (a dry run unless --yes)`)
+    const cmd = program.command(kind).description(`${description} (a dry run unless --yes)`)
     if (withTags) cmd.argument('<tags>', 'comma-separated tags, e.g. sale,new')
     cmd
       .argument('[folder]', 'folder, with its sub-folders when --search is given')
@@ -103,7 +110,12 @@ const addBulkCommands = (program: Command, run: Run): void => {
       .action((...args: unknown[]) => {
         const c = args.at(-1) as Command
         const flags = args.at(-2) as { search?: string; yes?: boolean; concurrency: number }
-        const tags = withTags ? String(args[0]).split(',').map((t) => t.trim()).filter((t) => t !== '') : []
+        const tags = withTags
+          ? String(args[0])
+              .split(',')
+              .map((t) => t.trim())
+              .filter((t) => t !== '')
+          : []
         const folder = args[withTags ? 1 : 0] as string | undefined
         return run(c, (ctx) => bulkCommand(ctx, kind, tags, folder, flags))
       })

@@ -32,15 +32,28 @@ describe('renderProgress', () => {
   it.each([
     [p(), '0 files  0 B'],
     [
-      p({ done: 75, filesTotal: 300, bytesDone: 750_000, bytesTotal: 3_000_000, elapsedMs: 5000, etaMs: 15_000 }),
+      p({
+        done: 75,
+        filesTotal: 300,
+        bytesDone: 750_000,
+        bytesTotal: 3_000_000,
+        elapsedMs: 5000,
+        etaMs: 15_000,
+      }),
       '[#####---------------]  75/300 files  750.0 kB/3.0 MB  150.0 kB/s  ETA 0:15',
     ],
     [
       p({ done: 10, failed: 2, bytesDone: 1200, elapsedMs: 2000, waitingForRateLimit: true }),
       '12 files  1.2 kB  600 B/s  2 failed  paused: rate limit',
     ],
-    [p({ done: 3, bytesDone: 30, bytesTotal: 60, elapsedMs: 1000 }), '[##########----------]  3 files  30 B/60 B  30 B/s'],
-    [p({ done: 300, filesTotal: 300, bytesDone: 9, elapsedMs: 1000, etaMs: 0 }), '[####################]  300/300 files  9 B  9 B/s  ETA 0:00'],
+    [
+      p({ done: 3, bytesDone: 30, bytesTotal: 60, elapsedMs: 1000 }),
+      '[##########----------]  3 files  30 B/60 B  30 B/s',
+    ],
+    [
+      p({ done: 300, filesTotal: 300, bytesDone: 9, elapsedMs: 1000, etaMs: 0 }),
+      '[####################]  300/300 files  9 B  9 B/s  ETA 0:00',
+    ],
   ])('renders %#', (snapshot, line) => expect(renderProgress(snapshot)).toBe(line))
 
   it('cuts the line to one less than the terminal width', () => {
@@ -65,7 +78,11 @@ describe('progressView', () => {
 
   it('redraws the line in place at most every 100 ms on a terminal', () => {
     const { writes } = drive(true, [0, 50, 99, 100, 150, 250])
-    expect(writes).toStrictEqual(['\r\x1b[K1 files  0 B', '\r\x1b[K4 files  0 B  0 B/s', '\r\x1b[K6 files  0 B  0 B/s'])
+    expect(writes).toStrictEqual([
+      '\r\x1b[K1 files  0 B',
+      '\r\x1b[K4 files  0 B  0 B/s',
+      '\r\x1b[K6 files  0 B  0 B/s',
+    ])
   })
 
   it('writes nothing when the output is not a terminal', () => {

@@ -27,7 +27,8 @@ export class UsageError extends Error {}
 /** The setting `k`, or a usage error naming its environment variable. */
 export const need = (s: Settings, k: keyof typeof ENV, why: string): string => {
   const v = s[k]
-  if (v === undefined) throw new UsageError(`${ENV[k]} is not set (${why}; keys are read from the environment only)`)
+  if (v === undefined)
+    throw new UsageError(`${ENV[k]} is not set (${why}; keys are read from the environment only)`)
   return v
 }
 
