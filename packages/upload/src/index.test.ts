@@ -16,8 +16,13 @@ describe('entry points', () => {
     ])
   })
 
-  it('the node entry exports nodeFetch, fileFromPath and uploadFromPath', () => {
-    expect(Object.keys(nodeEntry).sort()).toStrictEqual(['fileFromPath', 'nodeFetch', 'uploadFromPath'])
+  it('the node entry exports nodeFetch, fileFromPath, uploadFromPath and uploadDirectory', () => {
+    expect(Object.keys(nodeEntry).sort()).toStrictEqual([
+      'fileFromPath',
+      'nodeFetch',
+      'uploadDirectory',
+      'uploadFromPath',
+    ])
   })
 
   it('the browser entry bundles for the browser with no node: import anywhere in its graph', async () => {

@@ -3,3 +3,12 @@ export { nodeFetch } from './nodeFetch'
 export { fileFromPath } from './fileFromPath'
 export { uploadFromPath } from './uploadFromPath'
 export type { UploadFromPathRequest, UploadFromPathRequestFor } from './uploadFromPath'
+export { uploadDirectory } from './uploadDirectory'
+export type {
+  AlreadyUploaded,
+  UploadDirectoryOptions,
+  UploadDirectoryOutcome,
+  UploadDirectoryRef,
+  UploadDirectoryReport,
+  UploadDirectoryUploadOptions,
+} from './uploadDirectory'

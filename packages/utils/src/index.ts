@@ -34,6 +34,8 @@ export { getAuthenticationParameters } from './getAuthenticationParameters'
 export type { GetUploadTokenConfig, GetUploadTokenOptions } from './getUploadToken'
 export { getUploadToken } from './getUploadToken'
 export { phashDistance } from './phashDistance'
+export type { RateGate } from './createRateGate'
+export { createRateGate } from './createRateGate'
 export type {
   VerifyWebhookConfig,
   VerifyWebhookRequest,

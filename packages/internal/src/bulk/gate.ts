@@ -1,0 +1,121 @@
+// The rate-limit gate of bulk work: one pause shared by every worker that holds it. A per-time-window limit is not
+// cured by each request backing off alone, so a 429 seen by one worker closes the gate for all of them. The gate is
+// a value its caller creates and passes on; nothing here is global.
+
+/** A shared pause for every worker of one or more bulk calls. Belongs to the caller, never global. */
+export interface RateGate {
+  /** Resolves `true` when the gate is open (at once, or when it reopens), `false` if `signal` aborts first. Never rejects. */
+  readonly whenOpen: (signal?: AbortSignal) => Promise<boolean>
+  /** Closes the gate until `epochMs` (the later of the current and the new time wins). */
+  readonly closeUntil: (epochMs: number) => void
+}
+
+/** The longest single timer (setTimeout fires at once past 2^31-1 ms); a longer close waits in steps. */
+const MAX_TIMER_MS = 2_147_483_647
+
+/** The pause after a 429 that names no wait. */
+export const DEFAULT_RATE_LIMIT_WAIT_MS = 1000
+
+/** Calls the clock; a clock that throws or returns no finite number reads as `Date.now()`. */
+const reading = (now: () => number) => (): number => {
+  try {
+    const t = now()
+    if (typeof t === 'number' && Number.isFinite(t)) return t
+  } catch {
+    // fall through
+  }
+  return Date.now()
+}
+
+/**
+ * A new, open {@link RateGate}. `options.now` is the clock that `closeUntil` times are read against (default
+ * `Date.now`). A timer runs only while a worker waits on a closed gate, so an idle gate keeps no process alive.
+ */
+export const createRateGate = (options?: { readonly now?: () => number }): RateGate => {
+  const now = reading(typeof options?.now === 'function' ? options.now : Date.now)
+  let until = -Infinity
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const waiters = new Set<() => void>()
+
+  const stop = () => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+  }
+  // Re-reads the clock when the timer fires (timers may fire early, or the clock may be a test's).
+  const check = () => {
+    stop()
+    if (waiters.size === 0) return
+    const wait = until - now()
+    if (wait > 0) timer = setTimeout(check, Math.min(Math.ceil(wait), MAX_TIMER_MS))
+    else for (const open of [...waiters]) open()
+  }
+
+  return {
+    whenOpen: (signal) => {
+      if (signal?.aborted) return Promise.resolve(false)
+      if (until <= now()) return Promise.resolve(true)
+      return new Promise<boolean>((resolve) => {
+        const settle = (open: boolean) => {
+          waiters.delete(waiter)
+          signal?.removeEventListener('abort', aborted)
+          if (waiters.size === 0) stop()
+          resolve(open)
+        }
+        const waiter = () => settle(true)
+        const aborted = () => settle(false)
+        waiters.add(waiter)
+        signal?.addEventListener('abort', aborted, { once: true })
+        if (timer === undefined) check()
+      })
+    },
+    closeUntil: (epochMs) => {
+      if (typeof epochMs !== 'number' || Number.isNaN(epochMs) || epochMs <= until) return
+      until = epochMs
+      if (waiters.size > 0) check()
+    },
+  }
+}
+
+/** The wait a 429 reply asks for, in ms: `Retry-After` (seconds or an HTTP date), else `X-RateLimit-Reset` (ms). */
+export const rateLimitWaitMs = (headers: Headers, now: number): number => {
+  const after = headers.get('retry-after')?.trim()
+  if (after) {
+    if (/^\d+(\.\d+)?$/.test(after)) return +after * 1000
+    const date = Date.parse(after)
+    if (Number.isFinite(date)) return Math.max(0, date - now)
+  }
+  const reset = headers.get('x-ratelimit-reset')?.trim()
+  if (reset && /^\d+(\.\d+)?$/.test(reset)) return +reset
+  return DEFAULT_RATE_LIMIT_WAIT_MS
+}
+
+/** The signal of a fetch call: `init.signal`, else the `Request`'s own. */
+const signalOf = (input: unknown, init: RequestInit | undefined): AbortSignal | undefined => {
+  try {
+    return init?.signal ?? (input as Request | undefined)?.signal ?? undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Wraps a fetch so every 429 reply closes the gate until Retry-After (seconds or HTTP date) or
+ * X-RateLimit-Reset (ms from now) says, default 1 s. The reply itself is passed on untouched.
+ * Each call first waits while the gate is closed (so a transport's own retries do not send into a closed
+ * window either); when the call's signal aborts during that wait, the fetch is made anyway and rejects as aborted.
+ */
+export const gateFetch =
+  (gate: RateGate, fetch: typeof globalThis.fetch, now: () => number): typeof globalThis.fetch =>
+  async (input, init) => {
+    await gate.whenOpen(signalOf(input, init))
+    const reply = await fetch(input, init)
+    try {
+      if (reply.status === 429) {
+        const t = reading(now)()
+        gate.closeUntil(t + rateLimitWaitMs(reply.headers, t))
+      }
+    } catch {
+      // a reply without readable status or headers: the transport reports it
+    }
+    return reply
+  }

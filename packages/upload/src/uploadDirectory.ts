@@ -1,0 +1,334 @@
+import type { either, taskEither } from 'fp-ts'
+import { realpath, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { networkError, validationError, type ValidationError } from '@imagekit-fp/utils'
+import {
+  createRateGate,
+  gateFetch,
+  left,
+  read,
+  readNow,
+  right,
+  runBulk,
+  type BulkOutcome,
+  type BulkProgress,
+  type BulkReport,
+  type RateGate,
+} from '@imagekit-fp/internal'
+import { fileFromPath } from './fileFromPath'
+import {
+  loadManifest,
+  openManifest,
+  sha256Of,
+  type LoadedManifest,
+  type ManifestWriter,
+} from './internal/manifest'
+import { checkInput, checkTransport } from './internal/directoryInput'
+import { codeOf, walk, type WalkEntry } from './internal/walk'
+import type { ServerUploadRequest, UploadRequest } from './model/UploadRequest'
+import type { UploadAccepted } from './model/UploadAccepted'
+import type { UploadResult } from './model/UploadResult'
+import { nodeFetch } from './nodeFetch'
+import { upload, type UploadConfig, type UploadError } from './upload'
+
+/**
+ * The upload options {@link uploadDirectory} applies to every file: a server-side upload request without the
+ * fields it sets itself (`file`, `fileName`, `folder`, `signal`) or per-file progress.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type UploadDirectoryUploadOptions = Omit<
+  ServerUploadRequest,
+  'file' | 'fileName' | 'folder' | 'signal' | 'onUploadProgress'
+>
+
+/**
+ * Options of {@link uploadDirectory}.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface UploadDirectoryOptions {
+  /** The ImageKit folder that mirrors `dir`: `a/b/c.jpg` goes to folder `<folder>/a/b` as `c.jpg`. */
+  readonly folder: string
+  /**
+   * How many files are uploaded at once, 1 to 64.
+   *
+   * @default 4
+   */
+  readonly concurrency?: number
+  /**
+   * The rate-limit gate: a 429 closes it for every worker until ImageKit's window reopens. Pass one gate to
+   * several bulk calls to make them share it.
+   *
+   * @default a new gate for this call
+   */
+  readonly gate?: RateGate
+  /** Stops the walk and cancels the uploads in flight; the report then says `aborted: true`. */
+  readonly signal?: AbortSignal
+  /** Called as files settle: counts, bytes, an ETA when it can be estimated. */
+  readonly onProgress?: (progress: BulkProgress) => void
+  /** Called once per file (and per refused entry) as it settles. */
+  readonly onItem?: (outcome: UploadDirectoryOutcome) => void
+  /**
+   * `'failed'` keeps only failures in the report (`done` stays empty): flat memory for any number of files.
+   *
+   * @default 'all'
+   */
+  readonly keep?: 'all' | 'failed'
+  /**
+   * Path of a resume manifest (JSON lines, created if absent): each uploaded file is appended as
+   * `{"path","size","sha256","fileId"}`; a later run skips every file whose path, size and SHA-256 match a line.
+   *
+   * @default no manifest (and no hashing)
+   */
+  readonly manifest?: string
+  /** Upload options for every file (`tags`, `useUniqueFileName`, `customMetadata`, …). */
+  readonly uploadOptions?: UploadDirectoryUploadOptions
+  /**
+   * Which files to upload, by relative path with `/` separators (`a/b/c.jpg`); the others are not in the report.
+   *
+   * @default every file
+   */
+  readonly filter?: (relativePath: string) => boolean
+}
+
+/**
+ * Which file an outcome is about: its path relative to `dir` (`/`-separated) and where it goes in ImageKit.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface UploadDirectoryRef {
+  readonly path: string
+  readonly folder: string
+  readonly fileName: string
+}
+
+/**
+ * A file that the manifest lists with the same path, size and SHA-256: not uploaded again.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface AlreadyUploaded {
+  readonly _tag: 'AlreadyUploaded'
+  /** The `fileId` the manifest recorded (`null` for an upload ImageKit had accepted to finish later). */
+  readonly fileId: string | null
+}
+
+/**
+ * One file's outcome: `Done` with its `UploadResult`, `UploadAccepted` or `AlreadyUploaded`, or `Failed`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type UploadDirectoryOutcome = BulkOutcome<
+  UploadDirectoryRef,
+  UploadResult | UploadAccepted | AlreadyUploaded,
+  UploadError
+>
+
+/**
+ * What {@link uploadDirectory} did: every file it found, exactly once, in `done` or `failed`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface UploadDirectoryReport extends BulkReport<
+  UploadDirectoryRef,
+  UploadResult | UploadAccepted | AlreadyUploaded,
+  UploadError
+> {
+  /** Set when a manifest line could not be written (the first such error): those files would be sent again. */
+  readonly manifestError?: ValidationError
+}
+
+/** The `fileId` a failed upload's error says ImageKit stored the file under (a 2xx reply that could not be read). */
+const storedId = (e: UploadError): string | undefined => {
+  if (e._tag !== 'DecodeError') return undefined
+  const body = e.body as { readonly fileId?: unknown } | undefined
+  return typeof body?.fileId === 'string' && body.fileId !== '' ? body.fileId : undefined
+}
+
+/** The `fileId` to record for an upload's result, or `undefined` when nothing was stored. */
+const recordedId = (
+  result: either.Either<UploadError, UploadResult | UploadAccepted>,
+): string | null | undefined =>
+  result._tag === 'Left'
+    ? storedId(result.left)
+    : result.right._tag === 'UploadResult'
+      ? result.right.fileId
+      : null
+
+/** The resolved folder to walk, or a ValidationError at `dir`. */
+const openRoot = async (dir: string): Promise<either.Either<ValidationError, string>> => {
+  try {
+    const root = await realpath(dir)
+    return (await stat(root)).isDirectory() ? right(root) : left(validationError('dir', 'is not a directory'))
+  } catch (e) {
+    return left(validationError('dir', `cannot be opened (${codeOf(e)})`))
+  }
+}
+
+/** A manifest opened for a run: what it lists, where to append, and its own resolved path (never uploaded). */
+interface OpenManifest {
+  readonly known: LoadedManifest['entries']
+  readonly writer: ManifestWriter
+  readonly self: string
+}
+
+const openFor = async (file: string): Promise<either.Either<ValidationError, OpenManifest>> => {
+  try {
+    const loaded = await loadManifest(file)
+    const writer = await openManifest(file, loaded.torn)
+    return right({ known: loaded.entries, writer, self: await realpath(file).catch(() => file) })
+  } catch (e) {
+    return left(validationError('options.manifest', `cannot be opened (${codeOf(e)})`))
+  }
+}
+
+type Outcome = either.Either<UploadError, UploadResult | UploadAccepted | AlreadyUploaded>
+
+/**
+ * The work for one walk entry: refuse it, skip it when the manifest lists it unchanged, or upload it and append it
+ * to the manifest. `failedWrite` is told about a manifest line that could not be written.
+ */
+const workFor =
+  (
+    sending: UploadConfig,
+    shared: Readonly<Record<string, unknown>>,
+    target: (path: string) => UploadDirectoryRef,
+    manifest: OpenManifest | undefined,
+    failedWrite: (e: unknown) => void,
+  ) =>
+  async (entry: WalkEntry, signal: AbortSignal): Promise<Outcome> => {
+    if (entry.kind === 'refused') return left(entry.error)
+    const file = await fileFromPath(entry.real)()
+    if (file._tag === 'Left') return left(validationError(entry.path, file.left.message))
+    const blob = file.right
+    let sha256 = ''
+    if (manifest !== undefined) {
+      try {
+        sha256 = await sha256Of(blob, signal)
+      } catch (e) {
+        return left(
+          signal.aborted
+            ? networkError('Aborted', 'the upload was aborted', signal.reason)
+            : validationError(entry.path, `cannot be read (${codeOf(e)})`),
+        )
+      }
+      const prior = manifest.known.get(entry.path)
+      if (prior !== undefined && prior.size === blob.size && prior.sha256 === sha256)
+        return right({ _tag: 'AlreadyUploaded', fileId: prior.fileId })
+    }
+    const { folder, fileName } = target(entry.path)
+    const request = { ...shared, file: blob, fileName, folder, signal } as UploadRequest
+    const result = await upload<UploadConfig>(sending, request)()
+    const fileId = recordedId(result)
+    if (manifest !== undefined && fileId !== undefined)
+      await manifest.writer.append(entry.path, { size: blob.size, sha256, fileId }).catch(failedWrite)
+    return result
+  }
+
+/**
+ * Uploads every file below a folder on disk to a folder in ImageKit (Node only, server-side), with bounded
+ * concurrency, a shared rate-limit gate and, with `options.manifest`, resume: a second run skips what the first
+ * uploaded and retries only the rest.
+ *
+ * The folder is walked lazily (one open directory per level, never the whole tree in memory); `a/b/c.jpg` goes
+ * to `<options.folder>/a/b` as `c.jpg`, streamed from disk. Symbolic links to a file inside `dir` are uploaded
+ * under the link's name; a link that leaves `dir` and a name with a backslash or a control character are refused
+ * (a `Failed` outcome, `ValidationError` at the relative path); links to directories are not followed (one inside
+ * `dir` is walked at its real place) and sockets, FIFOs and devices are skipped. With a manifest, each file is
+ * hashed (SHA-256, streamed) before it is sent; a file whose path, size and hash match a manifest line is `Done`
+ * with an `AlreadyUploaded` result, and each new upload is appended to the manifest as it succeeds. Lines a kill
+ * left torn are ignored.
+ *
+ * @param config - as for `upload`, with `privateKey` (`fetch` defaults to {@link nodeFetch}).
+ * @param dir - the folder on disk.
+ * @param options - `folder` (required), `concurrency`, `gate`, `signal`, `onProgress`, `onItem`, `keep`,
+ *   `manifest`, `uploadOptions` (for every file) and `filter` ({@link UploadDirectoryOptions}).
+ * @returns a TaskEither that never rejects: a `ValidationError` (bad config, `dir` or options, an unreadable
+ *   manifest; nothing was sent), or the report in which every file appears exactly once, `Done` or `Failed` with its
+ *   `HttpError`, `NetworkError`, `DecodeError` or `ValidationError`.
+ * @example
+ * import { uploadDirectory } from '@imagekit-fp/upload/node'
+ *
+ * const report = await uploadDirectory(
+ *   { privateKey: process.env.IMAGEKIT_PRIVATE_KEY ?? '' },
+ *   './photos',
+ *   { folder: '/backup/photos', manifest: './photos.manifest.jsonl', uploadOptions: { useUniqueFileName: false } },
+ * )()
+ * if (report._tag === 'Right') console.log(report.right.done.length, 'done,', report.right.failed.length, 'failed')
+ * @since 0.1.0
+ * @category upload
+ */
+export const uploadDirectory =
+  (
+    config: UploadConfig & { readonly privateKey: string },
+    dir: string,
+    options: UploadDirectoryOptions,
+  ): taskEither.TaskEither<ValidationError, UploadDirectoryReport> =>
+  async () => {
+    let manifest: OpenManifest | undefined
+    try {
+      const input = checkInput(config, dir, options)
+      if (input._tag === 'Left') return input
+      const transport = await checkTransport(config)
+      if (transport !== undefined) return left(transport)
+      const { folder, filter, ...given } = input.right
+      const root = await openRoot(input.right.dir)
+      if (root._tag === 'Left') return root
+      if (given.manifest !== undefined) {
+        const opened = await openFor(given.manifest)
+        if (opened._tag === 'Left') return opened
+        manifest = opened.right
+      }
+      let manifestError: ValidationError | undefined
+      const now = (): number => {
+        try {
+          return readNow(config)
+        } catch {
+          return Date.now()
+        }
+      }
+      const gate = given.gate ?? createRateGate({ now })
+      const custom = read(config, 'fetch', 'config.fetch') as typeof fetch | undefined
+      const sending: UploadConfig = { ...config, fetch: gateFetch(gate, custom ?? nodeFetch, now) }
+      const target = (path: string): UploadDirectoryRef => {
+        const parts = path.split('/')
+        const fileName = parts.pop()!
+        return { path, folder: `/${[...folder, ...parts].join('/')}`, fileName }
+      }
+      const self = manifest?.self
+      const include = (path: string): boolean =>
+        join(root.right, path) !== self && (filter === undefined || filter(path))
+      const work = workFor(sending, given.shared, target, manifest, (e) => {
+        manifestError ??= validationError('options.manifest', `could not be written (${codeOf(e)})`)
+      })
+      const report = await runBulk(walk(root.right, include), work, {
+        ref: (entry) => target(entry.path),
+        concurrency: given.concurrency,
+        gate,
+        now,
+        isRateLimited: (e) => e._tag === 'HttpError' && e.status === 429,
+        sizeOf: (entry) => (entry.kind === 'file' ? entry.size : 0),
+        // Nothing here throws by design; should it, the file is a Failed outcome, the rest goes on.
+        thrown: (_, entry) => ({
+          ref: target(entry?.path ?? ''),
+          error: validationError(entry?.path ?? 'dir', 'could not be read'),
+        }),
+        ...(given.signal === undefined ? {} : { signal: given.signal }),
+        ...(given.onProgress === undefined ? {} : { onProgress: given.onProgress }),
+        ...(given.onItem === undefined ? {} : { onItem: given.onItem }),
+        ...(given.keep === undefined ? {} : { keep: given.keep }),
+      })
+      return right(manifestError === undefined ? report : { ...report, manifestError })
+    } catch {
+      return left(validationError('options', 'could not be read'))
+    } finally {
+      await manifest?.writer.close().catch(() => undefined)
+    }
+  }
