@@ -6,6 +6,7 @@ import { withContext, type Context } from './context'
 import type { CliIo } from './io'
 import { lsCommand } from './ls'
 import { ENV } from './settings'
+import { uploadCommand } from './upload'
 import { urlCommand } from './url'
 
 /** A whole number in [min, max], for numeric flags. */
@@ -51,6 +52,19 @@ export const buildProgram = (io: CliIo, done: (code: number) => void): Command =
   const run: Run = async (cmd, fn) => {
     done(await withContext(io, cmd.optsWithGlobals<{ standIn?: boolean }>().standIn === true, fn))
   }
+  program
+    .command('upload')
+    .description('upload folders, mirrored under --folder, with a progress bar; resumable')
+    .argument('<dir...>', 'folders on disk (a/b/c.jpg goes to <folder>/a/b/c.jpg)')
+    .requiredOption('--folder <folder>', 'the ImageKit folder to upload into, e.g. /backup')
+    .addOption(concurrency())
+    .option(
+      '--resume <manifest>',
+      'a manifest of an earlier run: skip what it lists unchanged, record the rest',
+    )
+    .option('--tags <tags>', 'comma-separated tags for every file')
+    .option('--unique-names', "let ImageKit add a suffix to each name (default: keep the file's own name)")
+    .action((dirs: string[], flags, cmd: Command) => run(cmd, (ctx) => uploadCommand(ctx, dirs, flags)))
   program
     .command('url')
     .description('print the URL of a path (or of a full URL under the endpoint), signed on request')
