@@ -1,6 +1,7 @@
 // `imagekit-fp upload <dir…> --folder <target> [--concurrency n] [--resume manifest]`: each folder through
 // `uploadDirectory` (lazy walk, bounded concurrency, shared rate-limit gate, resume manifest), with the bar on a
 // terminal and plain lines elsewhere. Every run writes a manifest, so that an interrupted run can be resumed.
+import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import {
@@ -24,7 +25,7 @@ export interface UploadFlags {
   readonly uniqueNames?: boolean
 }
 
-/** Totals of the folders uploaded so far in this run (several folders run one after the other). */
+/** What this run did so far (several folders run one after the other); `bytes`: of the files uploaded. */
 interface Tally {
   uploaded: number
   skipped: number
@@ -38,13 +39,16 @@ const shellQuote = (arg: string): string =>
 
 /** The command that resumes this run. */
 const resumeLine = (dirs: readonly string[], flags: UploadFlags, manifest: string): string =>
-  ['imagekit-fp upload', ...dirs, '--folder', flags.folder, '--resume', manifest].map(shellQuote).join(' ')
+  ['imagekit-fp', 'upload', ...dirs, '--folder', flags.folder, '--resume', manifest].map(shellQuote).join(' ')
 
-/** The default manifest: in the current folder, named after the time the run started. */
-const defaultManifest = (now: number): string =>
-  path.resolve(
-    `imagekit-fp-upload-${new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}.jsonl`,
-  )
+/**
+ * The default manifest: in the current folder, named after the time the run started plus a random part, so that
+ * two runs never share one by accident (a shared manifest would make a run skip files another run uploaded).
+ */
+const defaultManifest = (now: number): string => {
+  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
+  return path.resolve(`imagekit-fp-upload-${stamp}-${randomUUID().slice(0, 8)}.jsonl`)
+}
 
 /** One plain line per settled file (off a terminal). */
 const itemLine = (o: UploadDirectoryOutcome): string => {
@@ -70,13 +74,13 @@ export const uploadCommand = async (
   const manifest = flags.resume === undefined ? defaultManifest(started) : path.resolve(flags.resume)
   const tally: Tally = { uploaded: 0, skipped: 0, failed: 0, bytes: 0 }
   let counted: Counted | undefined
-  void countFiles(dirs, io.signal).then((c) => (counted = c))
+  const counting = countFiles(dirs, io.signal).then((c) => (counted = c))
   const view = progressView(io.stderr, ctx.now)
   let last: ProgressSnapshot | undefined
   const failures: UploadDirectoryOutcome[] = []
   let aborted = false
   for (const dir of dirs) {
-    const before = { ...tally }
+    const before = { ...tally, bytes: last?.bytesDone ?? 0 }
     const result = await uploadDirectory(config, dir, {
       folder: flags.folder,
       concurrency: flags.concurrency,
@@ -111,7 +115,10 @@ export const uploadCommand = async (
           tally.failed += 1
           failures.push(o)
         } else if (o.result._tag === 'AlreadyUploaded') tally.skipped += 1
-        else tally.uploaded += 1
+        else {
+          tally.uploaded += 1
+          if (o.result._tag === 'UploadResult') tally.bytes += o.result.size ?? 0
+        }
         if (io.stderr.isTTY !== true) say(io.stdout, itemLine(o))
       },
       ...(io.signal ? { signal: io.signal } : {}),
@@ -120,14 +127,18 @@ export const uploadCommand = async (
       view.clear()
       return reportError(io, result.left)
     }
-    tally.bytes = last?.bytesDone ?? tally.bytes
     warnManifest(ctx, result.right)
     if (result.right.aborted) {
       aborted = true
       break
     }
   }
-  if (last !== undefined) view.end(last)
+  await counting
+  if (last !== undefined)
+    view.end({
+      ...last,
+      ...(counted === undefined ? {} : { filesTotal: counted.files, bytesTotal: counted.bytes }),
+    })
   return finish(ctx, {
     dirs,
     flags,

@@ -16,6 +16,8 @@ export interface RunOptions {
   readonly tty?: boolean
   /** Called with everything written so far, after each write to stderr (to act in the middle of a run). */
   readonly onStderr?: (all: string) => void
+  /** The same for stdout. */
+  readonly onStdout?: (all: string) => void
 }
 
 /** Runs `imagekit-fp <argv>` in-process with exactly `options.env` (nothing from the process's environment). */
@@ -25,7 +27,13 @@ export const run = async (argv: readonly string[], options: RunOptions = {}): Pr
   const tty = options.tty === true ? { isTTY: true, columns: 100 } : {}
   const code = await runCli(
     {
-      stdout: { write: (s: string) => (stdout += s), ...tty },
+      stdout: {
+        write: (s: string) => {
+          stdout += s
+          options.onStdout?.(stdout)
+        },
+        ...tty,
+      },
       stderr: {
         write: (s: string) => {
           stderr += s
