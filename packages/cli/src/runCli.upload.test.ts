@@ -132,6 +132,33 @@ describe('runCli upload', () => {
     expect(stored()).toStrictEqual(expectedPaths)
   })
 
+  it('on a terminal, counts the uploads in flight at Ctrl-C as cancelled, not failed, in the summary and the last frame', async () => {
+    standIn.inject({ operation: 'upload-file', delayMs: 1, times: 4 })
+    standIn.inject({ operation: 'upload-file', delayMs: 600_000, times: Infinity })
+    const controller = new AbortController()
+    const manifest = path.join(work, 'cancel.jsonl')
+    const watching = setInterval(() => {
+      if (standIn.files().length >= 4) setTimeout(() => controller.abort(), 200)
+    }, 20)
+    const r = await run(['upload', dir, '--folder', '/up', '--concurrency', '2', '--resume', manifest], {
+      env,
+      now: () => NOW,
+      tty: true,
+      signal: controller.signal,
+    })
+    clearInterval(watching)
+    expect(r.code).toBe(130)
+    expect(r.stdout).toMatch(/^uploaded 4 files \([\d.]+ k?B\) in 0:00, 2 cancelled\n$/)
+    const frames = r.stderr.split('\n')
+    // eslint-disable-next-line no-control-regex, no-regex-spaces -- the bar's exact redraw sequence and spacing
+    expect(frames.at(-4)).toMatch(/\r\x1b\[K\[##-{18}\]  4\/33 files  [\d.]+ k?B\/30\.5 kB  ETA 0:00$/)
+    expect(frames.slice(-3)).toStrictEqual([
+      'interrupted: the files not listed in the manifest were not uploaded.',
+      `to resume: imagekit-fp upload ${dir} --folder /up --resume ${manifest}`,
+      '',
+    ])
+  })
+
   it.each([
     [
       ['upload', 'x'],

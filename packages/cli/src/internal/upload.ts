@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import {
   uploadDirectory,
+  type UploadDirectoryOptions,
   type UploadDirectoryOutcome,
   type UploadDirectoryReport,
 } from '@imagekit-fp/upload/node'
@@ -30,6 +31,8 @@ interface Tally {
   uploaded: number
   skipped: number
   failed: number
+  /** In flight when Ctrl-C came: cancelled, not failed (a resume sends them). */
+  cancelled: number
   bytes: number
 }
 
@@ -59,6 +62,57 @@ const itemLine = (o: UploadDirectoryOutcome): string => {
     : `uploaded\t${o.ref.path}\t${target}`
 }
 
+/** What `uploadDirectory` reports as files settle. */
+type BulkProgress = Parameters<NonNullable<UploadDirectoryOptions['onProgress']>>[0]
+
+/** The state of one run, shared by the listeners of its folders. */
+interface RunState {
+  readonly ctx: Context
+  readonly started: number
+  readonly tally: Tally
+  readonly failures: UploadDirectoryOutcome[]
+  counted?: Counted | undefined
+  last?: ProgressSnapshot
+}
+
+/** The bar's snapshot: this folder's progress on top of the folders before it, with the pre-counted totals. */
+const snapshotOf = (run: RunState, before: Tally, p: BulkProgress): ProgressSnapshot => {
+  const { counted } = run
+  const bytesDone = before.bytes + p.bytesDone
+  const elapsedMs = run.ctx.now() - run.started
+  const etaMs =
+    counted !== undefined && bytesDone > 0 ? ((counted.bytes - bytesDone) * elapsedMs) / bytesDone : p.etaMs
+  return {
+    done: before.uploaded + before.skipped + p.done,
+    failed: before.failed + p.failed,
+    inFlight: p.inFlight,
+    bytesDone,
+    elapsedMs,
+    waitingForRateLimit: p.waitingForRateLimit,
+    ...(counted === undefined ? {} : { filesTotal: counted.files, bytesTotal: counted.bytes }),
+    ...(etaMs === undefined ? {} : { etaMs: Math.max(0, etaMs) }),
+  }
+}
+
+/** Counts a settled file (an upload cancelled by Ctrl-C is not a failure) and prints its line off a terminal. */
+const settle = (run: RunState, o: UploadDirectoryOutcome): void => {
+  const { io } = run.ctx
+  const { tally } = run
+  if (o._tag === 'Failed' && io.signal?.aborted === true && o.error._tag === 'NetworkError') {
+    tally.cancelled += 1
+    return
+  }
+  if (o._tag === 'Failed') {
+    tally.failed += 1
+    run.failures.push(o)
+  } else if (o.result._tag === 'AlreadyUploaded') tally.skipped += 1
+  else {
+    tally.uploaded += 1
+    if (o.result._tag === 'UploadResult') tally.bytes += o.result.size ?? 0
+  }
+  if (io.stderr.isTTY !== true) say(io.stdout, itemLine(o))
+}
+
 /** Uploads every folder given to `--folder`; see the README for the output and the exit codes. */
 export const uploadCommand = async (
   ctx: Context,
@@ -72,15 +126,17 @@ export const uploadCommand = async (
   }
   const started = ctx.now()
   const manifest = flags.resume === undefined ? defaultManifest(started) : path.resolve(flags.resume)
-  const tally: Tally = { uploaded: 0, skipped: 0, failed: 0, bytes: 0 }
-  let counted: Counted | undefined
-  const counting = countFiles(dirs, io.signal).then((c) => (counted = c))
+  const run: RunState = {
+    ctx,
+    started,
+    tally: { uploaded: 0, skipped: 0, failed: 0, cancelled: 0, bytes: 0 },
+    failures: [],
+  }
+  const counting = countFiles(dirs, io.signal).then((c) => (run.counted = c))
   const view = progressView(io.stderr, ctx.now)
-  let last: ProgressSnapshot | undefined
-  const failures: UploadDirectoryOutcome[] = []
   let aborted = false
   for (const dir of dirs) {
-    const before = { ...tally, bytes: last?.bytesDone ?? 0 }
+    const before = { ...run.tally, bytes: run.last?.bytesDone ?? 0 }
     const result = await uploadDirectory(config, dir, {
       folder: flags.folder,
       concurrency: flags.concurrency,
@@ -90,37 +146,8 @@ export const uploadCommand = async (
         useUniqueFileName: flags.uniqueNames === true,
         ...(flags.tags === undefined ? {} : { tags: flags.tags.split(',').filter((t) => t !== '') }),
       },
-      onProgress: (p) => {
-        const settled = before.uploaded + before.skipped + before.failed + p.done + p.failed
-        const bytesDone = before.bytes + p.bytesDone
-        const elapsedMs = ctx.now() - started
-        const etaMs =
-          counted !== undefined && bytesDone > 0
-            ? ((counted.bytes - bytesDone) * elapsedMs) / bytesDone
-            : p.etaMs
-        last = {
-          done: settled - before.failed - p.failed,
-          failed: before.failed + p.failed,
-          inFlight: p.inFlight,
-          bytesDone,
-          elapsedMs,
-          waitingForRateLimit: p.waitingForRateLimit,
-          ...(counted === undefined ? {} : { filesTotal: counted.files, bytesTotal: counted.bytes }),
-          ...(etaMs === undefined ? {} : { etaMs: Math.max(0, etaMs) }),
-        }
-        view.update(last)
-      },
-      onItem: (o) => {
-        if (o._tag === 'Failed') {
-          tally.failed += 1
-          failures.push(o)
-        } else if (o.result._tag === 'AlreadyUploaded') tally.skipped += 1
-        else {
-          tally.uploaded += 1
-          if (o.result._tag === 'UploadResult') tally.bytes += o.result.size ?? 0
-        }
-        if (io.stderr.isTTY !== true) say(io.stdout, itemLine(o))
-      },
+      onProgress: (p) => view.update((run.last = snapshotOf(run, before, p))),
+      onItem: (o) => settle(run, o),
       ...(io.signal ? { signal: io.signal } : {}),
     })()
     if (result._tag === 'Left') {
@@ -134,9 +161,14 @@ export const uploadCommand = async (
     }
   }
   await counting
+  const { tally, counted, last, failures } = run
   if (last !== undefined)
     view.end({
       ...last,
+      // Files cancelled by Ctrl-C are not failures: the last frame counts what is really done or failed.
+      done: tally.uploaded + tally.skipped,
+      failed: tally.failed,
+      inFlight: 0,
       ...(counted === undefined ? {} : { filesTotal: counted.files, bytesTotal: counted.bytes }),
     })
   return finish(ctx, {
@@ -173,18 +205,19 @@ interface Ending {
 /** The summary, the failures, how to resume, and the exit code. */
 const finish = async (ctx: Context, e: Ending): Promise<number> => {
   const { io } = ctx
-  const { uploaded, skipped, failed, bytes } = e.tally
+  const { uploaded, skipped, failed, cancelled, bytes } = e.tally
   say(
     io.stdout,
     `uploaded ${uploaded} files (${formatBytes(bytes)}) in ${formatDuration(ctx.now() - e.started)}` +
       (skipped > 0 ? `, ${skipped} already uploaded` : '') +
+      (cancelled > 0 ? `, ${cancelled} cancelled` : '') +
       (failed > 0 ? `, ${failed} failed:` : ''),
   )
   for (const f of e.failures)
     if (f._tag === 'Failed') say(io.stderr, `failed\t${f.ref.path}\t${formatError(f.error)}`)
   const resume = resumeLine(e.dirs, e.flags, e.manifest)
   if (e.aborted) {
-    say(io.stderr, `interrupted: the files not listed in the manifest were not uploaded.`)
+    say(io.stderr, 'interrupted: the files not listed in the manifest were not uploaded.')
     say(io.stderr, `to resume: ${resume}`)
     return EXIT.interrupted
   }

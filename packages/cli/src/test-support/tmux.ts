@@ -12,7 +12,7 @@ const tmux = (...args: string[]): string => {
 
 /** A session running `command` in a `columns`×`rows` terminal with `env` added; it stays open after the command. */
 export interface Session {
-  /** The screen as a person sees it now (trailing blank lines dropped). */
+  /** The screen as a person sees it now (wrapped lines joined, trailing blank lines dropped). */
   readonly capture: () => string
   readonly sendKeys: (...keys: string[]) => void
   /** Polls the screen until `test` holds (every 100 ms, at most `timeoutMs`); returns that screen. */
@@ -31,7 +31,7 @@ export const startSession = (
   spawnSync('tmux', ['kill-session', '-t', name])
   const vars = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`])
   tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), ...vars, command)
-  const capture = () => tmux('capture-pane', '-p', '-t', name).replace(/\n+$/, '\n')
+  const capture = () => tmux('capture-pane', '-p', '-J', '-t', name).replace(/\n+$/, '\n')
   return {
     capture,
     sendKeys: (...keys) => void tmux('send-keys', '-t', name, ...keys),
