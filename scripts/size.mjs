@@ -97,6 +97,8 @@ const ours = [
   },
   // The v2 upload alone (JWT-authenticated; budgeted as a regression guard).
   { name: '{ uploadV2 }', code: `export { uploadV2 } from '@imagekit-fp/upload'` },
+  // Many uploads behind one rate-limit gate: the bulk engine is inlined here only.
+  { name: '{ uploadMany }', code: `export { uploadMany } from '@imagekit-fp/upload'` },
   {
     name: '{ buildTransformationString }',
     code: `export { buildTransformationString } from '@imagekit-fp/url'`,

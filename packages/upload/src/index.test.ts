@@ -7,11 +7,12 @@ import * as nodeEntry from '@imagekit-fp/upload/node'
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 
 describe('entry points', () => {
-  it('the browser entry exports upload, uploadV2 and the UploadResult and UploadAccepted codecs only', () => {
+  it('the browser entry exports upload, uploadMany, uploadV2 and the UploadResult and UploadAccepted codecs only', () => {
     expect(Object.keys(browserEntry).sort()).toStrictEqual([
       'UploadAccepted',
       'UploadResult',
       'upload',
+      'uploadMany',
       'uploadV2',
     ])
   })

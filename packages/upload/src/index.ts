@@ -1,5 +1,15 @@
 export { upload } from './upload'
 export type { NoExtraKeys, UploadConfig, UploadError } from './upload'
+export { uploadMany } from './uploadMany'
+export type {
+  UploadManyAuth,
+  UploadManyOptions,
+  UploadManyOutcome,
+  UploadManyProgress,
+  UploadManyRef,
+  UploadManyReport,
+  UploadManyRequest,
+} from './uploadMany'
 export { uploadV2 } from './uploadV2'
 export type { UploadV2Request, UploadV2RequestFor } from './uploadV2'
 export { UploadResult } from './model/UploadResult'

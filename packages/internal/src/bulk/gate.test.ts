@@ -176,6 +176,26 @@ describe('gateFetch', () => {
     expect(sent).toStrictEqual([800])
   })
 
+  it('checks the gate again in the turn it sends: a close that lands while the call wakes holds it back', async () => {
+    const gate = createRateGate({ now: () => Date.now() })
+    const sent: number[] = []
+    const f = gateFetch(
+      gate,
+      () => {
+        sent.push(Date.now() - T0)
+        return Promise.resolve(reply(200))
+      },
+      () => Date.now(),
+    )
+    const p = f('https://x.example/')
+    gate.closeUntil(T0 + 500) // the gate was open when the call began, and closes before it sends
+    await vi.advanceTimersByTimeAsync(499)
+    expect(sent).toStrictEqual([])
+    await vi.advanceTimersByTimeAsync(1)
+    await p
+    expect(sent).toStrictEqual([500])
+  })
+
   it('an abort during the wait makes the call at once with the aborted signal (it rejects as aborted)', async () => {
     const gate = createRateGate({ now: () => Date.now() })
     const seen: boolean[] = []

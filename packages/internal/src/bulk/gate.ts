@@ -10,6 +10,13 @@ export interface RateGate {
   readonly closeUntil: (epochMs: number) => void
 }
 
+/**
+ * A gate from {@link createRateGate} answers at once whether it is open (a key no other code holds), so that
+ * {@link gateFetch} checks it again in the very turn it sends: between `whenOpen` resolving and the send, another
+ * worker's 429 may have closed it.
+ */
+const IS_OPEN: unique symbol = /*#__PURE__*/ Symbol()
+
 /** The longest single timer (setTimeout fires at once past 2^31-1 ms); a longer close waits in steps. */
 const MAX_TIMER_MS = 2_147_483_647
 
@@ -50,10 +57,12 @@ export const createRateGate = (options?: { readonly now?: () => number }): RateG
     else for (const open of [...waiters]) open()
   }
 
-  return {
+  const isOpen = () => until <= now()
+  const gate: RateGate & { readonly [IS_OPEN]: () => boolean } = {
+    [IS_OPEN]: isOpen,
     whenOpen: (signal) => {
       if (signal?.aborted) return Promise.resolve(false)
-      if (until <= now()) return Promise.resolve(true)
+      if (isOpen()) return Promise.resolve(true)
       return new Promise<boolean>((resolve) => {
         const settle = (open: boolean) => {
           waiters.delete(waiter)
@@ -74,6 +83,7 @@ export const createRateGate = (options?: { readonly now?: () => number }): RateG
       if (waiters.size > 0) check()
     },
   }
+  return gate
 }
 
 /** The wait a 429 reply asks for, in ms: `Retry-After` (seconds or an HTTP date), else `X-RateLimit-Reset` (ms). */
@@ -107,7 +117,11 @@ const signalOf = (input: unknown, init: RequestInit | undefined): AbortSignal | 
 export const gateFetch =
   (gate: RateGate, fetch: typeof globalThis.fetch, now: () => number): typeof globalThis.fetch =>
   async (input, init) => {
-    await gate.whenOpen(signalOf(input, init))
+    const signal = signalOf(input, init)
+    const isOpen = (gate as Partial<Record<typeof IS_OPEN, () => boolean>>)[IS_OPEN]
+    while ((await gate.whenOpen(signal)) && isOpen !== undefined && !isOpen()) {
+      // closed again by a 429 that arrived while this call was waking: wait once more
+    }
     const reply = await fetch(input, init)
     try {
       if (reply.status === 429) {
