@@ -2,12 +2,8 @@ import type { taskEither } from 'fp-ts'
 import { openAsBlob } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import { isObject, left, readProp, right } from '@imagekit-fp/internal'
-
-const reason = (e: unknown): string => {
-  const code = isObject(e) ? readProp(e, 'code')?.value : undefined
-  return typeof code === 'string' ? code : e instanceof Error ? e.message : 'unknown error'
-}
+import { left, right } from '@imagekit-fp/internal'
+import { codeOf } from './internal/codeOf'
 
 /**
  * Opens a file on disk as a `Blob` whose bytes stay on disk until they are sent (`fs.openAsBlob`): a 1 GiB
@@ -36,6 +32,6 @@ export const fileFromPath =
       if (!info.isFile()) return left(validationError('path', 'is not a regular file'))
       return right(await openAsBlob(path))
     } catch (e) {
-      return left(validationError('path', `cannot be opened (${reason(e)})`))
+      return left(validationError('path', `cannot be opened (${codeOf(e)})`))
     }
   }

@@ -8,6 +8,7 @@ export type {
   AlreadyUploaded,
   UploadDirectoryOptions,
   UploadDirectoryOutcome,
+  UploadDirectoryProgress,
   UploadDirectoryRef,
   UploadDirectoryReport,
   UploadDirectoryUploadOptions,

@@ -71,7 +71,7 @@ const CLIENT_AUTH = 'publicKey, token, signature and expire'
  * v1's auth: `config.privateKey` (Basic auth), or the client-side fields from `getAuthenticationParameters`, sent
  * after the others (`publicKey` falls back to `config.publicKey`).
  */
-export const v1Auth: Auth = (config, request) => {
+const v1Auth: Auth = (config, request) => {
   const key = optional(string)(read(config, 'privateKey', 'config.privateKey'), 'config.privateKey')
   const given = CLIENT.map((name) => read(request, name, `request.${name}`))
   // A public key alone is harmless next to the private key (it is simply not sent); a token, signature or

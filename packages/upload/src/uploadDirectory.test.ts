@@ -12,11 +12,12 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { validationError, type ValidationError } from '@imagekit-fp/utils'
+import { createRateGate, validationError, type RateGate, type ValidationError } from '@imagekit-fp/utils'
 import {
   uploadDirectory,
   type UploadDirectoryOptions,
   type UploadDirectoryOutcome,
+  type UploadDirectoryProgress,
   type UploadDirectoryReport,
 } from '@imagekit-fp/upload/node'
 
@@ -55,7 +56,6 @@ const account = (reply?: (filePath: string, call: number) => Response | undefine
 }
 
 const KEY = 'private_dir_key'
-type BulkProgressSeen = Parameters<NonNullable<UploadDirectoryOptions['onProgress']>>[0]
 const ok = (fileId: string, filePath: string) => ({
   _tag: 'UploadResult',
   fileId,
@@ -297,7 +297,7 @@ describe('uploadDirectory: reports', () => {
   it("keep: 'failed' leaves done empty; onProgress ends with every file counted", async () => {
     const root = tree({ 'a.jpg': 'A', 'b.jpg': 'B', 'c\\d.jpg': 'C' })
     const ik = account()
-    const progress: BulkProgressSeen[] = []
+    const progress: UploadDirectoryProgress[] = []
     const report = await run(
       root,
       { folder: '/k', keep: 'failed', onProgress: (p) => progress.push(p) },
@@ -348,6 +348,40 @@ describe('uploadDirectory: rate limits', () => {
   })
 })
 
+describe('uploadDirectory: gate and signal', () => {
+  it("closes the caller's gate on a 429 and waits on it before each file", async () => {
+    const root = tree({ 'a.jpg': 'A', 'b.jpg': 'B' })
+    const shared = createRateGate()
+    const closes: number[] = []
+    let waits = 0
+    const gate: RateGate = {
+      whenOpen: (signal) => {
+        waits++
+        return shared.whenOpen(signal)
+      },
+      closeUntil: (t) => {
+        closes.push(t)
+        shared.closeUntil(t)
+      },
+    }
+    const ik = account((_, call) =>
+      call === 0 ? Response.json({}, { status: 429, headers: { 'retry-after': '0' } }) : undefined,
+    )
+    const report = await run(root, { folder: '/g', gate, concurrency: 1 }, ik.fetch)
+    expect(report.done.map((o) => o.ref.path).sort()).toStrictEqual(['a.jpg', 'b.jpg'])
+    expect(closes).toHaveLength(1)
+    expect(waits).toBeGreaterThanOrEqual(3)
+  })
+
+  it('with a signal aborted before the start, reads nothing and sends nothing', async () => {
+    const root = tree({ 'a.jpg': 'A' })
+    const ik = account()
+    const report = await run(root, { folder: '/a', signal: AbortSignal.abort() }, ik.fetch)
+    expect(report).toStrictEqual({ done: [], failed: [], total: 0, aborted: true })
+    expect(ik.sent).toStrictEqual([])
+  })
+})
+
 describe('uploadDirectory: validation', () => {
   const root = tree({ 'a.jpg': 'A' })
   const notADir = path.join(root, 'a.jpg')
@@ -392,7 +426,7 @@ describe('uploadDirectory: validation', () => {
       {},
       root,
       { ...OK, gate: { closeUntil: () => undefined } },
-      validationError('options.gate.whenOpen', 'must be a function'),
+      validationError('options.gate', 'must be a RateGate (from createRateGate)'),
     ],
     ['onItem', {}, root, { ...OK, onItem: 1 }, validationError('options.onItem', 'must be a function')],
     ['filter', {}, root, { ...OK, filter: 'x' }, validationError('options.filter', 'must be a function')],
@@ -431,7 +465,7 @@ describe('uploadDirectory: validation', () => {
       { ...OK, concurency: 2 },
       validationError(
         'options.concurency',
-        'is not a known key (allowed: folder, concurrency, gate, signal, onProgress, onItem, keep, manifest, uploadOptions, filter)',
+        'is not a known key (allowed: folder, concurrency, gate, signal, onProgress, onItem, keep, maxRateLimitRounds, manifest, uploadOptions, filter)',
       ),
     ],
     [

@@ -23,8 +23,9 @@ import {
   type LoadedManifest,
   type ManifestWriter,
 } from './internal/manifest'
-import { checkInput, checkTransport } from './internal/directoryInput'
-import { codeOf, walk, type WalkEntry } from './internal/walk'
+import { checkInput, checkShared } from './internal/directoryInput'
+import { codeOf } from './internal/codeOf'
+import { walk, type WalkEntry } from './internal/walk'
 import type { ServerUploadRequest, UploadRequest } from './model/UploadRequest'
 import type { UploadAccepted } from './model/UploadAccepted'
 import type { UploadResult } from './model/UploadResult'
@@ -68,7 +69,7 @@ export interface UploadDirectoryOptions {
   /** Stops the walk and cancels the uploads in flight; the report then says `aborted: true`. */
   readonly signal?: AbortSignal
   /** Called as files settle: counts, bytes, an ETA when it can be estimated. */
-  readonly onProgress?: (progress: BulkProgress) => void
+  readonly onProgress?: (progress: UploadDirectoryProgress) => void
   /** Called once per file (and per refused entry) as it settles. */
   readonly onItem?: (outcome: UploadDirectoryOutcome) => void
   /**
@@ -77,6 +78,12 @@ export interface UploadDirectoryOptions {
    * @default 'all'
    */
   readonly keep?: 'all' | 'failed'
+  /**
+   * How often one file may be sent again after a final 429, each time once the gate reopens, 0 to 100.
+   *
+   * @default 20
+   */
+  readonly maxRateLimitRounds?: number
   /**
    * Path of a resume manifest (JSON lines, created if absent): each uploaded file is appended as
    * `{"path","size","sha256","fileId"}`; a later run skips every file whose path, size and SHA-256 match a line.
@@ -93,6 +100,15 @@ export interface UploadDirectoryOptions {
    */
   readonly filter?: (relativePath: string) => boolean
 }
+
+/**
+ * Where an {@link uploadDirectory} stands: files `done`, `failed` and `inFlight`, `bytesDone`, `bytesTotal` once the
+ * walk has ended, `elapsedMs`, `etaMs` once it can be estimated, and whether the workers are `waitingForRateLimit`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type UploadDirectoryProgress = BulkProgress
 
 /**
  * Which file an outcome is about: its path relative to `dir` (`/`-separated) and where it goes in ImageKit.
@@ -249,19 +265,27 @@ const workFor =
  * @param config - as for `upload`, with `privateKey` (`fetch` defaults to {@link nodeFetch}).
  * @param dir - the folder on disk.
  * @param options - `folder` (required), `concurrency`, `gate`, `signal`, `onProgress`, `onItem`, `keep`,
- *   `manifest`, `uploadOptions` (for every file) and `filter` ({@link UploadDirectoryOptions}).
+ *   `maxRateLimitRounds`, `manifest`, `uploadOptions` (for every file) and `filter` ({@link UploadDirectoryOptions}).
  * @returns a TaskEither that never rejects: a `ValidationError` (bad config, `dir` or options, an unreadable
  *   manifest; nothing was sent), or the report in which every file appears exactly once, `Done` or `Failed` with its
  *   `HttpError`, `NetworkError`, `DecodeError` or `ValidationError`.
  * @example
+ * import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+ * import { tmpdir } from 'node:os'
+ * import { join } from 'node:path'
  * import { uploadDirectory } from '@imagekit-fp/upload/node'
  *
- * const report = await uploadDirectory(
- *   { privateKey: process.env.IMAGEKIT_PRIVATE_KEY ?? '' },
- *   './photos',
- *   { folder: '/backup/photos', manifest: './photos.manifest.jsonl', uploadOptions: { useUniqueFileName: false } },
- * )()
- * if (report._tag === 'Right') console.log(report.right.done.length, 'done,', report.right.failed.length, 'failed')
+ * const dir = mkdtempSync(join(tmpdir(), 'photos-'))
+ * mkdirSync(join(dir, '2024'))
+ * writeFileSync(join(dir, '2024', 'a.jpg'), 'a')
+ * // A stand-in for ImageKit (use your real config instead).
+ * const fetch = async () => Response.json({ fileId: 'file1', name: 'a.jpg' })
+ * const report = await uploadDirectory({ privateKey: 'private_xxx', fetch }, dir, {
+ *   folder: '/backup',
+ *   manifest: join(dir, 'upload.jsonl'), // run it again: nothing is sent twice
+ * })()
+ * if (report._tag === 'Right') console.log(report.right.done.map((o) => o.ref))
+ * // [{ path: '2024/a.jpg', folder: '/backup/2024', fileName: 'a.jpg' }]
  * @since 0.1.0
  * @category upload
  */
@@ -274,10 +298,10 @@ export const uploadDirectory =
   async () => {
     let manifest: OpenManifest | undefined
     try {
-      const input = checkInput(config, dir, options)
+      const input = checkInput(dir, options)
       if (input._tag === 'Left') return input
-      const transport = await checkTransport(config)
-      if (transport !== undefined) return left(transport)
+      const bad = await checkShared(config, input.right.shared)
+      if (bad !== undefined) return left(bad)
       const { folder, filter, ...given } = input.right
       const root = await openRoot(input.right.dir)
       if (root._tag === 'Left') return root
@@ -324,6 +348,7 @@ export const uploadDirectory =
         ...(given.onProgress === undefined ? {} : { onProgress: given.onProgress }),
         ...(given.onItem === undefined ? {} : { onItem: given.onItem }),
         ...(given.keep === undefined ? {} : { keep: given.keep }),
+        ...(given.maxRateLimitRounds === undefined ? {} : { maxRateLimitRounds: given.maxRateLimitRounds }),
       })
       return right(manifestError === undefined ? report : { ...report, manifestError })
     } catch {

@@ -1,13 +1,11 @@
-// The input checks of `uploadDirectory`, run before anything is read, sent or written: the config and the shared
-// upload options as `upload` checks them, the options one by one (paths under `options`).
+// The input checks of `uploadDirectory`, run before anything is read, sent or written: the options one by one
+// (paths under `options`; the bulk ones as uploadMany checks them), then the config and the upload options shared
+// by every file, checked by `upload` itself.
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import { request } from '@imagekit-fp/utils/http'
 import {
   attempt,
-  fail,
   fields,
   integer,
-  isFunction,
   isPlainObject,
   need,
   nonEmptyString,
@@ -18,12 +16,11 @@ import {
   signal as checkSignal,
   type BulkProgress,
   type Check,
-  type RateGate,
 } from '@imagekit-fp/internal'
-import { prepareUpload } from './validate'
+import { fn, gate } from './many'
 import { nameProblem } from './walk'
-import { UploadResult } from '../model/UploadResult'
-import { v1Auth, type UploadConfig } from '../upload'
+import { upload, type UploadConfig } from '../upload'
+import type { UploadRequest } from '../model/UploadRequest'
 import type { UploadDirectoryOptions, UploadDirectoryOutcome } from '../uploadDirectory'
 
 const KEYS = [
@@ -34,10 +31,12 @@ const KEYS = [
   'onProgress',
   'onItem',
   'keep',
+  'maxRateLimitRounds',
   'manifest',
   'uploadOptions',
   'filter',
 ] as const satisfies readonly (keyof UploadDirectoryOptions)[]
+
 /** Request fields that `uploadDirectory` sets itself, or that cannot be shared by many uploads. */
 const NOT_SHARED = [
   'file',
@@ -51,20 +50,6 @@ const NOT_SHARED = [
   'expire',
 ]
 
-const fn =
-  <F>(): Check<F> =>
-  (u, path) => {
-    need(isFunction(u), path, 'must be a function')
-    return u as F
-  }
-
-const gateCheck: Check<RateGate> = (u, path) => {
-  need(isPlainObject(u), path, 'must be a gate from createRateGate')
-  for (const key of ['whenOpen', 'closeUntil'] as const)
-    fn()(read(u, key, `${path}.${key}`), `${path}.${key}`)
-  return u as RateGate
-}
-
 /** The folder, as its non-empty segments; each must be a usable ImageKit folder name. */
 const folderCheck: Check<readonly string[]> = (u, path) => {
   const segments = nonEmptyString(u, path)
@@ -77,24 +62,17 @@ const folderCheck: Check<readonly string[]> = (u, path) => {
   return segments
 }
 
-/** Checks the shared upload options (and `config`) as `upload` would, with a stand-in file; nothing is sent. */
-const sharedCheck =
-  (config: unknown): Check<Record<string, unknown>> =>
-  (u, path) => {
-    const shared = u === undefined ? {} : u
-    need(isPlainObject(shared), path, 'must be a plain object')
-    for (const key of NOT_SHARED)
-      need(read(shared, key, `${path}.${key}`) === undefined, `${path}.${key}`, 'is set by uploadDirectory')
-    const probe = prepareUpload(config, { ...shared, file: new Uint8Array(0), fileName: 'probe' }, v1Auth)
-    if (probe._tag === 'Left') {
-      const at = probe.left.path
-      fail(at.startsWith('request') ? path + at.slice('request'.length) : at, probe.left.message)
-    }
-    return shared as Record<string, unknown>
-  }
+/** The upload options for every file: a plain object without the fields each upload sets. */
+const sharedCheck: Check<Readonly<Record<string, unknown>>> = (u, path) => {
+  const shared = u === undefined ? {} : u
+  need(isPlainObject(shared), path, 'must be a plain object')
+  for (const key of NOT_SHARED)
+    need(read(shared, key, `${path}.${key}`) === undefined, `${path}.${key}`, 'is set by uploadDirectory')
+  return shared as Readonly<Record<string, unknown>>
+}
 
 /** The checked `dir` and options (`folder` as its segments, `shared`: the upload options for every file). */
-export const checkInput = (config: unknown, dir: unknown, options: unknown) =>
+export const checkInput = (dir: unknown, options: unknown) =>
   attempt(
     () => {
       need(typeof dir === 'string' && dir !== '', 'dir', 'must be a non-empty string')
@@ -104,14 +82,15 @@ export const checkInput = (config: unknown, dir: unknown, options: unknown) =>
         dir,
         folder: field('folder', folderCheck),
         concurrency: field('concurrency', optional(integer(1, 64))) ?? 4,
-        gate: field('gate', optional(gateCheck)),
+        gate: field('gate', optional(gate)),
         signal: field('signal', optional(checkSignal)),
-        onProgress: field('onProgress', optional(fn<(p: BulkProgress) => void>())),
-        onItem: field('onItem', optional(fn<(o: UploadDirectoryOutcome) => void>())),
+        onProgress: field('onProgress', optional(fn)) as ((p: BulkProgress) => void) | undefined,
+        onItem: field('onItem', optional(fn)) as ((o: UploadDirectoryOutcome) => void) | undefined,
         keep: field('keep', optional(oneOf(['all', 'failed']))),
+        maxRateLimitRounds: field('maxRateLimitRounds', optional(integer(0, 100))),
         manifest: field('manifest', optional(nonEmptyString)),
-        filter: field('filter', optional(fn<(path: string) => boolean>())),
-        shared: field('uploadOptions', sharedCheck(config)),
+        filter: field('filter', optional(fn)) as ((path: string) => boolean) | undefined,
+        shared: field('uploadOptions', sharedCheck),
       }
     },
     'options',
@@ -119,19 +98,26 @@ export const checkInput = (config: unknown, dir: unknown, options: unknown) =>
   )
 
 /**
- * The config's transport fields (upload base URL, timeout, retry, …) checked as a send checks them, or the first
- * problem. The probe's signal is aborted before it starts, so nothing is fetched.
+ * The config and the shared upload options, checked by `upload` itself (its request checks, then the transport's)
+ * on a request whose signal is already aborted, so nothing is sent. A problem in the upload options is named under
+ * `options.uploadOptions`.
  */
-export const checkTransport = async (config: UploadConfig): Promise<ValidationError | undefined> => {
-  const stop = new AbortController()
-  stop.abort()
-  const probe = await request(config, {
-    method: 'POST',
-    base: 'upload',
-    path: '/api/v1/files/upload',
-    auth: 'basic',
-    codec: UploadResult,
-    signal: stop.signal,
-  })()
-  return probe._tag === 'Left' && probe.left._tag === 'ValidationError' ? probe.left : undefined
+export const checkShared = async (
+  config: unknown,
+  shared: Readonly<Record<string, unknown>>,
+): Promise<ValidationError | undefined> => {
+  const checked = await upload(
+    config as UploadConfig,
+    {
+      ...shared,
+      file: new Uint8Array(0),
+      fileName: 'check',
+      signal: AbortSignal.abort(),
+    } as UploadRequest,
+  )()
+  if (checked._tag === 'Right' || checked.left._tag !== 'ValidationError') return undefined
+  const { path, message } = checked.left
+  return path === 'request' || path.startsWith('request.') || path.startsWith('request[')
+    ? validationError(`options.uploadOptions${path.slice('request'.length)}`, message)
+    : checked.left
 }

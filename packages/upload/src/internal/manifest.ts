@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { isObject } from '@imagekit-fp/internal'
+import { codeOf } from './codeOf'
 
 /** What the manifest knows of one uploaded file (`fileId` is `null` for an upload ImageKit accepted to finish later). */
 export interface ManifestEntry {
@@ -48,7 +49,7 @@ export const loadManifest = async (file: string): Promise<LoadedManifest> => {
   try {
     handle = await open(file, 'r')
   } catch (e) {
-    if (isObject(e) && (e as { code?: unknown }).code === 'ENOENT') return { entries, torn: false }
+    if (codeOf(e) === 'ENOENT') return { entries, torn: false }
     throw e
   }
   try {

@@ -36,12 +36,14 @@ export interface ManyOptions<P, O> {
 
 const KEYS = ['concurrency', 'gate', 'signal', 'onProgress', 'onItem', 'keep', 'maxRateLimitRounds', 'auth']
 
-const fn: Check<(...args: never[]) => unknown> = (u, path) => {
+/** A function (callbacks and hooks of the bulk options). */
+export const fn: Check<(...args: never[]) => unknown> = (u, path) => {
   need(isFunction(u), path, 'must be a function')
   return u as (...args: never[]) => unknown
 }
 
-const gate: Check<RateGate> = (u, path) => {
+/** A {@link RateGate}: an object with `whenOpen` and `closeUntil` functions. */
+export const gate: Check<RateGate> = (u, path) => {
   need(
     isObject(u) && isFunction(readProp(u, 'whenOpen')?.value) && isFunction(readProp(u, 'closeUntil')?.value),
     path,

@@ -4,18 +4,12 @@
 import { opendir, realpath, stat } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import { validationError, type ValidationError } from '@imagekit-fp/utils'
-import { isObject, readProp } from '@imagekit-fp/internal'
+import { codeOf } from './codeOf'
 
 /** A file to upload (`real`: the path to open, symbolic links resolved) or an entry refused with its error. */
 export type WalkEntry =
   | { readonly kind: 'file'; readonly path: string; readonly real: string; readonly size: number }
   | { readonly kind: 'refused'; readonly path: string; readonly error: ValidationError }
-
-/** The `code` of a file system error (`ENOENT`, `EACCES`), or its message. */
-export const codeOf = (e: unknown): string => {
-  const code = isObject(e) ? readProp(e, 'code')?.value : undefined
-  return typeof code === 'string' ? code : e instanceof Error ? e.message : 'unknown error'
-}
 
 /**
  * Why a name read from a directory cannot become an ImageKit folder or file name, or `undefined`. A backslash is an
