@@ -9,6 +9,7 @@ export default defineConfig({
       { find: /^@imagekit-fp\/upload\/node$/, replacement: src('upload/src/node.ts') },
       { find: /^@imagekit-fp\/testing\/node$/, replacement: src('testing/src/node.ts') },
       { find: /^@imagekit-fp\/media\/operations$/, replacement: src('media/src/operations.ts') },
+      { find: /^@imagekit-fp\/media\/bulk$/, replacement: src('media/src/bulk.ts') },
       { find: /^@imagekit-fp\/utils\/http$/, replacement: src('utils/src/http.ts') },
       { find: /^@imagekit-fp\/utils\/webhook$/, replacement: src('utils/src/webhook.ts') },
       { find: /^@imagekit-fp\/utils\/codec$/, replacement: src('utils/src/codec.ts') },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { httpError, validationError } from '@imagekit-fp/utils'
-import { addTagsToMatching, type MatchingOutcome, type MatchingProgress } from '@imagekit-fp/media'
+import { addTagsToMatching, type MatchingOutcome, type MatchingProgress } from '@imagekit-fp/media/bulk'
 import { json, KEY } from './test-support/stub'
 import { acted, idsOf, library, listed, range, ref } from './test-support/library'
 

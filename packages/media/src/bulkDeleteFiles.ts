@@ -7,9 +7,6 @@ import { array, id } from './internal/validate'
 import { BulkDeleteReply, type BulkDeleteResult } from './model/BulkResults'
 import type { Abortable } from './model/Abortable'
 
-/** The most files one call deletes: ImageKit documents "a maximum of 100 files can be deleted at a time". */
-export const MAX_DELETE_FILES = 100
-
 /**
  * Input of {@link bulkDeleteFiles}.
  *
@@ -31,7 +28,7 @@ export const bulkDeleteFilesOperation: Operation<
   method: 'POST',
   path: '/v1/files/batch/deleteByFileIds',
   /** The input check: what the call sends besides its path. */
-  input: (field) => ({ json: { fileIds: field('fileIds', array(id, 1, MAX_DELETE_FILES)) } }),
+  input: (field) => ({ json: { fileIds: field('fileIds', array(id, 1, 100)) } }),
   ...partialSuccess(BulkDeleteReply),
   idempotent: true,
   /** Every id missing: the attempt whose reply was lost deleted them. */

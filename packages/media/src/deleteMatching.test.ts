@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { httpError } from '@imagekit-fp/utils'
-import { deleteMatching } from '@imagekit-fp/media'
+import { deleteMatching } from '@imagekit-fp/media/bulk'
 import { json, KEY } from './test-support/stub'
 import { acted, allDone, idsOf, library, range, ref } from './test-support/library'
 

@@ -1,6 +1,6 @@
 import type { taskEither } from 'fp-ts'
-import { bulkDeleteFiles, bulkDeleteFilesOperation, MAX_DELETE_FILES } from './bulkDeleteFiles'
-import { bulkChunk, runMatching } from './internal/matching'
+import { bulkDeleteFiles, bulkDeleteFilesOperation } from './bulkDeleteFiles'
+import { bulkChunk, DELETE_CHUNK, runMatching } from './internal/matching'
 import type { DeleteResult } from './model/DeleteResult'
 import type { MatchingOptions, MatchingQuery, MatchingReport } from './model/Matching'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
@@ -22,9 +22,9 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  *   was acted on: `ValidationError` (bad query or options, nothing sent) or the listing's `HttpError`,
  *   `NetworkError` or `DecodeError`.
  * @example
- * import { deleteMatching } from '@imagekit-fp/media'
+ * import { deleteMatching } from '@imagekit-fp/media/bulk'
  *
- * const plan = await deleteMatching({ privateKey: 'private_xxx' }, { path: '/tmp' }, { dryRun: true })()
+ * await deleteMatching({ privateKey: 'private_xxx' }, { path: '/tmp' }, { dryRun: true })()
  * // resolves to { _tag: 'Right', right: { dryRun: { files: [...], calls: 2 }, matched: 120, total: 0, … } }
  * @since 0.2.0
  * @category files
@@ -35,7 +35,7 @@ export const deleteMatching = (
   options?: MatchingOptions<DeleteResult>,
 ): taskEither.TaskEither<MediaError, MatchingReport<DeleteResult>> =>
   runMatching(config, query, options, () => ({
-    chunk: MAX_DELETE_FILES,
+    chunk: DELETE_CHUNK,
     act: (cfg, files, signal) =>
       bulkChunk(
         cfg,

@@ -28,21 +28,6 @@ export type { RemoveTagsOptions } from './removeTags'
 export { removeAITags } from './removeAITags'
 export type { RemoveAITagsOptions } from './removeAITags'
 
-// bulk over a search: every file a listAllFiles query yields
-export { addTagsToMatching } from './addTagsToMatching'
-export { removeTagsFromMatching } from './removeTagsFromMatching'
-export { deleteMatching } from './deleteMatching'
-export { purgeMatching } from './purgeMatching'
-export { updateMatching } from './updateMatching'
-export type {
-  MatchedFile,
-  MatchingOptions,
-  MatchingOutcome,
-  MatchingProgress,
-  MatchingQuery,
-  MatchingReport,
-} from './model/Matching'
-
 // versions
 export { listFileVersions } from './listFileVersions'
 export type { ListFileVersionsOptions } from './listFileVersions'

@@ -3,15 +3,12 @@
 import { describe, expect, it } from 'vitest'
 import type { taskEither } from 'fp-ts'
 import { validationError } from '@imagekit-fp/utils'
-import * as m from '@imagekit-fp/media'
+import type { MediaConfig, MediaError } from '@imagekit-fp/media'
+import * as m from '@imagekit-fp/media/bulk'
 import { KEY } from './test-support/stub'
 import { library } from './test-support/library'
 
-type Run = (
-  c: m.MediaConfig,
-  query: unknown,
-  options: unknown,
-) => taskEither.TaskEither<m.MediaError, unknown>
+type Run = (c: MediaConfig, query: unknown, options: unknown) => taskEither.TaskEither<MediaError, unknown>
 const helpers: readonly (readonly [string, Run])[] = [
   ['addTagsToMatching', (c, q, o) => m.addTagsToMatching(c, q as never, ['t'], o as never)],
   ['removeTagsFromMatching', (c, q, o) => m.removeTagsFromMatching(c, q as never, ['t'], o as never)],

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import * as media from '@imagekit-fp/media'
+import * as bulk from '@imagekit-fp/media/bulk'
 import { operations } from './operations'
 import { NOT_IN_SPEC } from './test-support/notInSpec'
 
@@ -57,6 +58,8 @@ describe('operations', () => {
     )
     expect(named).toStrictEqual(calls)
     expect(COMPOSITES.filter((f) => f in operations)).toStrictEqual([])
+    // The bulk entry holds composites only.
+    expect(Object.keys(bulk).filter((f) => !COMPOSITES.includes(f))).toStrictEqual([])
   })
 
   it('has a contract test (against Prism) for every operation in the spec, a differential test for the others', () => {

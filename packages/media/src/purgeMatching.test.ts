@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeError } from '@imagekit-fp/utils'
-import { purgeMatching } from '@imagekit-fp/media'
+import { purgeMatching } from '@imagekit-fp/media/bulk'
 import { json, KEY, stubFetch } from './test-support/stub'
 import { acted, library, range, ref } from './test-support/library'
 

@@ -21,7 +21,7 @@ import { purgeCache, type PurgeCacheResult } from './purgeCache'
  *   or a Left when nothing was acted on: `ValidationError` (bad query or options, nothing sent) or the
  *   listing's `HttpError`, `NetworkError` or `DecodeError`.
  * @example
- * import { purgeMatching } from '@imagekit-fp/media'
+ * import { purgeMatching } from '@imagekit-fp/media/bulk'
  *
  * await purgeMatching({ privateKey: 'private_xxx' }, { path: '/products' }, { concurrency: 8 })()
  * // resolves to { _tag: 'Right', right: { done: [{ _tag: 'Done', index: 0, ref: { fileId, filePath, url }, result: { requestId } }, …], … } }

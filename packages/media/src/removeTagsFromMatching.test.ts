@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { removeTagsFromMatching } from '@imagekit-fp/media'
+import { removeTagsFromMatching } from '@imagekit-fp/media/bulk'
 import { KEY } from './test-support/stub'
 import { acted, library, range, ref } from './test-support/library'
 

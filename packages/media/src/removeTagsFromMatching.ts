@@ -1,7 +1,6 @@
 import type { taskEither } from 'fp-ts'
 import { removeTags, removeTagsOperation } from './removeTags'
-import { MAX_TAG_FILES } from './internal/bulkTags'
-import { runMatching, tagsAction } from './internal/matching'
+import { runMatching, tagsAction, TAG_CHUNK } from './internal/matching'
 import { strings } from './internal/validate'
 import type { MatchingOptions, MatchingQuery, MatchingReport } from './model/Matching'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
@@ -22,7 +21,7 @@ import type { MediaConfig, MediaError } from './model/MediaConfig'
  * @returns a TaskEither of the {@link MatchingReport}, or a Left when nothing was acted on: `ValidationError`
  *   (bad query, tags or options, nothing sent) or the listing's `HttpError`, `NetworkError` or `DecodeError`.
  * @example
- * import { removeTagsFromMatching } from '@imagekit-fp/media'
+ * import { removeTagsFromMatching } from '@imagekit-fp/media/bulk'
  *
  * await removeTagsFromMatching({ privateKey: 'private_xxx' }, { searchQuery: 'createdAt > "7d"' }, ['draft'])()
  * // resolves to { _tag: 'Right', right: { done: [...], failed: [], total: 120, matched: 120, aborted: false } }
@@ -36,5 +35,5 @@ export const removeTagsFromMatching = (
   options?: MatchingOptions<void>,
 ): taskEither.TaskEither<MediaError, MatchingReport<void>> =>
   runMatching(config, query, options, () =>
-    tagsAction(MAX_TAG_FILES, removeTagsOperation.path, strings()(tags, 'tags'), removeTags),
+    tagsAction(TAG_CHUNK, removeTagsOperation.path, strings()(tags, 'tags'), removeTags),
   )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validationError } from '@imagekit-fp/utils'
-import { updateMatching } from '@imagekit-fp/media'
+import { updateMatching } from '@imagekit-fp/media/bulk'
 import { json, KEY } from './test-support/stub'
 import { acted, library, range, ref } from './test-support/library'
 

@@ -32,7 +32,7 @@ import {
  *   {@link UpdateFileDetailsResult}), or a Left when nothing was acted on: `ValidationError` (bad query, update
  *   or options, nothing sent) or the listing's `HttpError`, `NetworkError` or `DecodeError`.
  * @example
- * import { updateMatching } from '@imagekit-fp/media'
+ * import { updateMatching } from '@imagekit-fp/media/bulk'
  *
  * await updateMatching({ privateKey: 'private_xxx' }, { path: '/drafts' }, { publish: { isPublished: false } })()
  * // resolves to { _tag: 'Right', right: { done: [...], failed: [], total: 12, matched: 12, aborted: false } }

@@ -9,7 +9,7 @@ import {
   removeTagsFromMatching,
   updateMatching,
   type MatchingProgress,
-} from '@imagekit-fp/media'
+} from '@imagekit-fp/media/bulk'
 import { createImagekitStandIn, type StandIn, type StandInRequest } from '@imagekit-fp/testing'
 import { call } from './test-support/call'
 

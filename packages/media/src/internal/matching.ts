@@ -7,6 +7,7 @@
 import type { either, taskEither } from 'fp-ts'
 import { httpError, validationError } from '@imagekit-fp/utils'
 import {
+  abortOf,
   attempt,
   boolean,
   createRateGate,
@@ -41,6 +42,14 @@ import type {
 } from '../model/Matching'
 import { listQuery } from './listQuery'
 import { clock } from './poll'
+
+/**
+ * Files per tag call: ImageKit documents "a maximum of 50 files can be specified at a time" for addTags and
+ * removeTags (the limit their input check enforces; written out there too, as a literal costs less than an import).
+ */
+export const TAG_CHUNK = 50
+/** Files per bulkDeleteFiles call: ImageKit documents "a maximum of 100 files can be deleted at a time". */
+export const DELETE_CHUNK = 100
 
 /** What a bulk helper does to the files: `act` on up to `chunk` files per call, one Either per file, in order. */
 export interface Action<A> {
@@ -109,7 +118,7 @@ const snapshot = async (
 ): Promise<either.Either<MediaError, boolean>> => {
   const seen = new Set<string>()
   for await (const page of listAllFiles(config, abort === undefined ? query : { ...query, signal: abort })) {
-    if (page._tag === 'Left') return abort?.aborted ? right(false) : page
+    if (page._tag === 'Left') return abortOf(abort) ? right(false) : page
     for (const item of page.right) {
       // Folders are skipped; a file seen twice (the pages shifted under the walk) is kept once.
       if (item.type !== 'file' || seen.has(item.fileId)) continue
@@ -317,7 +326,7 @@ export const bulkChunk = async <B extends BulkReply, A>(
 
 /**
  * The action of `addTagsToMatching` and `removeTagsFromMatching`: `call` (`addTags` or `removeTags`, at
- * `path`) on up to `MAX_TAG_FILES` files at a time.
+ * `path`) on up to `chunk` files at a time.
  */
 export const tagsAction = (
   chunk: number,

@@ -1,4 +1,5 @@
-import type { BulkOutcome, BulkReport, RateGate } from '@imagekit-fp/internal'
+import type { BulkOutcome, BulkReport } from '@imagekit-fp/internal'
+import type { RateGate } from '@imagekit-fp/utils'
 import type { ListFilesOptions } from '../listFiles'
 import type { MediaError } from './MediaConfig'
 
