@@ -13,9 +13,8 @@ import {
   type MatchingProgress,
   type MatchingQuery,
   type MatchingReport,
-  type MediaConfig,
-  type MediaError,
-} from '@imagekit-fp/media'
+} from '@imagekit-fp/media/bulk'
+import type { MediaConfig, MediaError } from '@imagekit-fp/media'
 import { formatError } from '@imagekit-fp/utils'
 import { reportError, type Context } from './context'
 import { EXIT, say } from './io'

@@ -1,21 +1,19 @@
-// `imagekit-fp upload <dir…> --folder <target> [--concurrency n] [--resume manifest]`: each folder through
-// `uploadDirectory` (lazy walk, bounded concurrency, shared rate-limit gate, resume manifest), with the bar on a
-// terminal and plain lines elsewhere. Every run writes a manifest, so that an interrupted run can be resumed.
+// `imagekit-fp upload <dir|file…> --folder <target> [--concurrency n] [--resume manifest]`: the files given one by
+// one through `uploadMany`, then each folder through `uploadDirectory` (lazy walk, resume manifest); both with
+// bounded concurrency and one rate-limit gate shared by the whole run. The bar on a terminal, plain lines
+// elsewhere. Every run writes a manifest, so that an interrupted run can be resumed.
 import { randomUUID } from 'node:crypto'
-import { rm } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import {
-  uploadDirectory,
-  type UploadDirectoryOptions,
-  type UploadDirectoryOutcome,
-  type UploadDirectoryReport,
-} from '@imagekit-fp/upload/node'
-import { formatError } from '@imagekit-fp/utils'
+import { uploadMany, type UploadManyOutcome } from '@imagekit-fp/upload'
+import { fileFromPath, uploadDirectory, type UploadDirectoryOutcome } from '@imagekit-fp/upload/node'
+import { createRateGate, formatError } from '@imagekit-fp/utils'
 import { reportError, type Context } from './context'
-import { countFiles, type Counted } from './count'
-import { EXIT, say } from './io'
-import { formatBytes, formatDuration, progressView, type ProgressSnapshot } from './progress'
-import { need } from './settings'
+import { countFiles } from './count'
+import { say } from './io'
+import { progressView, type ProgressView } from './progress'
+import { need, UsageError } from './settings'
+import { finish, lastFrame, mark, newRun, settle, snapshotOf, type RunState, type Settled } from './uploadRun'
 
 /** Options of `upload`, as commander parses them. */
 export interface UploadFlags {
@@ -26,24 +24,6 @@ export interface UploadFlags {
   readonly uniqueNames?: boolean
 }
 
-/** What this run did so far (several folders run one after the other); `bytes`: of the files uploaded. */
-interface Tally {
-  uploaded: number
-  skipped: number
-  failed: number
-  /** In flight when Ctrl-C came: cancelled, not failed (a resume sends them). */
-  cancelled: number
-  bytes: number
-}
-
-/** `arg` quoted for a POSIX shell when it needs it (for the resume line people copy). */
-const shellQuote = (arg: string): string =>
-  /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
-
-/** The command that resumes this run. */
-const resumeLine = (dirs: readonly string[], flags: UploadFlags, manifest: string): string =>
-  ['imagekit-fp', 'upload', ...dirs, '--folder', flags.folder, '--resume', manifest].map(shellQuote).join(' ')
-
 /**
  * The default manifest: in the current folder, named after the time the run started plus a random part, so that
  * two runs never share one by accident (a shared manifest would make a run skip files another run uploaded).
@@ -53,178 +33,146 @@ const defaultManifest = (now: number): string => {
   return path.resolve(`imagekit-fp-upload-${stamp}-${randomUUID().slice(0, 8)}.jsonl`)
 }
 
-/** One plain line per settled file (off a terminal). */
-const itemLine = (o: UploadDirectoryOutcome): string => {
-  const target = `${o.ref.folder.replace(/\/$/, '')}/${o.ref.fileName}`
-  if (o._tag === 'Failed') return `failed\t${o.ref.path}\t${formatError(o.error)}`
-  return o.result._tag === 'AlreadyUploaded'
-    ? `skipped\t${o.ref.path}\t(already uploaded)`
-    : `uploaded\t${o.ref.path}\t${target}`
+const joinTarget = (folder: string, fileName: string) => `${folder.replace(/\/$/, '')}/${fileName}`
+
+const fromDirectory = (o: UploadDirectoryOutcome): Settled => {
+  const at = { path: o.ref.path, target: joinTarget(o.ref.folder, o.ref.fileName) }
+  if (o._tag === 'Failed') return { ...at, kind: 'failed', error: o.error }
+  if (o.result._tag === 'AlreadyUploaded') return { ...at, kind: 'skipped' }
+  return { ...at, kind: 'uploaded', size: o.result._tag === 'UploadResult' ? o.result.size : undefined }
 }
 
-/** What `uploadDirectory` reports as files settle. */
-type BulkProgress = Parameters<NonNullable<UploadDirectoryOptions['onProgress']>>[0]
+const fromMany =
+  (files: readonly string[]) =>
+  (o: UploadManyOutcome): Settled => {
+    const at = {
+      path: files[o.index] ?? o.ref.fileName,
+      target: joinTarget(o.ref.folder ?? '/', o.ref.fileName),
+    }
+    if (o._tag === 'Failed') return { ...at, kind: 'failed', error: o.error }
+    return { ...at, kind: 'uploaded', size: o.result._tag === 'UploadResult' ? o.result.size : undefined }
+  }
 
-/** The state of one run, shared by the listeners of its folders. */
-interface RunState {
-  readonly ctx: Context
-  readonly started: number
-  readonly tally: Tally
-  readonly failures: UploadDirectoryOutcome[]
-  counted?: Counted | undefined
-  last?: ProgressSnapshot
+/** Splits the arguments into folders and files; a path that cannot be read is bad usage (nothing is sent). */
+const classify = async (paths: readonly string[]) => {
+  const dirs: string[] = []
+  const files: string[] = []
+  for (const p of paths) {
+    const s = await stat(p).catch((e: { code?: string }) => {
+      throw new UsageError(`${p}: cannot be read (${e.code ?? 'error'})`)
+    })
+    if (s.isDirectory()) dirs.push(p)
+    else if (s.isFile()) files.push(p)
+    else throw new UsageError(`${p}: neither a folder nor a file`)
+  }
+  return { dirs, files }
 }
 
-/** The bar's snapshot: this folder's progress on top of the folders before it, with the pre-counted totals. */
-const snapshotOf = (run: RunState, before: Tally, p: BulkProgress): ProgressSnapshot => {
-  const { counted } = run
-  const bytesDone = before.bytes + p.bytesDone
-  const elapsedMs = run.ctx.now() - run.started
-  const etaMs =
-    counted !== undefined && bytesDone > 0 ? ((counted.bytes - bytesDone) * elapsedMs) / bytesDone : p.etaMs
+/** The shared parts of every upload request and option. */
+interface Common {
+  readonly config: { readonly privateKey: string; readonly uploadBaseUrl?: string }
+  readonly flags: UploadFlags
+  readonly run: RunState
+  readonly view: ProgressView
+  readonly gate: ReturnType<typeof createRateGate>
+}
+
+const uploadOptions = (flags: UploadFlags) => ({
+  useUniqueFileName: flags.uniqueNames === true,
+  ...(flags.tags === undefined ? {} : { tags: flags.tags.split(',').filter((t) => t !== '') }),
+})
+
+const listeners = (c: Common) => {
+  const before = mark(c.run)
+  const { signal } = c.run.ctx.io
   return {
-    done: before.uploaded + before.skipped + p.done,
-    failed: before.failed + p.failed,
-    inFlight: p.inFlight,
-    bytesDone,
-    elapsedMs,
-    waitingForRateLimit: p.waitingForRateLimit,
-    ...(counted === undefined ? {} : { filesTotal: counted.files, bytesTotal: counted.bytes }),
-    ...(etaMs === undefined ? {} : { etaMs: Math.max(0, etaMs) }),
+    concurrency: c.flags.concurrency,
+    gate: c.gate,
+    keep: 'failed' as const,
+    onProgress: (p: Parameters<typeof snapshotOf>[2]) =>
+      c.view.update((c.run.last = snapshotOf(c.run, before, p))),
+    ...(signal ? { signal } : {}),
   }
 }
 
-/** Counts a settled file (an upload cancelled by Ctrl-C is not a failure) and prints its line off a terminal. */
-const settle = (run: RunState, o: UploadDirectoryOutcome): void => {
-  const { io } = run.ctx
-  const { tally } = run
-  if (o._tag === 'Failed' && io.signal?.aborted === true && o.error._tag === 'NetworkError') {
-    tally.cancelled += 1
-    return
+/** The loose files, read lazily from disk (streamed, never all in memory). Resolves to `aborted`. */
+const uploadFiles = async (c: Common, files: readonly string[]): Promise<boolean | number> => {
+  const { config, flags, run } = c
+  const requests = async function* () {
+    for (const file of files) {
+      const blob = await fileFromPath(file)()
+      if (blob._tag === 'Left') throw new UsageError(`${file}: ${blob.left.message}`)
+      yield { ...uploadOptions(flags), file: blob.right, fileName: path.basename(file), folder: flags.folder }
+    }
   }
-  if (o._tag === 'Failed') {
-    tally.failed += 1
-    run.failures.push(o)
-  } else if (o.result._tag === 'AlreadyUploaded') tally.skipped += 1
-  else {
-    tally.uploaded += 1
-    if (o.result._tag === 'UploadResult') tally.bytes += o.result.size ?? 0
-  }
-  if (io.stderr.isTTY !== true) say(io.stdout, itemLine(o))
+  const result = await uploadMany(config, requests(), {
+    ...listeners(c),
+    onItem: (o) => settle(run, fromMany(files)(o)),
+  })()
+  if (result._tag === 'Left') return reportError(run.ctx.io, result.left)
+  return result.right.aborted
 }
 
-/** Uploads every folder given to `--folder`; see the README for the output and the exit codes. */
+/** One folder. Resolves to `aborted`, or to an exit code when it could not start. */
+const uploadFolder = async (c: Common, dir: string, manifest: string): Promise<boolean | number> => {
+  const { config, flags, run } = c
+  const result = await uploadDirectory(config, dir, {
+    ...listeners(c),
+    folder: flags.folder,
+    manifest,
+    uploadOptions: uploadOptions(flags),
+    onItem: (o) => settle(run, fromDirectory(o)),
+  })()
+  if (result._tag === 'Left') return reportError(run.ctx.io, result.left)
+  if (result.right.manifestError !== undefined)
+    say(
+      run.ctx.io.stderr,
+      `warning: ${formatError(result.right.manifestError)} (those files would be sent again on resume)`,
+    )
+  return result.right.aborted
+}
+
+/** Uploads every file and folder given into `--folder`; see the README for the output and the exit codes. */
 export const uploadCommand = async (
   ctx: Context,
-  dirs: readonly string[],
+  paths: readonly string[],
   flags: UploadFlags,
 ): Promise<number> => {
-  const { io } = ctx
   const config = {
     privateKey: need(ctx.settings, 'privateKey', 'uploads are signed with it'),
     ...(ctx.settings.uploadBaseUrl === undefined ? {} : { uploadBaseUrl: ctx.settings.uploadBaseUrl }),
   }
-  const started = ctx.now()
-  const manifest = flags.resume === undefined ? defaultManifest(started) : path.resolve(flags.resume)
-  const run: RunState = {
-    ctx,
-    started,
-    tally: { uploaded: 0, skipped: 0, failed: 0, cancelled: 0, bytes: 0 },
-    failures: [],
+  const { dirs, files } = await classify(paths)
+  const run = newRun(ctx)
+  const manifest = flags.resume === undefined ? defaultManifest(run.started) : path.resolve(flags.resume)
+  const counting = countFiles(paths, ctx.io.signal).then((c) => (run.counted = c))
+  const common: Common = {
+    config,
+    flags,
+    run,
+    view: progressView(ctx.io.stderr, ctx.now),
+    gate: createRateGate(),
   }
-  const counting = countFiles(dirs, io.signal).then((c) => (run.counted = c))
-  const view = progressView(io.stderr, ctx.now)
   let aborted = false
-  for (const dir of dirs) {
-    const before = { ...run.tally, bytes: run.last?.bytesDone ?? 0 }
-    const result = await uploadDirectory(config, dir, {
-      folder: flags.folder,
-      concurrency: flags.concurrency,
-      manifest,
-      keep: 'failed',
-      uploadOptions: {
-        useUniqueFileName: flags.uniqueNames === true,
-        ...(flags.tags === undefined ? {} : { tags: flags.tags.split(',').filter((t) => t !== '') }),
-      },
-      onProgress: (p) => view.update((run.last = snapshotOf(run, before, p))),
-      onItem: (o) => settle(run, o),
-      ...(io.signal ? { signal: io.signal } : {}),
-    })()
-    if (result._tag === 'Left') {
-      view.clear()
-      return reportError(io, result.left)
+  for (const step of [
+    ...(files.length > 0 ? [() => uploadFiles(common, files)] : []),
+    ...dirs.map((dir) => () => uploadFolder(common, dir, manifest)),
+  ]) {
+    const r = await step()
+    if (typeof r === 'number') {
+      common.view.clear()
+      return r
     }
-    warnManifest(ctx, result.right)
-    if (result.right.aborted) {
-      aborted = true
-      break
-    }
+    if ((aborted = r)) break
   }
   await counting
-  const { tally, counted, last, failures } = run
-  if (last !== undefined)
-    view.end({
-      ...last,
-      // Files cancelled by Ctrl-C are not failures: the last frame counts what is really done or failed.
-      done: tally.uploaded + tally.skipped,
-      failed: tally.failed,
-      inFlight: 0,
-      ...(counted === undefined ? {} : { filesTotal: counted.files, bytesTotal: counted.bytes }),
-    })
-  return finish(ctx, {
-    dirs,
-    flags,
+  const frame = lastFrame(run)
+  if (frame !== undefined) common.view.end(frame)
+  return finish(run, {
+    // Files given one by one are not in the manifest: a resume sends them again (same name, replaced).
+    again: [...paths, '--folder', flags.folder, '--resume', manifest],
     manifest,
     own: flags.resume === undefined,
-    tally,
-    failures,
     aborted,
-    started,
   })
-}
-
-const warnManifest = (ctx: Context, report: UploadDirectoryReport): void => {
-  if (report.manifestError !== undefined)
-    say(
-      ctx.io.stderr,
-      `warning: ${formatError(report.manifestError)} (those files would be sent again on resume)`,
-    )
-}
-
-interface Ending {
-  readonly dirs: readonly string[]
-  readonly flags: UploadFlags
-  readonly manifest: string
-  readonly own: boolean
-  readonly tally: Tally
-  readonly failures: readonly UploadDirectoryOutcome[]
-  readonly aborted: boolean
-  readonly started: number
-}
-
-/** The summary, the failures, how to resume, and the exit code. */
-const finish = async (ctx: Context, e: Ending): Promise<number> => {
-  const { io } = ctx
-  const { uploaded, skipped, failed, cancelled, bytes } = e.tally
-  say(
-    io.stdout,
-    `uploaded ${uploaded} files (${formatBytes(bytes)}) in ${formatDuration(ctx.now() - e.started)}` +
-      (skipped > 0 ? `, ${skipped} already uploaded` : '') +
-      (cancelled > 0 ? `, ${cancelled} cancelled` : '') +
-      (failed > 0 ? `, ${failed} failed:` : ''),
-  )
-  for (const f of e.failures)
-    if (f._tag === 'Failed') say(io.stderr, `failed\t${f.ref.path}\t${formatError(f.error)}`)
-  const resume = resumeLine(e.dirs, e.flags, e.manifest)
-  if (e.aborted) {
-    say(io.stderr, 'interrupted: the files not listed in the manifest were not uploaded.')
-    say(io.stderr, `to resume: ${resume}`)
-    return EXIT.interrupted
-  }
-  if (failed > 0) {
-    say(io.stderr, `to retry the failed files: ${resume}`)
-    return EXIT.failed
-  }
-  if (e.own) await rm(e.manifest, { force: true })
-  return EXIT.ok
 }
