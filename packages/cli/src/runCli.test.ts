@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createImagekitStandIn } from '@imagekit-fp/testing/node'
 import { run } from './test-support/run'
@@ -93,6 +96,9 @@ describe('runCli: keys come from the environment only', () => {
 
   it('never prints the private key, whatever the command and its outcome', async () => {
     const key = 'private_marker_7f3a9c'
+    const present = new Set(readdirSync('.'))
+    const upDir = mkdtempSync(path.join(os.tmpdir(), 'imagekit-fp-cli-secret-'))
+    writeFileSync(path.join(upDir, 'a.txt'), 'a')
     const standIn = createImagekitStandIn({ privateKey: key })
     const server = await standIn.listen()
     try {
@@ -113,11 +119,20 @@ describe('runCli: keys come from the environment only', () => {
         run(['url', 'https://elsewhere.example/a.jpg', '--sign'], { env }),
         run(['--help'], { env }),
         run(['nope'], { env }),
+        run(['upload', upDir, '--folder', '/s', '--resume', path.join(upDir, '..', 'm.jsonl')], { env }),
+        run(['upload', upDir, '--folder', '/s'], { env: wrongKey }),
+        run(['tag', 'x', '/', '--yes'], { env }),
+        run(['rm', '/', '--yes'], { env: wrongKey }),
       ])
-      expect(runs.map((r) => r.code)).toStrictEqual([0, 0, 1, 0, 0, 2, 0, 2])
+      expect(runs.map((r) => r.code)).toStrictEqual([0, 0, 1, 0, 0, 2, 0, 2, 0, 1, 0, 1])
       for (const r of runs) expect(r.stdout + r.stderr).not.toContain(key)
     } finally {
       await server.close()
+      rmSync(path.join(upDir, '..', 'm.jsonl'), { force: true })
+      rmSync(upDir, { recursive: true, force: true })
+      // The default manifest the failed upload kept (in the current folder); only files this test made.
+      for (const f of readdirSync('.'))
+        if (!present.has(f) && /^imagekit-fp-upload-.*\.jsonl$/.test(f)) rmSync(f)
     }
   })
 })
