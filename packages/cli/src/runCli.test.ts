@@ -246,6 +246,17 @@ describe('runCli ls', () => {
     expect(r.stderr).toMatch(/^error: HttpError 401: /)
   })
 
+  it('exits 130 when interrupted (Ctrl-C) during the listing', async () => {
+    const controller = new AbortController()
+    controller.abort(new Error('Ctrl-C'))
+    const r = await run(['ls', '/shop'], { env, signal: controller.signal })
+    expect(r).toStrictEqual({
+      code: 130,
+      stdout: '',
+      stderr: 'error: NetworkError (Aborted): listAllFiles was aborted\n',
+    })
+  })
+
   it('lists the seeded files of --stand-in', async () => {
     expect(await run(['--stand-in', 'ls', '/demo'])).toStrictEqual({
       code: 0,

@@ -27,8 +27,12 @@ export const withContext = async (
   }
 }
 
-/** Prints an SDK error on stderr; a `ValidationError` (input refused, nothing sent) is bad usage, the rest a failure. */
+/**
+ * Prints an SDK error on stderr; a `ValidationError` (input refused, nothing sent) is bad usage, an error after
+ * Ctrl-C an interruption, the rest a failure.
+ */
 export const reportError = (io: CliIo, e: SdkError): number => {
   say(io.stderr, `error: ${formatError(e)}`)
-  return e._tag === 'ValidationError' ? EXIT.usage : EXIT.failed
+  if (e._tag === 'ValidationError') return EXIT.usage
+  return io.signal?.aborted === true ? EXIT.interrupted : EXIT.failed
 }
