@@ -17,7 +17,7 @@ export default defineConfig({
       { find: /^@imagekit-fp\/utils\/webhook$/, replacement: src('utils/src/webhook.ts') },
       { find: /^@imagekit-fp\/utils\/codec$/, replacement: src('utils/src/codec.ts') },
       {
-        find: /^@imagekit-fp\/(internal|utils|url|upload|media|testing)$/,
+        find: /^@imagekit-fp\/(internal|utils|url|upload|media|testing|cli)$/,
         replacement: src('$1/src/index.ts'),
       },
     ],

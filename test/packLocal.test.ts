@@ -29,6 +29,7 @@ const installLines = [
 
 /** One export per package, and what `typeof` says of it. */
 const EXPORTS: Record<string, string> = {
+  cli: 'runCli',
   utils: 'formatError',
   url: 'buildUrl',
   upload: 'upload',
@@ -54,6 +55,7 @@ describe.skipIf(!built)('installing from a checkout (needs the built packages)',
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     expect(readdirSync(packed).sort()).toStrictEqual([
+      'imagekit-fp-cli.tgz',
       'imagekit-fp-media.tgz',
       'imagekit-fp-testing.tgz',
       'imagekit-fp-upload.tgz',
@@ -62,7 +64,8 @@ describe.skipIf(!built)('installing from a checkout (needs the built packages)',
     ])
     const tgz = (name: string) => path.join(packed, `imagekit-fp-${name}.tgz`)
     expect(run.stdout.split('\n')).toStrictEqual([
-      `Packed 5 packages into ${packed}. To install one in an app (from the app's folder):`,
+      `Packed 6 packages into ${packed}. To install one in an app (from the app's folder):`,
+      `  npm install ${['cli', 'media', 'utils', 'testing', 'upload', 'url'].map(tgz).join(' ')} fp-ts io-ts`,
       `  npm install ${tgz('media')} ${tgz('utils')} fp-ts io-ts`,
       `  npm install ${tgz('testing')} ${tgz('utils')} fp-ts io-ts`,
       `  npm install ${tgz('upload')} ${tgz('utils')} fp-ts io-ts`,

@@ -23,7 +23,7 @@ interface Row {
 }
 
 const PACKAGE_INSTALL =
-  /^npm install (--save-dev )?\.\.\/imagekit-fp\/\.tmp\/packages\/imagekit-fp-[a-z]+\.tgz( \.\.\/imagekit-fp\/\.tmp\/packages\/imagekit-fp-utils\.tgz)? fp-ts io-ts$/
+  /^npm install (--save-dev )?\.\.\/imagekit-fp\/\.tmp\/packages\/imagekit-fp-[a-z]+\.tgz( \.\.\/imagekit-fp\/\.tmp\/packages\/imagekit-fp-[a-z]+\.tgz)* fp-ts io-ts$/
 
 /** Where each command of the documents is run. */
 export const ROWS: readonly Row[] = [
@@ -153,6 +153,7 @@ describe('every command of the READMEs is run by the suite', () => {
     const files = [...new Set(commands.map((c) => c.file))]
     expect(files).toStrictEqual([
       'README.md',
+      'packages/cli/README.md',
       'packages/media/README.md',
       'packages/testing/README.md',
       'packages/upload/README.md',

@@ -28,6 +28,14 @@ export const ALLOWED = {
     '@imagekit-fp/upload',
     '@imagekit-fp/media',
   ],
+  // The command is built from the public functions only (not the private internal package).
+  cli: [
+    '@imagekit-fp/utils',
+    '@imagekit-fp/url',
+    '@imagekit-fp/upload',
+    '@imagekit-fp/media',
+    '@imagekit-fp/testing',
+  ],
 }
 
 const SCOPE = '@imagekit-fp/'
