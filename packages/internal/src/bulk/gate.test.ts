@@ -111,8 +111,13 @@ describe('rateLimitWaitMs', () => {
     ['Retry-After as an HTTP date', { 'retry-after': new Date(T0 + 7000).toUTCString() }, 7000],
     ['Retry-After as a past HTTP date', { 'retry-after': new Date(T0 - 7000).toUTCString() }, 0],
     ['X-RateLimit-Reset in ms', { 'x-ratelimit-reset': '2500' }, 2500],
-    ['Retry-After before X-RateLimit-Reset', { 'retry-after': '2', 'x-ratelimit-reset': '2500' }, 2000],
-    ['an unreadable Retry-After, then the reset', { 'retry-after': 'soon', 'x-ratelimit-reset': '40' }, 40],
+    [
+      'X-RateLimit-Reset (exact) before Retry-After (whole seconds)',
+      { 'retry-after': '1', 'x-ratelimit-reset': '240' },
+      240,
+    ],
+    ['an unreadable reset, then Retry-After', { 'retry-after': '2', 'x-ratelimit-reset': 'soon' }, 2000],
+    ['an unreadable Retry-After alone: the default', { 'retry-after': 'soon' }, 1000],
     ['no header: 1 s', {}, 1000],
   ])('%s', (_, headers, ms) => {
     expect(rateLimitWaitMs(new Headers(headers), T0)).toBe(ms)

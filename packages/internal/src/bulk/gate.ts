@@ -86,16 +86,20 @@ export const createRateGate = (options?: { readonly now?: () => number }): RateG
   return gate
 }
 
-/** The wait a 429 reply asks for, in ms: `Retry-After` (seconds or an HTTP date), else `X-RateLimit-Reset` (ms). */
+/**
+ * The wait a 429 reply asks for, in ms: `X-RateLimit-Reset` (ms until ImageKit's window reopens), else
+ * `Retry-After` (seconds, rounded up to whole ones, or an HTTP date), else 1 s. The reset comes first because it is
+ * exact: waiting out a rounded-up `Retry-After` wastes up to a second of every window.
+ */
 export const rateLimitWaitMs = (headers: Headers, now: number): number => {
+  const reset = headers.get('x-ratelimit-reset')?.trim()
+  if (reset && /^\d+(\.\d+)?$/.test(reset)) return +reset
   const after = headers.get('retry-after')?.trim()
   if (after) {
     if (/^\d+(\.\d+)?$/.test(after)) return +after * 1000
     const date = Date.parse(after)
     if (Number.isFinite(date)) return Math.max(0, date - now)
   }
-  const reset = headers.get('x-ratelimit-reset')?.trim()
-  if (reset && /^\d+(\.\d+)?$/.test(reset)) return +reset
   return DEFAULT_RATE_LIMIT_WAIT_MS
 }
 
@@ -109,8 +113,8 @@ const signalOf = (input: unknown, init: RequestInit | undefined): AbortSignal | 
 }
 
 /**
- * Wraps a fetch so every 429 reply closes the gate until Retry-After (seconds or HTTP date) or
- * X-RateLimit-Reset (ms from now) says, default 1 s. The reply itself is passed on untouched.
+ * Wraps a fetch so every 429 reply closes the gate until X-RateLimit-Reset (ms from now) or Retry-After
+ * (seconds or HTTP date) says, default 1 s. The reply itself is passed on untouched.
  * Each call first waits while the gate is closed (so a transport's own retries do not send into a closed
  * window either); when the call's signal aborts during that wait, the fetch is made anyway and rejects as aborted.
  */
