@@ -437,3 +437,55 @@ describe('runBulk: progress', () => {
     ])
   })
 })
+
+describe('runBulk: signals', () => {
+  it("gives each worker its own signal: the caller's gets one listener, none gets more than a request's few", async () => {
+    const caller = new AbortController()
+    const added = vi.spyOn(caller.signal, 'addEventListener')
+    const seen = new Map<AbortSignal, number>()
+    const warnings: string[] = []
+    const onWarning = (w: Error) => warnings.push(w.name)
+    process.on('warning', onWarning)
+    // Each item listens on its signal the way fetch does while in flight (one listener per request).
+    const report = await runBulk(
+      range(64),
+      async (i, signal) => {
+        const listener = () => undefined
+        signal.addEventListener('abort', listener)
+        seen.set(signal, (seen.get(signal) ?? 0) + 1)
+        await ticks(3)
+        signal.removeEventListener('abort', listener)
+        return right(i)
+      },
+      options({ concurrency: 16, signal: caller.signal }),
+    )
+    await new Promise((r) => setTimeout(r, 0))
+    process.off('warning', onWarning)
+    expect([report.done.length, report.failed.length, added.mock.calls.length]).toStrictEqual([64, 0, 1])
+    expect(seen.size).toBe(16)
+    expect(warnings).toStrictEqual([])
+  })
+
+  it("aborts every worker's signal when the caller's aborts", async () => {
+    const caller = new AbortController()
+    const signals = new Set<AbortSignal>()
+    const started = deferred<void>()
+    const report = await runBulk(
+      range(10),
+      (i, signal) => {
+        signals.add(signal)
+        if (signals.size === 4) started.resolve()
+        return new Promise<either.Either<string, number>>((resolve) =>
+          signal.addEventListener('abort', () => resolve(left(`aborted ${i}`)), { once: true }),
+        )
+      },
+      (started.promise.then(() => caller.abort()), options({ concurrency: 4, signal: caller.signal })),
+    )
+    expect([
+      signals.size,
+      [...signals].every((s) => s.aborted),
+      report.aborted,
+      report.failed.length,
+    ]).toStrictEqual([4, true, true, 4])
+  })
+})

@@ -247,13 +247,14 @@ const bulk = <I, R, A, E>(
   work: (item: I, signal: AbortSignal) => Promise<either.Either<E, A>>,
   options: BulkOptions<I, R, A, E>,
   stopped: AbortSignal,
+  child: () => AbortSignal,
 ) => {
   const rounds = options.maxRateLimitRounds ?? 20
   const input = reader(items)
   const { t, done, failed, progress, size, settle } = tally(options, input)
   const thrown = thrownBy(options)
-  const open = () =>
-    whenOpen(options.gate, stopped, (waiting) => {
+  const open = (signal: AbortSignal) =>
+    whenOpen(options.gate, signal, (waiting) => {
       t.waiting += waiting ? 1 : -1
       progress()
     })
@@ -266,7 +267,7 @@ const bulk = <I, R, A, E>(
   }
 
   /** Runs one item to its outcome, again after the gate reopens while it fails with a 429. */
-  const run = async (item: I, index: number): Promise<BulkOutcome<R, A, E>> => {
+  const run = async (item: I, index: number, signal: AbortSignal): Promise<BulkOutcome<R, A, E>> => {
     let ref: R
     try {
       ref = options.ref(item)
@@ -276,20 +277,23 @@ const bulk = <I, R, A, E>(
     for (let round = 0; ; round++) {
       let r: either.Either<E, A>
       try {
-        r = await work(item, stopped)
+        r = await work(item, signal)
         if (r?._tag !== 'Left' && r?._tag !== 'Right') throw new TypeError('work returned no Either')
       } catch (e) {
         return { _tag: 'Failed', index, ref, error: thrown(e, item).error }
       }
       if (r._tag === 'Right') return { _tag: 'Done', index, ref, result: r.right }
-      if (!again(r.left, round) || !(await open())) return { _tag: 'Failed', index, ref, error: r.left }
+      if (!again(r.left, round) || !(await open(signal))) return { _tag: 'Failed', index, ref, error: r.left }
     }
   }
 
   let sawEnd = false
+  // Each worker has its own signal (aborted with the call's): a user's signal, or one shared by 64 workers, would
+  // collect a listener per request in flight and make Node warn of a leak past 10.
   const worker = async () => {
+    const signal = child()
     for (;;) {
-      if (stopped.aborted || !(await open())) return
+      if (stopped.aborted || !(await open(signal))) return
       const p = await input.pull()
       if ('end' in p) {
         if (!sawEnd) progress()
@@ -306,7 +310,7 @@ const bulk = <I, R, A, E>(
       const bytes = size(p.item)
       t.inFlight++
       progress()
-      const outcome = await run(p.item, index)
+      const outcome = await run(p.item, index, signal)
       t.inFlight--
       settle(outcome, bytes)
       progress()
@@ -330,13 +334,20 @@ export const runBulk = async <I, R, A, E>(
 ): Promise<BulkReport<R, A, E>> => {
   const { signal } = options
   const controller = new AbortController()
-  const abort = () => controller.abort(signal?.reason)
+  const workers: AbortController[] = []
+  const abort = () => [controller, ...workers].forEach((c) => c.abort(signal?.reason))
+  const child = () => {
+    const c = new AbortController()
+    if (controller.signal.aborted) c.abort(controller.signal.reason)
+    workers.push(c)
+    return c.signal
+  }
   if (signal?.aborted) abort()
   else signal?.addEventListener('abort', abort, { once: true })
-  const b = bulk(items, work, options, controller.signal)
+  const b = bulk(items, work, options, controller.signal, child)
   b.progress()
-  const workers = Math.max(1, Math.floor(options.concurrency) || 1)
-  await Promise.all(Array.from({ length: workers }, b.worker))
+  const count = Math.max(1, Math.floor(options.concurrency) || 1)
+  await Promise.all(Array.from({ length: count }, b.worker))
   signal?.removeEventListener('abort', abort)
   await b.input.close()
   b.progress()
