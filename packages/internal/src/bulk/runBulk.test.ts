@@ -469,12 +469,12 @@ describe('runBulk: signals', () => {
   it("aborts every worker's signal when the caller's aborts", async () => {
     const caller = new AbortController()
     const signals = new Set<AbortSignal>()
-    const started = deferred<void>()
+    const started = deferred<undefined>()
     const report = await runBulk(
       range(10),
       (i, signal) => {
         signals.add(signal)
-        if (signals.size === 4) started.resolve()
+        if (signals.size === 4) started.resolve(undefined)
         return new Promise<either.Either<string, number>>((resolve) =>
           signal.addEventListener('abort', () => resolve(left(`aborted ${i}`)), { once: true }),
         )
