@@ -9,7 +9,7 @@
 // IMAGEKIT_API_BASE_URL and IMAGEKIT_UPLOAD_BASE_URL (optional, live mode only) send the calls elsewhere:
 // test/sample.test.ts uses them to run the live mode against a stand-in it started itself.
 import { createHmac } from 'node:crypto'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
@@ -23,8 +23,9 @@ import {
 } from '@imagekit-fp/utils'
 import { matchWebhookEvent } from '@imagekit-fp/utils/webhook'
 import { upload, uploadV2 } from '@imagekit-fp/upload'
-import { fileFromPath, nodeFetch } from '@imagekit-fp/upload/node'
+import { fileFromPath, nodeFetch, uploadDirectory } from '@imagekit-fp/upload/node'
 import * as media from '@imagekit-fp/media'
+import { addTagsToMatching, purgeMatching } from '@imagekit-fp/media/bulk'
 import { createImagekitStandIn } from '@imagekit-fp/testing/node'
 
 const env = process.env
@@ -411,6 +412,36 @@ try {
         await media.waitForPurge(config, { requestId: purge.requestId, ...poll })(),
         (s) => s.status,
       )
+
+    step('Bulk: a folder uploaded with progress (uploadDirectory), then tagged and purged over a search')
+    const local = path.join(dir, 'bulk')
+    await mkdir(path.join(local, 'greens'), { recursive: true })
+    await writeFile(path.join(local, 'red.png'), red)
+    await writeFile(path.join(local, 'blue.png'), blue)
+    await writeFile(path.join(local, 'greens', 'green.png'), png(3, 3, [0, 255, 0]))
+    let last
+    const uploaded = await uploadDirectory(config, local, {
+      folder: `${FOLDER}/bulk`,
+      concurrency: 2,
+      uploadOptions: { tags: ['sample-bulk'] },
+      onProgress: (p) => (last = p),
+    })()
+    show('uploadDirectory', uploaded, (r) => `${r.done.length} uploaded, ${r.failed.length} failed`)
+    if (last)
+      line(
+        `last progress: ${last.done} files, ${last.bytesDone} of ${last.bytesTotal} bytes, ${last.failed} failed`,
+      )
+    const bulk = { path: `${FOLDER}/bulk`, searchQuery: 'tags IN ["sample-bulk"]' }
+    show(
+      'addTagsToMatching',
+      await addTagsToMatching(config, bulk, ['tagged'])(),
+      (r) => `${r.matched} matched, ${r.done.length} tagged, ${r.failed.length} failed`,
+    )
+    show(
+      'purgeMatching',
+      await purgeMatching(config, bulk)(),
+      (r) => `${r.done.length} URLs purged, ${r.failed.length} failed`,
+    )
 
     step('Custom metadata fields')
     const name = live ? `imagekitFpSample${Date.now()}` : 'imagekitFpSample'
