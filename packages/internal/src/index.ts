@@ -55,5 +55,5 @@ export { DEFAULT_RATE_LIMIT_WAIT_MS, createRateGate, gateFetch, rateLimitWaitMs 
 export type { RateGate } from './bulk/gate'
 export { runBulk, tell } from './bulk/runBulk'
 export { BULK_OPTION_KEYS, bulkOptions, callback, rateGate } from './bulk/options'
-export type { CheckedBulkOptions } from './bulk/options'
+export type { BulkCallOptions, CheckedBulkOptions } from './bulk/options'
 export type { BulkOptions, BulkOutcome, BulkProgress, BulkReport } from './bulk/runBulk'

@@ -10,10 +10,10 @@ import {
   readNow,
   right,
   runBulk,
+  type BulkCallOptions,
   type BulkOutcome,
   type BulkProgress,
   type BulkReport,
-  type RateGate,
 } from '@imagekit-fp/internal'
 import { fileFromPath } from './fileFromPath'
 import {
@@ -50,40 +50,12 @@ export type UploadDirectoryUploadOptions = Omit<
  * @since 0.1.0
  * @category model
  */
-export interface UploadDirectoryOptions {
+export interface UploadDirectoryOptions extends BulkCallOptions<
+  UploadDirectoryProgress,
+  UploadDirectoryOutcome
+> {
   /** The ImageKit folder that mirrors `dir`: `a/b/c.jpg` goes to folder `<folder>/a/b` as `c.jpg`. */
   readonly folder: string
-  /**
-   * How many files are uploaded at once, 1 to 64.
-   *
-   * @default 4
-   */
-  readonly concurrency?: number
-  /**
-   * The rate-limit gate: a 429 closes it for every worker until ImageKit's window reopens. Pass one gate to
-   * several bulk calls to make them share it.
-   *
-   * @default a new gate for this call
-   */
-  readonly gate?: RateGate
-  /** Stops the walk and cancels the uploads in flight; the report then says `aborted: true`. */
-  readonly signal?: AbortSignal
-  /** Called as files settle: counts, bytes, an ETA when it can be estimated. */
-  readonly onProgress?: (progress: UploadDirectoryProgress) => void
-  /** Called once per file (and per refused entry) as it settles. */
-  readonly onItem?: (outcome: UploadDirectoryOutcome) => void
-  /**
-   * `'failed'` keeps only failures in the report (`done` stays empty): flat memory for any number of files.
-   *
-   * @default 'all'
-   */
-  readonly keep?: 'all' | 'failed'
-  /**
-   * How often one file may be sent again after a final 429, each time once the gate reopens, 0 to 100.
-   *
-   * @default 20
-   */
-  readonly maxRateLimitRounds?: number
   /**
    * Path of a resume manifest (JSON lines, created if absent): each uploaded file is appended as
    * `{"path","size","sha256","fileId"}`; a later run skips every file whose path, size and SHA-256 match a line.

@@ -1,5 +1,5 @@
 import type { either, taskEither } from 'fp-ts'
-import { networkError, validationError, type RateGate, type ValidationError } from '@imagekit-fp/utils'
+import { networkError, validationError, type ValidationError } from '@imagekit-fp/utils'
 import {
   attempt,
   gateFetch,
@@ -10,6 +10,7 @@ import {
   right,
   runBulk,
   signal as checkSignal,
+  type BulkCallOptions,
   type BulkOutcome,
   type BulkProgress,
   type BulkReport,
@@ -90,21 +91,7 @@ export type UploadManyRequest<C> = UploadRequestFor<C> | ServerUploadRequest
  * @since 0.1.0
  * @category model
  */
-export interface UploadManyOptions {
-  /** How many uploads run at once, 1 … 64. @default 4 */
-  readonly concurrency?: number
-  /** The rate-limit gate to share with other bulk calls (`createRateGate` from `@imagekit-fp/utils`). @default a new gate */
-  readonly gate?: RateGate
-  /** Stops reading requests and aborts the uploads in flight (they fail with a `NetworkError` `Aborted`). */
-  readonly signal?: AbortSignal
-  /** Told where the call stands whenever that changes; its errors are ignored. */
-  readonly onProgress?: (progress: UploadManyProgress) => void
-  /** Told of every request exactly once, as it settles; its errors are ignored. */
-  readonly onItem?: (outcome: UploadManyOutcome) => void
-  /** `'failed'`: the report's `done` stays empty (for millions of files; use `onItem`). @default 'all' */
-  readonly keep?: 'all' | 'failed'
-  /** How often one request may be sent again after a final 429, each time once the gate reopens, 0 … 100. @default 20 */
-  readonly maxRateLimitRounds?: number
+export interface UploadManyOptions extends BulkCallOptions<UploadManyProgress, UploadManyOutcome> {
   /**
    * Client-side uploads (no `config.privateKey`): called once per request, just before it is sent, for fresh auth
    * fields from your server (a TaskEither of them works too). A throw, a rejection or a Left fails that request only.

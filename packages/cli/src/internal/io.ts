@@ -2,6 +2,7 @@
 
 /** Where the command writes: `process.stdout`/`process.stderr`, or a test's collector. */
 export interface CliOutput {
+  /** Writes one chunk of text (a line, or a redraw of the progress line). */
   readonly write: (chunk: string) => unknown
   /** A terminal: the upload shows a redrawn progress bar instead of plain lines. */
   readonly isTTY?: boolean

@@ -53,3 +53,39 @@ export const bulkOptions = <P, O>(field: Field): CheckedBulkOptions<P, O> => ({
   keep: field('keep', optional(oneOf(['all', 'failed'] as const))) ?? 'all',
   maxRateLimitRounds: field('maxRateLimitRounds', optional(integer(0, 100))) ?? 20,
 })
+
+/**
+ * The options every bulk call takes (`uploadMany`, `uploadDirectory`, the media helpers over a search); each call
+ * adds its own. Every one is checked before anything is read or sent.
+ */
+export interface BulkCallOptions<P, O> {
+  /**
+   * How many items (uploads, or calls) run at once, 1 to 64.
+   * @default 4
+   */
+  readonly concurrency?: number
+  /**
+   * The rate-limit gate: a 429 closes it for every worker until ImageKit's window reopens. Pass one gate
+   * (`createRateGate` from `@imagekit-fp/utils`) to several bulk calls to make them wait together.
+   * @default a new gate for this call
+   */
+  readonly gate?: RateGate
+  /** Stops reading new items and cancels those in flight; the report then says `aborted: true`. */
+  readonly signal?: AbortSignal
+  /** Told where the call stands whenever that changes (counts, bytes, an ETA when it can be estimated); its errors are ignored. */
+  readonly onProgress?: (progress: P) => void
+  /** Told of every item exactly once, as it settles; its errors are ignored. */
+  readonly onItem?: (outcome: O) => void
+  /**
+   * `'failed'` keeps only failures in the report (`done` stays empty; `onItem` still hears every item): flat
+   * memory for any number of items.
+   * @default 'all'
+   */
+  readonly keep?: 'all' | 'failed'
+  /**
+   * How often one item may be sent again after a final 429, each time once the gate reopens, 0 to 100; then it
+   * fails with its last 429.
+   * @default 20
+   */
+  readonly maxRateLimitRounds?: number
+}

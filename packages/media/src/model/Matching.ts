@@ -1,5 +1,4 @@
-import type { BulkOutcome, BulkReport } from '@imagekit-fp/internal'
-import type { RateGate } from '@imagekit-fp/utils'
+import type { BulkCallOptions, BulkOutcome, BulkReport } from '@imagekit-fp/internal'
 import type { ListFilesOptions } from '../listFiles'
 import type { MediaError } from './MediaConfig'
 
@@ -63,35 +62,7 @@ export type MatchingOutcome<A> = BulkOutcome<MatchedFile, A, MediaError>
  * @since 0.2.0
  * @category model
  */
-export interface MatchingOptions<A> {
-  /**
-   * Calls in flight at once, 1 to 64.
-   * @default 4
-   */
-  readonly concurrency?: number
-  /**
-   * The rate-limit gate: a 429 closes it for every worker until the window reopens. Pass one gate
-   * (`createRateGate` from `@imagekit-fp/utils`) to several bulk calls to make them wait together.
-   * @default a new gate for this call
-   */
-  readonly gate?: RateGate
-  /** Aborting it stops the listing or the work: no new call is sent, calls in flight are cancelled. */
-  readonly signal?: AbortSignal
-  /** Hears the progress, counted in files. */
-  readonly onProgress?: (progress: MatchingProgress) => void
-  /** Hears every file's outcome, exactly once, as it settles. */
-  readonly onItem?: (outcome: MatchingOutcome<A>) => void
-  /**
-   * `'failed'` keeps only the failed files in the report (`done` stays empty; `onItem` still hears all).
-   * @default 'all'
-   */
-  readonly keep?: 'all' | 'failed'
-  /**
-   * How often one call may wait for the gate and be sent again after a 429, 0 to 1000; then its files fail
-   * with the last 429.
-   * @default 20
-   */
-  readonly maxRateLimitRounds?: number
+export interface MatchingOptions<A> extends BulkCallOptions<MatchingProgress, MatchingOutcome<A>> {
   /**
    * `true` lists the matching files and sends no change: the report's `dryRun` says what would be acted on.
    * @default false
