@@ -35,6 +35,14 @@ describe('createRateGate', () => {
     expect(await gate.whenOpen()).toBe(true)
   })
 
+  it('takes something that is not a signal as no signal, and never rejects', async () => {
+    const gate = createRateGate({ now: () => Date.now() })
+    gate.closeUntil(T0 + 100)
+    const a = watch(gate.whenOpen({ aborted: false } as unknown as AbortSignal))
+    await vi.advanceTimersByTimeAsync(100)
+    expect(a.value).toBe(true)
+  })
+
   it('keeps the later of two times', async () => {
     const gate = createRateGate({ now: () => Date.now() })
     gate.closeUntil(T0 + 1000)
@@ -119,6 +127,7 @@ describe('rateLimitWaitMs', () => {
     ['an unreadable reset, then Retry-After', { 'retry-after': '2', 'x-ratelimit-reset': 'soon' }, 2000],
     ['an unreadable Retry-After alone: the default', { 'retry-after': 'soon' }, 1000],
     ['no header: 1 s', {}, 1000],
+    ['a reset of three years: an hour at most', { 'x-ratelimit-reset': '99999999999' }, 3_600_000],
   ])('%s', (_, headers, ms) => {
     expect(rateLimitWaitMs(new Headers(headers), T0)).toBe(ms)
   })

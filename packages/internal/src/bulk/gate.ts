@@ -20,11 +20,28 @@ const IS_OPEN: unique symbol = /*#__PURE__*/ Symbol()
 /** The longest single timer (setTimeout fires at once past 2^31-1 ms); a longer close waits in steps. */
 const MAX_TIMER_MS = 2_147_483_647
 
+/** Duck-typed (Vercel Edge tags its signals `[object EventTarget]`): `aborted` and listener methods. */
+const isSignal = (u: unknown): u is AbortSignal => {
+  try {
+    const s = u as AbortSignal
+    return (
+      typeof s?.aborted === 'boolean' &&
+      typeof s.addEventListener === 'function' &&
+      typeof s.removeEventListener === 'function'
+    )
+  } catch {
+    return false
+  }
+}
+
+/** The longest pause one 429 can ask for: an hour (a longer Reset is a broken header, not a window). */
+export const MAX_RATE_LIMIT_WAIT_MS = 3_600_000
+
 /** The pause after a 429 that names no wait. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 1000
 
 /** Calls the clock; a clock that throws or returns no finite number reads as `Date.now()`. */
-const reading = (now: () => number) => (): number => {
+export const reading = (now: () => number) => (): number => {
   try {
     const t = now()
     if (typeof t === 'number' && Number.isFinite(t)) return t
@@ -60,7 +77,9 @@ export const createRateGate = (options?: { readonly now?: () => number }): RateG
   const isOpen = () => until <= now()
   const gate: RateGate & { readonly [IS_OPEN]: () => boolean } = {
     [IS_OPEN]: isOpen,
-    whenOpen: (signal) => {
+    whenOpen: (given) => {
+      // Something that is not a usable signal is no signal: the promise must never reject.
+      const signal = isSignal(given) ? given : undefined
       if (signal?.aborted) return Promise.resolve(false)
       if (isOpen()) return Promise.resolve(true)
       return new Promise<boolean>((resolve) => {
@@ -88,10 +107,13 @@ export const createRateGate = (options?: { readonly now?: () => number }): RateG
 
 /**
  * The wait a 429 reply asks for, in ms: `X-RateLimit-Reset` (ms until ImageKit's window reopens), else
- * `Retry-After` (seconds, rounded up to whole ones, or an HTTP date), else 1 s. The reset comes first because it is
+ * `Retry-After` (seconds, rounded up to whole ones, or an HTTP date), else 1 s; at most an hour. The reset comes first because it is
  * exact: waiting out a rounded-up `Retry-After` wastes up to a second of every window.
  */
-export const rateLimitWaitMs = (headers: Headers, now: number): number => {
+export const rateLimitWaitMs = (headers: Headers, now: number): number =>
+  Math.min(askedWaitMs(headers, now), MAX_RATE_LIMIT_WAIT_MS)
+
+const askedWaitMs = (headers: Headers, now: number): number => {
   const reset = headers.get('x-ratelimit-reset')?.trim()
   if (reset && /^\d+(\.\d+)?$/.test(reset)) return +reset
   const after = headers.get('retry-after')?.trim()

@@ -489,3 +489,19 @@ describe('runBulk: signals', () => {
     ]).toStrictEqual([4, true, true, 4])
   })
 })
+
+describe('runBulk: a broken clock', () => {
+  it('keeps the report when the clock throws mid-run (it reads as Date.now())', async () => {
+    let calls = 0
+    const now = () => {
+      if (++calls > 3) throw new Error('clock gone')
+      return Date.now()
+    }
+    const report = await runBulk(
+      range(6),
+      async (i) => right(i),
+      options({ now, onProgress: () => undefined }),
+    )
+    expect([report.done.map((o) => o.result), report.failed, report.total]).toStrictEqual([range(6), [], 6])
+  })
+})

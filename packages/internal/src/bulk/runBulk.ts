@@ -1,7 +1,7 @@
 // The bulk engine: `concurrency` workers share one lazily read input and one rate-limit gate, and every item read
 // settles exactly once, done or failed. Written once for uploadMany and the media bulk helpers.
 import type { either } from 'fp-ts'
-import type { RateGate } from './gate'
+import { reading, type RateGate } from './gate'
 
 /** Where a bulk call stands, passed to `onProgress` whenever it changes. */
 export interface BulkProgress {
@@ -332,6 +332,8 @@ export const runBulk = async <I, R, A, E>(
   work: (item: I, signal: AbortSignal) => Promise<either.Either<E, A>>,
   options: BulkOptions<I, R, A, E>,
 ): Promise<BulkReport<R, A, E>> => {
+  // A clock that throws mid-run must not lose the report: it reads as Date.now().
+  options = { ...options, now: reading(options.now) }
   const { signal } = options
   const controller = new AbortController()
   const workers: AbortController[] = []
