@@ -194,6 +194,25 @@ describe('uploadMany: each request', () => {
     })
   })
 
+  it("closes its own gate on the config's clock: a 429 asking 50 ms waits 50 ms, whatever that clock reads", async () => {
+    let n = 0
+    const { fetch, calls } = captureFetch(() =>
+      ++n === 1
+        ? new Response('{"message":"Too many requests"}', {
+            status: 429,
+            headers: { 'content-type': 'application/json', 'x-ratelimit-reset': '50' },
+          })
+        : new Response(JSON.stringify(UPLOADED), {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          }),
+    )
+    // A clock an hour ahead of Date.now(): a gate on Date.now() would stay closed for that hour.
+    const config = { privateKey: KEY, fetch, retry: 0, now: () => Date.now() + 3_600_000 }
+    const r = await uploadMany(config, [{ file: bytes(1), fileName: 'a.bin' }])()
+    expect([calls.length, r._tag === 'Right' && r.right.done.length]).toStrictEqual([2, 1])
+  })
+
   it("keeps the request's own signal: aborting it fails that request only", async () => {
     const { fetch } = captureFetch()
     const r = await uploadMany({ privateKey: KEY, fetch }, [
@@ -213,6 +232,25 @@ describe('uploadMany: options.auth', () => {
   const NOW = 1_700_000_000_000
   const expire = NOW / 1000 + 600
   const config = (fetch: typeof globalThis.fetch) => ({ publicKey: 'public_x', fetch, now: () => NOW })
+
+  it('gets the request signal, and an abort ends the wait for it (the call does not hang on your server)', async () => {
+    const { fetch, calls } = captureFetch()
+    const c = new AbortController()
+    const seen: AbortSignal[] = []
+    const auth = (signal: AbortSignal) => {
+      seen.push(signal)
+      queueMicrotask(() => c.abort())
+      return new Promise<never>(() => undefined)
+    }
+    const r = await uploadMany(config(fetch), [{ file: bytes(1), fileName: 'a.bin' }], {
+      auth,
+      signal: c.signal,
+    })()
+    expect([calls.length, seen.length, seen[0]?.aborted]).toStrictEqual([0, 1, true])
+    expect(
+      r._tag === 'Right' && r.right.failed.map((o) => [o.index, o.error._tag, o.error.message]),
+    ).toStrictEqual([[0, 'NetworkError', 'aborted while waiting for options.auth']])
+  })
 
   it('sends the fields it resolves to, given as a value or as a Right', async () => {
     const { fetch, calls } = captureFetch()

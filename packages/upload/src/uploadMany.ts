@@ -2,7 +2,9 @@ import type { either, taskEither } from 'fp-ts'
 import { networkError, validationError, type ValidationError } from '@imagekit-fp/utils'
 import {
   attempt,
+  createRateGate,
   gateFetch,
+  isRateLimited,
   isObject,
   left,
   readNow,
@@ -95,8 +97,9 @@ export interface UploadManyOptions extends BulkCallOptions<UploadManyProgress, U
   /**
    * Client-side uploads (no `config.privateKey`): called once per request, just before it is sent, for fresh auth
    * fields from your server (a TaskEither of them works too). A throw, a rejection or a Left fails that request only.
+   * It gets the request's signal: an abort ends the wait for it (the request fails with a `NetworkError` `Aborted`).
    */
-  readonly auth?: () => Promise<either.Either<unknown, UploadManyAuth> | UploadManyAuth>
+  readonly auth?: (signal: AbortSignal) => Promise<either.Either<unknown, UploadManyAuth> | UploadManyAuth>
 }
 
 type Options = ManyOptions<UploadManyProgress, UploadManyOutcome>
@@ -166,17 +169,17 @@ const uploadOne =
       validationError,
     )
     if (checked._tag === 'Left') return checked
-    if (options.auth !== undefined) {
-      // Checked first without auth, so that a request that cannot be sent asks your server for nothing.
-      const valid = prepareUpload(config, req, () => () => undefined)
-      if (valid._tag === 'Left') return valid
-      const fresh = await freshAuth(options.auth)
-      if (fresh._tag === 'Left') return fresh
-      req = { ...req, ...fresh.right }
-    }
     const signal =
       own === undefined ? { signal: stop, stop: () => undefined } : both(stop, own as AbortSignal)
     try {
+      if (options.auth !== undefined) {
+        // Checked first without auth, so that a request that cannot be sent asks your server for nothing.
+        const valid = prepareUpload(config, req, () => () => undefined)
+        if (valid._tag === 'Left') return valid
+        const fresh = await freshAuth(options.auth, signal.signal)
+        if (fresh._tag === 'Left') return fresh
+        req = { ...req, ...fresh.right }
+      }
       return await upload(config, { ...req, signal: signal.signal } as UploadRequest)()
     } finally {
       signal.stop()
@@ -195,17 +198,19 @@ const run = (
     typeof config.fetch === 'function'
       ? config.fetch
       : (i: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(i, init)
-  const gated: UploadConfig = { ...config, fetch: gateFetch(options.gate, fetch, now) }
+  // The gate reads the config's clock, as gateFetch does: a 429's reopening time is on that clock.
+  const gate = options.gate ?? createRateGate({ now })
+  const gated: UploadConfig = { ...config, fetch: gateFetch(gate, fetch, now) }
   return runBulk(requests, uploadOne(gated, options), {
     ref: refOf,
     concurrency: options.concurrency,
-    gate: options.gate,
+    gate,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     ...(options.onItem === undefined ? {} : { onItem: options.onItem }),
     keep: options.keep,
     sizeOf,
-    isRateLimited: (e) => e._tag === 'HttpError' && e.status === 429,
+    isRateLimited,
     maxRateLimitRounds: options.maxRateLimitRounds,
     now,
     thrown: (cause, item) =>

@@ -34,6 +34,7 @@ export {
   isJsonValue,
   isObject,
   isPlainObject,
+  isRateLimited,
   isRecord,
   JSON_DATA,
   jsonCopy,

@@ -32,6 +32,10 @@ export const rateGate: Check<RateGate> = (u, path) => {
   return u as RateGate
 }
 
+/** A final reply of 429: ImageKit did not act on the call, so the engine may send it again once the gate reopens. */
+export const isRateLimited = (e: { readonly _tag: string; readonly status?: number }): boolean =>
+  e._tag === 'HttpError' && e.status === 429
+
 /** The shared bulk options once checked; `gate` stays absent when not given (the call makes one on its clock). */
 export interface CheckedBulkOptions<P, O> {
   readonly concurrency: number

@@ -18,6 +18,7 @@ import {
   gateFetch,
   isFunction,
   isObject,
+  isRateLimited,
   isRecord,
   left,
   onlyKeys,
@@ -121,9 +122,6 @@ const snapshot = async (
   }
   return right(true)
 }
-
-/** A 429: ImageKit did not act on the call; the engine sends it again once the gate reopens. */
-const isRateLimited = (e: MediaError): boolean => e._tag === 'HttpError' && e.status === 429
 
 /** A chunk of the listing: its files and the index of the first. */
 interface Chunk {

@@ -1,12 +1,11 @@
 // uploadMany's pieces: its options checked before any request is read, the small reference and the size of each
 // request (never the request itself: it holds the file's bytes), and the fresh client-side auth of each request.
 import type { either } from 'fp-ts'
-import { networkError, validationError, type RateGate, type ValidationError } from '@imagekit-fp/utils'
+import { networkError, validationError, type ValidationError } from '@imagekit-fp/utils'
 import {
   BULK_OPTION_KEYS,
   bulkOptions,
   callback,
-  createRateGate,
   isFunction,
   isInstance,
   isObject,
@@ -23,8 +22,7 @@ import type { UploadManyAuth, UploadManyRef } from '../uploadMany'
 
 /** uploadMany's options once checked, defaults filled in. */
 export interface ManyOptions<P, O> extends CheckedBulkOptions<P, O> {
-  readonly gate: RateGate
-  readonly auth: (() => Promise<unknown>) | undefined
+  readonly auth: ((signal: AbortSignal) => Promise<unknown>) | undefined
 }
 
 const KEYS = [...BULK_OPTION_KEYS, 'auth']
@@ -35,11 +33,9 @@ export const checkOptions = <P, O>(options: unknown): either.Either<ValidationEr
     options === undefined ? {} : options,
     (field) => {
       onlyKeys((options ?? {}) as object, KEYS, 'options')
-      const shared = bulkOptions<P, O>(field)
       return {
-        ...shared,
-        gate: shared.gate ?? createRateGate(),
-        auth: field('auth', optional(callback)) as (() => Promise<unknown>) | undefined,
+        ...bulkOptions<P, O>(field),
+        auth: field('auth', optional(callback)) as ((signal: AbortSignal) => Promise<unknown>) | undefined,
       }
     },
     validationError,
@@ -87,6 +83,9 @@ export const sizeOf = (request: unknown): number | undefined => {
 }
 
 const ERRORS = ['ValidationError', 'HttpError', 'NetworkError', 'DecodeError']
+
+/** Marks the abort of a wait for `auth` (told apart from what `auth` itself throws). */
+const ABORTED: unique symbol = Symbol('aborted')
 const AUTH = 'must resolve to { token, signature, expire } (or a Right of it)'
 
 /**
@@ -94,13 +93,26 @@ const AUTH = 'must resolve to { token, signature, expire } (or a Right of it)'
  * from a Left as it is; a throw, a rejection or another Left as a NetworkError, its cause kept).
  */
 export const freshAuth = async (
-  auth: () => Promise<unknown>,
+  auth: (signal: AbortSignal) => Promise<unknown>,
+  signal: AbortSignal,
 ): Promise<either.Either<UploadError, UploadManyAuth>> => {
   let got: unknown
+  let stop: () => void = () => undefined
   try {
-    got = await auth()
+    // Raced with the signal: an abort ends the wait for your server, whether or not `auth` listens to it.
+    const aborted = new Promise<never>((_, reject) => {
+      const onAbort = () => reject(ABORTED)
+      if (signal.aborted) onAbort()
+      signal.addEventListener('abort', onAbort, { once: true })
+      stop = () => signal.removeEventListener('abort', onAbort)
+    })
+    got = await Promise.race([Promise.resolve().then(() => auth(signal)), aborted])
   } catch (e) {
+    if (e === ABORTED)
+      return left(networkError('Aborted', 'aborted while waiting for options.auth', signal.reason))
     return left(networkError('Transport', 'options.auth failed: no upload credentials for this file', e))
+  } finally {
+    stop()
   }
   const tag = isObject(got) ? readProp(got, '_tag')?.value : undefined
   if (tag === 'Left') {
