@@ -16,7 +16,7 @@ export type { RateGate }
  * import { createRateGate } from '@imagekit-fp/utils'
  * const gate = createRateGate()
  * gate.closeUntil(Date.now() + 20) // every worker waiting on this gate pauses for 20 ms
- * gate.whenOpen() // true
+ * await gate.whenOpen() // true, 20 ms later
  * @since 0.1.0
  * @category constructors
  */

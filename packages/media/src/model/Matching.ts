@@ -3,8 +3,8 @@ import type { ListFilesOptions } from '../listFiles'
 import type { MediaError } from './MediaConfig'
 
 /**
- * A file a search matched, as the bulk helpers (`addTagsToMatching`, …) keep it: its id, path and URL only,
- * so that a listing of a million files stays small.
+ * A file a search matched, as the bulk helpers (`addTagsToMatching`, …) keep it: its id, path and URL only
+ * (the whole listing is held while the helper acts: about 400 bytes per file, some 400 MB for a million).
  *
  * @since 0.2.0
  * @category model
@@ -43,7 +43,7 @@ export interface MatchingProgress {
   readonly elapsedMs: number
   /** Time left, once it can be estimated. */
   readonly etaMs?: number
-  /** `true` while every worker waits for a rate-limit window to reopen. */
+  /** `true` while a worker waits for a rate-limit window to reopen. */
   readonly waitingForRateLimit: boolean
 }
 
