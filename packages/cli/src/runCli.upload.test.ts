@@ -164,7 +164,7 @@ describe('runCli upload', () => {
       ['upload', 'x'],
       "error: required option '--folder <folder>' not specified\n(run with --help for usage)\n",
     ],
-    [['upload', '--folder', '/up'], "error: missing required argument 'dir'\n(run with --help for usage)\n"],
+    [['upload', '--folder', '/up'], "error: missing required argument 'path'\n(run with --help for usage)\n"],
     [['upload', '/no/such/dir', '--folder', '/up'], 'error: /no/such/dir: cannot be read (ENOENT)\n'],
     [
       ['upload', dir, '--folder', '/up', '--concurrency', '0'],
@@ -238,8 +238,17 @@ describe('runCli upload', () => {
     expect(stored()).toStrictEqual(['/loose/a.jpg', '/loose/c.jpg', '/loose/d.jpg'])
   })
 
-  it('answers upload --help', async () => {
+  it('answers upload --help, saying that files are accepted as well as folders', async () => {
     const r = await run(['upload', '--help'])
-    expect(r.stdout.split('\n')[0]).toBe('Usage: imagekit-fp upload [options] <dir...>')
+    expect(r.stdout.split('\n').slice(0, 8)).toStrictEqual([
+      'Usage: imagekit-fp upload [options] <path...>',
+      '',
+      'upload folders (mirrored under --folder) and files, with a progress bar;',
+      'resumable',
+      '',
+      'Arguments:',
+      "  path                 folders and files on disk (a folder's a/b/c.jpg goes to",
+      '                       <folder>/a/b/c.jpg, a file into <folder>)',
+    ])
   })
 })

@@ -159,7 +159,7 @@ export const uploadCommand = async (
   const { dirs, files } = await classify(paths)
   const run = newRun(ctx)
   const manifest = flags.resume === undefined ? defaultManifest(run.started) : path.resolve(flags.resume)
-  const counting = countFiles(paths, ctx.io.signal).then((c) => (run.counted = c))
+  const counting = countFiles(paths, manifest, ctx.io.signal).then((c) => (run.counted = c))
   const common: Common = {
     config,
     flags,
