@@ -238,8 +238,8 @@ const workFor =
  * (a `Failed` outcome, `ValidationError` at the relative path); links to directories are not followed (one inside
  * `dir` is walked at its real place) and sockets, FIFOs and devices are skipped. With a manifest, each file is
  * hashed (SHA-256, streamed) before it is sent; a file whose path, size, hash and target in ImageKit match a
- * manifest line is `Done` with an `AlreadyUploaded` result, and each new upload is appended to the manifest as it succeeds. Lines a kill
- * left torn are ignored.
+ * manifest line is `Done` with an `AlreadyUploaded` result, and each new upload is appended to the manifest as
+ * it succeeds. Lines a kill left torn are ignored.
  *
  * @param config - as for `upload`, with `privateKey` (`fetch` defaults to {@link nodeFetch}).
  * @param dir - the folder on disk (a symbolic link to a folder is followed: its target is walked, and "inside

@@ -1,7 +1,7 @@
 // The resume manifest of `uploadDirectory`: a JSON-lines file, one `{"path","filePath","size","sha256","fileId"}`
 // line per uploaded file, appended as each upload succeeds. `filePath` is where ImageKit was asked to store the file
-// (`<folder>/<path>`), so that a run into another folder finds nothing to skip. A run killed mid-write leaves a torn last line; reading skips
-// any line that is not an entry, and the next run starts its first line on a fresh one.
+// (`<folder>/<path>`), so that a run into another folder finds nothing to skip. A run killed mid-write leaves a
+// torn last line; reading skips any line that is not an entry, and the next run starts its first line on a fresh one.
 import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { isObject } from '@imagekit-fp/internal'
