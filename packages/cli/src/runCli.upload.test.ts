@@ -164,7 +164,7 @@ describe('runCli upload', () => {
       ['upload', 'x'],
       "error: required option '--folder <folder>' not specified\n(run with --help for usage)\n",
     ],
-    [['upload', '--folder', '/up'], "error: missing required argument 'dir'\n(run with --help for usage)\n"],
+    [['upload', '--folder', '/up'], "error: missing required argument 'path'\n(run with --help for usage)\n"],
     [['upload', '/no/such/dir', '--folder', '/up'], 'error: /no/such/dir: cannot be read (ENOENT)\n'],
     [
       ['upload', dir, '--folder', '/up', '--concurrency', '0'],
@@ -199,8 +199,56 @@ describe('runCli upload', () => {
     expect(stored()).toStrictEqual(['/mix/f1.bin', '/mix/g1.txt', '/mix/g2.txt', '/mix/g3.txt'])
   })
 
-  it('answers upload --help', async () => {
+  it('fails a file given one by one that cannot be read on its own, naming it and the cause; the later files go on', async () => {
+    const loose = mkdtempSync(path.join(os.tmpdir(), 'imagekit-fp-cli-loose-'))
+    const [a, b, c, d] = ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'].map((f) => {
+      writeFileSync(path.join(loose, f), f[0]!.toUpperCase())
+      return path.join(loose, f)
+    }) as [string, string, string, string]
+    const manifest = path.join(work, 'loose.jsonl')
+    // One at a time: b.jpg is read only after a.jpg settled, and it is gone by then.
+    const r = await run(
+      ['upload', a, b, c, d, '--folder', '/loose', '--concurrency', '1', '--resume', manifest],
+      {
+        env,
+        now: () => NOW,
+        onStdout: (out) => {
+          if (out.startsWith(`uploaded\t${a}\t`) && existsSync(b)) rmSync(b)
+        },
+      },
+    )
+    rmSync(loose, { recursive: true, force: true })
+    const failure = `failed\t${b}\tValidationError at ${b}: cannot be opened (ENOENT)`
+    expect(r).toStrictEqual({
+      code: 1,
+      stdout: [
+        `uploaded\t${a}\t/loose/a.jpg`,
+        failure,
+        `uploaded\t${c}\t/loose/c.jpg`,
+        `uploaded\t${d}\t/loose/d.jpg`,
+        'uploaded 3 files (3 B) in 0:00, 1 failed:',
+        '',
+      ].join('\n'),
+      stderr: [
+        failure,
+        `to retry the failed files: imagekit-fp upload ${[a, b, c, d].join(' ')} --folder /loose --resume ${manifest}`,
+        '',
+      ].join('\n'),
+    })
+    expect(stored()).toStrictEqual(['/loose/a.jpg', '/loose/c.jpg', '/loose/d.jpg'])
+  })
+
+  it('answers upload --help, saying that files are accepted as well as folders', async () => {
     const r = await run(['upload', '--help'])
-    expect(r.stdout.split('\n')[0]).toBe('Usage: imagekit-fp upload [options] <dir...>')
+    expect(r.stdout.split('\n').slice(0, 8)).toStrictEqual([
+      'Usage: imagekit-fp upload [options] <path...>',
+      '',
+      'upload folders (mirrored under --folder) and files, with a progress bar;',
+      'resumable',
+      '',
+      'Arguments:',
+      "  path                 folders and files on disk (a folder's a/b/c.jpg goes to",
+      '                       <folder>/a/b/c.jpg, a file into <folder>)',
+    ])
   })
 })

@@ -258,6 +258,7 @@ describe('uploadDirectory: resume', () => {
     for (const l of lines)
       expect(l).toStrictEqual({
         path: l.path,
+        filePath: `/r/${l.path}`,
         size: files[l.path]!.length,
         sha256: sha(files[l.path]!),
         fileId: ik.stored.get(`/r/${l.path}`)!.fileId,
@@ -268,7 +269,7 @@ describe('uploadDirectory: resume', () => {
     const root = tree({ 'same.jpg': 'same', 'changed.jpg': 'new content', 'torn.jpg': 'torn' })
     const manifest = path.join(base, `torn${made}.jsonl`)
     const entry = (p: string, content: string, fileId: string) =>
-      JSON.stringify({ path: p, size: content.length, sha256: sha(content), fileId })
+      JSON.stringify({ path: p, filePath: `/t/${p}`, size: content.length, sha256: sha(content), fileId })
     writeFileSync(
       manifest,
       `${entry('same.jpg', 'same', 'old1')}\n${entry('changed.jpg', 'old content', 'old2')}\n{"path":"torn.jpg","size":4,"sha`,
@@ -295,6 +296,69 @@ describe('uploadDirectory: resume', () => {
         entry('torn.jpg', 'torn', ik.stored.get('/t/torn.jpg')!.fileId),
       ].sort(),
     )
+  })
+
+  it('with the same manifest, a run into another folder sends every file there, then a run into either skips all', async () => {
+    const root = tree({ 'a.jpg': 'A', 'x/b.jpg': 'B', 'top.jpg': 'T' })
+    const manifest = path.join(base, `second${made}.jsonl`)
+    const ik = account()
+    const first = await run(root, { folder: '/first', manifest }, ik.fetch)
+    expect(first.failed).toStrictEqual([])
+    const second = await run(root, { folder: '/second', manifest }, ik.fetch)
+    expect(second.failed).toStrictEqual([])
+    expect(second.done.map((o) => o.result._tag)).toStrictEqual([
+      'UploadResult',
+      'UploadResult',
+      'UploadResult',
+    ])
+    expect([...ik.stored.keys()].sort()).toStrictEqual([
+      '/first/a.jpg',
+      '/first/top.jpg',
+      '/first/x/b.jpg',
+      '/second/a.jpg',
+      '/second/top.jpg',
+      '/second/x/b.jpg',
+    ])
+    // Both targets are in the manifest now: a third run into either sends nothing.
+    for (const folder of ['/first', '/second/']) {
+      const again = await run(root, { folder, manifest }, ik.fetch)
+      expect(again.done.map((o) => o.result._tag)).toStrictEqual([
+        'AlreadyUploaded',
+        'AlreadyUploaded',
+        'AlreadyUploaded',
+      ])
+    }
+    expect(ik.sent).toHaveLength(6)
+  })
+
+  it('with folder /, records /a.jpg as the target and skips it on the next run', async () => {
+    const root = tree({ 'a.jpg': 'A' })
+    const manifest = path.join(base, `root${made}.jsonl`)
+    const ik = account()
+    await run(root, { folder: '/', manifest }, ik.fetch)
+    expect(JSON.parse(readFileSync(manifest, 'utf8'))).toStrictEqual({
+      path: 'a.jpg',
+      filePath: '/a.jpg',
+      size: 1,
+      sha256: sha('A'),
+      fileId: 'f1',
+    })
+    const again = await run(root, { folder: '/', manifest }, ik.fetch)
+    expect(again.done.map((o) => o.result)).toStrictEqual([{ _tag: 'AlreadyUploaded', fileId: 'f1' }])
+    expect(ik.sent).toStrictEqual(['/a.jpg'])
+  })
+
+  it('never skips a file for a line of the older format (no filePath): it is sent again', async () => {
+    const root = tree({ 'a.jpg': 'A' })
+    const manifest = path.join(base, `old${made}.jsonl`)
+    writeFileSync(
+      manifest,
+      `${JSON.stringify({ path: 'a.jpg', size: 1, sha256: sha('A'), fileId: 'old1' })}\n`,
+    )
+    const ik = account()
+    const report = await run(root, { folder: '/o', manifest }, ik.fetch)
+    expect(report.done.map((o) => o.result)).toStrictEqual([ok('f1', '/o/a.jpg')])
+    expect(ik.sent).toStrictEqual(['/o/a.jpg'])
   })
 
   it('never uploads the manifest itself when it lies inside the folder', async () => {
@@ -333,6 +397,7 @@ describe('uploadDirectory: reports', () => {
     ])
     expect(JSON.parse(readFileSync(manifest, 'utf8'))).toStrictEqual({
       path: 'a.jpg',
+      filePath: '/s/a.jpg',
       size: 1,
       sha256: sha('A'),
       fileId: 'stored1',

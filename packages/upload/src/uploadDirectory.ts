@@ -18,6 +18,7 @@ import {
 import { fileFromPath } from './fileFromPath'
 import {
   loadManifest,
+  manifestKey,
   openManifest,
   sha256Of,
   type LoadedManifest,
@@ -58,7 +59,10 @@ export interface UploadDirectoryOptions extends BulkCallOptions<
   readonly folder: string
   /**
    * Path of a resume manifest (JSON lines, created if absent): each uploaded file is appended as
-   * `{"path","size","sha256","fileId"}`; a later run skips every file whose path, size and SHA-256 match a line.
+   * `{"path","filePath","size","sha256","fileId"}`, `filePath` being where ImageKit was asked to store it
+   * (`<folder>/<path>`). A later run skips a file only when its path, size, SHA-256 and `filePath` match a line: a
+   * run into another `folder` sends every file. A line without `filePath` (an older manifest) never matches.
+   * `uploadOptions` are not recorded: a run with other options still skips what the manifest lists.
    *
    * @default no manifest (and no hashing)
    */
@@ -95,7 +99,7 @@ export interface UploadDirectoryRef {
 }
 
 /**
- * A file that the manifest lists with the same path, size and SHA-256: not uploaded again.
+ * A file that the manifest lists with the same path, size, SHA-256 and target (`filePath`): not uploaded again.
  *
  * @since 0.1.0
  * @category model
@@ -196,6 +200,8 @@ const workFor =
     const file = await fileFromPath(entry.real)()
     if (file._tag === 'Left') return left(validationError(entry.path, file.left.message))
     const blob = file.right
+    const { folder, fileName } = target(entry.path)
+    const filePath = `${folder === '/' ? '' : folder}/${fileName}`
     let sha256 = ''
     if (manifest !== undefined) {
       try {
@@ -207,16 +213,17 @@ const workFor =
             : validationError(entry.path, `cannot be read (${codeOf(e)})`),
         )
       }
-      const prior = manifest.known.get(entry.path)
+      const prior = manifest.known.get(manifestKey(entry.path, filePath))
       if (prior !== undefined && prior.size === blob.size && prior.sha256 === sha256)
         return right({ _tag: 'AlreadyUploaded', fileId: prior.fileId })
     }
-    const { folder, fileName } = target(entry.path)
     const request = { ...shared, file: blob, fileName, folder, signal } as UploadRequest
     const result = await upload<UploadConfig>(sending, request)()
     const fileId = recordedId(result)
     if (manifest !== undefined && fileId !== undefined)
-      await manifest.writer.append(entry.path, { size: blob.size, sha256, fileId }).catch(failedWrite)
+      await manifest.writer
+        .append(entry.path, { filePath, size: blob.size, sha256, fileId })
+        .catch(failedWrite)
     return result
   }
 
@@ -230,9 +237,9 @@ const workFor =
  * under the link's name; a link that leaves `dir` and a name with a backslash or a control character are refused
  * (a `Failed` outcome, `ValidationError` at the relative path); links to directories are not followed (one inside
  * `dir` is walked at its real place) and sockets, FIFOs and devices are skipped. With a manifest, each file is
- * hashed (SHA-256, streamed) before it is sent; a file whose path, size and hash match a manifest line is `Done`
- * with an `AlreadyUploaded` result, and each new upload is appended to the manifest as it succeeds. Lines a kill
- * left torn are ignored.
+ * hashed (SHA-256, streamed) before it is sent; a file whose path, size, hash and target in ImageKit match a
+ * manifest line is `Done` with an `AlreadyUploaded` result, and each new upload is appended to the manifest as
+ * it succeeds. Lines a kill left torn are ignored.
  *
  * @param config - as for `upload`, with `privateKey` (`fetch` defaults to {@link nodeFetch}).
  * @param dir - the folder on disk (a symbolic link to a folder is followed: its target is walked, and "inside

@@ -54,8 +54,11 @@ export const buildProgram = (io: CliIo, done: (code: number) => void): Command =
   }
   program
     .command('upload')
-    .description('upload folders, mirrored under --folder, with a progress bar; resumable')
-    .argument('<dir...>', 'folders on disk (a/b/c.jpg goes to <folder>/a/b/c.jpg)')
+    .description('upload folders (mirrored under --folder) and files, with a progress bar; resumable')
+    .argument(
+      '<path...>',
+      "folders and files on disk (a folder's a/b/c.jpg goes to <folder>/a/b/c.jpg, a file into <folder>)",
+    )
     .requiredOption('--folder <folder>', 'the ImageKit folder to upload into, e.g. /backup')
     .addOption(concurrency())
     .option(
@@ -64,7 +67,7 @@ export const buildProgram = (io: CliIo, done: (code: number) => void): Command =
     )
     .option('--tags <tags>', 'comma-separated tags for every file')
     .option('--unique-names', "let ImageKit add a suffix to each name (default: keep the file's own name)")
-    .action((dirs: string[], flags, cmd: Command) => run(cmd, (ctx) => uploadCommand(ctx, dirs, flags)))
+    .action((paths: string[], flags, cmd: Command) => run(cmd, (ctx) => uploadCommand(ctx, paths, flags)))
   program
     .command('url')
     .description('print the URL of a path (or of a full URL under the endpoint), signed on request')

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { uploadMany, type UploadManyOutcome } from '@imagekit-fp/upload'
 import { fileFromPath, uploadDirectory, type UploadDirectoryOutcome } from '@imagekit-fp/upload/node'
-import { createRateGate, formatError } from '@imagekit-fp/utils'
+import { createRateGate, formatError, validationError } from '@imagekit-fp/utils'
 import { reportError, type Context } from './context'
 import { countFiles } from './count'
 import { say } from './io'
@@ -95,19 +95,33 @@ const listeners = (c: Common) => {
   }
 }
 
-/** The loose files, read lazily from disk (streamed, never all in memory). Resolves to `aborted`. */
+/**
+ * The loose files, read lazily from disk (streamed, never all in memory). A file that cannot be opened fails on
+ * its own (a `ValidationError` at its path, with the cause) and the next ones go on. Resolves to `aborted`.
+ */
 const uploadFiles = async (c: Common, files: readonly string[]): Promise<boolean | number> => {
   const { config, flags, run } = c
+  // The files handed to uploadMany, by the index its outcomes carry; and the files that could not be opened.
+  const sent: string[] = []
+  let unread = 0
   const requests = async function* () {
     for (const file of files) {
       const blob = await fileFromPath(file)()
-      if (blob._tag === 'Left') throw new UsageError(`${file}: ${blob.left.message}`)
+      if (blob._tag === 'Left') {
+        unread += 1
+        const target = joinTarget(flags.folder, path.basename(file))
+        settle(run, { path: file, target, kind: 'failed', error: validationError(file, blob.left.message) })
+        continue
+      }
+      sent.push(file)
       yield { ...uploadOptions(flags), file: blob.right, fileName: path.basename(file), folder: flags.folder }
     }
   }
+  const listening = listeners(c)
   const result = await uploadMany(config, requests(), {
-    ...listeners(c),
-    onItem: (o) => settle(run, fromMany(files)(o)),
+    ...listening,
+    onProgress: (p) => listening.onProgress({ ...p, failed: p.failed + unread }),
+    onItem: (o) => settle(run, fromMany(sent)(o)),
   })()
   if (result._tag === 'Left') return reportError(run.ctx.io, result.left)
   return result.right.aborted
@@ -145,7 +159,7 @@ export const uploadCommand = async (
   const { dirs, files } = await classify(paths)
   const run = newRun(ctx)
   const manifest = flags.resume === undefined ? defaultManifest(run.started) : path.resolve(flags.resume)
-  const counting = countFiles(paths, ctx.io.signal).then((c) => (run.counted = c))
+  const counting = countFiles(paths, manifest, ctx.io.signal).then((c) => (run.counted = c))
   const common: Common = {
     config,
     flags,

@@ -1,19 +1,30 @@
-// The resume manifest of `uploadDirectory`: a JSON-lines file, one `{"path","size","sha256","fileId"}` line per
-// uploaded file, appended as each upload succeeds. A run killed mid-write leaves a torn last line; reading skips
-// any line that is not an entry, and the next run starts its first line on a fresh one.
+// The resume manifest of `uploadDirectory`: a JSON-lines file, one `{"path","filePath","size","sha256","fileId"}`
+// line per uploaded file, appended as each upload succeeds. `filePath` is where ImageKit was asked to store the file
+// (`<folder>/<path>`), so that a run into another folder finds nothing to skip. A run killed mid-write leaves a
+// torn last line; reading skips any line that is not an entry, and the next run starts its first line on a fresh one.
 import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { isObject } from '@imagekit-fp/internal'
 import { codeOf } from './codeOf'
 
-/** What the manifest knows of one uploaded file (`fileId` is `null` for an upload ImageKit accepted to finish later). */
+/**
+ * What the manifest knows of one uploaded file: `filePath`, where ImageKit was asked to store it, and `fileId`
+ * (`null` for an upload ImageKit accepted to finish later).
+ */
 export interface ManifestEntry {
+  readonly filePath: string
   readonly size: number
   readonly sha256: string
   readonly fileId: string | null
 }
 
-/** A manifest as read: entries by relative path (the last line for a path wins), and whether it ends mid-line. */
+/** The key of an entry in {@link LoadedManifest}: its relative path and its `filePath`. */
+export const manifestKey = (path: string, filePath: string): string => JSON.stringify([path, filePath])
+
+/**
+ * A manifest as read: entries by {@link manifestKey} (the last line for a path and target wins), and whether it
+ * ends mid-line.
+ */
 export interface LoadedManifest {
   readonly entries: ReadonlyMap<string, ManifestEntry>
   readonly torn: boolean
@@ -21,7 +32,7 @@ export interface LoadedManifest {
 
 const SHA256 = /^[0-9a-f]{64}$/
 
-/** The entry a line holds, or `undefined` (a torn line, or anything else). */
+/** The key and entry a line holds, or `undefined` (a torn line, a line without `filePath`, or anything else). */
 const parse = (line: string): readonly [string, ManifestEntry] | undefined => {
   let u: unknown
   try {
@@ -30,15 +41,17 @@ const parse = (line: string): readonly [string, ManifestEntry] | undefined => {
     return undefined
   }
   if (!isObject(u)) return undefined
-  const { path, size, sha256, fileId } = u as Record<string, unknown>
+  const { path, filePath, size, sha256, fileId } = u as Record<string, unknown>
   return typeof path === 'string' &&
     path !== '' &&
+    typeof filePath === 'string' &&
+    filePath !== '' &&
     Number.isSafeInteger(size) &&
     (size as number) >= 0 &&
     typeof sha256 === 'string' &&
     SHA256.test(sha256) &&
     (fileId === null || (typeof fileId === 'string' && fileId !== ''))
-    ? [path, { size: size as number, sha256, fileId }]
+    ? [manifestKey(path, filePath), { filePath, size: size as number, sha256, fileId }]
     : undefined
 }
 
@@ -93,8 +106,8 @@ export const openManifest = async (file: string, torn: boolean): Promise<Manifes
   let queue: Promise<unknown> = Promise.resolve()
   let start = torn ? '\n' : ''
   return {
-    append: (path, { size, sha256, fileId }) => {
-      const line = `${start}${JSON.stringify({ path, size, sha256, fileId })}\n`
+    append: (path, { filePath, size, sha256, fileId }) => {
+      const line = `${start}${JSON.stringify({ path, filePath, size, sha256, fileId })}\n`
       start = ''
       const write = queue.then(() => handle.write(line))
       queue = write.catch(() => undefined)
