@@ -5,6 +5,7 @@ import { networkError, validationError, type ValidationError } from '@imagekit-f
 import {
   createRateGate,
   gateFetch,
+  isRateLimited,
   left,
   read,
   readNow,
@@ -317,7 +318,7 @@ export const uploadDirectory =
         concurrency: given.concurrency,
         gate,
         now,
-        isRateLimited: (e) => e._tag === 'HttpError' && e.status === 429,
+        isRateLimited,
         sizeOf: (entry) => (entry.kind === 'file' ? entry.size : 0),
         // Nothing here throws by design; should it, the file is a Failed outcome, the rest goes on.
         thrown: (_, entry) => ({
