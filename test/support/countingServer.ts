@@ -33,7 +33,12 @@ export interface CountingServer {
    * has ended (its body received whole, or its connection closed); rejects, giving the counts, when one is still
    * open after `timeoutMs` (an outer bound, default 60 s).
    */
-  readonly settled: (key: string, timeoutMs?: number) => Promise<BodyCounts>
+  /**
+   * Reads every held POST of `key` on and resolves when none is open. With `graceMs`, first waits up to that long
+   * for the client to close its connections itself (a browser's abort reaches its network process a little after
+   * the page has its outcome; on a loaded machine, after the release would have let the body through).
+   */
+  readonly settled: (key: string, timeoutMs?: number, graceMs?: number) => Promise<BodyCounts>
   readonly close: () => Promise<void>
 }
 
@@ -148,7 +153,14 @@ export const startCountingServer = async (
         timeoutMs,
         () => `no POST body for ${key} began within ${timeoutMs} ms`,
       ),
-    settled: async (key, timeoutMs = 60_000) => {
+    settled: async (key, timeoutMs = 60_000, graceMs = 0) => {
+      const open = () => entries.some((e) => e.key === key && e.state === 'open')
+      if (graceMs > 0)
+        await until(
+          () => !open(),
+          graceMs,
+          () => '',
+        ).catch(() => undefined)
       released.add(key)
       for (const e of entries) if (e.key === key) e.release()
       await until(
