@@ -35,8 +35,9 @@ export interface CountingServer {
    */
   /**
    * Reads every held POST of `key` on and resolves when none is open. With `graceMs`, first waits up to that long
-   * for the client to close its connections itself (a browser's abort reaches its network process a little after
-   * the page has its outcome; on a loaded machine, after the release would have let the body through).
+   * for the POSTs to end by themselves (a held socket's close is noticed only once it is read, so this is usually
+   * all of `graceMs`): a browser's abort reaches its network process a little after the page has its outcome, and
+   * on a loaded machine reading on at once could let an aborted body through.
    */
   readonly settled: (key: string, timeoutMs?: number, graceMs?: number) => Promise<BodyCounts>
   readonly close: () => Promise<void>
