@@ -618,7 +618,12 @@ if (args['update-budgets']) {
       ceiling: raise && !raises[c.name] ? old.ceiling : wanted,
       floor: Math.floor(r.gz * 0.5),
       ...(c.target ? { target: c.target } : {}),
-      ...(raise && raises[c.name] ? { raised: { from: old.ceiling, why: raises[c.name] } } : {}),
+      ...(raise && raises[c.name]
+        ? { raised: { from: old.ceiling, why: raises[c.name] } }
+        : // An earlier raise stays on record while the ceiling is still above what it was raised from.
+          old?.raised && Math.min(wanted, old.ceiling) > old.raised.from
+          ? { raised: old.raised }
+          : {}),
     }
   }
   const out = {
