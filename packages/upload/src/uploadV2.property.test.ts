@@ -47,7 +47,8 @@ const transformation = fc
 const extension = fc.oneof(
   fc.record({ name: fc.constant('google-auto-tagging'), maxTags: fc.nat(50), minConfidence: fc.nat(100) }),
   fc.constant({ name: 'ai-auto-description' }),
-  fc.record({ name: fc.constant('saved-extension'), id: text }),
+  // A blank id names no saved extension: both refuse it (one extension check), so it is not generated here.
+  fc.record({ name: fc.constant('saved-extension'), id: stepValue }),
   fc.record({
     name: fc.constant('remove-bg'),
     options: fc.record({ bg_color: text, add_shadow: fc.boolean() }),
