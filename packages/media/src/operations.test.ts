@@ -1,11 +1,13 @@
 // The registry is the one list of operations: every public function that makes one API call is in it, and
 // the README's table, the contract tests and the stand-in (packages/testing) are checked against it.
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import YAML from 'yaml'
 import * as media from '@imagekit-fp/media'
 import * as bulk from '@imagekit-fp/media/bulk'
 import { operations } from './operations'
 import { NOT_IN_SPEC } from './test-support/notInSpec'
+import { SPEC_PATH } from '../../../test/support/prism'
 
 /**
  * Functions built on top of the declared operations (they call several, or one repeatedly), each with the
@@ -75,5 +77,22 @@ describe('operations', () => {
       NOT_IN_SPEC.includes(id) ? !differential.includes(`(c) => ${id}(c`) : !tested.has(call),
     )
     expect(untested).toStrictEqual([])
+  })
+
+  it('gives every operation its own operationId', () => {
+    const ids = Object.values(operations).map((op) => op.operationId)
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toStrictEqual([])
+  })
+
+  it.skipIf(!existsSync(SPEC_PATH))("names each operation in the spec by the spec's operationId", () => {
+    const spec = YAML.parse(readFileSync(SPEC_PATH, 'utf8')) as {
+      paths: Record<string, Record<string, { operationId?: string } | undefined> | undefined>
+    }
+    const inSpec = Object.entries(operations).filter(([id]) => !NOT_IN_SPEC.includes(id))
+    expect(
+      Object.fromEntries(
+        inSpec.map(([id, op]) => [id, spec.paths[op.path]?.[op.method.toLowerCase()]?.operationId]),
+      ),
+    ).toStrictEqual(Object.fromEntries(inSpec.map(([id, op]) => [id, op.operationId])))
   })
 })

@@ -30,8 +30,9 @@ export type RetrySafety = true | 'unsent'
 
 /**
  * One API operation, declared once as data. The public function is derived from it (`operationFunction`); the
- * registry (`operations.ts`) lists every declaration under its id (the public function's name) for the tests,
- * the stand-in and the README.
+ * registry (`operations.ts`) lists every declaration under its id (the public function's name) with its OpenAPI
+ * operationId, for the tests, the stand-in's router and the README. The operationId is given there, not here:
+ * here every function's bundle would carry it.
  */
 export interface Operation<I, A, B = A, P extends Parts = Parts> {
   readonly method: HttpMethod
