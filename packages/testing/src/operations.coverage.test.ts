@@ -1,29 +1,36 @@
-// Every media operation (the registry in @imagekit-fp/media/operations) has a route in the stand-in and a
-// parity row: a declared operation without either fails here.
+// The stand-in's router is built from the declared operations (the media registry in @imagekit-fp/media/operations
+// and the uploads beside it): every declaration has a handler, every handler a declaration, and every media
+// operation a parity row. A declared operation without any of these, or a handler left over, fails here.
 import { describe, expect, it } from 'vitest'
 import { operations } from '@imagekit-fp/media/operations'
-import { accountRoutes } from './internal/account'
-import { fileRoutes } from './internal/files'
-import { folderRoutes } from './internal/folders'
+import { DECLARED, HANDLERS } from './internal/routes'
 import { ROWS } from './test-support/parityRows'
 
-const declared = Object.entries(operations).map(([id, op]) => [id, `${op.method} ${op.path}`] as const)
+const ids = DECLARED.map((d) => d.operationId)
+const handled: readonly string[] = Object.keys(HANDLERS)
 
 /** `METHOD /path/{}`: the query left out, each parameter (whatever its name) the same. */
 const shape = (call: string): string => call.replace(/\?.*$/, '').replace(/\{\w+\}/g, '{}')
 
-describe('every declared media operation', () => {
-  it('has a stand-in route (same method and path template)', () => {
-    const routes = new Set(
-      [...accountRoutes, ...fileRoutes, ...folderRoutes].map(
-        (r) => `${r.method} ${r.pattern.replace(/:(\w+)/g, '{$1}')}`,
-      ),
-    )
-    expect(declared.filter(([, call]) => !routes.has(call))).toStrictEqual([])
+describe('every declared operation', () => {
+  it('has a stand-in handler, and every handler a declaration', () => {
+    expect({
+      withoutHandler: ids.filter((id) => !handled.includes(id)),
+      withoutDeclaration: handled.filter((id) => !ids.includes(id)),
+    }).toStrictEqual({ withoutHandler: [], withoutDeclaration: [] })
   })
 
-  it('has a parity row', () => {
+  it('has its own operationId, and its own method and path template', () => {
+    const calls = DECLARED.map((d) => shape(`${d.method} ${d.path}`))
+    expect({
+      ids: ids.filter((id, i) => ids.indexOf(id) !== i),
+      calls: calls.filter((c, i) => calls.indexOf(c) !== i),
+    }).toStrictEqual({ ids: [], calls: [] })
+  })
+
+  it('has a parity row (media operations)', () => {
     const rows = new Set(ROWS.map((r) => shape(`${r.method} ${r.path}`)))
+    const declared = Object.entries(operations).map(([id, op]) => [id, `${op.method} ${op.path}`] as const)
     expect(declared.filter(([, call]) => !rows.has(shape(call)))).toStrictEqual([])
   })
 })

@@ -1,14 +1,21 @@
 // A generic collection (saved extensions, named transformations, origins, URL endpoints): list, create, get,
 // update and delete, each resource with its own request shapes and checks.
 import * as t from 'io-ts'
-import { isoNow, type Ctx, type Route } from './context'
+import { isoNow, type Ctx, type Handler } from './context'
 import { fail, ok, type Reply } from './reply'
 import type { Named } from './state'
 import { decoded, closed, failAt, nonEmpty, struct, text, uri } from './validate'
-interface Collection<C, U> {
-  readonly path: string
-  readonly names: { list: string; create: string; get: string; update: string; remove: string }
-  readonly updateMethod: 'PATCH' | 'PUT'
+/** The operationIds of a collection's five operations. */
+interface Names {
+  readonly list: string
+  readonly create: string
+  readonly get: string
+  readonly update: string
+  readonly remove: string
+}
+
+interface Collection<C, U, N extends Names> {
+  readonly names: N
   readonly store: (ctx: Ctx) => Map<string, Named>
   readonly create: t.Decoder<unknown, C>
   readonly update: t.Decoder<unknown, U>
@@ -21,70 +28,45 @@ interface Collection<C, U> {
   readonly notFound: string
 }
 
-const collectionRoutes = <C, U>(c: Collection<C, U>): Route[] => {
-  const one = `${c.path}/:id`
+/** A collection's handlers, by operationId (the record's id is the path parameter `id`). */
+const collectionHandlers = <C, U, const N extends Names>(
+  c: Collection<C, U, N>,
+): Readonly<Record<N[keyof Names], Handler>> => {
   const find = (ctx: Ctx) => c.store(ctx).get(ctx.params.id ?? '')
-  return [
-    {
-      method: 'GET',
-      pattern: c.path,
-      operation: c.names.list,
-      auth: 'basic',
-      handle: (ctx) => ok([...c.store(ctx).values()].map(c.view)),
+  const handlers: Readonly<Record<keyof Names, Handler>> = {
+    list: (ctx) => ok([...c.store(ctx).values()].map(c.view)),
+    create: decoded(c.create, (ctx, b) => {
+      const body = b as Record<string, unknown>
+      const refused = c.refuse?.(ctx, body)
+      if (refused !== undefined) return refused
+      const record = c.build(ctx, body)
+      c.store(ctx).set(record.id, record)
+      return ok(c.view(record), 201)
+    }),
+    get: (ctx) => {
+      const n = find(ctx)
+      return n === undefined ? fail(404, c.notFound) : ok(c.view(n))
     },
-    {
-      method: 'POST',
-      pattern: c.path,
-      operation: c.names.create,
-      auth: 'basic',
-      handle: decoded(c.create, (ctx, b) => {
-        const body = b as Record<string, unknown>
-        const refused = c.refuse?.(ctx, body)
-        if (refused !== undefined) return refused
-        const record = c.build(ctx, body)
-        c.store(ctx).set(record.id, record)
-        return ok(c.view(record), 201)
-      }),
+    update: decoded(c.update, (ctx, b) => {
+      const n = find(ctx)
+      if (n === undefined) return fail(404, c.notFound)
+      const body = b as Record<string, unknown>
+      const refused = c.refuse?.(ctx, body, n)
+      if (refused !== undefined) return refused
+      const record = c.build(ctx, body, n)
+      c.store(ctx).set(record.id, record)
+      return ok(c.view(record))
+    }),
+    remove: (ctx) => {
+      const n = find(ctx)
+      if (n === undefined) return fail(404, c.notFound)
+      c.store(ctx).delete(n.id)
+      return ok(undefined, 204)
     },
-    {
-      method: 'GET',
-      pattern: one,
-      operation: c.names.get,
-      auth: 'basic',
-      handle: (ctx) => {
-        const n = find(ctx)
-        return n === undefined ? fail(404, c.notFound) : ok(c.view(n))
-      },
-    },
-    {
-      method: c.updateMethod,
-      pattern: one,
-      operation: c.names.update,
-      auth: 'basic',
-      handle: decoded(c.update, (ctx, b) => {
-        const n = find(ctx)
-        if (n === undefined) return fail(404, c.notFound)
-        const body = b as Record<string, unknown>
-        const refused = c.refuse?.(ctx, body, n)
-        if (refused !== undefined) return refused
-        const record = c.build(ctx, body, n)
-        c.store(ctx).set(record.id, record)
-        return ok(c.view(record))
-      }),
-    },
-    {
-      method: 'DELETE',
-      pattern: one,
-      operation: c.names.remove,
-      auth: 'basic',
-      handle: (ctx) => {
-        const n = find(ctx)
-        if (n === undefined) return fail(404, c.notFound)
-        c.store(ctx).delete(n.id)
-        return ok(undefined, 204)
-      },
-    },
-  ]
+  }
+  return Object.fromEntries(
+    (Object.keys(handlers) as (keyof Names)[]).map((k) => [c.names[k], handlers[k]]),
+  ) as Record<N[keyof Names], Handler>
 }
 
 const nameClash =
@@ -122,9 +104,8 @@ const ExtensionConfig = t.union([
   t.type({ name: t.literal('ai-tasks'), tasks: t.array(t.type({ type: t.string })) }),
 ])
 
-/** The saved extension routes. */
-export const savedExtensions = collectionRoutes({
-  path: '/v1/saved-extensions',
+/** The saved extension handlers, by operationId. */
+export const savedExtensions = collectionHandlers({
   names: {
     list: 'list-extensions',
     create: 'create-extension',
@@ -132,7 +113,6 @@ export const savedExtensions = collectionRoutes({
     update: 'update-extension',
     remove: 'delete-extension',
   },
-  updateMethod: 'PATCH',
   store: (ctx) => ctx.state.savedExtensions,
   create: t.type({ name: nonEmpty, description: nonEmpty, config: ExtensionConfig }),
   update: t.partial({ name: nonEmpty, description: nonEmpty, config: ExtensionConfig }),
@@ -143,9 +123,8 @@ export const savedExtensions = collectionRoutes({
 })
 
 const TransformationName = text(1, 100, /^[A-Za-z0-9_]+$/)
-/** The named transformation routes. */
-export const namedTransformations = collectionRoutes({
-  path: '/v1/named-transformations',
+/** The named transformation handlers, by operationId. */
+export const namedTransformations = collectionHandlers({
   names: {
     list: 'list-named-transformations',
     create: 'create-named-transformation',
@@ -153,7 +132,6 @@ export const namedTransformations = collectionRoutes({
     update: 'update-named-transformation',
     remove: 'delete-named-transformation',
   },
-  updateMethod: 'PATCH',
   store: (ctx) => ctx.state.namedTransformations,
   create: struct({ name: TransformationName, transformation: nonEmpty }, { enabled: t.boolean }),
   update: t.partial({ name: TransformationName, transformation: nonEmpty, enabled: t.boolean }),
@@ -241,9 +219,8 @@ const Origin = new t.Type<Record<string, unknown>, unknown, unknown>(
   t.identity,
 )
 
-/** The origin routes. */
-export const origins = collectionRoutes({
-  path: '/v1/accounts/origins',
+/** The origin handlers, by operationId. */
+export const origins = collectionHandlers({
   names: {
     list: 'list-origins',
     create: 'create-origin',
@@ -251,7 +228,6 @@ export const origins = collectionRoutes({
     update: 'update-origin',
     remove: 'delete-origin',
   },
-  updateMethod: 'PUT',
   store: (ctx) => ctx.state.origins,
   create: Origin,
   update: Origin,
@@ -275,9 +251,8 @@ const UrlEndpoint = closed(
   { urlPrefix: max100, origins: t.array(t.string), urlRewriter: UrlRewriter },
 )
 
-/** The URL endpoint routes. */
-export const urlEndpoints = collectionRoutes({
-  path: '/v1/accounts/url-endpoints',
+/** The URL endpoint handlers, by operationId. */
+export const urlEndpoints = collectionHandlers({
   names: {
     list: 'list-url-endpoints',
     create: 'create-url-endpoint',
@@ -285,7 +260,6 @@ export const urlEndpoints = collectionRoutes({
     update: 'update-url-endpoint',
     remove: 'delete-url-endpoint',
   },
-  updateMethod: 'PUT',
   store: (ctx) => ctx.state.urlEndpoints,
   create: UrlEndpoint,
   update: UrlEndpoint,

@@ -31,14 +31,23 @@ export interface UploadedFile {
   readonly type?: string
 }
 
-/** A route: method, path pattern (`:name` segments), operation name (the spec's operationId), handler. */
+/** What the stand-in does for one operation: its answer to a call. */
+export type Handler = (ctx: Ctx) => Reply | Promise<Reply>
+
+/** Handlers, keyed by the operationId of the operation each one answers. */
+export type Handlers = Readonly<Record<string, Handler>>
+
+/**
+ * A route: a declared operation's method, path template (`{name}` segments) and operationId, with the handler
+ * the stand-in has for it.
+ */
 export interface Route {
   readonly method: string
-  readonly pattern: string
+  readonly path: string
   readonly operation: string
   /** `none`: the upload routes check their own auth. */
   readonly auth: 'basic' | 'none'
-  readonly handle: (ctx: Ctx) => Reply | Promise<Reply>
+  readonly handle: Handler
 }
 
 /** The stand-in's clock as an ISO 8601 timestamp (what ImageKit's replies carry). */

@@ -1,6 +1,6 @@
 // Custom metadata fields: create, list, update, delete (a deleted field is kept, marked deleted).
 import * as t from 'io-ts'
-import { type Route } from './context'
+import { type Handlers } from './context'
 import { fail, ok } from './reply'
 import { decoded, scalar, struct } from './validate'
 const FIELD_TYPES = ['Text', 'Textarea', 'Number', 'Date', 'Boolean', 'SingleSelect', 'MultiSelect'] as const
@@ -54,73 +54,49 @@ const fieldView = (f: { id: string; name: string; label: string; schema: Record<
   schema: f.schema,
 })
 
-/** The customMetadataFields routes. */
-export const fieldRoutes: readonly Route[] = [
-  {
-    method: 'POST',
-    pattern: '/v1/customMetadataFields',
-    operation: 'create-new-field',
-    auth: 'basic',
-    handle: decoded(CreateField, (ctx, b) => {
-      if (!/^[A-Za-z0-9_-]{1,100}$/.test(b.name))
-        return fail(400, 'Your request contains invalid name parameter.')
-      if (b.label.trim() === '') return fail(400, 'Your request contains invalid label parameter.')
-      const problem = schemaError(b.schema)
-      if (problem !== undefined) return fail(400, problem)
-      const live = [...ctx.state.fields.values()].filter((f) => !f.deleted)
-      if (live.some((f) => f.name === b.name))
-        return fail(400, 'A custom metadata field with this name already exists.')
-      if (live.some((f) => f.label === b.label))
-        return fail(400, 'A custom metadata field with this label already exists.')
-      const field = {
-        id: ctx.state.ids.objectId(),
-        name: b.name,
-        label: b.label,
-        schema: { ...b.schema },
-        deleted: false,
-      }
-      ctx.state.fields.set(field.id, field)
-      return ok(fieldView(field), 201)
-    }),
+/** The customMetadataFields handlers, by operationId. */
+export const fieldHandlers = {
+  'create-new-field': decoded(CreateField, (ctx, b) => {
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(b.name))
+      return fail(400, 'Your request contains invalid name parameter.')
+    if (b.label.trim() === '') return fail(400, 'Your request contains invalid label parameter.')
+    const problem = schemaError(b.schema)
+    if (problem !== undefined) return fail(400, problem)
+    const live = [...ctx.state.fields.values()].filter((f) => !f.deleted)
+    if (live.some((f) => f.name === b.name))
+      return fail(400, 'A custom metadata field with this name already exists.')
+    if (live.some((f) => f.label === b.label))
+      return fail(400, 'A custom metadata field with this label already exists.')
+    const field = {
+      id: ctx.state.ids.objectId(),
+      name: b.name,
+      label: b.label,
+      schema: { ...b.schema },
+      deleted: false,
+    }
+    ctx.state.fields.set(field.id, field)
+    return ok(fieldView(field), 201)
+  }),
+  'list-all-fields': (ctx) => {
+    const raw = ctx.url.searchParams.get('includeDeleted')
+    if (raw !== null && raw !== 'true' && raw !== 'false')
+      return fail(400, 'Your request contains invalid includeDeleted parameter.')
+    return ok([...ctx.state.fields.values()].filter((f) => raw === 'true' || !f.deleted).map(fieldView))
   },
-  {
-    method: 'GET',
-    pattern: '/v1/customMetadataFields',
-    operation: 'list-all-fields',
-    auth: 'basic',
-    handle: (ctx) => {
-      const raw = ctx.url.searchParams.get('includeDeleted')
-      if (raw !== null && raw !== 'true' && raw !== 'false')
-        return fail(400, 'Your request contains invalid includeDeleted parameter.')
-      return ok([...ctx.state.fields.values()].filter((f) => raw === 'true' || !f.deleted).map(fieldView))
-    },
+  'update-existing-field': decoded(UpdateField, (ctx, b) => {
+    const field = ctx.state.fields.get(ctx.params.id ?? '')
+    if (field === undefined || field.deleted) return fail(404, 'No such custom metadata field exists.')
+    const schema = { ...field.schema, ...(b.schema ?? {}) }
+    const problem = schemaError(schema)
+    if (problem !== undefined) return fail(400, problem)
+    if (b.label !== undefined) field.label = b.label
+    field.schema = schema
+    return ok(fieldView(field))
+  }),
+  'delete-a-field': (ctx) => {
+    const field = ctx.state.fields.get(ctx.params.id ?? '')
+    if (field === undefined || field.deleted) return fail(404, 'No such custom metadata field exists.')
+    field.deleted = true
+    return ok(undefined, 204)
   },
-  {
-    method: 'PATCH',
-    pattern: '/v1/customMetadataFields/:id',
-    operation: 'update-existing-field',
-    auth: 'basic',
-    handle: decoded(UpdateField, (ctx, b) => {
-      const field = ctx.state.fields.get(ctx.params.id ?? '')
-      if (field === undefined || field.deleted) return fail(404, 'No such custom metadata field exists.')
-      const schema = { ...field.schema, ...(b.schema ?? {}) }
-      const problem = schemaError(schema)
-      if (problem !== undefined) return fail(400, problem)
-      if (b.label !== undefined) field.label = b.label
-      field.schema = schema
-      return ok(fieldView(field))
-    }),
-  },
-  {
-    method: 'DELETE',
-    pattern: '/v1/customMetadataFields/:id',
-    operation: 'delete-a-field',
-    auth: 'basic',
-    handle: (ctx) => {
-      const field = ctx.state.fields.get(ctx.params.id ?? '')
-      if (field === undefined || field.deleted) return fail(404, 'No such custom metadata field exists.')
-      field.deleted = true
-      return ok(undefined, 204)
-    },
-  },
-]
+} satisfies Handlers

@@ -2,7 +2,7 @@
 // versions and metadata.
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
-import { isoNow, type Ctx, type Route } from './context'
+import { isoNow, type Ctx, type Handlers } from './context'
 import { customMetadataError } from './customMetadata'
 import { fileNameOf, isBadFolderPath, isDotName } from './names'
 import { fail, fileNotFound, ok, type Reply } from './reply'
@@ -170,221 +170,119 @@ const versionOf = (f: StoredFile, versionId: string): Version | undefined =>
 const versionNotFound = () =>
   fail(404, 'The requested file version does not exist.', { reason: 'FILE_VERSION_NOT_FOUND' })
 
-/** The file routes. */
-export const fileRoutes: readonly Route[] = [
-  {
-    method: 'GET',
-    pattern: '/v1/files',
-    operation: 'list-and-search-assets',
-    auth: 'basic',
-    handle: listFiles,
-  },
-  {
-    method: 'GET',
-    pattern: '/v1/files/:fileId/details',
-    operation: 'get-file-details',
-    auth: 'basic',
-    handle: (ctx) => withFile(ctx, (f) => ok(fileDetails(ctx.urlEndpoint, f))),
-  },
-  {
-    method: 'PATCH',
-    pattern: '/v1/files/:fileId/details',
-    operation: 'update-file-details',
-    auth: 'basic',
-    handle: updateDetails,
-  },
-  {
-    method: 'DELETE',
-    pattern: '/v1/files/:fileId',
-    operation: 'delete-file',
-    auth: 'basic',
-    handle: (ctx) =>
-      withFile(ctx, (f) => {
-        removeFile(ctx.state, f)
-        return ok(undefined, 204)
-      }),
-  },
-  {
-    method: 'POST',
-    pattern: '/v1/files/batch/deleteByFileIds',
-    operation: 'delete-multiple-files',
-    auth: 'basic',
-    handle: decoded(FileIds, (ctx, b) =>
-      bulk(ctx, b.fileIds, (f) => removeFile(ctx.state, f), 'successfullyDeletedFileIds'),
-    ),
-  },
-  {
-    method: 'POST',
-    pattern: '/v1/files/addTags',
-    operation: 'add-tags-bulk',
-    auth: 'basic',
-    handle: decoded(TagsBody, (ctx, b) =>
-      bulk(ctx, b.fileIds, tagChange(ctx, b.tags, true), 'successfullyUpdatedFileIds'),
-    ),
-  },
-  {
-    method: 'POST',
-    pattern: '/v1/files/removeTags',
-    operation: 'remove-tags-bulk',
-    auth: 'basic',
-    handle: decoded(TagsBody, (ctx, b) =>
-      bulk(ctx, b.fileIds, tagChange(ctx, b.tags, false), 'successfullyUpdatedFileIds'),
-    ),
-  },
-  {
-    method: 'POST',
-    pattern: '/v1/files/removeAITags',
-    operation: 'remove-ai-tags-bulk',
-    auth: 'basic',
-    handle: decoded(AITagsBody, (ctx, b) =>
-      bulk(
-        ctx,
-        b.fileIds,
-        (f) => {
-          const left = (f.current.AITags ?? []).filter((a) => !b.AITags.includes(a.name))
-          f.current.AITags = left.length === 0 ? null : left
-          f.current.updatedAt = isoNow(ctx)
-        },
-        'successfullyUpdatedFileIds',
-      ),
-    ),
-  },
-  {
-    method: 'POST',
-    pattern: '/v1/files/copy',
-    operation: 'copy-file',
-    auth: 'basic',
-    handle: decoded(CopyBody, (ctx, b) => {
-      if (isBadFolderPath(b.destinationPath)) return badDestination()
-      const f = fileAt(ctx.state, b.sourceFilePath)
-      if (f === undefined) return sourceNotFound()
-      copyTo(ctx, f, normaliseFolder(b.destinationPath), b.includeFileVersions !== false)
+/** The file handlers, by operationId. */
+export const fileHandlers = {
+  'list-and-search-assets': listFiles,
+  'get-file-details': (ctx) => withFile(ctx, (f) => ok(fileDetails(ctx.urlEndpoint, f))),
+  'update-file-details': updateDetails,
+  'delete-file': (ctx) =>
+    withFile(ctx, (f) => {
+      removeFile(ctx.state, f)
       return ok(undefined, 204)
     }),
-  },
-  {
-    method: 'POST',
-    pattern: '/v1/files/move',
-    operation: 'move-file',
-    auth: 'basic',
-    handle: decoded(MoveBody, (ctx, b) => {
-      if (isBadFolderPath(b.destinationPath)) return badDestination()
-      const f = fileAt(ctx.state, b.sourceFilePath)
-      if (f === undefined) return sourceNotFound()
-      const folder = normaliseFolder(b.destinationPath)
-      const target = fileAt(ctx.state, `${folder}${f.name}`)
-      if (target === undefined) {
-        ensureFolder(ctx.state, folder, isoNow(ctx))
-        relocate(ctx.state, f, folder, f.name)
-      } else if (target !== f) {
-        copyTo(ctx, f, folder, false)
-        removeFile(ctx.state, f)
-      }
-      return ok(undefined, 204)
-    }),
-  },
-  {
-    method: 'PUT',
-    pattern: '/v1/files/rename',
-    operation: 'rename-file',
-    auth: 'basic',
-    handle: decoded(RenameBody, (ctx, b) => {
-      const f = fileAt(ctx.state, b.filePath)
-      if (f === undefined) return fail(404, 'No file found with filePath.', { reason: 'FILE_MISSING' })
-      const newName = fileNameOf(b.newFileName)
-      if (newName === '' || isDotName(newName))
-        return fail(400, 'Your request contains invalid newFileName parameter.')
-      const { folder } = splitPath(filePathOf(f))
-      if (fileAt(ctx.state, `${folder}${newName}`) !== undefined) {
-        return fail(409, 'File with the new name already exists in the same location.', {
-          reason: 'FILE_ALREADY_EXISTS',
-        })
-      }
-      relocate(ctx.state, f, folder, newName)
-      f.current.updatedAt = isoNow(ctx)
-      if (b.purgeCache !== true) return ok({})
-      const purgeRequestId = ctx.state.ids.objectId()
-      ctx.state.purges.set(purgeRequestId, ctx.pendingReads)
-      return ok({ purgeRequestId })
-    }),
-  },
-  {
-    method: 'GET',
-    pattern: '/v1/files/:fileId/versions',
-    operation: 'list-file-versions',
-    auth: 'basic',
-    handle: (ctx) =>
-      withFile(ctx, (f) => ok([...f.versions, f.current].map((v) => fileDetails(ctx.urlEndpoint, f, v)))),
-  },
-  {
-    method: 'GET',
-    pattern: '/v1/files/:fileId/versions/:versionId',
-    operation: 'get-file-version-details',
-    auth: 'basic',
-    handle: (ctx) =>
-      withFile(ctx, (f) => {
-        const v = versionOf(f, ctx.params.versionId ?? '')
-        return v === undefined ? versionNotFound() : ok(fileDetails(ctx.urlEndpoint, f, v))
-      }),
-  },
-  {
-    method: 'DELETE',
-    pattern: '/v1/files/:fileId/versions/:versionId',
-    operation: 'delete-file-version',
-    auth: 'basic',
-    handle: (ctx) =>
-      withFile(ctx, (f) => {
-        const id = ctx.params.versionId ?? ''
-        if (f.current.versionId === id) return fail(400, 'You cannot delete current version of a file.')
-        const at = f.versions.findIndex((v) => v.versionId === id)
-        if (at === -1) return versionNotFound()
-        f.versions.splice(at, 1)
-        return ok(undefined, 204)
-      }),
-  },
-  {
-    method: 'PUT',
-    pattern: '/v1/files/:fileId/versions/:versionId/restore',
-    operation: 'restore-file-version',
-    auth: 'basic',
-    handle: (ctx) =>
-      withFile(ctx, (f) => {
-        const id = ctx.params.versionId ?? ''
-        const at = f.versions.findIndex((v) => v.versionId === id)
-        if (at === -1)
-          return f.current.versionId === id ? ok(fileDetails(ctx.urlEndpoint, f)) : versionNotFound()
-        const [restored] = f.versions.splice(at, 1)
-        f.versions.push(f.current)
-        f.current = restored!
+  'delete-multiple-files': decoded(FileIds, (ctx, b) =>
+    bulk(ctx, b.fileIds, (f) => removeFile(ctx.state, f), 'successfullyDeletedFileIds'),
+  ),
+  'add-tags-bulk': decoded(TagsBody, (ctx, b) =>
+    bulk(ctx, b.fileIds, tagChange(ctx, b.tags, true), 'successfullyUpdatedFileIds'),
+  ),
+  'remove-tags-bulk': decoded(TagsBody, (ctx, b) =>
+    bulk(ctx, b.fileIds, tagChange(ctx, b.tags, false), 'successfullyUpdatedFileIds'),
+  ),
+  'remove-ai-tags-bulk': decoded(AITagsBody, (ctx, b) =>
+    bulk(
+      ctx,
+      b.fileIds,
+      (f) => {
+        const left = (f.current.AITags ?? []).filter((a) => !b.AITags.includes(a.name))
+        f.current.AITags = left.length === 0 ? null : left
         f.current.updatedAt = isoNow(ctx)
-        return ok(fileDetails(ctx.urlEndpoint, f))
-      }),
+      },
+      'successfullyUpdatedFileIds',
+    ),
+  ),
+  'copy-file': decoded(CopyBody, (ctx, b) => {
+    if (isBadFolderPath(b.destinationPath)) return badDestination()
+    const f = fileAt(ctx.state, b.sourceFilePath)
+    if (f === undefined) return sourceNotFound()
+    copyTo(ctx, f, normaliseFolder(b.destinationPath), b.includeFileVersions !== false)
+    return ok(undefined, 204)
+  }),
+  'move-file': decoded(MoveBody, (ctx, b) => {
+    if (isBadFolderPath(b.destinationPath)) return badDestination()
+    const f = fileAt(ctx.state, b.sourceFilePath)
+    if (f === undefined) return sourceNotFound()
+    const folder = normaliseFolder(b.destinationPath)
+    const target = fileAt(ctx.state, `${folder}${f.name}`)
+    if (target === undefined) {
+      ensureFolder(ctx.state, folder, isoNow(ctx))
+      relocate(ctx.state, f, folder, f.name)
+    } else if (target !== f) {
+      copyTo(ctx, f, folder, false)
+      removeFile(ctx.state, f)
+    }
+    return ok(undefined, 204)
+  }),
+  'rename-file': decoded(RenameBody, (ctx, b) => {
+    const f = fileAt(ctx.state, b.filePath)
+    if (f === undefined) return fail(404, 'No file found with filePath.', { reason: 'FILE_MISSING' })
+    const newName = fileNameOf(b.newFileName)
+    if (newName === '' || isDotName(newName))
+      return fail(400, 'Your request contains invalid newFileName parameter.')
+    const { folder } = splitPath(filePathOf(f))
+    if (fileAt(ctx.state, `${folder}${newName}`) !== undefined) {
+      return fail(409, 'File with the new name already exists in the same location.', {
+        reason: 'FILE_ALREADY_EXISTS',
+      })
+    }
+    relocate(ctx.state, f, folder, newName)
+    f.current.updatedAt = isoNow(ctx)
+    if (b.purgeCache !== true) return ok({})
+    const purgeRequestId = ctx.state.ids.objectId()
+    ctx.state.purges.set(purgeRequestId, ctx.pendingReads)
+    return ok({ purgeRequestId })
+  }),
+  'list-file-versions': (ctx) =>
+    withFile(ctx, (f) => ok([...f.versions, f.current].map((v) => fileDetails(ctx.urlEndpoint, f, v)))),
+  'get-file-version-details': (ctx) =>
+    withFile(ctx, (f) => {
+      const v = versionOf(f, ctx.params.versionId ?? '')
+      return v === undefined ? versionNotFound() : ok(fileDetails(ctx.urlEndpoint, f, v))
+    }),
+  'delete-file-version': (ctx) =>
+    withFile(ctx, (f) => {
+      const id = ctx.params.versionId ?? ''
+      if (f.current.versionId === id) return fail(400, 'You cannot delete current version of a file.')
+      const at = f.versions.findIndex((v) => v.versionId === id)
+      if (at === -1) return versionNotFound()
+      f.versions.splice(at, 1)
+      return ok(undefined, 204)
+    }),
+  'restore-file-version': (ctx) =>
+    withFile(ctx, (f) => {
+      const id = ctx.params.versionId ?? ''
+      const at = f.versions.findIndex((v) => v.versionId === id)
+      if (at === -1)
+        return f.current.versionId === id ? ok(fileDetails(ctx.urlEndpoint, f)) : versionNotFound()
+      const [restored] = f.versions.splice(at, 1)
+      f.versions.push(f.current)
+      f.current = restored!
+      f.current.updatedAt = isoNow(ctx)
+      return ok(fileDetails(ctx.urlEndpoint, f))
+    }),
+  'get-uploaded-file-metadata': (ctx) => withFile(ctx, (f) => ok(metadataOf(f.current))),
+  'get-metadata-from-url': (ctx) => {
+    const raw = ctx.url.searchParams.get('url')
+    if (raw === null || raw === '') return fail(400, 'Your request is missing url parameter.')
+    if (E.isLeft(uri.decode(raw))) return fail(400, 'Your request contains invalid url parameter.')
+    // Only URLs under the stand-in's own URL endpoint can be read (no outbound requests).
+    const prefix = ctx.urlEndpoint
+    const path = raw.startsWith(`${prefix}/`)
+      ? decodeURI(new URL(raw).pathname.slice(new URL(prefix).pathname.replace(/\/$/, '').length))
+      : undefined
+    const f = path === undefined ? undefined : fileAt(ctx.state, path)
+    return f === undefined
+      ? fail(404, 'The requested asset could not be fetched from the URL.')
+      : ok(metadataOf(f.current))
   },
-  {
-    method: 'GET',
-    pattern: '/v1/files/:fileId/metadata',
-    operation: 'get-uploaded-file-metadata',
-    auth: 'basic',
-    handle: (ctx) => withFile(ctx, (f) => ok(metadataOf(f.current))),
-  },
-  {
-    method: 'GET',
-    pattern: '/v1/metadata',
-    operation: 'get-metadata-from-url',
-    auth: 'basic',
-    handle: (ctx) => {
-      const raw = ctx.url.searchParams.get('url')
-      if (raw === null || raw === '') return fail(400, 'Your request is missing url parameter.')
-      if (E.isLeft(uri.decode(raw))) return fail(400, 'Your request contains invalid url parameter.')
-      // Only URLs under the stand-in's own URL endpoint can be read (no outbound requests).
-      const prefix = ctx.urlEndpoint
-      const path = raw.startsWith(`${prefix}/`)
-        ? decodeURI(new URL(raw).pathname.slice(new URL(prefix).pathname.replace(/\/$/, '').length))
-        : undefined
-      const f = path === undefined ? undefined : fileAt(ctx.state, path)
-      return f === undefined
-        ? fail(404, 'The requested asset could not be fetched from the URL.')
-        : ok(metadataOf(f.current))
-    },
-  },
-]
+} satisfies Handlers

@@ -1,7 +1,7 @@
 // Folders: create and delete at once; copy, move and rename as bulk jobs. The work is done when the job is
 // created; its status reads `Pending` for the stand-in's `pendingReads` reads, then `Completed`.
 import * as t from 'io-ts'
-import { isoNow, type Ctx, type Route } from './context'
+import { isoNow, type Ctx, type Handlers } from './context'
 import { folderNameOf, isBadFolderPath } from './names'
 import { fail, ok, type Reply } from './reply'
 import {
@@ -104,90 +104,54 @@ const CopyFolder = struct(
 const MoveFolder = t.type({ sourceFolderPath: t.string, destinationPath: t.string })
 const RenameFolder = struct({ folderPath: t.string, newFolderName: t.string }, { purgeCache: t.boolean })
 
-/** The folder and bulk-job routes. */
-export const folderRoutes: readonly Route[] = [
-  {
-    method: 'POST',
-    pattern: '/v1/folder',
-    operation: 'create-folder',
-    auth: 'basic',
-    handle: decoded(CreateFolder, (ctx, b) => {
-      if (b.folderName.trim() === '') return fail(400, 'Your request contains invalid folderName parameter.')
-      if (isBadFolderPath(b.parentFolderPath))
-        return fail(400, 'Your request contains invalid parentFolderPath parameter.')
-      const name = folderNameOf(b.folderName)
-      ensureFolder(ctx.state, `${normaliseFolder(b.parentFolderPath)}${name}`, isoNow(ctx))
-      return ok({}, 201)
-    }),
+/** The folder and bulk-job handlers, by operationId. */
+export const folderHandlers = {
+  'create-folder': decoded(CreateFolder, (ctx, b) => {
+    if (b.folderName.trim() === '') return fail(400, 'Your request contains invalid folderName parameter.')
+    if (isBadFolderPath(b.parentFolderPath))
+      return fail(400, 'Your request contains invalid parentFolderPath parameter.')
+    const name = folderNameOf(b.folderName)
+    ensureFolder(ctx.state, `${normaliseFolder(b.parentFolderPath)}${name}`, isoNow(ctx))
+    return ok({}, 201)
+  }),
+  'delete-folder': decoded(FolderPath, (ctx, b) => {
+    const folder = normaliseFolder(b.folderPath)
+    if (folder === '/' || !exists(ctx, folder)) return folderMissing()
+    for (const f of filesUnder(ctx, folder)) removeFile(ctx.state, f)
+    for (const p of [...ctx.state.folders.keys()]) if (isUnder(p, folder)) ctx.state.folders.delete(p)
+    return ok(undefined, 204)
+  }),
+  'copy-folder': decoded(CopyFolder, (ctx, b) => treeJob(ctx, b, 'COPY_FOLDER', b.includeVersions === true)),
+  'move-folder': decoded(MoveFolder, (ctx, b) => treeJob(ctx, b, 'MOVE_FOLDER', true)),
+  'rename-folder': decoded(RenameFolder, (ctx, b) => {
+    const source = normaliseFolder(b.folderPath)
+    if (source === '/' || !exists(ctx, source)) return folderMissing()
+    if (b.newFolderName.trim() === '')
+      return fail(400, 'Your request contains invalid newFolderName parameter.')
+    const parent = source.slice(0, source.slice(0, -1).lastIndexOf('/') + 1)
+    const target = `${parent}${folderNameOf(b.newFolderName)}/`
+    if (ctx.state.folders.has(target)) return fail(409, 'A folder with the new name already exists.')
+    const at = isoNow(ctx)
+    for (const p of [...ctx.state.folders.keys()]) {
+      if (!isUnder(p, source)) continue
+      const folder = ctx.state.folders.get(p)!
+      ctx.state.folders.delete(p)
+      ctx.state.folders.set(`${target}${p.slice(source.length)}`, { ...folder, updatedAt: at })
+    }
+    for (const f of filesUnder(ctx, source))
+      relocate(ctx.state, f, `${target}${f.folder.slice(source.length)}`, f.name)
+    return startJob(ctx, 'RENAME_FOLDER', 202, b.purgeCache === true)
+  }),
+  'bulk-job-status': (ctx) => {
+    const job = ctx.state.jobs.get(ctx.params.jobId ?? '')
+    if (job === undefined) return fail(404, 'No job found with jobId.')
+    const pending = job.pendingReads > 0
+    if (pending) job.pendingReads -= 1
+    return ok({
+      jobId: job.jobId,
+      type: job.type,
+      status: pending ? 'Pending' : 'Completed',
+      ...(job.purgeRequestId === undefined ? {} : { purgeRequestId: job.purgeRequestId }),
+    })
   },
-  {
-    method: 'DELETE',
-    pattern: '/v1/folder',
-    operation: 'delete-folder',
-    auth: 'basic',
-    handle: decoded(FolderPath, (ctx, b) => {
-      const folder = normaliseFolder(b.folderPath)
-      if (folder === '/' || !exists(ctx, folder)) return folderMissing()
-      for (const f of filesUnder(ctx, folder)) removeFile(ctx.state, f)
-      for (const p of [...ctx.state.folders.keys()]) if (isUnder(p, folder)) ctx.state.folders.delete(p)
-      return ok(undefined, 204)
-    }),
-  },
-  {
-    method: 'POST',
-    pattern: '/v1/bulkJobs/copyFolder',
-    operation: 'copy-folder',
-    auth: 'basic',
-    handle: decoded(CopyFolder, (ctx, b) => treeJob(ctx, b, 'COPY_FOLDER', b.includeVersions === true)),
-  },
-  {
-    method: 'POST',
-    pattern: '/v1/bulkJobs/moveFolder',
-    operation: 'move-folder',
-    auth: 'basic',
-    handle: decoded(MoveFolder, (ctx, b) => treeJob(ctx, b, 'MOVE_FOLDER', true)),
-  },
-  {
-    method: 'POST',
-    pattern: '/v1/bulkJobs/renameFolder',
-    operation: 'rename-folder',
-    auth: 'basic',
-    handle: decoded(RenameFolder, (ctx, b) => {
-      const source = normaliseFolder(b.folderPath)
-      if (source === '/' || !exists(ctx, source)) return folderMissing()
-      if (b.newFolderName.trim() === '')
-        return fail(400, 'Your request contains invalid newFolderName parameter.')
-      const parent = source.slice(0, source.slice(0, -1).lastIndexOf('/') + 1)
-      const target = `${parent}${folderNameOf(b.newFolderName)}/`
-      if (ctx.state.folders.has(target)) return fail(409, 'A folder with the new name already exists.')
-      const at = isoNow(ctx)
-      for (const p of [...ctx.state.folders.keys()]) {
-        if (!isUnder(p, source)) continue
-        const folder = ctx.state.folders.get(p)!
-        ctx.state.folders.delete(p)
-        ctx.state.folders.set(`${target}${p.slice(source.length)}`, { ...folder, updatedAt: at })
-      }
-      for (const f of filesUnder(ctx, source))
-        relocate(ctx.state, f, `${target}${f.folder.slice(source.length)}`, f.name)
-      return startJob(ctx, 'RENAME_FOLDER', 202, b.purgeCache === true)
-    }),
-  },
-  {
-    method: 'GET',
-    pattern: '/v1/bulkJobs/:jobId',
-    operation: 'bulk-job-status',
-    auth: 'basic',
-    handle: (ctx) => {
-      const job = ctx.state.jobs.get(ctx.params.jobId ?? '')
-      if (job === undefined) return fail(404, 'No job found with jobId.')
-      const pending = job.pendingReads > 0
-      if (pending) job.pendingReads -= 1
-      return ok({
-        jobId: job.jobId,
-        type: job.type,
-        status: pending ? 'Pending' : 'Completed',
-        ...(job.purgeRequestId === undefined ? {} : { purgeRequestId: job.purgeRequestId }),
-      })
-    },
-  },
-]
+} satisfies Handlers

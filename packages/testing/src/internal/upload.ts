@@ -1,7 +1,7 @@
 // POST /api/v1/files/upload and /api/v2/files/upload: multipart parsing, auth, checks, then the file is stored
 // (a new file, or a new version of the file at the same path).
 import { clientKeyOf } from './auth'
-import { isoNow, type Ctx } from './context'
+import { isoNow, type Ctx, type Handlers } from './context'
 import { sha256Hex } from './digest'
 import { imageInfo, mimeOf, type ImageInfo } from './imageInfo'
 import { fileNameOf } from './names'
@@ -145,7 +145,7 @@ const mimeFor = (image: ImageInfo | undefined, file: Blob | string, name0: strin
   image?.mime ?? (typeof file === 'string' ? mimeOf(name0) : file.type || mimeOf(name0))
 
 /** Builds the upload handler for v1 (`signature`) or v2 (`jwt`) client-side auth. */
-export const uploadHandler =
+const uploadHandler =
   (clientAuth: 'signature' | 'jwt') =>
   async (ctx: Ctx): Promise<Reply> => {
     const form = await readForm(ctx)
@@ -175,3 +175,9 @@ export const uploadHandler =
     }
     return store(ctx, fields, name0, { ...json, bytes, image, mime })
   }
+
+/** The upload handlers, by operationId: v1 (client-side auth by signature) and v2 (by JWT). */
+export const uploadHandlers = {
+  'upload-file': uploadHandler('signature'),
+  'upload-file-v2': uploadHandler('jwt'),
+} satisfies Handlers

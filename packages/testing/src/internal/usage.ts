@@ -1,5 +1,5 @@
 // Usage and usage analytics: the date range checked as ImageKit checks it; the figures are zeros, but storage.
-import { isoNow, type Ctx, type Route } from './context'
+import { isoNow, type Ctx, type Handlers } from './context'
 import { fail, ok, type Reply } from './reply'
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
@@ -32,58 +32,46 @@ const storageBytes = (ctx: Ctx) => {
 
 const byBoth = () => ({ byBandwidth: [], byRequests: [] })
 
-/** The usage routes. */
-export const usageRoutes: readonly Route[] = [
-  {
-    method: 'GET',
-    pattern: '/v1/accounts/usage',
-    operation: 'get-usage',
-    auth: 'basic',
-    handle: (ctx) => {
-      const range = dateRange(ctx)
-      if ('status' in range) return range
-      return ok({
-        bandwidthBytes: 0,
-        mediaLibraryStorageBytes: storageBytes(ctx),
-        videoProcessingUnitsCount: 0,
-        extensionUnitsCount: 0,
-        originalCacheStorageBytes: 0,
-      })
-    },
+/** The usage handlers, by operationId. */
+export const usageHandlers = {
+  'get-usage': (ctx) => {
+    const range = dateRange(ctx)
+    if ('status' in range) return range
+    return ok({
+      bandwidthBytes: 0,
+      mediaLibraryStorageBytes: storageBytes(ctx),
+      videoProcessingUnitsCount: 0,
+      extensionUnitsCount: 0,
+      originalCacheStorageBytes: 0,
+    })
   },
-  {
-    method: 'GET',
-    pattern: '/v1/accounts/usage-analytics',
-    operation: 'get-usage-analytics',
-    auth: 'basic',
-    handle: (ctx) => {
-      const range = dateRange(ctx)
-      if ('status' in range) return range
-      return ok({
-        startDate: range.start,
-        endDate: range.end,
-        generatedAt: isoNow(ctx),
-        bandwidthBytes: 0,
-        requestCount: 0,
-        cache: { hitCount: 0, missCount: 0, errorCount: 0 },
-        browser: byBoth(),
-        country: byBoth(),
-        device: byBoth(),
-        format: byBoth(),
-        errorReasons: [],
-        extensions: [],
-        statusCodes: [],
-        top404Assets: [],
-        topImages: byBoth(),
-        topImageTransforms: byBoth(),
-        topOtherAssets: byBoth(),
-        topReferrers: byBoth(),
-        topUserAgents: byBoth(),
-        topVideos: byBoth(),
-        topVideoTransforms: byBoth(),
-        urlEndpoints: byBoth(),
-        videoProcessing: [],
-      })
-    },
+  'get-usage-analytics': (ctx) => {
+    const range = dateRange(ctx)
+    if ('status' in range) return range
+    return ok({
+      startDate: range.start,
+      endDate: range.end,
+      generatedAt: isoNow(ctx),
+      bandwidthBytes: 0,
+      requestCount: 0,
+      cache: { hitCount: 0, missCount: 0, errorCount: 0 },
+      browser: byBoth(),
+      country: byBoth(),
+      device: byBoth(),
+      format: byBoth(),
+      errorReasons: [],
+      extensions: [],
+      statusCodes: [],
+      top404Assets: [],
+      topImages: byBoth(),
+      topImageTransforms: byBoth(),
+      topOtherAssets: byBoth(),
+      topReferrers: byBoth(),
+      topUserAgents: byBoth(),
+      topVideos: byBoth(),
+      topVideoTransforms: byBoth(),
+      urlEndpoints: byBoth(),
+      videoProcessing: [],
+    })
   },
-]
+} satisfies Handlers
