@@ -2,8 +2,8 @@
 // `npm run pack:local`: packs every published package of packages/* (built first by the npm script) into one
 // folder, so that an app can install them from a checkout before they are on npm. Each tarball is named
 // without its version (`imagekit-fp-url.tgz`), so the install lines in the READMEs do not change with a bump.
-// A package that depends on another of ours (url, upload, media and testing on utils) installs only together
-// with that one's tarball: the line printed for each package names every tarball it needs.
+// A package that depends on another of ours (url, upload and media on utils, testing on media and utils)
+// installs only together with their tarballs: the line printed for each package names every tarball it needs.
 //
 // Usage: node scripts/pack-local.mjs [--out <folder>]   (default: .tmp/packages in the checkout)
 import { spawnSync } from 'node:child_process'
