@@ -126,7 +126,7 @@ export const extension: Check<object> = /*#__PURE__*/ extensionOf(EXTENSIONS)
  * A saved extension's `config` (the reference's `ExtensionConfig`): {@link extension}'s check, except that it may
  * not name another saved extension.
  */
-export const extensionConfig: Check<object> = /*#__PURE__*/ extensionOf(EXTENSIONS.slice(0, -1))
+export const extensionConfig: Check<object> = /*#__PURE__*/ extensionOf(/*#__PURE__*/ EXTENSIONS.slice(0, -1))
 
 /** A post-upload step, rebuilt with its known keys in a fixed order (JSON leaves the undefined ones out). */
 const step: Check<object> = (u, path) => {
