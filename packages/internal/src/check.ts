@@ -235,7 +235,7 @@ export const onlyKeys = (o: object, allowed: readonly string[], path: string): v
  * key order; a key it does not read is left out, so what is sent is exactly what was checked.
  */
 export const picked =
-  (build: (field: Field) => void): Check<object> =>
+  (build: (field: Field, path: string) => void): Check<object> =>
   (u, path) => {
     const field = fields(u, path)
     const checked = new Map<string, unknown>()
@@ -243,7 +243,7 @@ export const picked =
       const value = field(key, check)
       checked.set(key, value)
       return value
-    })
+    }, path)
     return Object.fromEntries(
       keysOf(u as object, path).flatMap((k) => (checked.get(k) === undefined ? [] : [[k, checked.get(k)]])),
     )

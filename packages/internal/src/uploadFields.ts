@@ -58,8 +58,7 @@ const tagList = /*#__PURE__*/ optional(/*#__PURE__*/ array(nonEmptyString))
 
 /** What a `yes_no` task does on an answer: tags to add or remove, metadata to set or unset. */
 const action = /*#__PURE__*/ picked((act) => {
-  act('add_tags', tagList)
-  act('remove_tags', tagList)
+  for (const key of ['add_tags', 'remove_tags']) act(key, tagList)
   act(
     'set_metadata',
     optional(
@@ -93,14 +92,12 @@ const task = /*#__PURE__*/ picked((field) => {
 })
 
 /** The options of `remove-bg`: `bg_color` and `bg_image_url` (an absolute URL) exclude each other. */
-const removeBg: Check<object> = (u, path) =>
-  picked((option) => {
-    option('add_shadow', optional(boolean))
-    option('semitransparency', optional(boolean))
-    const color = option('bg_color', optional(text(1)))
-    const image = option('bg_image_url', optional(httpUrl))
-    need(!color || !image, `${path}.bg_image_url`, 'must not be set together with bg_color')
-  })(u, path)
+const removeBg = /*#__PURE__*/ picked((option, path) => {
+  for (const key of ['add_shadow', 'semitransparency']) option(key, optional(boolean))
+  const color = option('bg_color', optional(text(1)))
+  const image = option('bg_image_url', optional(httpUrl))
+  need(!color || !image, `${path}.bg_image_url`, 'must not be set together with bg_color')
+})
 
 /** The check of one extension whose `name` is one of `names`. */
 const extensionOf = (names: readonly string[]): Check<object> =>
