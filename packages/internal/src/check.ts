@@ -215,17 +215,39 @@ export const record: Check<Readonly<Record<string, unknown>>> = (u, path) => {
   return jsonCopy(u, path) as Readonly<Record<string, unknown>>
 }
 
+/** The own keys of `o`, failing at `path` when a proxy trap throws. */
+const keysOf = (o: object, path: string): string[] => {
+  try {
+    return Object.keys(o)
+  } catch {
+    return fail(path, UNREADABLE)
+  }
+}
+
 /** Fails at `path.key` for a key of `o` outside `allowed` (an object the API closes to other keys). */
 export const onlyKeys = (o: object, allowed: readonly string[], path: string): void => {
-  let keys: string[] = []
-  try {
-    keys = Object.keys(o)
-  } catch {
-    fail(path, UNREADABLE)
-  }
-  for (const k of keys)
+  for (const k of keysOf(o, path))
     need(allowed.includes(k), `${path}.${k}`, `is not a known key (allowed: ${allowed.join(', ')})`)
 }
+
+/**
+ * The nested object at `path` rebuilt from the fields `build` reads (each read and checked once), in the input's
+ * key order; a key it does not read is left out, so what is sent is exactly what was checked.
+ */
+export const picked =
+  (build: (field: Field, path: string) => void): Check<object> =>
+  (u, path) => {
+    const field = fields(u, path)
+    const checked = new Map<string, unknown>()
+    build((key, check) => {
+      const value = field(key, check)
+      checked.set(key, value)
+      return value
+    }, path)
+    return Object.fromEntries(
+      keysOf(u as object, path).flatMap((k) => (checked.get(k) === undefined ? [] : [[k, checked.get(k)]])),
+    )
+  }
 
 /**
  * An absolute `http:` or `https:` URL, returned in its WHATWG-serialised form (`a b.jpg` → `a%20b.jpg`,

@@ -49,7 +49,7 @@ export {
 } from './check'
 export type { Check, Field } from './check'
 export { CONFIG_KEYS, knownConfigKeys } from './configKeys'
-export { UPLOAD_FIELDS, extension, fileName as uploadFileName } from './uploadFields'
+export { UPLOAD_FIELDS, extension, extensionConfig, fileName as uploadFileName } from './uploadFields'
 export type { Encode } from './uploadFields'
 export { DEFAULT_RATE_LIMIT_WAIT_MS, createRateGate, gateFetch, rateLimitWaitMs } from './bulk/gate'
 export type { RateGate } from './bulk/gate'

@@ -1,6 +1,5 @@
 import { need } from './fail'
-import { isRecord } from './prop'
-import { jsonCopy } from './json'
+import { isArray } from './prop'
 import {
   array,
   boolean,
@@ -8,11 +7,12 @@ import {
   httpUrl,
   integer,
   nonEmptyString,
-  object,
   oneOf,
   onlyKeys,
   optional,
+  picked,
   record,
+  scalar,
   string,
   text,
   type Check,
@@ -47,58 +47,83 @@ const EXTENSIONS = [
 ] as const
 const POST = ['transformation', 'gif-to-video', 'thumbnail', 'abs'] as const
 
-/** An `ai-tasks` task: the fields its `type` needs (deeper values are left to ImageKit). */
-const task = /*#__PURE__*/ object((field) => {
+/** A `select_tags` vocabulary: 1 to 30 tags without `%`, together at most 500 characters. */
+const tagVocabulary: Check<string[]> = (u, path) => {
+  const words = array(text(1, Infinity, [/^[^%]*$/, 'must not contain %']), 1, 30)(u, path)
+  need(words.join('').length <= 500, path, 'must have at most 500 characters in all')
+  return words
+}
+
+const tagList = /*#__PURE__*/ optional(/*#__PURE__*/ array(nonEmptyString))
+
+/** What a `yes_no` task does on an answer: tags to add or remove, metadata to set or unset. */
+const action = /*#__PURE__*/ picked((act) => {
+  for (const key of ['add_tags', 'remove_tags']) act(key, tagList)
+  act(
+    'set_metadata',
+    optional(
+      array(
+        picked((entry) => {
+          entry('field', nonEmptyString)
+          entry('value', (u, path) => (isArray(u) ? array(scalar) : scalar)(u, path))
+        }),
+      ),
+    ),
+  )
+  act('unset_metadata', optional(array(picked((entry) => entry('field', nonEmptyString)))))
+})
+
+/** An `ai-tasks` task: the fields its `type` reads, checked as the reference defines them. */
+const task = /*#__PURE__*/ picked((field) => {
   const type = field('type', oneOf(['select_tags', 'select_metadata', 'yes_no']))
   field('instruction', text(1, 2000))
   if (type === 'yes_no') {
-    for (const answer of ['on_yes', 'on_no', 'on_unknown'])
-      field(
-        answer,
-        optional(
-          object((action) => {
-            for (const key of ['add_tags', 'remove_tags', 'set_metadata', 'unset_metadata'])
-              action(key, optional(array(anything)))
-          }),
-        ),
-      )
+    for (const answer of ['on_yes', 'on_no', 'on_unknown']) field(answer, optional(action))
     return
   }
   if (type === 'select_metadata') field('field', nonEmptyString)
-  field('vocabulary', optional(array(anything)))
-  field('min_selections', optional(count))
-  field('max_selections', optional(count))
+  field('vocabulary', optional(type === 'select_tags' ? tagVocabulary : array(scalar, 1, 30)))
+  const min = field('min_selections', optional(count)) ?? 0
+  field('max_selections', (u, path) => {
+    const max = optional(integer(1))(u, path)
+    need((max ?? min) >= min, path, 'must not be less than min_selections')
+    return max
+  })
 })
 
-/** The options of `remove-bg`: `bg_color` and `bg_image_url` exclude each other. */
-const removeBg: Check<void> = (u, path) =>
-  object((option) => {
-    option('add_shadow', optional(boolean))
-    option('semitransparency', optional(boolean))
-    const color = option('bg_color', optional(string))
-    const image = option('bg_image_url', optional(string))
-    need(!color || !image, `${path}.bg_image_url`, 'must not be set together with bg_color')
-  })(u, path)
+/** The options of `remove-bg`: `bg_color` and `bg_image_url` (an absolute URL) exclude each other. */
+const removeBg = /*#__PURE__*/ picked((option, path) => {
+  for (const key of ['add_shadow', 'semitransparency']) option(key, optional(boolean))
+  const color = option('bg_color', optional(text(1)))
+  const image = option('bg_image_url', optional(httpUrl))
+  need(!color || !image, `${path}.bg_image_url`, 'must not be set together with bg_color')
+})
 
-/**
- * One extension (upload's `extensions`, updateFileDetails' `extensions`), as ImageKit's API reference defines it:
- * its `name` is known and the fields that name requires are there, in the reference's order (`minConfidence`,
- * then `maxTags`, a count from 0). Checked on its copy (each property read once), which is what is sent.
- */
-export const extension: Check<unknown> = (u, path) => {
-  const copy = isRecord(u) ? jsonCopy(u, path) : u
-  object((field) => {
-    const name = field('name', oneOf(EXTENSIONS))
+/** The check of one extension whose `name` is one of `names`. */
+const extensionOf = (names: readonly string[]): Check<object> =>
+  picked((field) => {
+    const name = field('name', oneOf(names))
     if (name === 'remove-bg') field('options', optional(removeBg))
     if (name.endsWith('auto-tagging')) {
       field('minConfidence', integer(0, 100))
-      field('maxTags', count)
+      field('maxTags', integer(1))
     }
     if (name === 'ai-tasks') field('tasks', array(task, 1, 10))
     if (name === 'saved-extension') field('id', nonEmptyString)
-  })(copy, path)
-  return copy
-}
+  })
+
+/**
+ * One extension (upload's `extensions`, updateFileDetails' `extensions`), as ImageKit's API reference defines it:
+ * its `name` is known and its fields are checked in the reference's order (`minConfidence`, then `maxTags`). What
+ * is sent is rebuilt from the checked fields (each read once), in the caller's key order; other keys are left out.
+ */
+export const extension: Check<object> = /*#__PURE__*/ extensionOf(EXTENSIONS)
+
+/**
+ * A saved extension's `config` (the reference's `ExtensionConfig`): {@link extension}'s check, except that it may
+ * not name another saved extension.
+ */
+export const extensionConfig: Check<object> = /*#__PURE__*/ extensionOf(/*#__PURE__*/ EXTENSIONS.slice(0, -1))
 
 /** A post-upload step, rebuilt with its known keys in a fixed order (JSON leaves the undefined ones out). */
 const step: Check<object> = (u, path) => {

@@ -1,8 +1,8 @@
 import type { taskEither } from 'fp-ts'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
-import { extensionConfig } from './internal/extensionConfig'
+import { extensionConfig } from '@imagekit-fp/internal'
 import { operationFunction, type Operation } from './internal/send'
-import { text } from './internal/validate'
+import { text, type Check } from './internal/validate'
 import { SavedExtension, type ExtensionConfig } from './model/SavedExtension'
 import type { Abortable } from './model/Abortable'
 
@@ -30,7 +30,7 @@ export const createSavedExtensionOperation: Operation<CreateSavedExtensionOption
     json: {
       name: field('name', text(1)),
       description: field('description', text(1)),
-      config: field('config', extensionConfig),
+      config: field('config', extensionConfig as Check<ExtensionConfig>),
     },
   }),
   codec: SavedExtension,

@@ -1,8 +1,8 @@
 import type { taskEither } from 'fp-ts'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
-import { extensionConfig } from './internal/extensionConfig'
+import { extensionConfig } from '@imagekit-fp/internal'
 import { operationFunction, type Operation } from './internal/send'
-import { needSome, optional, text } from './internal/validate'
+import { needSome, optional, text, type Check } from './internal/validate'
 import { SavedExtension, type ExtensionConfig } from './model/SavedExtension'
 import type { Abortable } from './model/Abortable'
 
@@ -32,7 +32,7 @@ export const updateSavedExtensionOperation: Operation<UpdateSavedExtensionOption
     const json = {
       name: field('name', optional(text(1))),
       description: field('description', optional(text(1))),
-      config: field('config', optional(extensionConfig)),
+      config: field('config', optional(extensionConfig as Check<ExtensionConfig>)),
     }
     needSome(json, ['name', 'description', 'config'], 'input')
     return { json }

@@ -81,7 +81,7 @@ describe('media: values JSON cannot hold are refused at their path', () => {
       update,
       { fileId: 'f1', extensions: [{ name: 'remove-bg', options: { add_shadow: true, bg_color: NaN } }] },
       'input.extensions[0].options.bg_color',
-      JSON_DATA,
+      'must be a string',
     ))
 
   it('updateFileDetails: a function in an ai task', async () =>
@@ -92,7 +92,7 @@ describe('media: values JSON cannot hold are refused at their path', () => {
         extensions: [{ name: 'ai-tasks', tasks: [{ type: 'yes_no', instruction: 'x', on_yes: () => 1 }] }],
       },
       'input.extensions[0].tasks[0].on_yes',
-      JSON_DATA,
+      'must be an object',
     ))
 
   it('sends null (unset), leaves undefined members out and sends a Date as its ISO text', async () =>

@@ -70,9 +70,9 @@ describe('upload: values JSON cannot hold are refused at their path', () => {
     ),
     srv(
       'NaN in a remove-bg option',
-      { extensions: [{ name: 'remove-bg', options: { add_shadow: true, x: NaN } }] },
-      'request.extensions[0].options.x',
-      JSON_DATA,
+      { extensions: [{ name: 'remove-bg', options: { add_shadow: true, bg_color: NaN } }] },
+      'request.extensions[0].options.bg_color',
+      'must be a string',
     ),
     srv(
       'a function in an ai task action',
@@ -85,7 +85,7 @@ describe('upload: values JSON cannot hold are refused at their path', () => {
         ],
       },
       'request.extensions[0].tasks[0].on_yes.add_tags[0]',
-      JSON_DATA,
+      'must be a non-empty string',
     ),
   ])('%s', async (_title, config, request, path, message) =>
     expectRefused(config, request, validationError(path, message)),
@@ -101,6 +101,13 @@ describe('upload: values JSON cannot hold are refused at their path', () => {
 })
 
 describe('upload: each request field is read once and sent as checked', () => {
+  it('sends an extension as checked: a key the API reference does not define is left out, even NaN', async () =>
+    expect(
+      await sentFields({
+        extensions: [{ name: 'remove-bg', options: { x: NaN, add_shadow: true, f: () => 1 }, y: 1 }],
+      }),
+    ).toStrictEqual({ extensions: '[{"name":"remove-bg","options":{"add_shadow":true}}]' }))
+
   it('sends the extension name that was checked, not a later read', async () =>
     expect(
       await sentFields({ extensions: [fickle({}, 'name', 'ai-auto-description', 'bogus')] }),

@@ -309,7 +309,7 @@ describe('upload', () => {
 })
 
 describe('upload: bounded input (nothing hangs or crashes)', () => {
-  const tooMany = 'must have at most 1000 items (it has 4294967295)'
+  const tooMany = (max = 1000) => `must have at most ${max} items (it has 4294967295)`
   it.each([
     ['tags', (huge: unknown[]) => ({ tags: huge }), 'request.tags'],
     ['responseFields', (huge: unknown[]) => ({ responseFields: huge }), 'request.responseFields'],
@@ -332,15 +332,16 @@ describe('upload: bounded input (nothing hangs or crashes)', () => {
         ],
       }),
       'request.extensions[0].tasks[0].vocabulary',
+      30, // the reference's limit for a vocabulary
     ],
   ] as const)(
     'refuses a sparse array of length 2^32 - 1 as %s without reading an element',
-    async (_title, fields, path) => {
+    async (_title, fields, path, max?: number) => {
       const huge = untouchable<unknown>()
       await expectRefused(
         { privateKey: KEY },
         { ...base, ...fields(huge.array) },
-        validationError(path, tooMany),
+        validationError(path, tooMany(max)),
       )
       expect(huge.touched()).toBe(0)
     },

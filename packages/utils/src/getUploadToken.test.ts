@@ -326,9 +326,9 @@ describe('getUploadToken: hostile options', () => {
     ],
     [
       'a function in an extension',
-      { extensions: [{ name: 'remove-bg', options: { f: () => 1 } }] },
-      'options.extensions[0].options.f',
-      JSON_DATA,
+      { extensions: [{ name: 'remove-bg', options: { add_shadow: () => 1 } }] },
+      'options.extensions[0].options.add_shadow',
+      'must be a boolean',
     ],
     [
       'a function as a transformation step value',
@@ -342,6 +342,16 @@ describe('getUploadToken: hostile options', () => {
       left: validationError(path, message),
     }),
   )
+
+  it('signs an extension as checked: a key the API reference does not define is left out', () =>
+    expect(
+      payloadOf({ fileName: 'x', extensions: [{ name: 'remove-bg', options: { f: () => 1 } }] }),
+    ).toStrictEqual({
+      fileName: 'x',
+      extensions: '[{"name":"remove-bg","options":{}}]',
+      iat: NOW_S,
+      exp: NOW_S + 600,
+    }))
 
   it('signs the tags that were checked, each read once', () => {
     let reads = 0

@@ -21,6 +21,7 @@ export {
   defined,
   encodeBase64,
   extension,
+  extensionConfig,
   fail,
   fields,
   gateFetch,

@@ -172,11 +172,12 @@ export const uploadFields = {
  */
 export const FileDetails = /*#__PURE__*/ struct('FileDetails', {
   identity: { fileId: laxString },
-  optional: {
-    type: /*#__PURE__*/ oneOf('FileKind', ['file', 'file-version']),
-    ...fileFields,
-    ...detailsFields,
-  },
+  // Object.assign rather than a spread: a pure call, so a bundle that does not read FileDetails leaves it out.
+  optional: /*#__PURE__*/ Object.assign(
+    { type: /*#__PURE__*/ oneOf('FileKind', ['file', 'file-version']) },
+    fileFields,
+    detailsFields,
+  ),
 })
 /**
  * @since 0.1.0

@@ -147,10 +147,9 @@ export const findingErrors = (findings: readonly Finding[], c: t.Context): t.Err
         actual: f.got,
       },
     ],
-    message:
-      f.kind === 'invalid'
-        ? `expected ${f.expected}, got ${describeValue(f.got)}: the object cannot be identified without it`
-        : `expected ${f.expected}, got ${describeValue(f.got)} (${f.kind})`,
+    message: `expected ${f.expected}, got ${describeValue(f.got)}${
+      f.kind === 'invalid' ? ': the object cannot be identified without it' : ` (${f.kind})`
+    }`,
   }))
 
 /** A short JSON-ish rendering of a value for a message (at most 60 characters). */
