@@ -232,7 +232,7 @@ export const onlyKeys = (o: object, allowed: readonly string[], path: string): v
 
 /**
  * The nested object at `path` rebuilt from the fields `build` reads (each read and checked once), in the input's
- * key order; a key it does not read is left out, so what is sent is exactly what was checked.
+ * key order, so what is sent is exactly what was checked; a key it does not read is refused, never dropped.
  */
 export const picked =
   (build: (field: Field, path: string) => void): Check<object> =>
@@ -245,7 +245,15 @@ export const picked =
       return value
     }, path)
     return Object.fromEntries(
-      keysOf(u as object, path).flatMap((k) => (checked.get(k) === undefined ? [] : [[k, checked.get(k)]])),
+      keysOf(u as object, path).flatMap((k) => {
+        // At the object's path, the key in the message: any string is a key, not every one fits in a path.
+        need(
+          checked.has(k),
+          path,
+          `has a key it does not know: ${JSON.stringify(k)} (known: ${[...checked.keys()].join(', ')})`,
+        )
+        return checked.get(k) === undefined ? [] : [[k, checked.get(k)]]
+      }),
     )
   }
 

@@ -106,7 +106,7 @@ const extensionOf = (names: readonly string[]): Check<object> =>
     if (name === 'remove-bg') field('options', optional(removeBg))
     if (name.endsWith('auto-tagging')) {
       field('minConfidence', integer(0, 100))
-      field('maxTags', integer(1))
+      field('maxTags', count)
     }
     if (name === 'ai-tasks') field('tasks', array(task, 1, 10))
     if (name === 'saved-extension') field('id', nonEmptyString)

@@ -17,7 +17,7 @@ describe('createSavedExtension', () => {
       },
     ],
     ['remove-bg without options', { name: 'remove-bg' }],
-    ['aws-auto-tagging', { name: 'aws-auto-tagging', minConfidence: 0, maxTags: 1 }],
+    ['aws-auto-tagging', { name: 'aws-auto-tagging', minConfidence: 0, maxTags: 0 }],
     ['ai-auto-description', { name: 'ai-auto-description' }],
     [
       'ai-tasks of every task type',
@@ -100,10 +100,10 @@ describe('createSavedExtension', () => {
       'must be from 0 to 100',
     ],
     [
-      'auto tagging with no tags',
-      withConfig({ name: 'aws-auto-tagging', minConfidence: 50, maxTags: 0 }),
+      'auto tagging with a negative tag count',
+      withConfig({ name: 'aws-auto-tagging', minConfidence: 50, maxTags: -1 }),
       'input.config.maxTags',
-      'must be at least 1',
+      'must be at least 0',
     ],
     ['ai-tasks without tasks', withConfig({ name: 'ai-tasks' }), 'input.config.tasks', 'is required'],
     ['ai-tasks with no task', tasks(), 'input.config.tasks', 'must not be empty'],

@@ -1,5 +1,5 @@
 // The extension checks upload shares with the saved-extension functions (one check, ImageKit's API reference):
-// task vocabularies, selections, yes_no actions, remove-bg's image URL and auto tagging's maxTags.
+// task vocabularies, selections, yes_no actions, remove-bg's image URL and colour.
 import { describe, it } from 'vitest'
 import { validationError } from '@imagekit-fp/utils'
 import { type Refusal, expectRefused, srv } from './test-support/uploadCases'
@@ -23,12 +23,6 @@ describe('upload: the extension checks it shares with saved extensions', () => {
       { extensions: [{ name: 'remove-bg', options: { bg_color: '' } }] },
       at('.options.bg_color'),
       'must not be empty',
-    ),
-    srv(
-      'auto tagging asks for no tags (maxTags 0)',
-      { extensions: [{ name: 'aws-auto-tagging', minConfidence: 50, maxTags: 0 }] },
-      at('.maxTags'),
-      'must be at least 1',
     ),
     srv('a vocabulary is empty', tags([]), at('.tasks[0].vocabulary'), 'must not be empty'),
     srv(

@@ -101,12 +101,27 @@ describe('upload: values JSON cannot hold are refused at their path', () => {
 })
 
 describe('upload: each request field is read once and sent as checked', () => {
-  it('sends an extension as checked: a key the API reference does not define is left out, even NaN', async () =>
-    expect(
-      await sentFields({
-        extensions: [{ name: 'remove-bg', options: { x: NaN, add_shadow: true, f: () => 1 }, y: 1 }],
-      }),
-    ).toStrictEqual({ extensions: '[{"name":"remove-bg","options":{"add_shadow":true}}]' }))
+  it.each([
+    [
+      { name: 'remove-bg', options: { add_shadow: true, x: NaN } },
+      'request.extensions[0].options',
+      'has a key it does not know: "x" (known: add_shadow, semitransparency, bg_color, bg_image_url)',
+    ],
+    [
+      { name: 'remove-bg', y: 1 },
+      'request.extensions[0]',
+      'has a key it does not know: "y" (known: name, options)',
+    ],
+    [
+      { name: 'aws-auto-tagging', minConfidence: 5, maxTags: 0, 'max tags': 1 },
+      'request.extensions[0]',
+      'has a key it does not know: "max tags" (known: name, minConfidence, maxTags)',
+    ],
+  ])(
+    'refuses an extension key the API reference does not define (%j), rather than dropping it',
+    async (ext, path, message) =>
+      expectRefused({ privateKey: KEY }, { ...base, extensions: [ext] }, validationError(path, message)),
+  )
 
   it('sends the extension name that was checked, not a later read', async () =>
     expect(

@@ -45,12 +45,7 @@ const transformation = fc
   .filter((t) => Object.keys(t).length > 0)
   .chain((t) => shuffled(Object.entries(t)))
 const extension = fc.oneof(
-  // maxTags 0 asks for no tags: both refuse it (one extension check, as for saved extensions), so it is not generated.
-  fc.record({
-    name: fc.constant('google-auto-tagging'),
-    maxTags: fc.integer({ min: 1, max: 50 }),
-    minConfidence: fc.nat(100),
-  }),
+  fc.record({ name: fc.constant('google-auto-tagging'), maxTags: fc.nat(50), minConfidence: fc.nat(100) }),
   fc.constant({ name: 'ai-auto-description' }),
   // A blank id names no saved extension: both refuse it (one extension check), so it is not generated here.
   fc.record({ name: fc.constant('saved-extension'), id: stepValue }),

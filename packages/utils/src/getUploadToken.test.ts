@@ -343,14 +343,18 @@ describe('getUploadToken: hostile options', () => {
     }),
   )
 
-  it('signs an extension as checked: a key the API reference does not define is left out', () =>
+  it('refuses an extension key the API reference does not define, rather than dropping it', () =>
     expect(
-      payloadOf({ fileName: 'x', extensions: [{ name: 'remove-bg', options: { f: () => 1 } }] }),
+      getUploadToken(config, {
+        fileName: 'x',
+        extensions: [{ name: 'remove-bg', options: { f: () => 1 } }],
+      } as never),
     ).toStrictEqual({
-      fileName: 'x',
-      extensions: '[{"name":"remove-bg","options":{}}]',
-      iat: NOW_S,
-      exp: NOW_S + 600,
+      _tag: 'Left',
+      left: validationError(
+        'options.extensions[0].options',
+        'has a key it does not know: "f" (known: add_shadow, semitransparency, bg_color, bg_image_url)',
+      ),
     }))
 
   it('signs the tags that were checked, each read once', () => {
