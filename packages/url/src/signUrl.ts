@@ -83,16 +83,17 @@ export const signUrl = (
   const r = resolveTarget(config, options)
   if (r._tag === 'Left') return r
   const target = r.right
-  const prefix = target.prefix
+  const [prefix, , , , , , , field] = target
   try {
-    const key = read(config, 'privateKey', 'config')
+    // A throwing getter fails at `config` (the catch below).
+    const key: unknown = config.privateKey
     const exp = expireSeconds(options)
     if (typeof key !== 'string' || key === '')
       fail('config.privateKey', key == null || key === '' ? 'is required to sign a URL' : 'must be a string')
     // The one clock rule of every package (a bad clock is refused even when no expiry needs it).
     const ms = readNow(config)
-    const url = emitUrl(target, target.tr)
-    if (!url.startsWith(prefix)) fail(target.field, 'is not under the URL endpoint ' + prefix)
+    const url = emitUrl(target)
+    if (!url.startsWith(prefix)) fail(field, 'is not under the URL endpoint ' + prefix)
     const expiry = exp > 0 ? Math.floor(ms / 1000) + exp : NEVER
     const sig = hmacSha1Hex(key, url.slice(prefix.length) + expiry)
     // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
