@@ -47,9 +47,10 @@ const expireSeconds = (options: object): number => {
   const signed = read(options, 'signed', 'options')
   const exp = read(options, 'expireSeconds', 'options') ?? 0
   if (signed != null && typeof signed !== 'boolean') fail('options.signed', 'must be a boolean')
-  if (typeof exp !== 'number' || !Number.isSafeInteger(exp) || exp < 0)
+  // `Number.isSafeInteger` is false for anything but a number.
+  if (!Number.isSafeInteger(exp) || (exp as number) < 0)
     fail('options.expireSeconds', 'must be a whole number of seconds, 0 or more')
-  return exp
+  return exp as number
 }
 
 /**
