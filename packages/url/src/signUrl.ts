@@ -95,12 +95,12 @@ export const signUrl = (
     const ms = readNow(config)
     const url = emitUrl(target)
     if (!url.startsWith(prefix)) fail(field, 'is not under the URL endpoint ' + prefix)
-    const expiry = exp > 0 ? Math.floor(ms / 1000) + exp : NEVER
+    const expiry = exp ? Math.floor(ms / 1000) + exp : NEVER
     const sig = hmacSha1Hex(key, url.slice(prefix.length) + expiry)
     // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
     if (sig._tag === 'Left') fail('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)')
     return right(
-      url + (url.includes('?') ? '&' : '?') + (exp > 0 ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig.right,
+      url + (url.includes('?') ? '&' : '?') + (exp ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig.right,
     )
   } catch (e) {
     return left(caught(e, 'config', validationError))
