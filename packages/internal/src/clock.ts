@@ -1,5 +1,5 @@
-import { fail, UNREADABLE } from './fail'
-import { readProp } from './prop'
+import { fail } from './fail'
+import { read } from './prop'
 
 // One reading of the injected clock and one expiry rule, for every package (`now` is an injected
 // capability). Both fail through `fail` (./fail.ts).
@@ -19,9 +19,7 @@ export const DEFAULT_EXPIRE_SECONDS = 1800
  * than a time in milliseconds.
  */
 export const readNow = (config: object): number => {
-  const field = readProp(config, 'now')
-  if (field === undefined) return fail('config.now', UNREADABLE)
-  const clock = field.value ?? Date.now
+  const clock = read(config, 'now', 'config.now') ?? Date.now
   if (typeof clock !== 'function') fail('config.now', 'must be a function returning milliseconds')
   let ms: unknown
   try {
@@ -29,7 +27,8 @@ export const readNow = (config: object): number => {
   } catch {
     fail('config.now', 'threw instead of returning milliseconds')
   }
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > MAX_TIME_MS)
+  // `Number.isFinite` is false for anything but a number.
+  if (!Number.isFinite(ms) || Math.abs(ms as number) > MAX_TIME_MS)
     fail('config.now', 'must return a time in milliseconds since the Unix epoch')
   return ms as number
 }

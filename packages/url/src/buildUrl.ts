@@ -65,5 +65,5 @@ export const buildUrl = (
   options: BuildUrlOptions,
 ): either.Either<ValidationError, string> => {
   const r = resolveTarget(config, options, refuseSigning)
-  return r._tag === 'Left' ? r : right(emitUrl(r.right, r.right.tr))
+  return r._tag === 'Left' ? r : right(emitUrl(r.right))
 }

@@ -151,7 +151,7 @@ const byWidth = (width: number, all: readonly number[]): readonly number[] => {
 const urlsAt = (target: UrlTarget, widths: readonly number[]): string[] =>
   widths.map((w) => {
     const step = serializeTransformation([{ width: w, crop: 'at_max' }], 'options')
-    const base = target.tr
+    const base = target[6]
     const tr = step._tag === 'Right' ? (base === '' ? step.right : base + ':' + step.right) : base
     return emitUrl(target, tr)
   })

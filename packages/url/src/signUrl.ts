@@ -47,9 +47,10 @@ const expireSeconds = (options: object): number => {
   const signed = read(options, 'signed', 'options')
   const exp = read(options, 'expireSeconds', 'options') ?? 0
   if (signed != null && typeof signed !== 'boolean') fail('options.signed', 'must be a boolean')
-  if (typeof exp !== 'number' || !Number.isSafeInteger(exp) || exp < 0)
+  // `Number.isSafeInteger` is false for anything but a number.
+  if (!Number.isSafeInteger(exp) || (exp as number) < 0)
     fail('options.expireSeconds', 'must be a whole number of seconds, 0 or more')
-  return exp
+  return exp as number
 }
 
 /**
@@ -83,22 +84,23 @@ export const signUrl = (
   const r = resolveTarget(config, options)
   if (r._tag === 'Left') return r
   const target = r.right
-  const prefix = target.prefix
+  const [prefix, , , , , , , field] = target
   try {
-    const key = read(config, 'privateKey', 'config')
+    // A throwing getter fails at `config` (the catch below).
+    const key: unknown = config.privateKey
     const exp = expireSeconds(options)
     if (typeof key !== 'string' || key === '')
       fail('config.privateKey', key == null || key === '' ? 'is required to sign a URL' : 'must be a string')
     // The one clock rule of every package (a bad clock is refused even when no expiry needs it).
     const ms = readNow(config)
-    const url = emitUrl(target, target.tr)
-    if (!url.startsWith(prefix)) fail(target.field, 'is not under the URL endpoint ' + prefix)
-    const expiry = exp > 0 ? Math.floor(ms / 1000) + exp : NEVER
+    const url = emitUrl(target)
+    if (!url.startsWith(prefix)) fail(field, 'is not under the URL endpoint ' + prefix)
+    const expiry = exp ? Math.floor(ms / 1000) + exp : NEVER
     const sig = hmacSha1Hex(key, url.slice(prefix.length) + expiry)
     // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
     if (sig._tag === 'Left') fail('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)')
     return right(
-      url + (url.includes('?') ? '&' : '?') + (exp > 0 ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig.right,
+      url + (url.includes('?') ? '&' : '?') + (exp ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig.right,
     )
   } catch (e) {
     return left(caught(e, 'config', validationError))

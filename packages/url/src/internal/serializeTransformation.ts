@@ -23,10 +23,9 @@ const isPlainObject = (v: unknown): v is Obj => {
 }
 
 // `String(v)` for a string, number, boolean or bigint; `undefined` for anything else.
-const print = (v: unknown): string | undefined => {
-  const t = typeof v
-  return t === 'string' || t === 'number' || t === 'boolean' || t === 'bigint' ? String(v) : undefined
-}
+// (`typeof` gives one of eight fixed words, and only these four occur in the string below.)
+const print = (v: unknown): string | undefined =>
+  'stringnumberbooleanbigint'.includes(typeof v) ? String(v) : undefined
 
 // `aspect_ratio` → `aspectRatio` (every `_` followed by a character: that character upper-cased).
 const camel = (k: string): string => k.replace(/_([^])/g, (_, c: string) => c.toUpperCase())

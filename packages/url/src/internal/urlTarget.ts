@@ -19,25 +19,28 @@ import { SCALAR, serializeTransformation } from './serializeTransformation'
 
 type Rec = Readonly<Record<string, unknown>>
 
-/** A validated request: everything but the transformation string, already normalised and encoded. */
-export interface UrlTarget {
+/**
+ * A validated request: everything but the transformation string, already normalised and encoded. A tuple, not an
+ * object: its field names would otherwise be written out in every bundle that builds a URL.
+ */
+export type UrlTarget = readonly [
   /** The normalised endpoint, ending with `/`: the prefix a signature leaves out. */
-  readonly prefix: string
+  prefix: string,
   /** `scheme://host[:port]` of the endpoint. */
-  readonly origin: string
+  origin: string,
   /** Path mode: the endpoint's path, ending with `/`. `''` for an absolute `src`. */
-  readonly head: string
+  head: string,
   /** Path mode: the path before its `?`, not yet encoded. Absolute `src`: the normalised URL without query. */
-  readonly rel: string
+  rel: string,
   /** The query so far (endpoint or src query, the path's own query, `queryParameters`), encoded, no `?`. */
-  readonly query: string
+  query: string,
   /** `tr` goes to the query (position `query`, or an absolute `src`). */
-  readonly inQuery: boolean
+  inQuery: boolean,
   /** The serialised `options.transformation` (`''` when nothing is emitted). */
-  readonly tr: string
+  tr: string,
   /** The option that named the image, for errors about it. */
-  readonly field: string
-}
+  field: string,
+]
 
 const NOT_STRING = 'must be a string'
 const OBJECT = 'must be an object'
@@ -120,8 +123,8 @@ const queryParameters = (params: unknown): string => {
   for (const k of Object.keys(params)) {
     const v: unknown = (params as Rec)[k]
     if (v == null) continue
-    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
-      fail('options.queryParameters.' + k, SCALAR)
+    // (`typeof` gives one of eight fixed words, and only these three occur in the string.)
+    if (!'stringnumberboolean'.includes(typeof v)) fail('options.queryParameters.' + k, SCALAR)
     q = join(q, formEncode(k) + '=' + formEncode(String(v)))
   }
   return q
@@ -155,36 +158,36 @@ export const resolveTarget = (
     const query = join(absolute ? ownQuery : join(epQuery, ownQuery), queryParameters(o['queryParameters']))
     const tr = serializeTransformation(o['transformation'] ?? undefined, 'options.transformation')
     if (tr._tag === 'Left') return tr
-    return right({
-      prefix: origin + head,
+    return right([
+      origin + head,
       origin,
-      head: absolute ? '' : head,
+      absolute ? '' : head,
       rel,
       query,
-      inQuery: inQuery || absolute,
-      tr: tr.right,
+      inQuery || absolute,
+      tr.right,
       field,
-    })
+    ])
   } catch (e) {
     return left(caught(e, 'options', validationError))
   }
 }
 
-/** Writes the URL of `target` with the transformation string `tr` (`''`: none). */
-export const emitUrl = (target: UrlTarget, tr: string): string => {
-  const head = target.head
-  let url = target.rel
-  let q = target.query
-  if (tr !== '' && target.inQuery) q = join(q, 'tr=' + formEncodeKeepingEscapes(tr))
+/** Writes the URL of `target` with the transformation string `tr` (`''`: none; default: the target's own). */
+export const emitUrl = (target: UrlTarget, tr = target[6]): string => {
+  const [, origin, head, rel, query, inQuery] = target
+  let url = rel
+  let q = query
+  if (tr !== '' && inQuery) q = join(q, 'tr=' + formEncodeKeepingEscapes(tr))
   if (head) {
     // `head` is already normalised and ends with `/`: check only what is appended to it, piece by piece
     // (a regex over the concatenation would first have to flatten it: measurably slower).
-    const inPath = tr !== '' && !target.inQuery
-    const rel = url[0] === '/' ? url.slice(1) : url
-    const p = head + (inPath ? 'tr:' + tr + '/' : '') + rel
+    const inPath = tr !== '' && !inQuery
+    const r = url[0] === '/' ? url.slice(1) : url
+    const p = head + (inPath ? 'tr:' + tr + '/' : '') + r
     url =
-      target.origin +
-      ((inPath && (pathNeedsWork(tr) || tr.endsWith('/'))) || pathNeedsWork(rel) ? encodePathname(p) : p)
+      origin +
+      ((inPath && (pathNeedsWork(tr) || tr.endsWith('/'))) || pathNeedsWork(r) ? encodePathname(p) : p)
   }
   return q === '' ? url : url + '?' + q
 }
