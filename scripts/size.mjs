@@ -237,6 +237,11 @@ const floors = [
       path.join(root, 'packages/upload/src/model/UploadResult.ts'),
     )}\nexport const f = (u) => ky.post(u).json().then((j) => UploadResult.decode(j))`,
   },
+  {
+    name: 'ky + one ky call read by the FileDetails codec',
+    target: '{ getFileDetails }',
+    code: `import ky from 'ky'\nimport { FileDetails } from '@imagekit-fp/utils/codec'\nexport const f = (u) => ky.get(u).json().then((j) => FileDetails.decode(j))`,
+  },
 ]
 
 /**
