@@ -70,9 +70,8 @@ const readLax = <A>(
   if (!onDrift || findings.length === 0) return right(value)
   const operation = `${reading.method} ${new URL(reading.url).pathname}`
   for (const f of findings) {
-    const drift = { operation, path: f.path, kind: f.kind, expected: f.expected, got: f.got }
     try {
-      onDrift((requestId === undefined ? drift : { ...drift, requestId }) as Drift)
+      onDrift({ operation, ...f, ...(requestId !== undefined && { requestId }) } as Drift)
     } catch {
       // A listener's failure is not the call's.
     }

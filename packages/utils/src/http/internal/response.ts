@@ -174,10 +174,10 @@ export const toHttpError = (
     status,
     message:
       typeof message === 'string' && message !== '' ? message : `HTTP ${status}${short && `: ${short}`}`,
-    ...(typeof help === 'string' ? { help } : {}),
+    ...(typeof help === 'string' && { help }),
     body,
     url,
-    ...(requestId ? { requestId } : {}),
-    ...(rateLimit ? { rateLimit: rateLimit as RateLimit } : {}),
+    ...(requestId && { requestId }),
+    ...(rateLimit && { rateLimit: rateLimit as RateLimit }),
   })
 }
