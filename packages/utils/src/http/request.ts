@@ -11,7 +11,7 @@ import ky from 'ky'
 import type { either, taskEither } from 'fp-ts'
 import { networkError, type DecodeError } from '../errors'
 import { left, right } from '@imagekit-fp/internal'
-import type { Call } from './internal/attempt'
+import type { Call, Reply } from './internal/attempt'
 import { attempt } from './internal/attempt'
 import { sendPlain, sendWithBody, type SendBody } from './internal/body'
 import { decodeBody } from './internal/decode'
@@ -71,8 +71,8 @@ const retry = (plan: Plan<unknown>, call: Call, sendBody: SendBody): Promise<unk
 
 /** The decode step, for the last reply read: the status, the headers and the decoded body. */
 const decode = <A>(plan: Plan<A>, call: Call): Result<HttpResponse<A>> => {
-  const { reply } = call
-  if (reply === undefined) throw new TypeError('no reply')
+  // ky resolves only after the attempt step has read a reply.
+  const reply = call.reply as Reply
   const decoded = decodeBody(plan.statusCodecs[reply.status] ?? plan.codec, reply, {
     ...plan,
     what: call.what,

@@ -176,7 +176,7 @@ const baseUrl =
     try {
       root = new URL(raw)
     } catch {
-      root = undefined
+      // refused below
     }
     need(root && /^https?:$/.test(root.protocol), at, 'must be an absolute http or https URL')
     need(root.username === '' && root.password === '', at, 'must not contain credentials')

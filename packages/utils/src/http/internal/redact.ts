@@ -134,7 +134,7 @@ export const scrubErrors = (errors: Errors, secrets: readonly string[]): Errors 
     ...e,
     value: once(e.value),
     context: e.context.map((c) => ('actual' in c ? { ...c, actual: once(c.actual) } : c)),
-    ...(e.message === undefined ? {} : { message: scrub(e.message) as string }),
+    ...(e.message !== undefined && { message: scrub(e.message) as string }),
   }))
 }
 

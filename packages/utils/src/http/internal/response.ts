@@ -161,7 +161,8 @@ export const toHttpError = (
   } catch {
     // not JSON: keep the text
   }
-  const { message, help } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  // `Object(body)`: a parsed object as it is; text, a number or null has no `message` or `help`.
+  const { message, help } = Object(body) as Record<string, unknown>
   const plain = /^\s*</.test(text) ? scrubText(text.replace(/<[^<>]*>/g, ' '), secrets) : text
   const short = cut(plain.replace(/\s+/g, ' ').trim(), 120)
   const requestId = headers.get('x-request-id')
