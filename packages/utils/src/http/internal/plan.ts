@@ -22,6 +22,7 @@ import {
   need,
   optional,
   read,
+  scalar,
   type Check,
 } from '@imagekit-fp/internal'
 import { utf8 } from '../../internal/bytes'
@@ -245,13 +246,7 @@ const statusCodecsCheck: Check<Record<number, Decoder<unknown, unknown>>> = (rec
 const searchParamsCheck: Check<URLSearchParams> = (record, at) => {
   const params = new URLSearchParams()
   eachOf(record, at, (name, v, entry) => {
-    if (v === undefined) return
-    need(
-      typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
-      entry,
-      'must be a string, a finite number or a boolean',
-    )
-    params.append(name, String(v))
+    if (v !== undefined) params.append(name, String(scalar(v, entry)))
   })
   return params
 }
