@@ -8,6 +8,7 @@ import type { Decoder } from 'io-ts'
 import { validationError, type ValidationError } from '../../errors'
 import {
   attempt,
+  boolean,
   caught,
   checkSignal,
   encodeBase64,
@@ -302,10 +303,7 @@ const plan = (config: unknown, req: unknown): Plan<unknown> => {
   const maxBytes = c('maxResponseBytes', int(1, 2 ** 28, 64 * 1024 * 1024))
   const fetch = c('fetch', fn<typeof globalThis.fetch>('must be a fetch function'))
   const now = guardedClock(c('now', fn<() => unknown>()))
-  const strict = c(
-    'strictResponses',
-    maybe<boolean>((u) => typeof u === 'boolean', 'must be a boolean'),
-  )
+  const strict = c('strictResponses', optional(boolean))
   const onDrift = c('onDrift', fn<(drift: Drift) => void>())
   // A ReadableStream body can be sent once only.
   const stream = body as Rec | undefined
