@@ -63,7 +63,6 @@ const retry = (plan: Plan<unknown>, call: Call, sendBody: SendBody): Promise<unk
     signal: call.signal,
     // The attempt step's own timer (internal/attempt.ts says why).
     timeout: false,
-    throwHttpErrors: true,
     retry: kyRetry(retryLimit, maxDelay, method, retriable, shouldRetry(call, retriable)),
     fetch: attempt(plan, call, sendBody),
   })

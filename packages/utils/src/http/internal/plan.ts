@@ -8,10 +8,10 @@ import type { Decoder } from 'io-ts'
 import { validationError, type ValidationError } from '../../errors'
 import {
   attempt,
+  base64Utf8,
   boolean,
   caught,
   checkSignal,
-  encodeBase64,
   fail,
   isFunction,
   isObject,
@@ -26,7 +26,6 @@ import {
   scalar,
   type Check,
 } from '@imagekit-fp/internal'
-import { utf8 } from '../../internal/bytes'
 import { secretForms } from './redact'
 import type { Drift } from '../../codec/lax'
 import type { HttpMethod, HttpRequest, TransportConfig, UploadProgress } from '../types'
@@ -326,7 +325,7 @@ const plan = (config: unknown, req: unknown): Plan<unknown> => {
     onDrift,
     url: url.href,
     headers,
-    authorization: key === undefined ? undefined : `Basic ${encodeBase64(utf8(`${key}:`))}`,
+    authorization: key === undefined ? undefined : `Basic ${base64Utf8(`${key}:`)}`,
     body: body as BodyInit | undefined,
     retriable: replayable && (idempotent ?? (method !== 'POST' && method !== 'PATCH')),
     statusCodecs,

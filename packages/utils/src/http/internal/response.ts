@@ -37,17 +37,16 @@ export const readBounded = async (
   const decoder = new TextDecoder()
   let text = ''
   let bytes = 0
-  for (let r; !(r = await reader.read()).done;) {
+  let over = false
+  for (let r; !over && !(r = await reader.read()).done;) {
     const value = r.value instanceof Uint8Array ? r.value : new Uint8Array()
     const chunk = value.subarray(0, maxBytes - bytes)
     text += decoder.decode(chunk, { stream: true })
     bytes += chunk.length
-    if (chunk.length < value.length) {
-      reader.cancel().catch(() => undefined)
-      return [text + decoder.decode(), true]
-    }
+    over = chunk.length < value.length
   }
-  return [text + decoder.decode(), false]
+  if (over) reader.cancel().catch(() => undefined)
+  return [text + decoder.decode(), over]
 }
 
 /** The error of a redirect that is not followed. */
