@@ -43,8 +43,9 @@ const redirectErrorSupported = (): boolean => {
  * sent. workerd refuses `redirect: 'error'`: there a redirect comes back as it is and is
  * refused in the read step. A refused redirect is final.
  */
-const startCall = ({ method, url, authorization, body }: Plan<unknown>, signal: AbortSignal): Call => {
-  const noFollow = authorization !== undefined || body !== undefined
+const startCall = ({ method, url, secrets, body }: Plan<unknown>, signal: AbortSignal): Call => {
+  // A call has secrets exactly when it carries the key.
+  const noFollow = secrets.length > 0 || body !== undefined
   const shown = cut(url, MAX_URL_SHOWN)
   return {
     what: `${method} ${shown}`,
@@ -56,10 +57,10 @@ const startCall = ({ method, url, authorization, body }: Plan<unknown>, signal: 
 
 /** The retry step: ky runs the attempts, and resolves once one of them read a 2xx reply. */
 const retry = (plan: Plan<unknown>, call: Call, sendBody: SendBody): Promise<unknown> => {
-  const { method, url, headers, authorization, retryLimit, maxDelay, retriable } = plan
+  const { method, url, headers, retryLimit, maxDelay, retriable } = plan
   return ky(url, {
     method,
-    headers: authorization === undefined ? headers : { ...headers, authorization },
+    headers,
     signal: call.signal,
     // The attempt step's own timer (internal/attempt.ts says why).
     timeout: false,

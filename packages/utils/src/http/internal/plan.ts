@@ -38,10 +38,8 @@ export interface Plan<A> {
   readonly method: HttpMethod
   /** Full URL, search parameters included; never carries credentials. */
   readonly url: string
-  /** Request headers, without `authorization` (`request` adds that one for ky). */
+  /** Request headers, `authorization` among them for `auth: 'basic'` (`Basic base64(privateKey + ":")`): ky sets them. */
   readonly headers: Readonly<Record<string, string>>
-  /** `Basic base64(privateKey + ":")` for `auth: 'basic'`. */
-  readonly authorization: string | undefined
   readonly body: BodyInit | undefined
   /** Per-attempt timeout in ms (default 60 s). */
   readonly timeout: number
@@ -275,7 +273,7 @@ const plan = (config: unknown, req: unknown): Plan<unknown> => {
   const onUploadProgress = r('onUploadProgress', fn<(progress: UploadProgress) => void>())
   const statusCodecs = r('statusCodecs', statusCodecsCheck)
   const params = r('searchParams', searchParamsCheck)
-  // The body (`json` written as text, or a raw body) and the request headers, without `authorization`.
+  // The body (`json` written as text, or a raw body) and the request headers (`authorization` is added below).
   const json = r('json', (u) => u)
   let body = r('body', (u) => u)
   if (json !== undefined && body !== undefined) fail('request.body', 'set either json or body, not both')
@@ -292,6 +290,7 @@ const plan = (config: unknown, req: unknown): Plan<unknown> => {
   Object.assign(headers, extra)
   // The Authorization header of `auth: 'basic'`, and the forms of the key that must never appear in an error.
   const key = auth === 'basic' ? c('privateKey', keyCheck) : undefined
+  if (key !== undefined) headers['authorization'] = `Basic ${base64Utf8(`${key}:`)}`
   // The full URL: the configured base, path and query (`path` starts with '/': the URL stays on the base origin).
   const root = c(`${base}BaseUrl`, baseUrl(`https://${base}.imagekit.io`, auth))
   const url = new URL(root.origin + root.pathname.replace(/\/+$/, '') + path)
@@ -325,7 +324,6 @@ const plan = (config: unknown, req: unknown): Plan<unknown> => {
     onDrift,
     url: url.href,
     headers,
-    authorization: key === undefined ? undefined : `Basic ${base64Utf8(`${key}:`)}`,
     body: body as BodyInit | undefined,
     retriable: replayable && (idempotent ?? (method !== 'POST' && method !== 'PATCH')),
     statusCodecs,
