@@ -62,8 +62,8 @@ export interface Plan<A> {
   readonly statusCodecs: Readonly<Record<number, Decoder<unknown, A>>>
   /** Strings that must never appear in an error: the key and the forms it is sent in. */
   readonly secrets: readonly string[]
-  /** Every drift of a 2xx body from the documented contract is a DecodeError. */
-  readonly strict: boolean
+  /** Every drift of a 2xx body from the documented contract is a DecodeError (`strictResponses: true`). */
+  readonly strict: boolean | undefined
   readonly onDrift: ((drift: Drift) => void) | undefined
 }
 
@@ -320,7 +320,7 @@ const plan = (config: unknown, req: unknown): Plan<unknown> => {
     maxBytes,
     fetch,
     now,
-    strict: strict === true,
+    strict,
     onDrift,
     url: url.href,
     headers,
