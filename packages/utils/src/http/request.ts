@@ -11,7 +11,7 @@ import ky from 'ky'
 import type { either, taskEither } from 'fp-ts'
 import { networkError, type DecodeError } from '../errors'
 import { left, right } from '@imagekit-fp/internal'
-import type { Call } from './internal/attempt'
+import type { Call, Reply } from './internal/attempt'
 import { attempt } from './internal/attempt'
 import { sendPlain, sendWithBody, type SendBody } from './internal/body'
 import { decodeBody } from './internal/decode'
@@ -43,8 +43,9 @@ const redirectErrorSupported = (): boolean => {
  * sent. workerd refuses `redirect: 'error'`: there a redirect comes back as it is and is
  * refused in the read step. A refused redirect is final.
  */
-const startCall = ({ method, url, authorization, body }: Plan<unknown>, signal: AbortSignal): Call => {
-  const noFollow = authorization !== undefined || body !== undefined
+const startCall = ({ method, url, secrets, body }: Plan<unknown>, signal: AbortSignal): Call => {
+  // A call has secrets exactly when it carries the key.
+  const noFollow = secrets.length > 0 || body !== undefined
   const shown = cut(url, MAX_URL_SHOWN)
   return {
     what: `${method} ${shown}`,
@@ -56,14 +57,13 @@ const startCall = ({ method, url, authorization, body }: Plan<unknown>, signal: 
 
 /** The retry step: ky runs the attempts, and resolves once one of them read a 2xx reply. */
 const retry = (plan: Plan<unknown>, call: Call, sendBody: SendBody): Promise<unknown> => {
-  const { method, url, headers, authorization, retryLimit, maxDelay, retriable } = plan
+  const { method, url, headers, retryLimit, maxDelay, retriable } = plan
   return ky(url, {
     method,
-    headers: authorization === undefined ? headers : { ...headers, authorization },
+    headers,
     signal: call.signal,
     // The attempt step's own timer (internal/attempt.ts says why).
     timeout: false,
-    throwHttpErrors: true,
     retry: kyRetry(retryLimit, maxDelay, method, retriable, shouldRetry(call, retriable)),
     fetch: attempt(plan, call, sendBody),
   })
@@ -71,8 +71,8 @@ const retry = (plan: Plan<unknown>, call: Call, sendBody: SendBody): Promise<unk
 
 /** The decode step, for the last reply read: the status, the headers and the decoded body. */
 const decode = <A>(plan: Plan<A>, call: Call): Result<HttpResponse<A>> => {
-  const { reply } = call
-  if (reply === undefined) throw new TypeError('no reply')
+  // ky resolves only after the attempt step has read a reply.
+  const reply = call.reply as Reply
   const decoded = decodeBody(plan.statusCodecs[reply.status] ?? plan.codec, reply, {
     ...plan,
     what: call.what,

@@ -51,38 +51,6 @@ const holding =
     return sent
   }
 
-/** Sends one attempt: each Request is built from the URL with this attempt's signal, never from ky's. */
-const send = (
-  plan: Plan<unknown>,
-  call: Call,
-  built: Request,
-  signal: AbortSignal,
-  sendBody: SendBody,
-): Promise<Response> => {
-  const { redirect } = call
-  const make: MakeRequest = (b, h = built.headers) => {
-    const init = { method: built.method, headers: h, signal, ...(redirect && { redirect }) }
-    return new Request(
-      built.url,
-      b === undefined ? init : ({ ...init, body: b, duplex: 'half' } as RequestInit),
-    )
-  }
-  return sendBody(holding(plan.fetch ?? globalThis.fetch), make, plan.body, plan.onUploadProgress, signal)
-}
-
-/**
- * One timer per attempt, over sending, the reply headers AND the reply body, that aborts the attempt. Not ky's
- * `timeout`: that one ends the attempt whose error body stalls, and the status is lost (a 404 becomes a Timeout).
- */
-const deadline = (plan: Plan<unknown>, built: Request, controller: AbortController) => {
-  let expired = false
-  const id = setTimeout(() => {
-    expired = true
-    controller.abort(new TimeoutError(built))
-  }, plan.timeout)
-  return [() => expired, () => clearTimeout(id)] as const
-}
-
 /** ky's `fetch`: one attempt, from sending the body to reading the reply, within one timer. */
 export const attempt =
   (plan: Plan<unknown>, call: Call, sendBody: SendBody) =>
@@ -95,14 +63,31 @@ export const attempt =
     const stop = () => controller.abort(callSignal.reason)
     callSignal.addEventListener('abort', stop)
     if (callSignal.aborted) stop()
-    const [expired, clear] = deadline(plan, built, controller)
+    // One timer per attempt, over sending, the reply headers AND the reply body, that aborts the attempt. Not ky's
+    // `timeout`: that one ends the attempt whose error body stalls, and the status is lost (a 404 becomes a Timeout).
+    let expired = false
+    const timer = setTimeout(() => {
+      expired = true
+      controller.abort(new TimeoutError(built))
+    }, plan.timeout)
+    // Each Request is built from the URL with this attempt's signal, never from ky's.
+    const { redirect } = call
+    const make: MakeRequest = (b, h = built.headers) => {
+      const init = { method: built.method, headers: h, signal, ...(redirect && { redirect }) }
+      return new Request(
+        built.url,
+        b === undefined ? init : ({ ...init, body: b, duplex: 'half' } as RequestInit),
+      )
+    }
     try {
-      const reply = await readReply(
-        plan,
-        call,
-        await race(send(plan, call, built, signal, sendBody), signal),
+      const sent = sendBody(
+        holding(plan.fetch ?? globalThis.fetch),
+        make,
+        plan.body,
+        plan.onUploadProgress,
         signal,
       )
+      const reply = await readReply(plan, call, await race(sent, signal), signal)
       call.reply = reply
       const wait = reply.ok ? undefined : retryAfterHint(reply.headers, plan.now(), plan.maxDelay)
       // ky reads only the status and a Retry-After computed here (ky knows no retry-after-ms, nor our clock).
@@ -111,13 +96,13 @@ export const attempt =
         headers: wait === undefined ? {} : { 'retry-after': wait },
       })
     } catch (e) {
-      if (expired()) throw new TimeoutError(built)
+      if (expired) throw new TimeoutError(built)
       // Node's fetch rejects a redirect under `redirect: 'error'` ("fetch failed (unexpected redirect)").
-      if (!callSignal.aborted && call.final === undefined && call.redirect && /redirect/i.test(describe(e)))
+      if (!callSignal.aborted && call.final === undefined && redirect && /redirect/i.test(describe(e)))
         call.final = refused(call, `${describe(e)}; a redirect is not followed`, e)
       throw e
     } finally {
-      clear()
+      clearTimeout(timer)
       callSignal.removeEventListener('abort', stop)
     }
   }

@@ -70,9 +70,8 @@ const readLax = <A>(
   if (!onDrift || findings.length === 0) return right(value)
   const operation = `${reading.method} ${new URL(reading.url).pathname}`
   for (const f of findings) {
-    const drift = { operation, path: f.path, kind: f.kind, expected: f.expected, got: f.got }
     try {
-      onDrift((requestId === undefined ? drift : { ...drift, requestId }) as Drift)
+      onDrift({ operation, ...f, ...(requestId !== undefined && { requestId }) } as Drift)
     } catch {
       // A listener's failure is not the call's.
     }
@@ -82,25 +81,24 @@ const readLax = <A>(
 
 /** Any io-ts decoder, guarded: it may throw or return something other than an Either. */
 const readIoTs = <A>(codec: Decoder<unknown, A>, data: unknown, reading: Reading): Decoded<A> => {
-  const { what } = reading
   let decoded: either.Either<Errors, A> | undefined
+  let thrown: string | undefined
   try {
     decoded = codec.decode(data)
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e)
-    return rootError(codec, data, 'the codec threw', `the codec for ${what} threw: ${reason}`, reading)
+    thrown = `: ${e instanceof Error ? e.message : String(e)}`
   }
   if (decoded?._tag === 'Right') return right(decoded.right)
-  if (decoded?._tag !== 'Left' || !Array.isArray(decoded.left))
-    return rootError(
-      codec,
-      data,
-      'the codec returned no Either',
-      `the codec for ${what} returned no Either`,
-      reading,
-    )
-  const name = typeof codec.name === 'string' ? codec.name : 'its codec'
-  return mismatch(decoded.left, name, reading)
+  if (decoded?._tag === 'Left' && Array.isArray(decoded.left))
+    return mismatch(decoded.left, typeof codec.name === 'string' ? codec.name : 'its codec', reading)
+  const fault = thrown === undefined ? 'returned no Either' : 'threw'
+  return rootError(
+    codec,
+    data,
+    `the codec ${fault}`,
+    `the codec for ${reading.what} ${fault}${thrown ?? ''}`,
+    reading,
+  )
 }
 
 /** A 2xx body: JSON (a 204 or blank body is `{}`) that the codec accepts, else a DecodeError. */

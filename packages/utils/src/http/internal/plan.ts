@@ -8,9 +8,10 @@ import type { Decoder } from 'io-ts'
 import { validationError, type ValidationError } from '../../errors'
 import {
   attempt,
+  base64Utf8,
+  boolean,
   caught,
   checkSignal,
-  encodeBase64,
   fail,
   isFunction,
   isObject,
@@ -22,9 +23,9 @@ import {
   need,
   optional,
   read,
+  scalar,
   type Check,
 } from '@imagekit-fp/internal'
-import { utf8 } from '../../internal/bytes'
 import { secretForms } from './redact'
 import type { Drift } from '../../codec/lax'
 import type { HttpMethod, HttpRequest, TransportConfig, UploadProgress } from '../types'
@@ -37,10 +38,8 @@ export interface Plan<A> {
   readonly method: HttpMethod
   /** Full URL, search parameters included; never carries credentials. */
   readonly url: string
-  /** Request headers, without `authorization` (`request` adds that one for ky). */
+  /** Request headers, `authorization` among them for `auth: 'basic'` (`Basic base64(privateKey + ":")`): ky sets them. */
   readonly headers: Readonly<Record<string, string>>
-  /** `Basic base64(privateKey + ":")` for `auth: 'basic'`. */
-  readonly authorization: string | undefined
   readonly body: BodyInit | undefined
   /** Per-attempt timeout in ms (default 60 s). */
   readonly timeout: number
@@ -63,8 +62,8 @@ export interface Plan<A> {
   readonly statusCodecs: Readonly<Record<number, Decoder<unknown, A>>>
   /** Strings that must never appear in an error: the key and the forms it is sent in. */
   readonly secrets: readonly string[]
-  /** Every drift of a 2xx body from the documented contract is a DecodeError. */
-  readonly strict: boolean
+  /** Every drift of a 2xx body from the documented contract is a DecodeError (`strictResponses: true`). */
+  readonly strict: boolean | undefined
   readonly onDrift: ((drift: Drift) => void) | undefined
 }
 
@@ -100,20 +99,28 @@ const is =
     return u as A
   }
 
-/** An optional integer from `min` to `max`; absent (only `undefined`: a `null` is refused) is `fallback`. */
+/** An optional integer from `min` to `max` (`unit` names it in the message); absent (only `undefined`: a `null` is refused) is `fallback`. */
 const int =
-  (min: number, max: number, message: string, fallback: number): Check<number> =>
-  (u, path) =>
-    optional(is<number>((n) => Number.isInteger(n) && (n as number) >= min && (n as number) <= max, message))(
-      u,
+  (min: number, max: number, fallback: number, unit = ''): Check<number> =>
+  (u, path) => {
+    if (u === undefined) return fallback
+    need(
+      Number.isInteger(u) && (u as number) >= min && (u as number) <= max,
       path,
-    ) ?? fallback
+      `must be an integer${unit} from ${min} to ${max}`,
+    )
+    return u as number
+  }
 
 const isDecoder = (u: unknown) => isObject(u) && isFunction((u as Rec)['decode'])
 const decoder = is<Decoder<unknown, unknown>>(isDecoder, 'must be an io-ts decoder')
 
+/** An optional value that `ok` accepts. */
+const maybe = <A>(ok: (u: unknown) => boolean, message: string): Check<A | undefined> =>
+  optional(is<A>(ok, message))
+
 /** An optional function. */
-const fn = <F>(message = FN): Check<F | undefined> => optional(is<F>(isFunction, message))
+const fn = <F>(message = FN): Check<F | undefined> => maybe<F>(isFunction, message)
 
 /** Each entry of the optional record at `path`, visited with the entry's own path. */
 const eachOf = (record: unknown, path: string, visit: (name: string, value: unknown, at: string) => void) => {
@@ -168,7 +175,7 @@ const baseUrl =
     try {
       root = new URL(raw)
     } catch {
-      root = undefined
+      // refused below
     }
     need(root && /^https?:$/.test(root.protocol), at, 'must be an absolute http or https URL')
     need(root.username === '' && root.password === '', at, 'must not contain credentials')
@@ -187,11 +194,9 @@ const baseUrl =
 const retryCheck: Check<readonly [limit: number, maxDelay: number]> = (retry, at) => {
   const count = typeof retry === 'number'
   need(retry === undefined || count || isRecord(retry), at, 'must be a number or { limit, maxDelay }')
-  const policy = fieldsOf(count ? { limit: retry } : ((retry ?? {}) as object), at)
-  const limit = count
-    ? int(0, 10, 'must be an integer from 0 to 10', 2)(retry, at)
-    : policy('limit', int(0, 10, 'must be an integer from 0 to 10', 2))
-  return [limit, policy('maxDelay', int(0, MAX_TIMER, `must be an integer from 0 to ${MAX_TIMER}`, 8_000))]
+  const policy = fieldsOf(count ? {} : ((retry ?? {}) as object), at)
+  const limit = int(0, 10, 2)
+  return [count ? limit(retry, at) : policy('limit', limit), policy('maxDelay', int(0, MAX_TIMER, 8_000))]
 }
 
 /**
@@ -208,68 +213,67 @@ const guardedClock = (clock: (() => unknown) | undefined) => () => {
   }
 }
 
-type Fields = ReturnType<typeof fieldsOf>
+const methodCheck = is<HttpMethod>(
+  (u) => METHODS.includes(u as string),
+  `must be one of ${METHODS.join(', ')}`,
+)
+const baseCheck = is<'api' | 'upload'>((u) => u === 'api' || u === 'upload', "must be 'api' or 'upload'")
+const authCheck = is<'basic' | 'none'>((u) => u === 'basic' || u === 'none', "must be 'basic' or 'none'")
+const idempotentCheck = maybe<boolean | 'unsent'>(
+  (u) => typeof u === 'boolean' || u === 'unsent',
+  "must be a boolean or 'unsent'",
+)
 
-/** What the request asks for: method, base, auth, path, codec, and how it may be retried and followed. */
-const callOf = (r: Fields) => {
-  const method = r(
-    'method',
-    is<HttpMethod>((u) => METHODS.includes(u as string), `must be one of ${METHODS.join(', ')}`),
-  )
-  const base = r(
-    'base',
-    is<'api' | 'upload'>((u) => u === 'api' || u === 'upload', "must be 'api' or 'upload'"),
-  )
-  const auth = r(
-    'auth',
-    is<'basic' | 'none'>((u) => u === 'basic' || u === 'none', "must be 'basic' or 'none'"),
-  )
-  const path = r('path', (u, at) => {
-    need(typeof u === 'string' && u[0] === '/', at, "must be a string starting with '/'")
-    need(!/[?#]/.test(u), at, 'must not contain ? or # (use searchParams)')
-    return u
+const pathCheck: Check<string> = (u, at) => {
+  need(typeof u === 'string' && u[0] === '/', at, "must be a string starting with '/'")
+  need(!/[?#]/.test(u), at, 'must not contain ? or # (use searchParams)')
+  return u
+}
+
+/** The codecs by 2xx status. */
+const statusCodecsCheck: Check<Record<number, Decoder<unknown, unknown>>> = (record, at) => {
+  const codecs: Record<number, Decoder<unknown, unknown>> = {}
+  eachOf(record, at, (name, v, entry) => {
+    need(/^2\d\d$/.test(name), entry, 'must be keyed by a 2xx status')
+    codecs[+name] = decoder(v, entry)
   })
+  return codecs
+}
+
+/** The search parameters (an `undefined` one is left out). */
+const searchParamsCheck: Check<URLSearchParams> = (record, at) => {
+  const params = new URLSearchParams()
+  eachOf(record, at, (name, v, entry) => {
+    if (v !== undefined) params.append(name, String(scalar(v, entry)))
+  })
+  return params
+}
+
+/** The private key of `auth: 'basic'`. */
+const keyCheck: Check<string> = (u, at) => {
+  need(typeof u === 'string' && u !== '', at, 'is required for this request (server-side only)')
+  need(u.trim() !== '', at, 'must not be blank')
+  return u
+}
+
+/** The request and config checked into a plan, in the order the fields are listed; throws the first problem. */
+const plan = (config: unknown, req: unknown): Plan<unknown> => {
+  need(isObject(config), 'config', OBJECT)
+  knownConfigKeys(Object.keys(config))
+  need(isObject(req), 'request', OBJECT)
+  const r = fieldsOf(req, 'request')
+  const c = fieldsOf(config, 'config')
+  const method = r('method', methodCheck)
+  const base = r('base', baseCheck)
+  const auth = r('auth', authCheck)
+  const path = r('path', pathCheck)
   const codec = r('codec', decoder)
-  const idempotent = r(
-    'idempotent',
-    optional(
-      is<boolean | 'unsent'>(
-        (u) => typeof u === 'boolean' || u === 'unsent',
-        "must be a boolean or 'unsent'",
-      ),
-    ),
-  )
+  const idempotent = r('idempotent', idempotentCheck)
   const signal = r('signal', optional(checkSignal))
   const onUploadProgress = r('onUploadProgress', fn<(progress: UploadProgress) => void>())
-  return { method, base, auth, path, codec, idempotent, signal, onUploadProgress }
-}
-
-/** The codecs by 2xx status and the search parameters. */
-const recordsOf = (r: Fields) => {
-  const statusCodecs: Record<number, Decoder<unknown, unknown>> = {}
-  r('statusCodecs', (record, at) =>
-    eachOf(record, at, (name, v, entry) => {
-      need(/^2\d\d$/.test(name), entry, 'must be keyed by a 2xx status')
-      statusCodecs[+name] = decoder(v, entry)
-    }),
-  )
-  const params = new URLSearchParams()
-  r('searchParams', (record, at) =>
-    eachOf(record, at, (name, v, entry) => {
-      if (v === undefined) return
-      need(
-        typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
-        entry,
-        'must be a string, a finite number or a boolean',
-      )
-      params.append(name, String(v))
-    }),
-  )
-  return { statusCodecs, params }
-}
-
-/** The body (`json` written as text, or a raw body) and the request headers, without `authorization`. */
-const bodyOf = (r: Fields, method: HttpMethod) => {
+  const statusCodecs = r('statusCodecs', statusCodecsCheck)
+  const params = r('searchParams', searchParamsCheck)
+  // The body (`json` written as text, or a raw body) and the request headers (`authorization` is added below).
   const json = r('json', (u) => u)
   let body = r('body', (u) => u)
   if (json !== undefined && body !== undefined) fail('request.body', 'set either json or body, not both')
@@ -284,54 +288,21 @@ const bodyOf = (r: Fields, method: HttpMethod) => {
     fail('request.body', 'must be a string, Blob, FormData, bytes or a ReadableStream')
   }
   Object.assign(headers, extra)
-  return { body: body as BodyInit | undefined, headers }
-}
-
-/** The timeout, the retry policy, the reply limit, the injected fetch and clock, and how 2xx bodies are read. */
-const limitsOf = (c: Fields) => {
-  const timeout = c(
-    'timeout',
-    int(1, MAX_TIMER, `must be an integer number of milliseconds from 1 to ${MAX_TIMER}`, 60_000),
-  )
-  const [retryLimit, maxDelay] = c('retry', retryCheck)
-  const maxBytes = c(
-    'maxResponseBytes',
-    int(1, 2 ** 28, 'must be an integer from 1 to 268435456', 64 * 1024 * 1024),
-  )
-  const fetch = c('fetch', fn<typeof globalThis.fetch>('must be a fetch function'))
-  const now = guardedClock(c('now', fn<() => unknown>()))
-  const strict = c(
-    'strictResponses',
-    optional(is<boolean>((u) => typeof u === 'boolean', 'must be a boolean')),
-  )
-  const onDrift = c('onDrift', fn<(drift: Drift) => void>())
-  return { timeout, retryLimit, maxDelay, maxBytes, fetch, now, strict: strict === true, onDrift }
-}
-
-/** The request and config checked into a plan, in the order the fields are listed; throws the first problem. */
-const plan = (config: unknown, req: unknown): Plan<unknown> => {
-  need(isObject(config), 'config', OBJECT)
-  knownConfigKeys(Object.keys(config))
-  need(isObject(req), 'request', OBJECT)
-  const r = fieldsOf(req, 'request')
-  const c = fieldsOf(config, 'config')
-  const { base, auth, path, idempotent, ...call } = callOf(r)
-  const { statusCodecs, params } = recordsOf(r)
-  const { body, headers } = bodyOf(r, call.method)
   // The Authorization header of `auth: 'basic'`, and the forms of the key that must never appear in an error.
-  const key =
-    auth === 'basic'
-      ? c('privateKey', (u, at) => {
-          need(typeof u === 'string' && u !== '', at, 'is required for this request (server-side only)')
-          need(u.trim() !== '', at, 'must not be blank')
-          return u
-        })
-      : undefined
+  const key = auth === 'basic' ? c('privateKey', keyCheck) : undefined
+  if (key !== undefined) headers['authorization'] = `Basic ${base64Utf8(`${key}:`)}`
   // The full URL: the configured base, path and query (`path` starts with '/': the URL stays on the base origin).
   const root = c(`${base}BaseUrl`, baseUrl(`https://${base}.imagekit.io`, auth))
   const url = new URL(root.origin + root.pathname.replace(/\/+$/, '') + path)
   url.search = String(params)
-  const limits = limitsOf(c)
+  // The timeout, the retry policy, the reply limit, the injected fetch and clock, and how 2xx bodies are read.
+  const timeout = c('timeout', int(1, MAX_TIMER, 60_000, ' number of milliseconds'))
+  const [retryLimit, maxDelay] = c('retry', retryCheck)
+  const maxBytes = c('maxResponseBytes', int(1, 2 ** 28, 64 * 1024 * 1024))
+  const fetch = c('fetch', fn<typeof globalThis.fetch>('must be a fetch function'))
+  const now = guardedClock(c('now', fn<() => unknown>()))
+  const strict = c('strictResponses', optional(boolean))
+  const onDrift = c('onDrift', fn<(drift: Drift) => void>())
   // A ReadableStream body can be sent once only.
   const stream = body as Rec | undefined
   const replayable = guard(
@@ -339,13 +310,22 @@ const plan = (config: unknown, req: unknown): Plan<unknown> => {
     () => !(isObject(stream) && isFunction(stream['getReader']) && isFunction(stream['pipeThrough'])),
   )
   return {
-    ...call,
-    ...limits,
+    method,
+    codec,
+    signal,
+    onUploadProgress,
+    timeout,
+    retryLimit,
+    maxDelay,
+    maxBytes,
+    fetch,
+    now,
+    strict,
+    onDrift,
     url: url.href,
     headers,
-    authorization: key === undefined ? undefined : `Basic ${encodeBase64(utf8(`${key}:`))}`,
-    body,
-    retriable: replayable && (idempotent ?? (call.method !== 'POST' && call.method !== 'PATCH')),
+    body: body as BodyInit | undefined,
+    retriable: replayable && (idempotent ?? (method !== 'POST' && method !== 'PATCH')),
     statusCodecs,
     secrets: key === undefined ? [] : secretForms(key),
   }

@@ -2,8 +2,7 @@
 // anything cuts or rewrites it (response.ts, request.ts), so a copy that straddles a cut, or one that tag
 // stripping would join up (`SE<b>CRET`), is replaced whole; `redact` then goes over the finished error.
 import type { Errors } from 'io-ts'
-import { encodeBase64 } from '@imagekit-fp/internal'
-import { utf8 } from '../../internal/bytes'
+import { base64Utf8 } from '@imagekit-fp/internal'
 import type { RequestError } from '../types'
 
 const REDACTED = '[redacted]'
@@ -20,7 +19,7 @@ export const secretForms = (key: string): readonly string[] => {
     .add(percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()))
     .add(percent.replace(/%20/g, '+'))
   for (const s of [`${key}:`, key]) {
-    const padded = encodeBase64(utf8(s))
+    const padded = base64Utf8(s)
     const b64 = padded.replace(/=+$/, '')
     forms.add(padded).add(b64).add(b64.replace(/\+/g, '-').replace(/\//g, '_'))
   }
@@ -134,7 +133,7 @@ export const scrubErrors = (errors: Errors, secrets: readonly string[]): Errors 
     ...e,
     value: once(e.value),
     context: e.context.map((c) => ('actual' in c ? { ...c, actual: once(c.actual) } : c)),
-    ...(e.message === undefined ? {} : { message: scrub(e.message) as string }),
+    ...(e.message !== undefined && { message: scrub(e.message) as string }),
   }))
 }
 

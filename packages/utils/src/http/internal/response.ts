@@ -37,17 +37,16 @@ export const readBounded = async (
   const decoder = new TextDecoder()
   let text = ''
   let bytes = 0
-  for (let r; !(r = await reader.read()).done;) {
+  let over = false
+  for (let r; !over && !(r = await reader.read()).done;) {
     const value = r.value instanceof Uint8Array ? r.value : new Uint8Array()
     const chunk = value.subarray(0, maxBytes - bytes)
     text += decoder.decode(chunk, { stream: true })
     bytes += chunk.length
-    if (chunk.length < value.length) {
-      reader.cancel().catch(() => undefined)
-      return [text + decoder.decode(), true]
-    }
+    over = chunk.length < value.length
   }
-  return [text + decoder.decode(), false]
+  if (over) reader.cancel().catch(() => undefined)
+  return [text + decoder.decode(), over]
 }
 
 /** The error of a redirect that is not followed. */
@@ -161,7 +160,8 @@ export const toHttpError = (
   } catch {
     // not JSON: keep the text
   }
-  const { message, help } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  // `Object(body)`: a parsed object as it is; text, a number or null has no `message` or `help`.
+  const { message, help } = Object(body) as Record<string, unknown>
   const plain = /^\s*</.test(text) ? scrubText(text.replace(/<[^<>]*>/g, ' '), secrets) : text
   const short = cut(plain.replace(/\s+/g, ' ').trim(), 120)
   const requestId = headers.get('x-request-id')
@@ -174,10 +174,10 @@ export const toHttpError = (
     status,
     message:
       typeof message === 'string' && message !== '' ? message : `HTTP ${status}${short && `: ${short}`}`,
-    ...(typeof help === 'string' ? { help } : {}),
+    ...(typeof help === 'string' && { help }),
     body,
     url,
-    ...(requestId ? { requestId } : {}),
-    ...(rateLimit ? { rateLimit: rateLimit as RateLimit } : {}),
+    ...(requestId && { requestId }),
+    ...(rateLimit && { rateLimit: rateLimit as RateLimit }),
   })
 }

@@ -38,7 +38,7 @@ export const retryAfterHint = (headers: Headers, now: number, maxDelay: number):
  */
 export const notSent = (e: unknown): boolean => {
   try {
-    return /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/.test(
+    return /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|E(HOST|NET)UNREACH|UND_ERR_CONNECT_TIMEOUT)$/.test(
       (e as { cause: { code: string } }).cause.code,
     )
   } catch {
