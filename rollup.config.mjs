@@ -172,12 +172,9 @@ const declarationsRoot = path.join(root, '.tmp', 'declarations')
 const workspaceDeclarations = () => {
   const packages = workspacePackages()
   const hash = createHash('sha256').update(ts.version)
-  for (const f of ['tsconfig.json', 'tsconfig.base.json', ...packages.flatMap((p) => p.files)])
-    hash
-      .update(path.relative(root, f))
-      .update('\0')
-      .update(readFileSync(path.resolve(root, f)))
-      .update('\0')
+  const shared = ['tsconfig.json', 'tsconfig.base.json'].map((f) => path.join(root, f))
+  for (const f of [...shared, ...packages.flatMap((p) => p.files)])
+    hash.update(path.relative(root, f)).update('\0').update(readFileSync(f)).update('\0')
   const dir = path.join(declarationsRoot, hash.digest('hex').slice(0, 16))
   if (existsSync(dir)) return dir
   const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), undefined, {
