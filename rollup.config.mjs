@@ -2,7 +2,8 @@
 // Output per package: ESM with one module per source file (dist/*.js), CJS (dist/*.cjs),
 // and bundled declarations for both module systems (dist/<entry>.d.ts and dist/<entry>.d.cts).
 // Speed: TypeScript is only transpiled here (one file at a time), each rollup build writes both module
-// formats, and declarations are bundled once per package; type checking is `tsc -p tsconfig.json --noEmit`.
+// formats, the declarations of the whole workspace are emitted once (`workspaceDeclarations`) and bundled once
+// per package; type checking is `tsc -p tsconfig.json --noEmit`.
 import ts from 'typescript'
 import { dts } from 'rollup-plugin-dts'
 import { fileURLToPath } from 'node:url'
@@ -160,19 +161,21 @@ const workspacePackages = () => {
 const declarationsRoot = path.join(root, '.tmp', 'declarations')
 
 /**
- * The declarations of every package's sources, from one TypeScript program over the whole workspace (the root
- * tsconfig.json: its `paths` lead each package's imports of the others to their sources, so no package needs
- * another's dist/ first), emitted without type checking (`noCheck`: `tsc -p tsconfig.json --noEmit` checks).
- * Building a program parses the DOM and Node lib files and fp-ts: once for the workspace instead of once a
- * package, which was most of the build. The emit is kept per state of the sources (the key hashes them and the
- * compiler and its settings), so the first package built emits it and the others only read it; written to a
- * temporary folder and renamed, so that builds running side by side never read half of it.
+ * The declarations of every package's sources, emitted in one process for the whole workspace, through the root
+ * tsconfig.json (its `paths` lead each package's imports of the others to their sources, so no package needs
+ * another's dist/ first) and without type checking (`noCheck`: `tsc -p tsconfig.json --noEmit` checks).
+ * Parsing the DOM and Node lib files and fp-ts was most of the build when each package built a program of its
+ * own: here every file is parsed once and shared by one program a package (a checker of its own, in dependency
+ * order, so that the types are met in about the order they were when each package had its own: the order of a
+ * union's members in the output follows it). The emit is kept per state of the sources (the key hashes them, the
+ * compiler, this file and the tsconfig files), so the first package built emits it and the others only read
+ * it; written to a temporary folder and renamed, so that builds running side by side never read half of it.
  * @returns the folder of the emitted declarations
  */
 const workspaceDeclarations = () => {
   const packages = workspacePackages()
   const hash = createHash('sha256').update(ts.version)
-  const shared = ['tsconfig.json', 'tsconfig.base.json'].map((f) => path.join(root, f))
+  const shared = ['rollup.config.mjs', 'tsconfig.json', 'tsconfig.base.json'].map((f) => path.join(root, f))
   for (const f of [...shared, ...packages.flatMap((p) => p.files)])
     hash.update(path.relative(root, f)).update('\0').update(readFileSync(f)).update('\0')
   const dir = path.join(declarationsRoot, hash.digest('hex').slice(0, 16))
