@@ -2,12 +2,14 @@
 // Output per package: ESM with one module per source file (dist/*.js), CJS (dist/*.cjs),
 // and bundled declarations for both module systems (dist/<entry>.d.ts and dist/<entry>.d.cts).
 // Speed: TypeScript is only transpiled here (one file at a time), each rollup build writes both module
-// formats, and declarations are bundled once per package; type checking is `tsc -p tsconfig.json --noEmit`.
+// formats, the declarations of the whole workspace are emitted once (`workspaceDeclarations`) and bundled once
+// per package; type checking is `tsc -p tsconfig.json --noEmit`.
 import ts from 'typescript'
 import { dts } from 'rollup-plugin-dts'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
-import { existsSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
@@ -125,6 +127,147 @@ const jsOutputs = (
 }
 
 /**
+ * The workspace packages with sources, dependencies first (the order pnpm builds them in), each with its
+ * source files (tests and test helpers left out), sorted.
+ */
+const workspacePackages = () => {
+  const dirs = readdirSync(path.join(root, 'packages')).filter((d) =>
+    existsSync(path.join(root, 'packages', d, 'src')),
+  )
+  const manifest = (d) => JSON.parse(readFileSync(path.join(root, 'packages', d, 'package.json'), 'utf8'))
+  const byName = new Map(dirs.map((d) => [manifest(d).name, d]))
+  const ordered = []
+  const visiting = new Set()
+  const visit = (d) => {
+    if (visiting.has(d)) return
+    visiting.add(d)
+    const m = manifest(d)
+    const deps = Object.keys({ ...m.dependencies, ...m.devDependencies, ...m.peerDependencies })
+    for (const name of deps.sort()) if (byName.has(name)) visit(byName.get(name))
+    ordered.push(d)
+  }
+  dirs.sort().forEach(visit)
+  return ordered.map((dir) => {
+    const src = path.join(root, 'packages', dir, 'src')
+    const files = readdirSync(src, { recursive: true })
+      .map((f) => path.join(src, f))
+      .filter((f) => f.endsWith('.ts') && !notBuilt.test(f.split(path.sep).join('/')))
+      .sort()
+    return { dir, files }
+  })
+}
+
+/** Where the declarations are emitted: .tmp/declarations/<key>/<package>/src/*.d.ts. */
+const declarationsRoot = path.join(root, '.tmp', 'declarations')
+
+/**
+ * The declarations of every package's sources, emitted in one process for the whole workspace, through the root
+ * tsconfig.json (its `paths` lead each package's imports of the others to their sources, so no package needs
+ * another's dist/ first) and without type checking (`noCheck`: `tsc -p tsconfig.json --noEmit` checks).
+ * Parsing the DOM and Node lib files and fp-ts was most of the build when each package built a program of its
+ * own: here every file is parsed once and shared by one program a package (a checker of its own, in dependency
+ * order, so that the types are met in about the order they were when each package had its own: the order of a
+ * union's members in the output follows it). The emit is kept per state of the sources (the key hashes them, the
+ * compiler, this file and the tsconfig files), so the first package built emits it and the others only read
+ * it; written to a temporary folder and renamed, so that builds running side by side never read half of it.
+ * @returns the folder of the emitted declarations
+ */
+const workspaceDeclarations = () => {
+  const packages = workspacePackages()
+  const hash = createHash('sha256').update(ts.version)
+  const shared = ['rollup.config.mjs', 'tsconfig.json', 'tsconfig.base.json'].map((f) => path.join(root, f))
+  for (const f of [...shared, ...packages.flatMap((p) => p.files)])
+    hash.update(path.relative(root, f)).update('\0').update(readFileSync(f)).update('\0')
+  const dir = path.join(declarationsRoot, hash.digest('hex').slice(0, 16))
+  if (existsSync(dir)) return dir
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+    },
+  })
+  const temporary = `${dir}.${process.pid}.tmp`
+  const options = {
+    ...config.options,
+    noEmit: false,
+    declaration: true,
+    emitDeclarationOnly: true,
+    noCheck: true,
+    rootDir: path.join(root, 'packages'),
+    outDir: temporary,
+  }
+  const host = ts.createCompilerHost(options, true)
+  const parsed = new Map()
+  const getSourceFile = host.getSourceFile
+  host.getSourceFile = (fileName, ...rest) => {
+    if (!parsed.has(fileName)) parsed.set(fileName, getSourceFile.call(host, fileName, ...rest))
+    return parsed.get(fileName)
+  }
+  const errors = []
+  for (const { files } of packages) {
+    const program = ts.createProgram(files, options, host)
+    errors.push(...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics())
+    for (const f of files) {
+      const r = program.emit(program.getSourceFile(f), undefined, undefined, true)
+      errors.push(...r.diagnostics)
+    }
+  }
+  if (errors.length > 0) {
+    rmSync(temporary, { recursive: true, force: true })
+    throw new Error(
+      `declarations:\n${ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' })}`,
+    )
+  }
+  try {
+    renameSync(temporary, dir)
+    // Older emits are of sources that changed since.
+    for (const old of readdirSync(declarationsRoot))
+      if (path.join(declarationsRoot, old) !== dir && !old.endsWith('.tmp'))
+        rmSync(path.join(declarationsRoot, old), { recursive: true, force: true })
+  } catch (error) {
+    // Another build renamed the same emit first.
+    rmSync(temporary, { recursive: true, force: true })
+    if (!existsSync(dir)) throw error
+  }
+  return dir
+}
+
+/**
+ * Points the declaration build's entries (`src/<file>.ts`) at their emitted declarations (`<file>.d.ts`,
+ * see `workspaceDeclarations`): rollup-plugin-dts then only bundles them and builds no program of its own.
+ * @param {string} packageDir absolute path of the package
+ */
+const emittedDeclarations = (packageDir) => ({
+  name: 'emitted-declarations',
+  options(options) {
+    const dir = path.join(workspaceDeclarations(), path.relative(path.join(root, 'packages'), packageDir))
+    const input = Object.fromEntries(
+      Object.entries(options.input).map(([name, file]) => [
+        name,
+        path.join(dir, path.relative(packageDir, file)).replace(/\.ts$/, '.d.ts'),
+      ]),
+    )
+    return { ...options, input }
+  },
+  // A bare import is resolved from the package's own folder (its node_modules), as from its sources.
+  resolveId(source, importer, options) {
+    if (!importer?.startsWith(declarationsRoot) || source.startsWith('.')) return null
+    return this.resolve(source, path.join(packageDir, 'src', 'index.ts'), { ...options, skipSelf: true })
+  },
+})
+
+/**
+ * Shared chunks of the declarations are named after a module of theirs: `<name>.d` for an emitted `<name>.d.ts`,
+ * written `<name>` as when the declarations came from `<name>.ts`.
+ */
+const chunkName = (ext) => (chunk) => {
+  const emitted = chunk.moduleIds.some(
+    (id) => id.startsWith(declarationsRoot) && path.basename(id) === `${chunk.name}.ts`,
+  )
+  return `${emitted ? chunk.name.slice(0, -'.d'.length) : chunk.name}-[hash].${ext}`
+}
+
+/**
  * Writes the declarations of the `reexports` entries: `export { a, b } from '<to index>.js'` (`.cjs` beside a
  * `.d.cts`), the names read from the entry's source.
  */
@@ -204,6 +347,7 @@ export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, o
       // The private internal package is never published: its types are bundled into the declarations too.
       external: (id) => id !== '@imagekit-fp/internal' && external(id),
       plugins: [
+        emittedDeclarations(packageDir),
         dts({
           tsconfig: path.join(packageDir, 'tsconfig.json'),
           compilerOptions: { paths: {} },
@@ -218,7 +362,7 @@ export const packageConfig = (packageDir, entries = { index: 'src/index.ts' }, o
         dir,
         format: 'es',
         entryFileNames: `[name].${ext}`,
-        chunkFileNames: `[name]-[hash].${ext}`,
+        chunkFileNames: chunkName(ext),
       })),
     },
   ]
@@ -249,7 +393,10 @@ export const internalConfig = (packageDir) => {
     {
       input,
       external,
-      plugins: [dts({ tsconfig: path.join(packageDir, 'tsconfig.json'), compilerOptions: { paths: {} } })],
+      plugins: [
+        emittedDeclarations(packageDir),
+        dts({ tsconfig: path.join(packageDir, 'tsconfig.json'), compilerOptions: { paths: {} } }),
+      ],
       output: { dir, format: 'es', entryFileNames: '[name].d.ts' },
     },
   ]

@@ -1,7 +1,7 @@
 // The build of `scripts/setup.mjs --build`: builds only the packages whose inputs changed since their last build
 // here, dependencies first, two at a time where the order allows, one line per package as it goes.
 // A package's inputs: every file of its folder but dist/, node_modules/ and tests, the shared build files (root
-// rollup config, tsconfig base, lockfile) and the inputs of the workspace packages it depends on. Its stamp
+// rollup config, tsconfig base, root tsconfig, lockfile) and the inputs of the workspace packages it depends on. Its stamp
 // (.tmp/build-stamps/<folder>.json) holds the hash of those inputs and of the dist/ the build wrote: a package is
 // up to date only while both still match, so a dist/ changed or deleted since (another branch's build, a
 // partial build) is rebuilt. `npm test` and CI do not use this: they build every package from scratch.
@@ -10,10 +10,11 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { root } from './report.mjs'
+import { root as repoRoot } from './report.mjs'
 
-const stampDir = path.join(root, '.tmp', 'build-stamps')
-const SHARED = ['rollup.config.mjs', 'tsconfig.base.json', 'pnpm-lock.yaml']
+const stampDir = (root) => path.join(root, '.tmp', 'build-stamps')
+// tsconfig.json: its `paths` lead the declaration emit to every package's sources.
+const SHARED = ['rollup.config.mjs', 'tsconfig.base.json', 'tsconfig.json', 'pnpm-lock.yaml']
 const notInput = /\.test(-d)?\.ts$/
 
 /** Every file under `dir` (relative paths, sorted), leaving out the folders named in `skip`. */
@@ -38,7 +39,7 @@ const hashFiles = (dir, files, hash = createHash('sha256')) => {
 }
 
 /** The workspace packages under packages/, each with the folders of the workspace packages it depends on. */
-const workspace = () => {
+const workspace = (root) => {
   const dirs = fs.readdirSync(path.join(root, 'packages')).filter((d) => {
     const manifest = path.join(root, 'packages', d, 'package.json')
     return fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).scripts?.build
@@ -60,7 +61,7 @@ const workspace = () => {
 }
 
 /** Input hashes of every package, a dependency's folded into its dependents'. */
-const inputHashes = (packages) => {
+const inputHashes = (root, packages) => {
   const shared = hashFiles(root, SHARED).digest('hex')
   const own = new Map(
     packages.map((p) => {
@@ -83,22 +84,22 @@ const inputHashes = (packages) => {
   return new Map(packages.map((p) => [p.dir, input(p.dir)]))
 }
 
-const distHash = (dir) => {
+const distHash = (root, dir) => {
   const dist = path.join(root, 'packages', dir, 'dist')
   return fs.existsSync(dist) ? hashFiles(dist, walk(dist)).digest('hex') : null
 }
 
-const stampFile = (dir) => path.join(stampDir, `${dir}.json`)
-const readStamp = (dir) => {
+const stampFile = (root, dir) => path.join(stampDir(root), `${dir}.json`)
+const readStamp = (root, dir) => {
   try {
-    return JSON.parse(fs.readFileSync(stampFile(dir), 'utf8'))
+    return JSON.parse(fs.readFileSync(stampFile(root, dir), 'utf8'))
   } catch {
     return null
   }
 }
 
 /** Runs the package's own `build` script the way `pnpm run build` does (its and the root's bins on PATH). */
-const runBuild = (p) =>
+const runBuild = (root, p) =>
   new Promise((resolve) => {
     const cwd = path.join(root, 'packages', p.dir)
     const bins = [path.join(cwd, 'node_modules', '.bin'), path.join(root, 'node_modules', '.bin')]
@@ -116,15 +117,18 @@ const runBuild = (p) =>
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`
 
-/** Builds what changed; resolves to false when a build failed (its output is printed). */
-export const buildChanged = async ({ log = console.log } = {}) => {
-  const packages = workspace()
-  const inputs = inputHashes(packages)
+/**
+ * Builds what changed; resolves to false when a build failed (its output is printed).
+ * @param {{ log?: (line: string) => void, root?: string }} [options] `root`: the workspace (tests use a temporary one)
+ */
+export const buildChanged = async ({ log = console.log, root = repoRoot } = {}) => {
+  const packages = workspace(root)
+  const inputs = inputHashes(root, packages)
   const stale = new Set(
     packages
       .filter((p) => {
-        const stamp = readStamp(p.dir)
-        return stamp?.input !== inputs.get(p.dir) || stamp.dist !== distHash(p.dir)
+        const stamp = readStamp(root, p.dir)
+        return stamp?.input !== inputs.get(p.dir) || stamp.dist !== distHash(root, p.dir)
       })
       .map((p) => p.dir),
   )
@@ -132,7 +136,7 @@ export const buildChanged = async ({ log = console.log } = {}) => {
   if (stale.size === 0) return true
   const names = packages.filter((p) => stale.has(p.dir)).map((p) => p.name)
   log(`setup: building ${names.join(', ')} (changed since their last build) …`)
-  fs.mkdirSync(stampDir, { recursive: true })
+  fs.mkdirSync(stampDir(root), { recursive: true })
 
   const done = new Map(packages.filter((p) => !stale.has(p.dir)).map((p) => [p.dir, Promise.resolve(true)]))
   const slots = Math.max(1, Math.min(2, os.availableParallelism()))
@@ -150,17 +154,17 @@ export const buildChanged = async ({ log = console.log } = {}) => {
     }
     await slot()
     try {
-      fs.rmSync(stampFile(p.dir), { force: true })
+      fs.rmSync(stampFile(root, p.dir), { force: true })
       fs.rmSync(path.join(root, 'packages', p.dir, 'dist'), { recursive: true, force: true })
       const start = performance.now()
-      const { ok, output } = await runBuild(p)
+      const { ok, output } = await runBuild(root, p)
       if (!ok) {
         log(`setup: ${p.name} build FAILED (${p.script} in packages/${p.dir}):\n${output}`)
         return false
       }
       if (output.trim() !== '') log(output.trimEnd())
-      const stamp = { input: inputs.get(p.dir), dist: distHash(p.dir) }
-      fs.writeFileSync(stampFile(p.dir), `${JSON.stringify(stamp, null, 2)}\n`)
+      const stamp = { input: inputs.get(p.dir), dist: distHash(root, p.dir) }
+      fs.writeFileSync(stampFile(root, p.dir), `${JSON.stringify(stamp, null, 2)}\n`)
       log(`setup: ${p.name} built in ${seconds(performance.now() - start)}`)
       return true
     } finally {
