@@ -30,15 +30,6 @@ const check = (key: unknown, message: unknown): Checked => {
   return m === undefined ? left(validationError('message', NOT_BYTES)) : right([k, m])
 }
 
-/** The Left for a runtime that resolved the Node build but offers no `process.getBuiltinModule`. */
-const noHash = (name: string): either.Either<ValidationError, never> =>
-  left(
-    validationError(
-      'runtime',
-      `this runtime offers no ${name}: the Node build needs process.getBuiltinModule (Node 20.16 or later)`,
-    ),
-  )
-
 /**
  * HMAC-SHA1 as lowercase hex, synchronous in every runtime (browsers, edge, Node): Node's crypto where the
  * runtime has it, `@noble/hashes` elsewhere. Strings are taken as UTF-8.
@@ -55,9 +46,7 @@ const noHash = (name: string): either.Either<ValidationError, never> =>
  */
 export const hmacSha1Hex = (key: HmacInput, message: HmacInput): either.Either<ValidationError, string> => {
   const inputs = check(key, message)
-  if (inputs._tag === 'Left') return inputs
-  const hex = hmacSha1HexOf(...inputs.right)
-  return hex === undefined ? noHash('HMAC-SHA1') : right(hex)
+  return inputs._tag === 'Left' ? inputs : hmacSha1HexOf(...inputs.right)
 }
 
 /**
@@ -77,9 +66,7 @@ export const hmacSha256 = (
   message: HmacInput,
 ): either.Either<ValidationError, Uint8Array> => {
   const inputs = check(key, message)
-  if (inputs._tag === 'Left') return inputs
-  const mac = hmacSha256Of(...inputs.right)
-  return mac === undefined ? noHash('HMAC-SHA256') : right(mac)
+  return inputs._tag === 'Left' ? inputs : hmacSha256Of(...inputs.right)
 }
 
 /**

@@ -3,8 +3,11 @@
 // (browsers, Workers without nodejs_compat). The package's `node` export condition swaps this file for
 // `hmacEngine.node.ts`, which never loads @noble/hashes (its import alone costs Node ~15 ms at start-up).
 // One function per hash, so that a bundle that only signs with SHA-1 carries no SHA-256 code.
+import type { either } from 'fp-ts'
 import { sha1 } from '@noble/hashes/legacy'
 import { sha256 } from '@noble/hashes/sha2'
+import { right } from '@imagekit-fp/internal'
+import type { ValidationError } from '../errors'
 import { utf8 } from './bytes'
 import { bytesToHex } from './hex'
 import { nativeHmac } from './nativeHmac'
@@ -32,12 +35,16 @@ const hmac = (hash: typeof sha1, key: string | Uint8Array, message: string | Uin
     .digest()
 }
 
-/** HMAC-SHA1 as lowercase hex; strings are taken as UTF-8. (Typed as the Node engine, which can lack one.) */
-export const hmacSha1HexOf = (key: string | Uint8Array, message: string | Uint8Array): string | undefined =>
-  nativeHmac('sha1', key, message, 'hex') ?? bytesToHex(hmac(sha1, key, message))
+/** HMAC-SHA1 as lowercase hex; strings are taken as UTF-8. Always a Right (typed as the Node engine). */
+export const hmacSha1HexOf = (
+  key: string | Uint8Array,
+  message: string | Uint8Array,
+): either.Either<ValidationError, string> =>
+  right(nativeHmac('sha1', key, message, 'hex') ?? bytesToHex(hmac(sha1, key, message)))
 
-/** HMAC-SHA256 digest bytes; strings are taken as UTF-8. */
+/** HMAC-SHA256 digest bytes; strings are taken as UTF-8. Always a Right (typed as the Node engine). */
 export const hmacSha256Of = (
   key: string | Uint8Array,
   message: string | Uint8Array,
-): Uint8Array | undefined => nativeHmac('sha256', key, message) ?? hmac(sha256, key, message)
+): either.Either<ValidationError, Uint8Array> =>
+  right(nativeHmac('sha256', key, message) ?? hmac(sha256, key, message))
