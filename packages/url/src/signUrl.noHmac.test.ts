@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import type * as Utils from '@imagekit-fp/utils'
 
 // A runtime that resolves the `node` build but has no `process.getBuiltinModule` gets a Left from
-// hmacSha1Hex: signUrl must refuse rather than emit `ik-s=`.
+// hmacSha1Hex: signUrl must refuse rather than emit `ik-s=`. That build swaps in the Node `signature`.
+vi.mock('./internal/signature', () => import('./internal/signature.node'))
 vi.mock('@imagekit-fp/utils', async (importOriginal) => ({
   ...(await importOriginal<typeof Utils>()),
   hmacSha1Hex: () => ({

@@ -1,8 +1,9 @@
 import type { either } from 'fp-ts'
-import { hmacSha1Hex, validationError, type ValidationError } from '@imagekit-fp/utils'
+import { validationError, type ValidationError } from '@imagekit-fp/utils'
 import type { BuildUrlOptions } from './buildUrl'
 import type { UrlConfig } from './model/UrlConfig'
 import { caught, fail, left, read, readNow, right } from '@imagekit-fp/internal'
+import { signature } from './internal/signature'
 import { emitUrl, resolveTarget } from './internal/urlTarget'
 
 /**
@@ -84,24 +85,21 @@ export const signUrl = (
   const r = resolveTarget(config, options)
   if (r._tag === 'Left') return r
   const target = r.right
-  const [prefix, , , , , , , field] = target
+  const prefix = target[0]
   try {
     // A throwing getter fails at `config` (the catch below).
     const key: unknown = config.privateKey
     const exp = expireSeconds(options)
-    if (typeof key !== 'string' || key === '')
+    if (!key || typeof key !== 'string')
       fail('config.privateKey', key == null || key === '' ? 'is required to sign a URL' : 'must be a string')
     // The one clock rule of every package (a bad clock is refused even when no expiry needs it).
     const ms = readNow(config)
     const url = emitUrl(target)
-    if (!url.startsWith(prefix)) fail(field, 'is not under the URL endpoint ' + prefix)
+    if (!url.startsWith(prefix)) fail(target[7], 'is not under the URL endpoint ' + prefix)
     const expiry = exp ? Math.floor(ms / 1000) + exp : NEVER
-    const sig = hmacSha1Hex(key, url.slice(prefix.length) + expiry)
-    // Only a runtime that picks the `node` build yet has no `process.getBuiltinModule` gets no digest.
-    if (sig._tag === 'Left') fail('config', 'this runtime offers no HMAC-SHA1 (process.getBuiltinModule)')
-    return right(
-      url + (url.includes('?') ? '&' : '?') + (exp ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig.right,
-    )
+    // (The Node build's `signature` fails at `config` where the runtime has no HMAC-SHA1.)
+    const sig = signature(key, url.slice(prefix.length) + expiry)
+    return right(url + (url.includes('?') ? '&' : '?') + (exp ? 'ik-t=' + expiry + '&' : '') + 'ik-s=' + sig)
   } catch (e) {
     return left(caught(e, 'config', validationError))
   }
