@@ -1,7 +1,8 @@
 // The parity table: requests for every operation, valid and invalid, with the verdict both Prism and the
 // stand-in must reach. Each row is keyed by its operationId; its method and path come from the declared
-// template (`params` for a placeholder named otherwise). `{name}` placeholders are the ids `seed()` creates
-// (SEED_IDS). A row with `prism` set is a documented deviation (README "Deviations"), with its reason in `why`.
+// template (`params` for a placeholder named otherwise). `{name}` placeholders are the ids `seed()`
+// creates (SEED_IDS). A row with `prism` set is a documented deviation (README "Deviations"), with its
+// reason in `why`.
 import { createHmac } from 'node:crypto'
 import type { StandIn } from '../createImagekitStandIn'
 import { DECLARED, type StandInOperationId } from '../internal/routes'
