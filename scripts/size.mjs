@@ -164,6 +164,13 @@ const ours = [
     name: '{ listCustomMetadataFields }',
     code: `export { listCustomMetadataFields } from '@imagekit-fp/media'`,
   },
+  // One bulk helper over a search: the listing (its items are files or folders), addTags and the bulk engine;
+  // no other operation's codec.
+  {
+    name: '{ addTagsToMatching }',
+    code: `export { addTagsToMatching } from '@imagekit-fp/media/bulk'`,
+    forbid: otherCodecs('codec ListFilesResult', 'codec FolderDetails', 'codec BulkTagsReply'),
+  },
 ]
 
 /** Official SDKs, measured side by side (no budget). */

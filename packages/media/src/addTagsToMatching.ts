@@ -1,7 +1,6 @@
 import type { taskEither } from 'fp-ts'
 import { addTags, addTagsOperation } from './addTags'
-import { runMatching, tagsAction, TAG_CHUNK } from './internal/matching'
-import { strings } from './internal/validate'
+import { runMatching, tagsAction } from './internal/matching'
 import type { MatchingOptions, MatchingQuery, MatchingReport } from './model/Matching'
 import type { MediaConfig, MediaError } from './model/MediaConfig'
 
@@ -34,6 +33,4 @@ export const addTagsToMatching = (
   tags: readonly string[],
   options?: MatchingOptions<void>,
 ): taskEither.TaskEither<MediaError, MatchingReport<void>> =>
-  runMatching(config, query, options, () =>
-    tagsAction(TAG_CHUNK, addTagsOperation.path, strings()(tags, 'tags'), addTags),
-  )
+  runMatching(config, query, options, () => tagsAction(addTagsOperation.path, tags, addTags))

@@ -43,6 +43,7 @@ import type {
 } from '../model/Matching'
 import { listQuery } from './listQuery'
 import { clock } from './poll'
+import { strings } from './validate'
 
 /**
  * Files per tag call: ImageKit documents "a maximum of 50 files can be specified at a time" for addTags and
@@ -302,13 +303,12 @@ export const bulkChunk = async <B extends BulkReply, A>(
 }
 
 /**
- * The action of `addTagsToMatching` and `removeTagsFromMatching`: `call` (`addTags` or `removeTags`, at
- * `path`) on up to `chunk` files at a time.
+ * The action of `addTagsToMatching` and `removeTagsFromMatching`: `tags` checked (at `tags`), then `call`
+ * (`addTags` or `removeTags`, at `path`) on up to {@link TAG_CHUNK} files at a time.
  */
 export const tagsAction = (
-  chunk: number,
   path: string,
-  tags: readonly string[],
+  tags: unknown,
   call: (
     config: MediaConfig,
     input: {
@@ -317,18 +317,21 @@ export const tagsAction = (
       readonly signal: AbortSignal
     },
   ) => taskEither.TaskEither<MediaError, BulkReply>,
-): Action<void> => ({
-  chunk,
-  act: (config, files, signal) =>
-    bulkChunk(
-      config,
-      path,
-      'successfullyUpdatedFileIds',
-      files,
-      (fileIds) => call(config, { fileIds, tags, signal }),
-      () => undefined,
-    ),
-})
+): Action<void> => {
+  const checked = strings()(tags, 'tags')
+  return {
+    chunk: TAG_CHUNK,
+    act: (config, files, signal) =>
+      bulkChunk(
+        config,
+        path,
+        'successfullyUpdatedFileIds',
+        files,
+        (fileIds) => call(config, { fileIds, tags: checked, signal }),
+        () => undefined,
+      ),
+  }
+}
 
 /** An action of one call per file (`purgeCache`, `updateFileDetails`): its Left is the file's. */
 export const perFile = <A>(

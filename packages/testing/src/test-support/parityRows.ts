@@ -1,14 +1,26 @@
 // The parity table: requests for every operation, valid and invalid, with the verdict both Prism and the
-// stand-in must reach. `{name}` placeholders are the ids `seed()` creates (SEED_IDS). A row with `prism` set
-// is a documented deviation (README "Deviations"), with its reason in `why`.
+// stand-in must reach. Each row is keyed by its operationId; its method and path come from the declared
+// template (`params` for a placeholder named otherwise). `{name}` placeholders are the ids `seed()`
+// creates (SEED_IDS). A row with `prism` set is a documented deviation (README "Deviations"), with its
+// reason in `why`.
 import { createHmac } from 'node:crypto'
 import type { StandIn } from '../createImagekitStandIn'
+import { DECLARED, type StandInOperationId } from '../internal/routes'
 import { pngHeader } from './call'
 
 export type Verdict = 'accepted' | 'refused'
 
-export interface Row {
+/** Where a row is sent: its operation, with `{name}` values for the template's parameters and a query. */
+export interface At {
+  readonly operation: StandInOperationId
+  /** A template parameter's value (default: the placeholder of the same name). */
+  readonly params?: Readonly<Record<string, string>>
+  readonly query?: string
+}
+
+export interface Row extends At {
   readonly name: string
+  /** The operation's method, and its path template filled with `params` (then `?query`). */
   readonly method: string
   readonly path: string
   readonly json?: unknown
@@ -57,41 +69,46 @@ const signed = (
 let tokens = 0
 const fresh = () => `parity-token-${++tokens}-${Date.now()}`
 
-const ok = (name: string, method: string, path: string, json?: unknown, extra: Partial<Row> = {}): Row => ({
-  name,
-  method,
-  path,
-  ...(json === undefined ? {} : { json }),
-  expected: 'accepted',
-  ...extra,
-})
-const bad = (name: string, method: string, path: string, json?: unknown, extra: Partial<Row> = {}): Row => ({
-  name,
-  method,
-  path,
-  ...(json === undefined ? {} : { json }),
-  expected: 'refused',
-  ...extra,
-})
+/** The method and path of `at`, from the declared operation's template. */
+const sent = ({ operation, params = {}, query }: At): Pick<Row, 'method' | 'path'> => {
+  const { method, path } = DECLARED.find((d) => d.operationId === operation)!
+  const filled = path.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m)
+  return { method, path: query === undefined ? filled : `${filled}?${query}` }
+}
+
+const row = (
+  name: string,
+  at: StandInOperationId | At,
+  expected: Verdict,
+  json: unknown,
+  extra: Partial<Row>,
+): Row => {
+  const where = typeof at === 'string' ? { operation: at } : at
+  return {
+    name,
+    ...where,
+    ...sent(where),
+    ...(json === undefined ? {} : { json }),
+    expected,
+    ...extra,
+  }
+}
+const ok = (name: string, at: StandInOperationId | At, json?: unknown, extra: Partial<Row> = {}): Row =>
+  row(name, at, 'accepted', json, extra)
+const bad = (name: string, at: StandInOperationId | At, json?: unknown, extra: Partial<Row> = {}): Row =>
+  row(name, at, 'refused', json, extra)
 const up = (
   name: string,
   expected: Verdict,
   form: NonNullable<Row['form']>,
   extra: Partial<Row> = {},
-): Row => ({
-  name,
-  method: 'POST',
-  path: '/api/v1/files/upload',
-  form,
-  expected,
-  ...extra,
-})
+): Row => ({ ...row(name, 'upload-file', expected, undefined, extra), form })
 const up2 = (
   name: string,
   expected: Verdict,
   form: NonNullable<Row['form']>,
   extra: Partial<Row> = {},
-): Row => up(name, expected, form, { path: '/api/v2/files/upload', ...extra })
+): Row => ({ ...row(name, 'upload-file-v2', expected, undefined, extra), form })
 
 const origin = { name: 'My origin', type: 'WEB_FOLDER', baseUrl: 'https://example.com' }
 const field = {
@@ -192,28 +209,25 @@ export const ROWS: readonly Row[] = [
     { clientSide: true, prism: 'accepted', why: 'Prism cannot check JWTs' },
   ),
   // list and search
-  ok('a listing with defaults', 'GET', '/v1/files'),
-  ok(
-    'a listing with every parameter',
-    'GET',
-    `/v1/files?type=all&sort=DESC_NAME&path=%2Ff&fileType=image&limit=10&skip=0`,
-  ),
-  ok(
-    'a search',
-    'GET',
-    `/v1/files?searchQuery=${encodeURIComponent('name = "a.png" AND size > 10 OR tags IN ["x"]')}`,
-  ),
-  bad('limit 0', 'GET', '/v1/files?limit=0'),
-  bad('limit 1001', 'GET', '/v1/files?limit=1001'),
-  bad('a negative skip', 'GET', '/v1/files?skip=-1'),
-  bad('an unknown sort', 'GET', '/v1/files?sort=SIDEWAYS'),
-  bad('an unknown type', 'GET', '/v1/files?type=everything'),
-  bad('an unknown fileType', 'GET', '/v1/files?fileType=video'),
-  bad('a listing without credentials', 'GET', '/v1/files', undefined, { auth: 'none' }),
+  ok('a listing with defaults', 'list-and-search-assets'),
+  ok('a listing with every parameter', {
+    operation: 'list-and-search-assets',
+    query: 'type=all&sort=DESC_NAME&path=%2Ff&fileType=image&limit=10&skip=0',
+  }),
+  ok('a search', {
+    operation: 'list-and-search-assets',
+    query: `searchQuery=${encodeURIComponent('name = "a.png" AND size > 10 OR tags IN ["x"]')}`,
+  }),
+  bad('limit 0', { operation: 'list-and-search-assets', query: 'limit=0' }),
+  bad('limit 1001', { operation: 'list-and-search-assets', query: 'limit=1001' }),
+  bad('a negative skip', { operation: 'list-and-search-assets', query: 'skip=-1' }),
+  bad('an unknown sort', { operation: 'list-and-search-assets', query: 'sort=SIDEWAYS' }),
+  bad('an unknown type', { operation: 'list-and-search-assets', query: 'type=everything' }),
+  bad('an unknown fileType', { operation: 'list-and-search-assets', query: 'fileType=video' }),
+  bad('a listing without credentials', 'list-and-search-assets', undefined, { auth: 'none' }),
   bad(
     'an unsupported searchQuery',
-    'GET',
-    `/v1/files?searchQuery=${encodeURIComponent('format = "png"')}`,
+    { operation: 'list-and-search-assets', query: `searchQuery=${encodeURIComponent('format = "png"')}` },
     undefined,
     {
       prism: 'accepted',
@@ -221,152 +235,169 @@ export const ROWS: readonly Row[] = [
     },
   ),
   // details and update
-  ok('file details', 'GET', '/v1/files/{fileId}/details'),
-  bad('file details without credentials', 'GET', '/v1/files/{fileId}/details', undefined, { auth: 'none' }),
-  ok('an update of tags and coordinates', 'PATCH', '/v1/files/{fileId}/details', {
+  ok('file details', 'get-file-details'),
+  bad('file details without credentials', 'get-file-details', undefined, { auth: 'none' }),
+  ok('an update of tags and coordinates', 'update-file-details', {
     tags: ['x'],
     customCoordinates: null,
     description: 'd',
   }),
-  ok('an update of custom metadata', 'PATCH', '/v1/files/{fileId}/details', {
+  ok('an update of custom metadata', 'update-file-details', {
     customMetadata: { color: 'blue' },
   }),
-  ok('a publish update', 'PATCH', '/v1/files/{fileId}/details', {
+  ok('a publish update', 'update-file-details', {
     publish: { isPublished: false, includeFileVersions: true },
   }),
-  bad('a publish update without isPublished', 'PATCH', '/v1/files/{fileId}/details', { publish: {} }),
-  bad('tags that are not a list', 'PATCH', '/v1/files/{fileId}/details', { tags: 'x' }),
-  bad('a webhookUrl that is not a URL', 'PATCH', '/v1/files/{fileId}/details', { webhookUrl: 'not a url' }),
-  bad('removeAITags that is neither a list nor "all"', 'PATCH', '/v1/files/{fileId}/details', {
+  bad('a publish update without isPublished', 'update-file-details', { publish: {} }),
+  bad('tags that are not a list', 'update-file-details', { tags: 'x' }),
+  bad('a webhookUrl that is not a URL', 'update-file-details', { webhookUrl: 'not a url' }),
+  bad('removeAITags that is neither a list nor "all"', 'update-file-details', {
     removeAITags: 'some',
   }),
   // delete
-  ok('a file deletion', 'DELETE', '/v1/files/{fileId}'),
-  ok('a bulk deletion', 'POST', '/v1/files/batch/deleteByFileIds', { fileIds: ['{fileId}'] }),
-  bad('a bulk deletion without fileIds', 'POST', '/v1/files/batch/deleteByFileIds', {}),
-  bad('a bulk deletion with fileIds that is not a list', 'POST', '/v1/files/batch/deleteByFileIds', {
+  ok('a file deletion', 'delete-file'),
+  ok('a bulk deletion', 'delete-multiple-files', { fileIds: ['{fileId}'] }),
+  bad('a bulk deletion without fileIds', 'delete-multiple-files', {}),
+  bad('a bulk deletion with fileIds that is not a list', 'delete-multiple-files', {
     fileIds: '{fileId}',
   }),
   // copy, move, rename
-  ok('a file copy', 'POST', '/v1/files/copy', {
+  ok('a file copy', 'copy-file', {
     sourceFilePath: '/f/a.png',
     destinationPath: '/h',
     includeFileVersions: true,
   }),
-  bad('a file copy without destinationPath', 'POST', '/v1/files/copy', { sourceFilePath: '/f/a.png' }),
-  bad('a file copy with includeFileVersions that is not a boolean', 'POST', '/v1/files/copy', {
+  bad('a file copy without destinationPath', 'copy-file', { sourceFilePath: '/f/a.png' }),
+  bad('a file copy with includeFileVersions that is not a boolean', 'copy-file', {
     sourceFilePath: '/f/a.png',
     destinationPath: '/h',
     includeFileVersions: 'yes',
   }),
-  ok('a file move', 'POST', '/v1/files/move', { sourceFilePath: '/f/a.png', destinationPath: '/h' }),
-  bad('a file move without sourceFilePath', 'POST', '/v1/files/move', { destinationPath: '/h' }),
-  ok('a rename', 'PUT', '/v1/files/rename', { filePath: '/f/a.png', newFileName: 'b.png' }),
-  ok('a rename with purge', 'PUT', '/v1/files/rename', {
+  ok('a file move', 'move-file', { sourceFilePath: '/f/a.png', destinationPath: '/h' }),
+  bad('a file move without sourceFilePath', 'move-file', { destinationPath: '/h' }),
+  ok('a rename', 'rename-file', { filePath: '/f/a.png', newFileName: 'b.png' }),
+  ok('a rename with purge', 'rename-file', {
     filePath: '/f/a.png',
     newFileName: 'b.png',
     purgeCache: true,
   }),
-  bad('a rename without newFileName', 'PUT', '/v1/files/rename', { filePath: '/f/a.png' }),
+  bad('a rename without newFileName', 'rename-file', { filePath: '/f/a.png' }),
   // versions
-  ok('a version list', 'GET', '/v1/files/{fileId}/versions'),
-  ok('version details', 'GET', '/v1/files/{fileId}/versions/{versionId}'),
-  ok('an old version deletion', 'DELETE', '/v1/files/{fileId}/versions/{oldVersionId}'),
-  ok('a version restore', 'PUT', '/v1/files/{fileId}/versions/{oldVersionId}/restore'),
+  ok('a version list', 'list-file-versions'),
+  ok('version details', 'get-file-version-details'),
+  ok('an old version deletion', {
+    operation: 'delete-file-version',
+    params: { versionId: '{oldVersionId}' },
+  }),
+  ok('a version restore', { operation: 'restore-file-version', params: { versionId: '{oldVersionId}' } }),
   bad(
     'a version restore without credentials',
-    'PUT',
-    '/v1/files/{fileId}/versions/{oldVersionId}/restore',
+    { operation: 'restore-file-version', params: { versionId: '{oldVersionId}' } },
     undefined,
     { auth: 'none' },
   ),
   // tags
-  ok('added tags', 'POST', '/v1/files/addTags', { fileIds: ['{fileId}'], tags: ['x', 'y'] }),
-  bad('added tags without tags', 'POST', '/v1/files/addTags', { fileIds: ['{fileId}'] }),
-  ok('removed tags', 'POST', '/v1/files/removeTags', { fileIds: ['{fileId}'], tags: ['x'] }),
-  bad('removed tags that are not a list', 'POST', '/v1/files/removeTags', {
+  ok('added tags', 'add-tags-bulk', { fileIds: ['{fileId}'], tags: ['x', 'y'] }),
+  bad('added tags without tags', 'add-tags-bulk', { fileIds: ['{fileId}'] }),
+  ok('removed tags', 'remove-tags-bulk', { fileIds: ['{fileId}'], tags: ['x'] }),
+  bad('removed tags that are not a list', 'remove-tags-bulk', {
     fileIds: ['{fileId}'],
     tags: 'x',
   }),
-  ok('removed AI tags', 'POST', '/v1/files/removeAITags', { fileIds: ['{fileId}'], AITags: ['car'] }),
-  bad('removed AI tags without AITags', 'POST', '/v1/files/removeAITags', { fileIds: ['{fileId}'] }),
+  ok('removed AI tags', 'remove-ai-tags-bulk', { fileIds: ['{fileId}'], AITags: ['car'] }),
+  bad('removed AI tags without AITags', 'remove-ai-tags-bulk', { fileIds: ['{fileId}'] }),
   // metadata
-  ok('file metadata', 'GET', '/v1/files/{fileId}/metadata'),
-  ok(
-    'metadata from a URL',
-    'GET',
-    `/v1/metadata?url=${encodeURIComponent('https://ik.imagekit.io/standin/f/a.png')}`,
-  ),
-  bad('metadata without url', 'GET', '/v1/metadata'),
+  ok('file metadata', 'get-uploaded-file-metadata'),
+  ok('metadata from a URL', {
+    operation: 'get-metadata-from-url',
+    query: `url=${encodeURIComponent('https://ik.imagekit.io/standin/f/a.png')}`,
+  }),
+  bad('metadata without url', 'get-metadata-from-url'),
   // folders and bulk jobs
-  ok('a folder creation', 'POST', '/v1/folder', { folderName: 'new', parentFolderPath: '/f' }),
-  bad('a folder creation without folderName', 'POST', '/v1/folder', { parentFolderPath: '/' }),
-  ok('a folder deletion', 'DELETE', '/v1/folder', { folderPath: '/f' }),
-  bad('a folder deletion without folderPath', 'DELETE', '/v1/folder', {}),
-  ok('a folder copy', 'POST', '/v1/bulkJobs/copyFolder', {
+  ok('a folder creation', 'create-folder', { folderName: 'new', parentFolderPath: '/f' }),
+  bad('a folder creation without folderName', 'create-folder', { parentFolderPath: '/' }),
+  ok('a folder deletion', 'delete-folder', { folderPath: '/f' }),
+  bad('a folder deletion without folderPath', 'delete-folder', {}),
+  ok('a folder copy', 'copy-folder', {
     sourceFolderPath: '/f',
     destinationPath: '/h',
     includeVersions: true,
   }),
-  bad('a folder copy without destinationPath', 'POST', '/v1/bulkJobs/copyFolder', { sourceFolderPath: '/f' }),
-  ok('a folder move', 'POST', '/v1/bulkJobs/moveFolder', { sourceFolderPath: '/f', destinationPath: '/h' }),
-  bad('a folder move without sourceFolderPath', 'POST', '/v1/bulkJobs/moveFolder', { destinationPath: '/h' }),
-  ok('a folder rename', 'POST', '/v1/bulkJobs/renameFolder', {
+  bad('a folder copy without destinationPath', 'copy-folder', { sourceFolderPath: '/f' }),
+  ok('a folder move', 'move-folder', { sourceFolderPath: '/f', destinationPath: '/h' }),
+  bad('a folder move without sourceFolderPath', 'move-folder', { destinationPath: '/h' }),
+  ok('a folder rename', 'rename-folder', {
     folderPath: '/f',
     newFolderName: 'k',
     purgeCache: true,
   }),
-  bad('a folder rename without newFolderName', 'POST', '/v1/bulkJobs/renameFolder', { folderPath: '/f' }),
-  ok('a bulk job status', 'GET', '/v1/bulkJobs/{jobId}'),
+  bad('a folder rename without newFolderName', 'rename-folder', { folderPath: '/f' }),
+  ok('a bulk job status', 'bulk-job-status'),
   // purge
-  ok('a purge', 'POST', '/v1/files/purge', { url: 'https://ik.imagekit.io/standin/f/a.png' }),
-  bad('a purge without url', 'POST', '/v1/files/purge', {}),
-  bad('a purge whose url is not a URL', 'POST', '/v1/files/purge', { url: 'not a url' }),
-  ok('a purge status', 'GET', '/v1/files/purge/{purgeId}'),
+  ok('a purge', 'purge-cache', { url: 'https://ik.imagekit.io/standin/f/a.png' }),
+  bad('a purge without url', 'purge-cache', {}),
+  bad('a purge whose url is not a URL', 'purge-cache', { url: 'not a url' }),
+  ok('a purge status', { operation: 'purge-status', params: { requestId: '{purgeId}' } }),
   // custom metadata fields
-  ok('a field creation', 'POST', '/v1/customMetadataFields', field),
-  bad('a field creation without schema', 'POST', '/v1/customMetadataFields', { name: 'x', label: 'X' }),
-  bad('a field creation with an unknown type', 'POST', '/v1/customMetadataFields', {
+  ok('a field creation', 'create-new-field', field),
+  bad('a field creation without schema', 'create-new-field', { name: 'x', label: 'X' }),
+  bad('a field creation with an unknown type', 'create-new-field', {
     name: 'x',
     label: 'X',
     schema: { type: 'Colour' },
   }),
-  ok('a field list', 'GET', '/v1/customMetadataFields'),
-  ok('a field list with deleted fields', 'GET', '/v1/customMetadataFields?includeDeleted=true'),
-  ok('a field update', 'PATCH', '/v1/customMetadataFields/{fieldId}', {
-    label: 'Colour',
-    schema: { maxLength: 10 },
-  }),
-  bad('a field update with a minLength that is not a number', 'PATCH', '/v1/customMetadataFields/{fieldId}', {
-    schema: { minLength: 'x' },
-  }),
-  ok('a field deletion', 'DELETE', '/v1/customMetadataFields/{fieldId}'),
+  ok('a field list', 'list-all-fields'),
+  ok('a field list with deleted fields', { operation: 'list-all-fields', query: 'includeDeleted=true' }),
+  ok(
+    'a field update',
+    { operation: 'update-existing-field', params: { id: '{fieldId}' } },
+    {
+      label: 'Colour',
+      schema: { maxLength: 10 },
+    },
+  ),
+  bad(
+    'a field update with a minLength that is not a number',
+    { operation: 'update-existing-field', params: { id: '{fieldId}' } },
+    {
+      schema: { minLength: 'x' },
+    },
+  ),
+  ok('a field deletion', { operation: 'delete-a-field', params: { id: '{fieldId}' } }),
   // saved extensions
-  ok('a saved extension list', 'GET', '/v1/saved-extensions'),
-  ok('a saved extension creation', 'POST', '/v1/saved-extensions', {
+  ok('a saved extension list', 'list-extensions'),
+  ok('a saved extension creation', 'create-extension', {
     name: 'tags',
     description: 'Auto tags',
     config: { name: 'aws-auto-tagging', maxTags: 5, minConfidence: 70 },
   }),
-  bad('a saved extension without description', 'POST', '/v1/saved-extensions', {
+  bad('a saved extension without description', 'create-extension', {
     name: 'tags',
     config: { name: 'remove-bg' },
   }),
-  bad('a saved extension with an unknown config', 'POST', '/v1/saved-extensions', {
+  bad('a saved extension with an unknown config', 'create-extension', {
     name: 'tags',
     description: 'd',
     config: { name: 'sharpen' },
   }),
-  ok('a saved extension', 'GET', '/v1/saved-extensions/{extensionId}'),
-  ok('a saved extension update', 'PATCH', '/v1/saved-extensions/{extensionId}', { name: 'bg2' }),
-  bad('a saved extension update with an empty name', 'PATCH', '/v1/saved-extensions/{extensionId}', {
-    name: '',
-  }),
-  ok('a saved extension deletion', 'DELETE', '/v1/saved-extensions/{extensionId}'),
+  ok('a saved extension', { operation: 'get-extension', params: { id: '{extensionId}' } }),
+  ok(
+    'a saved extension update',
+    { operation: 'update-extension', params: { id: '{extensionId}' } },
+    { name: 'bg2' },
+  ),
+  bad(
+    'a saved extension update with an empty name',
+    { operation: 'update-extension', params: { id: '{extensionId}' } },
+    {
+      name: '',
+    },
+  ),
+  ok('a saved extension deletion', { operation: 'delete-extension', params: { id: '{extensionId}' } }),
   // origins
-  ok('an origin list', 'GET', '/v1/accounts/origins'),
-  ok('an origin creation', 'POST', '/v1/accounts/origins', origin),
-  ok('an S3 origin creation', 'POST', '/v1/accounts/origins', {
+  ok('an origin list', 'list-origins'),
+  ok('an origin creation', 'create-origin', origin),
+  ok('an S3 origin creation', 'create-origin', {
     name: 'Bucket',
     type: 'S3',
     bucket: 'b',
@@ -374,93 +405,108 @@ export const ROWS: readonly Row[] = [
     secretKey: 's',
     prefix: 'p',
   }),
-  bad('an origin without baseUrl', 'POST', '/v1/accounts/origins', { name: 'My origin', type: 'WEB_FOLDER' }),
-  bad('an origin of an unknown type', 'POST', '/v1/accounts/origins', { ...origin, type: 'FTP' }),
-  bad('an origin with an extra property', 'POST', '/v1/accounts/origins', { ...origin, colour: 'red' }),
-  bad('an origin whose name has punctuation', 'POST', '/v1/accounts/origins', { ...origin, name: 'Mine!' }),
-  ok('an origin', 'GET', '/v1/accounts/origins/{originId}'),
-  ok('an origin update', 'PUT', '/v1/accounts/origins/{originId}', { ...origin, name: 'Renamed' }),
-  bad('an origin update without name', 'PUT', '/v1/accounts/origins/{originId}', { type: 'WEB_PROXY' }),
-  ok('an origin deletion', 'DELETE', '/v1/accounts/origins/{originId}'),
+  bad('an origin without baseUrl', 'create-origin', { name: 'My origin', type: 'WEB_FOLDER' }),
+  bad('an origin of an unknown type', 'create-origin', { ...origin, type: 'FTP' }),
+  bad('an origin with an extra property', 'create-origin', { ...origin, colour: 'red' }),
+  bad('an origin whose name has punctuation', 'create-origin', { ...origin, name: 'Mine!' }),
+  ok('an origin', { operation: 'get-origin', params: { id: '{originId}' } }),
+  ok(
+    'an origin update',
+    { operation: 'update-origin', params: { id: '{originId}' } },
+    { ...origin, name: 'Renamed' },
+  ),
+  bad(
+    'an origin update without name',
+    { operation: 'update-origin', params: { id: '{originId}' } },
+    { type: 'WEB_PROXY' },
+  ),
+  ok('an origin deletion', { operation: 'delete-origin', params: { id: '{originId}' } }),
   // URL endpoints
-  ok('a URL endpoint list', 'GET', '/v1/accounts/url-endpoints'),
-  ok('a URL endpoint creation', 'POST', '/v1/accounts/url-endpoints', {
+  ok('a URL endpoint list', 'list-url-endpoints'),
+  ok('a URL endpoint creation', 'create-url-endpoint', {
     description: 'Second',
     urlPrefix: 'second',
     origins: ['{originId}'],
     urlRewriter: { type: 'CLOUDINARY' },
   }),
-  bad('a URL endpoint without description', 'POST', '/v1/accounts/url-endpoints', { urlPrefix: 'x' }),
-  bad('a URL endpoint with an extra property', 'POST', '/v1/accounts/url-endpoints', {
+  bad('a URL endpoint without description', 'create-url-endpoint', { urlPrefix: 'x' }),
+  bad('a URL endpoint with an extra property', 'create-url-endpoint', {
     description: 'd',
     urlPrefix: 'x',
     colour: 'red',
   }),
-  bad('a URL endpoint with an unknown rewriter', 'POST', '/v1/accounts/url-endpoints', {
+  bad('a URL endpoint with an unknown rewriter', 'create-url-endpoint', {
     description: 'd',
     urlPrefix: 'x',
     urlRewriter: { type: 'FASTLY' },
   }),
-  ok('a URL endpoint', 'GET', '/v1/accounts/url-endpoints/{endpointId}'),
-  ok('a URL endpoint update', 'PUT', '/v1/accounts/url-endpoints/{endpointId}', {
-    description: 'Main, renamed',
-    urlPrefix: 'main',
-  }),
-  ok('a URL endpoint deletion', 'DELETE', '/v1/accounts/url-endpoints/{endpointId}'),
-  // usage
-  ok('usage for a month', 'GET', '/v1/accounts/usage?startDate=2026-01-01&endDate=2026-01-31'),
-  bad('usage without endDate', 'GET', '/v1/accounts/usage?startDate=2026-01-01'),
-  bad(
-    'usage with a date that is not YYYY-MM-DD',
-    'GET',
-    '/v1/accounts/usage?startDate=01-01-2026&endDate=2026-01-31',
+  ok('a URL endpoint', { operation: 'get-url-endpoint', params: { id: '{endpointId}' } }),
+  ok(
+    'a URL endpoint update',
+    { operation: 'update-url-endpoint', params: { id: '{endpointId}' } },
+    {
+      description: 'Main, renamed',
+      urlPrefix: 'main',
+    },
   ),
+  ok('a URL endpoint deletion', { operation: 'delete-url-endpoint', params: { id: '{endpointId}' } }),
+  // usage
+  ok('usage for a month', { operation: 'get-usage', query: 'startDate=2026-01-01&endDate=2026-01-31' }),
+  bad('usage without endDate', { operation: 'get-usage', query: 'startDate=2026-01-01' }),
+  bad('usage with a date that is not YYYY-MM-DD', {
+    operation: 'get-usage',
+    query: 'startDate=01-01-2026&endDate=2026-01-31',
+  }),
   // newer than the spec: the stand-in only
   ok(
     'usage analytics',
-    'GET',
-    '/v1/accounts/usage-analytics?startDate=2026-01-01&endDate=2026-01-31',
+    { operation: 'get-usage-analytics', query: 'startDate=2026-01-01&endDate=2026-01-31' },
     undefined,
     { inSpec: false },
   ),
   bad(
     'usage analytics without startDate',
-    'GET',
-    '/v1/accounts/usage-analytics?endDate=2026-01-31',
+    { operation: 'get-usage-analytics', query: 'endDate=2026-01-31' },
     undefined,
     { inSpec: false },
   ),
-  ok('a named transformation list', 'GET', '/v1/named-transformations', undefined, { inSpec: false }),
+  ok('a named transformation list', 'list-named-transformations', undefined, { inSpec: false }),
   ok(
     'a named transformation creation',
-    'POST',
-    '/v1/named-transformations',
+    'create-named-transformation',
     { name: 'small', transformation: 'w-50,h-50', enabled: false },
     { inSpec: false },
   ),
   bad(
     'a named transformation without transformation',
-    'POST',
-    '/v1/named-transformations',
+    'create-named-transformation',
     { name: 'small' },
     { inSpec: false },
   ),
   bad(
     'a named transformation whose name has a dash',
-    'POST',
-    '/v1/named-transformations',
+    'create-named-transformation',
     { name: 'sm-all', transformation: 'w-50' },
     { inSpec: false },
   ),
-  ok('a named transformation', 'GET', '/v1/named-transformations/{namedId}', undefined, { inSpec: false }),
+  ok(
+    'a named transformation',
+    { operation: 'get-named-transformation', params: { id: '{namedId}' } },
+    undefined,
+    { inSpec: false },
+  ),
   ok(
     'a named transformation update',
-    'PATCH',
-    '/v1/named-transformations/{namedId}',
+    { operation: 'update-named-transformation', params: { id: '{namedId}' } },
     { enabled: false },
     { inSpec: false },
   ),
-  ok('a named transformation deletion', 'DELETE', '/v1/named-transformations/{namedId}', undefined, {
-    inSpec: false,
-  }),
+  ok(
+    'a named transformation deletion',
+    { operation: 'delete-named-transformation', params: { id: '{namedId}' } },
+    undefined,
+    {
+      inSpec: false,
+    },
+  ),
 ]
