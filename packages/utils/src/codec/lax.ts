@@ -102,9 +102,10 @@ export const step = (parent: Path | undefined, key: string | number): Path => ({
 /** `[3].AITags[0].source`; `(root)` for the body itself. */
 export const pathText = (at: Path | undefined): string => {
   let text = ''
-  for (let p = at; p !== undefined; p = p.parent)
-    text = (typeof p.key === 'number' ? `[${p.key}]` : `.${p.key}`) + text
-  return text === '' ? '(root)' : text.replace(/^\./, '')
+  // A key at the root has no dot before it.
+  for (let p = at; p; p = p.parent)
+    text = (typeof p.key === 'number' ? `[${p.key}]` : (p.parent ? '.' : '') + p.key) + text
+  return text || '(root)'
 }
 
 /**
