@@ -153,8 +153,11 @@ export const findingErrors = (findings: readonly Finding[], c: t.Context): t.Err
     }`,
   }))
 
-/** A short JSON-ish rendering of a value for a message (at most 60 characters). */
-export const describeValue = (u: unknown): string => {
+/**
+ * A short JSON-ish rendering of a value for a message: past 60 characters it is cut to `keep` and an ellipsis
+ * (59 here: at most 60 in all).
+ */
+export const describeValue = (u: unknown, keep = 59): string => {
   let s: string
   try {
     s = u === undefined ? 'undefined' : (JSON.stringify(u) ?? String(u))
@@ -165,7 +168,7 @@ export const describeValue = (u: unknown): string => {
       s = '(unreadable)' // a revoked proxy
     }
   }
-  return s.length > 60 ? `${s.slice(0, 59)}…` : s
+  return s.length > 60 ? `${s.slice(0, keep)}…` : s
 }
 
 /**
