@@ -160,7 +160,8 @@ export const findingErrors = (findings: readonly Finding[], c: t.Context): t.Err
 export const describeValue = (u: unknown, keep = 59): string => {
   let s: string
   try {
-    s = u === undefined ? 'undefined' : (JSON.stringify(u) ?? String(u))
+    // JSON has no text for undefined, a function or a symbol: String's then.
+    s = JSON.stringify(u) ?? String(u)
   } catch {
     try {
       s = Object.prototype.toString.call(u)
