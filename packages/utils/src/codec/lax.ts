@@ -10,6 +10,7 @@
 // whole body unusable (`r.fail`: a missing identity such as `fileId`, a missing union discriminant). The parent
 // of an INVALID value leaves it out (an optional field, an array element) and reports that as drift.
 import type * as t from 'io-ts'
+import { left, right } from '@imagekit-fp/internal'
 
 /**
  * The kind of a deviation from the documented contract:
@@ -229,14 +230,13 @@ export const lax = <A, O = A>(
       (u, c) => {
         const { value, findings } = readAll(self, u)
         return value === INVALID
-          ? {
-              _tag: 'Left',
-              left: findingErrors(
+          ? left(
+              findingErrors(
                 findings.filter((f) => f.kind === 'invalid'),
                 c,
               ),
-            }
-          : { _tag: 'Right', right: value }
+            )
+          : right(value)
       },
       encode,
     ),
