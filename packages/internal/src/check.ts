@@ -158,9 +158,6 @@ export const name: Check<string> = (u, path) => {
   return u as string
 }
 
-/** Longest id accepted: ImageKit's ids are 24 to 40 characters; a longer one only makes an absurd URL. */
-const MAX_ID = 1024
-
 /**
  * An id that goes into a URL path (`fileId`, `versionId`, `requestId`, `jobId`, …): 1 to 1,024 characters of
  * RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`), and not `.` or `..`. So no id can add a path segment, a dot
@@ -169,7 +166,8 @@ const MAX_ID = 1024
 export const id: Check<string> = (u, path) => {
   given(u, path)
   need(typeof u === 'string' && u !== '', path, NON_EMPTY)
-  need(u.length <= MAX_ID, path, `must be at most ${MAX_ID} characters`)
+  // At most 1,024: ImageKit's ids are 24 to 40 characters; a longer one only makes an absurd URL.
+  need(u.length <= 1024, path, 'must be at most 1024 characters')
   need(/^[\w.~-]+$/.test(u), path, 'may only contain letters, digits and - . _ ~')
   need(u !== '.' && u !== '..', path, "must not be '.' or '..'")
   return u

@@ -174,7 +174,7 @@ export const struct = <
     let usable = true
     const set = (key: string, v: unknown) => {
       if (out === u) out = { ...u }
-      if (v === INVALID) out = Object.fromEntries(Object.entries(out).filter(([k]) => k !== key))
+      if (v === INVALID) Reflect.deleteProperty(out, key)
       else out[key] = v
     }
     for (const [key, codec] of identity) {

@@ -10,6 +10,7 @@
 // whole body unusable (`r.fail`: a missing identity such as `fileId`, a missing union discriminant). The parent
 // of an INVALID value leaves it out (an optional field, an array element) and reports that as drift.
 import type * as t from 'io-ts'
+import { left, right } from '@imagekit-fp/internal'
 
 /**
  * The kind of a deviation from the documented contract:
@@ -102,9 +103,10 @@ export const step = (parent: Path | undefined, key: string | number): Path => ({
 /** `[3].AITags[0].source`; `(root)` for the body itself. */
 export const pathText = (at: Path | undefined): string => {
   let text = ''
-  for (let p = at; p !== undefined; p = p.parent)
-    text = (typeof p.key === 'number' ? `[${p.key}]` : `.${p.key}`) + text
-  return text === '' ? '(root)' : text.replace(/^\./, '')
+  // A key at the root has no dot before it.
+  for (let p = at; p; p = p.parent)
+    text = (typeof p.key === 'number' ? `[${p.key}]` : (p.parent ? '.' : '') + p.key) + text
+  return text || '(root)'
 }
 
 /**
@@ -152,11 +154,15 @@ export const findingErrors = (findings: readonly Finding[], c: t.Context): t.Err
     }`,
   }))
 
-/** A short JSON-ish rendering of a value for a message (at most 60 characters). */
-export const describeValue = (u: unknown): string => {
+/**
+ * A short JSON-ish rendering of a value for a message: past 60 characters it is cut to `keep` and an ellipsis
+ * (59 here: at most 60 in all).
+ */
+export const describeValue = (u: unknown, keep = 59): string => {
   let s: string
   try {
-    s = u === undefined ? 'undefined' : (JSON.stringify(u) ?? String(u))
+    // JSON has no text for undefined, a function or a symbol: String's then.
+    s = JSON.stringify(u) ?? String(u)
   } catch {
     try {
       s = Object.prototype.toString.call(u)
@@ -164,7 +170,7 @@ export const describeValue = (u: unknown): string => {
       s = '(unreadable)' // a revoked proxy
     }
   }
-  return s.length > 60 ? `${s.slice(0, 59)}…` : s
+  return s.length > 60 ? `${s.slice(0, keep)}…` : s
 }
 
 /**
@@ -224,14 +230,13 @@ export const lax = <A, O = A>(
       (u, c) => {
         const { value, findings } = readAll(self, u)
         return value === INVALID
-          ? {
-              _tag: 'Left',
-              left: findingErrors(
+          ? left(
+              findingErrors(
                 findings.filter((f) => f.kind === 'invalid'),
                 c,
               ),
-            }
-          : { _tag: 'Right', right: value }
+            )
+          : right(value)
       },
       encode,
     ),

@@ -15,6 +15,10 @@ const scalar = <A>(name: string, accept: (u: unknown) => boolean, coerce: (u: un
     return v
   })
 
+/** A string, a boolean or a finite number. */
+const isScalar = (u: unknown): boolean =>
+  typeof u === 'string' || typeof u === 'boolean' || Number.isFinite(u)
+
 const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/
 
 /**
@@ -30,7 +34,8 @@ const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/
 export const laxString: LaxType<string> = /*#__PURE__*/ scalar(
   'string',
   (u) => typeof u === 'string',
-  (u) => ((typeof u === 'number' && Number.isFinite(u)) || typeof u === 'boolean' ? String(u) : INVALID),
+  // Never called with a string (accepted above): a finite number or a boolean is read as its text.
+  (u) => (isScalar(u) ? String(u) : INVALID),
 )
 
 /**
@@ -45,7 +50,7 @@ export const laxString: LaxType<string> = /*#__PURE__*/ scalar(
  */
 export const laxNumber: LaxType<number> = /*#__PURE__*/ scalar(
   'number',
-  (u) => typeof u === 'number' && Number.isFinite(u),
+  (u) => Number.isFinite(u),
   (u) => {
     const n = typeof u === 'string' && NUMERIC.test(u) ? Number(u) : Number.NaN
     // Lossless only: not Infinity ("1e400"), not an integer past 2^53 that the number would round.
@@ -86,8 +91,6 @@ export const laxRecord: LaxType<Record<string, unknown>> = /*#__PURE__*/ scalar(
 
 /** A value of one of several JSON types, taken as it is (no coercion between them). */
 const anyType = <A>(name: string, accept: (u: unknown) => boolean) => scalar<A>(name, accept, () => INVALID)
-const isScalar = (u: unknown): boolean =>
-  typeof u === 'string' || typeof u === 'boolean' || (typeof u === 'number' && Number.isFinite(u))
 
 /**
  * A string, a number or a boolean (a custom metadata value, a select option), taken as it is.
@@ -120,7 +123,7 @@ export const laxScalarOrList: LaxType<string | number | boolean | (string | numb
  */
 export const laxStringOrNumber: LaxType<string | number> = /*#__PURE__*/ anyType(
   'string | number',
-  (u) => typeof u === 'string' || (typeof u === 'number' && Number.isFinite(u)),
+  (u) => typeof u === 'string' || Number.isFinite(u),
 )
 
 /**

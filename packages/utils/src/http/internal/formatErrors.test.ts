@@ -64,4 +64,10 @@ describe('formatErrors', () => {
     cyclic['self'] = cyclic
     expect(formatErrors(errorsOf(t.string, cyclic))).toBe('(root): expected string, got [object Object]')
   })
+
+  it('shows a value that cannot be read at all (a revoked proxy) without throwing', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    expect(formatErrors(errorsOf(t.string, proxy))).toBe('(root): expected string, got (unreadable)')
+  })
 })

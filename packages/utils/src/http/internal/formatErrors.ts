@@ -1,5 +1,6 @@
 // A small io-ts `Errors` formatter (io-ts/PathReporter breaks Node ESM): one line per failing path.
 import type { Context, Errors } from 'io-ts'
+import { describeValue } from '../../codec/lax'
 import { cut } from './response'
 
 /** The data path of a context: `files[0].name`, or `(root)` for the value itself. */
@@ -15,15 +16,8 @@ const contextPath = (context: Context): string => {
   return path || '(root)'
 }
 
-const show = (u: unknown): string => {
-  let s: string
-  try {
-    s = u === undefined ? 'undefined' : typeof u === 'bigint' ? `${u}n` : (JSON.stringify(u) ?? String(u))
-  } catch {
-    s = Object.prototype.toString.call(u)
-  }
-  return cut(s, 60)
-}
+/** JSON (a bigint as `10n`), cut past 60 characters. */
+const show = (u: unknown): string => (typeof u === 'bigint' ? cut(`${u}n`, 60) : describeValue(u, 60))
 
 /** One line per error: `files[0].name: expected string, got 42` (at most 10, then `… and N more`). */
 export const formatErrors = (errors: Errors): string =>
