@@ -15,13 +15,13 @@
 //      every page: memory must stay flat while the pages go by.
 // Our code is bundled from the sources with esbuild (as upload-memory.mjs does), so no rollup build is needed.
 import { fork } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createReport, fmtInt, parseArgs, table } from '../lib/report.mjs'
+import { bundleSources } from '../lib/bundle-sources.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const self = fileURLToPath(import.meta.url)
 const MB = 1024 * 1024
 const role = process.argv[2]
@@ -186,38 +186,14 @@ const client = async (bundle, url, privateKey, opts) => {
 }
 
 // ----------------------------------------------------------------------------------------- parent side
-const bundleOurs = async (dir) => {
-  const { build } = await import('esbuild')
-  const entry = path.join(dir, 'entry.ts')
-  const src = (p) => JSON.stringify(path.join(root, 'packages', p))
-  writeFileSync(
-    entry,
-    [
-      `export { upload } from ${src('upload/src/index.ts')}`,
-      `export { request } from ${src('utils/src/http.ts')}`,
-      `export { createImagekitStandIn } from ${src('testing/src/node.ts')}`,
-      `import * as t from 'io-ts'`,
-      `export { t }`,
-    ].join('\n'),
-  )
-  const outfile = path.join(dir, 'ours.mjs')
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    logLevel: 'silent',
-    nodePaths: ['utils', 'upload', 'testing', ''].map((p) =>
-      path.join(root, p === '' ? '' : `packages/${p}`, 'node_modules'),
-    ),
-    alias: {
-      '@imagekit-fp/utils/http': path.join(root, 'packages/utils/src/http.ts'),
-      '@imagekit-fp/utils': path.join(root, 'packages/utils/src/index.ts'),
-    },
-  })
-  return outfile
-}
+const bundleOurs = (dir) =>
+  bundleSources(dir, [
+    'export { upload } from {src:upload/src/index.ts}',
+    'export { request } from {src:utils/src/http.ts}',
+    'export { createImagekitStandIn } from {src:testing/src/node.ts}',
+    `import * as t from 'io-ts'`,
+    'export { t }',
+  ])
 
 const parent = async () => {
   const args = parseArgs()

@@ -24,11 +24,12 @@
 // the client believes. Our code is bundled from the sources with esbuild (as standin.mjs does); no build needed.
 // Until `uploadMany` exists in packages/upload/src, (a) and (c) say so and only (b) runs.
 import { fork } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createReport, fmtInt, parseArgs, table } from '../lib/report.mjs'
+import { bundleSources } from '../lib/bundle-sources.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const self = fileURLToPath(import.meta.url)
@@ -249,42 +250,11 @@ const memory = async (bundle, opts) => {
 }
 
 // ----------------------------------------------------------------------------------------- parent side
-const bundleOurs = async (dir, hasUploadMany) => {
-  const { build } = await import('esbuild')
-  const entry = path.join(dir, 'entry.ts')
-  const src = (p) => JSON.stringify(path.join(root, 'packages', p))
-  writeFileSync(
-    entry,
-    [
-      ...(hasUploadMany ? [`export { uploadMany } from ${src('upload/src/index.ts')}`] : []),
-      `export { createImagekitStandIn } from ${src('testing/src/node.ts')}`,
-    ].join('\n'),
-  )
-  const outfile = path.join(dir, 'ours.mjs')
-  // Workspace imports resolve to the sources, as vitest.config.ts maps them.
-  const workspace = {
-    name: 'workspace-sources',
-    setup(b) {
-      b.onResolve({ filter: /^@imagekit-fp\// }, (a) => {
-        const m = /^@imagekit-fp\/([a-z]+)(?:\/([a-z]+))?$/.exec(a.path)
-        return m ? { path: path.join(root, 'packages', m[1], 'src', `${m[2] ?? 'index'}.ts`) } : undefined
-      })
-    },
-  }
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    logLevel: 'silent',
-    plugins: [workspace],
-    nodePaths: ['internal', 'utils', 'upload', 'testing', ''].map((p) =>
-      path.join(root, p === '' ? '' : `packages/${p}`, 'node_modules'),
-    ),
-  })
-  return outfile
-}
+const bundleOurs = (dir, hasUploadMany) =>
+  bundleSources(dir, [
+    ...(hasUploadMany ? ['export { uploadMany } from {src:upload/src/index.ts}'] : []),
+    'export { createImagekitStandIn } from {src:testing/src/node.ts}',
+  ])
 
 /** Least-squares slope of heap bytes per item. */
 const slopeOf = (samples) => {

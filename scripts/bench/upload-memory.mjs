@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createReport, parseArgs } from '../lib/report.mjs'
+import { bundleSources } from '../lib/bundle-sources.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const MB = 1024 * 1024
@@ -120,31 +121,11 @@ const makeFile = (dir) => {
   return file
 }
 
-const bundleOurs = async (dir) => {
-  const { build } = await import('esbuild')
-  const entry = path.join(dir, 'entry.ts')
-  const src = (p) => JSON.stringify(path.join(root, 'packages', p))
-  const { writeFileSync } = await import('node:fs')
-  writeFileSync(
-    entry,
-    `export { upload } from ${src('upload/src/index.ts')}\nexport { fileFromPath, nodeFetch } from ${src('upload/src/node.ts')}\n`,
-  )
-  const outfile = path.join(dir, 'ours.mjs')
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    logLevel: 'silent',
-    nodePaths: [path.join(root, 'node_modules'), path.join(root, 'packages/utils/node_modules')],
-    alias: {
-      '@imagekit-fp/utils/http': path.join(root, 'packages/utils/src/http.ts'),
-      '@imagekit-fp/utils': path.join(root, 'packages/utils/src/index.ts'),
-    },
-  })
-  return outfile
-}
+const bundleOurs = (dir) =>
+  bundleSources(dir, [
+    'export { upload } from {src:upload/src/index.ts}',
+    'export { fileFromPath, nodeFetch } from {src:upload/src/node.ts}',
+  ])
 
 const startSink = () =>
   new Promise((resolve) => {
