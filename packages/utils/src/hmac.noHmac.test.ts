@@ -19,6 +19,17 @@ const noHash = (name: string) => ({
   },
 })
 
+describe('the Node build engine without process.getBuiltinModule', () => {
+  it('gives a Left naming the runtime problem, never an empty digest', async () => {
+    const node = await import('./internal/hmacEngine.node')
+    p.getBuiltinModule = undefined
+    expect([node.hmacSha1HexOf('k', 'm'), node.hmacSha256Of('k', 'm')]).toStrictEqual([
+      noHash('HMAC-SHA1'),
+      noHash('HMAC-SHA256'),
+    ])
+  })
+})
+
 describe('hmacSha1Hex / hmacSha256 / hmacSha256Hex in a Node build without process.getBuiltinModule', () => {
   it('give the Left naming the runtime', async () => {
     const { hmacSha1Hex, hmacSha256, hmacSha256Hex } = await import('./hmac')
