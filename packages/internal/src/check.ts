@@ -245,11 +245,11 @@ export const picked =
     return Object.fromEntries(
       keysOf(u as object, path).flatMap((k) => {
         // At the object's path, the key in the message: any string is a key, not every one fits in a path.
-        need(
-          checked.has(k),
-          path,
-          `has a key it does not know: ${JSON.stringify(k)} (known: ${[...checked.keys()].join(', ')})`,
-        )
+        if (!checked.has(k))
+          fail(
+            path,
+            `has a key it does not know: ${JSON.stringify(k)} (known: ${[...checked.keys()].join(', ')})`,
+          )
         return checked.get(k) === undefined ? [] : [[k, checked.get(k)]]
       }),
     )
